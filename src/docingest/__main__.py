@@ -1,0 +1,5 @@
+"""``python -m docingest``: the command line."""
+
+from docingest.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,74 @@
+"""The public functions: :func:`ingest` and its twins. Each call validates its options into
+:class:`~docingest.settings.Options` and runs a :class:`~docingest.pipeline.Pipeline` (cached per options)."""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import AsyncIterable, AsyncIterator, Iterable, Iterator
+from typing import Any
+
+from .document import ClaimContext
+from .models import Article, Claim, Failure
+from .pipeline import Pipeline, Source, options_from
+
+_CACHE_SIZE = 8
+_pipelines: OrderedDict[str, Pipeline] = OrderedDict()
+_lock = threading.Lock()
+
+
+def pipeline(**options: Any) -> Pipeline:
+    """The shared pipeline for these options (built on first use, kept for reuse)."""
+    disable = tuple(options.pop("disable", ()))
+    key = options_from(options).model_dump_json() + "|" + ",".join(disable)
+    with _lock:
+        found = _pipelines.get(key)
+        if found is not None:
+            _pipelines.move_to_end(key)
+            return found
+    built = Pipeline(disable=disable, **options)
+    with _lock:
+        _pipelines[key] = built
+        while len(_pipelines) > _CACHE_SIZE:
+            _pipelines.popitem(last=False)[1].close()
+    return built
+
+
+def ingest(source: Source, **options: Any) -> Article:
+    """Ingest an http(s) URL or a file path. Raises :class:`~docingest.IngestError` for bad input."""
+    return pipeline(**options).ingest(source)
+
+
+async def aingest(source: Source, **options: Any) -> Article:
+    """The async twin of :func:`ingest`."""
+    return await pipeline(**options).aingest(source)
+
+
+def ingest_html(html: str | bytes, *, url: str | None = None, **options: Any) -> Article:
+    """Ingest an HTML document given as text or bytes (bytes are decoded as a browser would)."""
+    return pipeline(**options).ingest_html(html, url=url)
+
+
+def ingest_text(text: str, *, url: str | None = None, **options: Any) -> Article:
+    """Ingest a plain-text article: title on the first line, paragraphs one per line or blank-separated."""
+    return pipeline(**options).ingest_text(text, url=url)
+
+
+def ingest_many(sources: Iterable[Source], *, workers: int = 1, **options: Any) -> Iterator[Article | Failure]:
+    """Exactly one record per source, in input order; a bad source yields a :class:`Failure`."""
+    return pipeline(**options).ingest_many(sources, workers=workers)
+
+
+def aingest_many(
+    sources: Iterable[Source] | AsyncIterable[Source], **options: Any
+) -> AsyncIterator[Article | Failure]:
+    """The async twin of :func:`ingest_many`: ``async for record in aingest_many(urls): ...``."""
+    return pipeline(**options).aingest_many(sources)
+
+
+def extract_claims(text: str, **options: Any) -> list[Claim]:
+    """Claims (quotes, reported speech, numeric assertions) of ``text``; spans index ``text`` itself."""
+    context = options.pop("context", None)
+    if context is not None and not isinstance(context, ClaimContext):
+        raise TypeError("context must be a ClaimContext")
+    return pipeline(**options).extract_claims(text, context)

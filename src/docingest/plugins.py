@@ -1,0 +1,122 @@
+"""Finding and registering plugins.
+
+Nothing here runs on ``import docingest``: the plugin manager is built on first use, when the built-in stages
+and the ``docingest`` entry points are registered the same way (a name and a module). A plugin can be disabled
+by name, through ``get_plugin_manager(disable=...)``, the ``disable=`` pipeline option or the
+``DOCINGEST_DISABLE_PLUGINS`` environment variable (comma-separated names).
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import threading
+from collections.abc import Iterable
+from importlib import metadata
+from typing import Any
+
+import pluggy
+
+from . import hookspecs
+
+ENTRY_POINT_GROUP = "docingest"
+
+#: Built-in plugins: name → module. Registered exactly like entry-point plugins.
+BUILTIN_PLUGINS: dict[str, str] = {
+    "docingest.load": "docingest.stages.load",
+    "docingest.fetch": "docingest.stages.fetch",
+    "docingest.decode": "docingest.stages.decode",
+    "docingest.parse": "docingest.stages.parse",
+    "docingest.chrome": "docingest.stages.chrome",
+    "docingest.body": "docingest.stages.body",
+    "docingest.text": "docingest.stages.text",
+    "docingest.metadata": "docingest.stages.metadata",
+    "docingest.promo": "docingest.stages.promo",
+    "docingest.quotes": "docingest.stages.quotes",
+    "docingest.numeric": "docingest.stages.numeric",
+    "docingest.io": "docingest.stages.io",
+}
+
+_default: pluggy.PluginManager | None = None
+_lock = threading.Lock()
+
+
+def _disabled_from_env() -> frozenset[str]:
+    raw = os.environ.get("DOCINGEST_DISABLE_PLUGINS", "")
+    return frozenset(name.strip() for name in raw.split(",") if name.strip())
+
+
+def new_plugin_manager(
+    *,
+    disable: Iterable[str] = (),
+    builtins: bool = True,
+    entry_points: bool = True,
+    plugins: Iterable[tuple[str, object]] = (),
+) -> pluggy.PluginManager:
+    """Build a fresh plugin manager.
+
+    ``disable`` names plugins to block (built-in or third-party). ``plugins`` are extra (name, plugin) pairs
+    registered after the others, as a test or an application would register its own.
+    """
+    pm = pluggy.PluginManager(hookspecs.PROJECT)
+    pm.add_hookspecs(hookspecs)
+    blocked = set(disable) | _disabled_from_env()
+    for name in blocked:
+        pm.set_blocked(name)
+    if builtins:
+        for name, module in BUILTIN_PLUGINS.items():
+            if name not in blocked:
+                pm.register(importlib.import_module(module), name=name)
+    if entry_points:
+        for ep in metadata.entry_points(group=ENTRY_POINT_GROUP):
+            if ep.name in blocked or pm.has_plugin(ep.name):
+                continue
+            pm.register(ep.load(), name=ep.name)
+    for name, plugin in plugins:
+        if name not in blocked:
+            pm.register(plugin, name=name)
+    pm.check_pending()
+    return pm
+
+
+def get_plugin_manager(*, disable: Iterable[str] = ()) -> pluggy.PluginManager:
+    """The shared plugin manager (built on first call), or a fresh one when ``disable`` names plugins."""
+    global _default
+    names = tuple(disable)
+    if names:
+        return new_plugin_manager(disable=names)
+    with _lock:
+        if _default is None:
+            _default = new_plugin_manager()
+        return _default
+
+
+def reset_plugin_manager() -> None:
+    """Forget the shared plugin manager, so that the next use rebuilds it (after installing a plugin)."""
+    global _default
+    with _lock:
+        _default = None
+
+
+def plugin_name(pm: pluggy.PluginManager, plugin: object) -> str:
+    """The name a plugin is registered under."""
+    return pm.get_name(plugin) or repr(plugin)
+
+
+def describe_plugins(pm: pluggy.PluginManager) -> list[dict[str, Any]]:
+    """The registered plugins as JSON-ready dicts: name, hooks, builtin, and distribution/version if any."""
+    dists: dict[str, tuple[str, str]] = {}
+    for dist in metadata.distributions():
+        for ep in dist.entry_points:
+            if ep.group == ENTRY_POINT_GROUP:
+                dists[ep.name] = (dist.metadata["Name"], dist.version)
+    out: list[dict[str, Any]] = []
+    for name, plugin in sorted(pm.list_name_plugin(), key=lambda item: item[0]):
+        if plugin is None:
+            continue
+        hooks = sorted(hc.name for hc in pm.get_hookcallers(plugin) or ())
+        entry: dict[str, Any] = {"name": name, "hooks": hooks, "builtin": name in BUILTIN_PLUGINS}
+        if name in dists:
+            entry["distribution"], entry["version"] = dists[name]
+        out.append(entry)
+    return out
