@@ -15,6 +15,7 @@ import asyncio
 import os
 import re
 import threading
+from dataclasses import dataclass
 from collections.abc import AsyncIterable, AsyncIterator, Callable, Iterable, Iterator, Sequence
 from datetime import UTC, date, datetime
 from typing import Any, TypeVar
@@ -83,6 +84,7 @@ class Pipeline:
                     plugin_manager.unregister(name=name)
                 plugin_manager.set_blocked(name)
         self.pm = plugin_manager
+        self.disabled = disabled
         self.options = options_from(options)
         hook = self.pm.hook
         self.tree_cleaners: list[TreeCleaner] = sorted(
@@ -94,6 +96,11 @@ class Pipeline:
         self.claim_extractors: list[ClaimExtractor] = list(_flatten(hook.docingest_claim_extractors()))
         self._fetcher: Fetcher | None = None
         self._fetcher_lock = threading.Lock()
+
+    def spec(self) -> PipelineSpec:
+        """A picklable description from which :meth:`PipelineSpec.build` makes an equivalent pipeline
+        (in another process: plugins are found again there, the plugin manager is never pickled)."""
+        return PipelineSpec(options=self.options, disable=self.disabled)
 
     # ------------------------------------------------------------------------------------------ lifecycle
     def __enter__(self) -> Pipeline:
@@ -417,6 +424,18 @@ class Pipeline:
             raise _plugin_error(label, plugin, exc) from exc
 
 
+@dataclass(frozen=True)
+class PipelineSpec:
+    """What a pipeline is made of, small and picklable: its options and the plugins it disables."""
+
+    options: Options
+    disable: tuple[str, ...] = ()
+
+    def build(self) -> Pipeline:
+        """A pipeline with these options, using the plugins installed in this process."""
+        return Pipeline(disable=self.disable, **self.options.model_dump())
+
+
 def _plugin_error(label: str, plugin: str, exc: BaseException) -> IngestError:
     return IngestError.of(
         "plugin_error",
@@ -531,4 +550,4 @@ def pipeline_for(options: dict[str, Any], disable: Iterable[str] = ()) -> Pipeli
     return Pipeline(disable=disable, **options)
 
 
-__all__ = ["Pipeline", "Source", "is_url", "iterate_async", "new_plugin_manager"]
+__all__ = ["Pipeline", "PipelineSpec", "Source", "is_url", "iterate_async", "new_plugin_manager"]
