@@ -15,10 +15,11 @@ import asyncio
 import os
 import re
 import threading
-from dataclasses import dataclass
 from collections.abc import AsyncIterable, AsyncIterator, Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from typing import Any, TypeVar
+from functools import partial
+from typing import Any, TypeVar, cast
 
 import pluggy
 
@@ -27,7 +28,6 @@ from .document import (
     Candidate,
     ClaimContext,
     ClaimExtractor,
-    Decoded,
     Fetcher,
     Metadata,
     Page,
@@ -56,7 +56,7 @@ def source_label(source: object) -> str:
     if isinstance(source, RawDocument):
         return source.source
     if isinstance(source, os.PathLike):
-        return os.fspath(source)
+        return str(os.fspath(source))
     return str(source)
 
 
@@ -118,7 +118,7 @@ class Pipeline:
 
     def new_fetcher(self) -> Fetcher:
         """A new fetcher for this pipeline's fetch settings (the caller closes it)."""
-        fetcher = self._first("docingest_fetcher", settings=self.options.fetch)[0]
+        fetcher: Fetcher | None = self._first("docingest_fetcher", settings=self.options.fetch)[0]
         if fetcher is None:
             raise IngestError.of("fetch_error", "<fetcher>", "no plugin provides a fetcher")
         return fetcher
@@ -136,7 +136,8 @@ class Pipeline:
             return source
         label = source_label(source)
         if is_url(label):
-            return self._guard(label, "fetch", lambda: self._sync_fetcher().fetch(label.strip()))
+            fetcher = self._sync_fetcher()
+            return self._guard(label, "fetch", partial(fetcher.fetch, label.strip()))
         return self._load_local(label)
 
     async def aload(self, source: Source, fetcher: Fetcher | None = None) -> RawDocument:
@@ -159,7 +160,7 @@ class Pipeline:
                 await active.aclose()
 
     def _load_local(self, label: str) -> RawDocument:
-        raw, _ = self._first("docingest_load", source=label, options=self.options, label=label)
+        raw: RawDocument | None = self._first("docingest_load", source=label, options=self.options, label=label)[0]
         if raw is None:
             raise IngestError.of("invalid", label, "no plugin can load this source")
         return raw
@@ -279,7 +280,7 @@ class Pipeline:
         else:
             if options.clean and page.kind == "html":
                 for cleaner in self.tree_cleaners:
-                    self._guard(label, cleaner.name, lambda c=cleaner: c.clean(page))  # type: ignore[misc]
+                    self._guard(label, cleaner.name, partial(cleaner.clean, page))
                     ran.append(cleaner.name)
             candidates, name = self._first("docingest_extract_body", page=page, label=label)
             ran.append(name)
@@ -343,9 +344,7 @@ class Pipeline:
     def _clean_blocks(self, kept: list[Candidate], page: Page, ran: list[str]) -> list[Candidate]:
         for cleaner in self.block_cleaners:
             snapshot = list(kept)
-            verdicts = self._guard(
-                page.raw.source, cleaner.name, lambda c=cleaner, s=snapshot: list(c.classify(s, page))  # type: ignore[misc]
-            )
+            verdicts = self._guard(page.raw.source, cleaner.name, partial(_listed, cleaner.classify, snapshot, page))
             ran.append(cleaner.name)
             drop = {v.index: v.reason for v in verdicts if 0 <= v.index < len(snapshot)}
             if not drop:
@@ -370,7 +369,7 @@ class Pipeline:
         merged = Metadata()
         for impl in reversed(self.pm.hook.docingest_extract_metadata.get_hookimpls()):
             name = plugin_name(self.pm, impl.plugin)
-            result = self._guard(page.raw.source, name, lambda f=impl.function: f(page=page))
+            result = cast("Metadata | None", self._guard(page.raw.source, name, partial(impl.function, page=page)))
             if result is not None:
                 merged = merged.merged_over(result)
                 ran.append(name)
@@ -379,7 +378,7 @@ class Pipeline:
     def _claims(self, text: str, context: ClaimContext, label: str) -> tuple[Claim, ...]:
         best: dict[tuple[str, int, int], Claim] = {}
         for extractor in self.claim_extractors:
-            found = self._guard(label, extractor.name, lambda e=extractor: list(e.extract(text, context)))  # type: ignore[misc]
+            found = self._guard(label, extractor.name, partial(_listed, extractor.extract, text, context))
             for claim in found:
                 try:
                     claim.check_against(text)
@@ -407,7 +406,7 @@ class Pipeline:
         for impl in reversed(caller.get_hookimpls()):
             name = plugin_name(self.pm, impl.plugin)
             args = {arg: kwargs[arg] for arg in impl.argnames}
-            result = self._guard(label, name, lambda f=impl.function, a=args: f(**a))
+            result = self._guard(label, name, partial(impl.function, **args))
             if result is not None:
                 return result, name
         return None, ""
@@ -444,6 +443,10 @@ def _plugin_error(label: str, plugin: str, exc: BaseException) -> IngestError:
         plugin=plugin,
         details={"exception": type(exc).__name__},
     )
+
+
+def _listed(function: Callable[..., Iterable[T]], *args: Any) -> list[T]:
+    return list(function(*args))
 
 
 def _flatten(results: Iterable[Sequence[T] | None]) -> Iterator[T]:
@@ -495,13 +498,17 @@ def iterate_async(agen: AsyncIterator[T]) -> Iterator[T]:
             try:
                 while True:
                     try:
-                        yield runner.run(agen.__anext__())
+                        yield runner.run(_next(agen))
                     except StopAsyncIteration:
                         return
             finally:
                 runner.run(_aclose(agen))
     else:
         yield from _iterate_in_thread(agen)
+
+
+async def _next(agen: AsyncIterator[T]) -> T:
+    return await agen.__anext__()
 
 
 async def _aclose(agen: AsyncIterator[Any]) -> None:

@@ -27,7 +27,7 @@ class JsonlWriter:
     """One JSON object per line: the record exactly as its model dumps it (``model_validate_json`` reads it)."""
 
     name = "jsonl"
-    suffixes = (".jsonl", ".ndjson", ".json")
+    suffixes: tuple[str, ...] = (".jsonl", ".ndjson", ".json")
 
     def open(self, stream: IO[str]) -> RecordSink:
         return _JsonlSink(stream)
