@@ -1,0 +1,330 @@
+"""The public API end to end on simple documents, and its promises about bad input."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import subprocess
+import sys
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import docingest
+from docingest import Article, Failure, IngestError
+from docingest.document import Candidate, ClaimContext, Page, RawDocument, Verdict
+from docingest.models import Claim, Span, claim_id
+
+PAGE = """<!doctype html><html lang="en"><head><title>Harbour plan approved | The Test Gazette</title></head>
+<body><nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<article><h1>Harbour plan approved</h1>
+<p>The council approved the harbour plan on Tuesday after a long debate about its cost and its timetable.</p>
+<p>"We will start building in spring," said Mayor Lena Ortiz, who has backed the plan since her election.</p>
+</article><footer>Copyright The Test Gazette</footer></body></html>"""
+
+
+def test_ingest_html_end_to_end() -> None:
+    article = docingest.ingest_html(PAGE, url="https://example.org/harbour")
+    assert isinstance(article, Article)
+    assert article.url == "https://example.org/harbour"
+    assert "approved the harbour plan" in article.text
+    assert "Home" not in article.text and "Copyright" not in article.text
+    assert article.language == "en"
+    assert any(c.kind == "quote" and c.text.startswith("We will start building") for c in article.claims)
+    assert "docingest.parse" in article.provenance.plugins
+    assert Article.model_validate_json(article.model_dump_json()) == article
+
+
+def test_ingest_html_bytes_and_file(tmp_path: Path) -> None:
+    data = PAGE.replace("debate", "débat").encode("windows-1252")
+    data = data.replace(b"<head>", b'<head><meta charset="windows-1252">')
+    from_bytes = docingest.ingest_html(data)
+    assert "débat" in from_bytes.text
+    assert from_bytes.provenance.encoding == "windows-1252"
+    path = tmp_path / "page.html"
+    path.write_bytes(data)
+    from_file = docingest.ingest(path)
+    assert from_file.text == from_bytes.text
+    assert docingest.ingest(str(path)).text == from_bytes.text
+
+
+def test_ingest_text_and_sniffed_file(tmp_path: Path) -> None:
+    text = "Harbour plan approved\n\nThe council approved the plan on Tuesday.\n\nWork starts in spring."
+    article = docingest.ingest_text(text)
+    assert article.title == "Harbour plan approved"
+    assert article.paragraphs == ("The council approved the plan on Tuesday.", "Work starts in spring.")
+    sniffed = tmp_path / "story.data"
+    sniffed.write_text(text, encoding="utf-8")
+    assert docingest.ingest(sniffed).text == article.text
+
+
+def test_aingest_is_the_twin_of_ingest(tmp_path: Path) -> None:
+    path = tmp_path / "p.html"
+    path.write_text(PAGE, encoding="utf-8")
+    assert asyncio.run(docingest.aingest(path)).text == docingest.ingest(path).text
+
+
+@pytest.mark.parametrize(
+    ("source", "kind"),
+    [
+        ("/definitely/not/here.html", "invalid"),
+        ("ftp://example.org/file.html", "invalid"),
+        ("gopher://example.org/", "invalid"),
+        ("", "invalid"),
+    ],
+)
+def test_bad_sources_raise_ingest_error(source: str, kind: str) -> None:
+    with pytest.raises(IngestError) as info:
+        docingest.ingest(source)
+    assert info.value.failure.kind == kind
+    assert info.value.failure.source == source
+
+
+def test_empty_and_binary_files(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.html"
+    empty.write_bytes(b"")
+    binary = tmp_path / "image.html"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+    with pytest.raises(IngestError) as info:
+        docingest.ingest(empty)
+    assert info.value.kind == "invalid"
+    with pytest.raises(IngestError) as info:
+        docingest.ingest(binary)
+    assert info.value.kind == "unsupported_content"
+    with pytest.raises(IngestError):
+        docingest.ingest(tmp_path)  # a directory
+
+
+def test_empty_html_is_not_an_article() -> None:
+    with pytest.raises(IngestError) as info:
+        docingest.ingest_html("<html><body><nav>menu</nav></body></html>")
+    assert info.value.kind == "not_an_article"
+    with pytest.raises(IngestError) as info:
+        docingest.ingest_html(12345)  # type: ignore[arg-type]
+    assert info.value.kind == "invalid"
+
+
+def test_min_text_length_option() -> None:
+    with pytest.raises(IngestError) as info:
+        docingest.ingest_html(PAGE, min_text_length=100_000)
+    assert info.value.kind == "not_an_article"
+
+
+def test_unknown_option_is_a_programming_error() -> None:
+    with pytest.raises(ValueError, match="no_such_option"):
+        docingest.ingest_html(PAGE, no_such_option=True)
+
+
+def test_extract_claims_indexes_the_given_text() -> None:
+    text = 'Officials met on Monday.\n\n"Costs rose by 12%," the minister said.'
+    claims = docingest.extract_claims(text)
+    assert claims, "expected at least one claim"
+    for claim in claims:
+        claim.check_against(text)
+    assert [c.span.start for c in claims] == sorted(c.span.start for c in claims)
+
+
+def test_ingest_many_mixed_inputs_keeps_order(tmp_path: Path) -> None:
+    good = tmp_path / "good.html"
+    good.write_text(PAGE, encoding="utf-8")
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    sources: list[str | Path] = [good, "/missing.html", empty, "ftp://x/y", str(good)]
+    records = list(docingest.ingest_many(sources))
+    assert [type(r).__name__ for r in records] == ["Article", "Failure", "Failure", "Failure", "Article"]
+    assert all(isinstance(r, Article | Failure) for r in records)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(["good", "missing", "empty", "binary", "scheme", "text"]), max_size=12))
+def test_ingest_many_yields_one_record_per_input_in_order(tmp_path: Path, kinds: list[str]) -> None:
+    files = {
+        "good": ("g.html", PAGE.encode()),
+        "empty": ("e.html", b""),
+        "binary": ("b.bin", bytes(range(256))),
+        "text": ("t.txt", b"Title\n\nA paragraph of text."),
+    }
+    sources: list[str] = []
+    for kind in kinds:
+        if kind in files:
+            name, data = files[kind]
+            path = tmp_path / name
+            path.write_bytes(data)
+            sources.append(str(path))
+        elif kind == "missing":
+            sources.append(str(tmp_path / "nope.html"))
+        else:
+            sources.append("mailto:someone@example.org")
+    records = list(docingest.ingest_many(sources))
+    assert len(records) == len(sources)
+    for kind, source, record in zip(kinds, sources, records, strict=True):
+        expected = Article if kind in ("good", "text") else Failure
+        assert isinstance(record, expected), (kind, record)
+        if isinstance(record, Failure):
+            assert record.source == source
+        else:
+            assert record.provenance.source == source
+
+
+def test_aingest_many_counts_records(tmp_path: Path) -> None:
+    good = tmp_path / "good.html"
+    good.write_text(PAGE, encoding="utf-8")
+
+    async def collect() -> list[Article | Failure]:
+        return [r async for r in docingest.aingest_many([str(good), "/missing", str(good)])]
+
+    records = asyncio.run(collect())
+    assert [isinstance(r, Article) for r in records] == [True, False, True]
+
+
+def test_ingest_many_inside_a_running_loop(tmp_path: Path) -> None:
+    good = tmp_path / "good.html"
+    good.write_text(PAGE, encoding="utf-8")
+
+    async def inside() -> int:
+        return len(list(docingest.ingest_many([str(good), "/missing"])))
+
+    assert asyncio.run(inside()) == 2
+
+
+def test_raw_document_source_skips_loading() -> None:
+    raw = RawDocument(source="archive#1", content=PAGE.encode(), url="https://example.org/a", kind="html")
+    article = docingest.ingest(raw)
+    assert article.provenance.source == "archive#1"
+    assert article.url == "https://example.org/a"
+
+
+# ------------------------------------------------------------------------------------------------ plugins
+class _ShoutingExtractor:
+    name = "test.shout"
+    kinds = frozenset({"quote"})
+
+    def extract(self, text: str, context: ClaimContext) -> Iterable[Claim]:
+        span = Span(start=0, end=min(5, len(text)))
+        yield Claim(id=claim_id("quote", span, span.slice(text)), kind="quote", text=span.slice(text), span=span)
+
+
+class _BrokenExtractor:
+    name = "test.broken"
+    kinds = frozenset({"quote"})
+
+    def extract(self, text: str, context: ClaimContext) -> Iterable[Claim]:
+        raise RuntimeError("boom")
+
+
+class _LyingExtractor:
+    name = "test.lying"
+    kinds = frozenset({"quote"})
+
+    def extract(self, text: str, context: ClaimContext) -> Iterable[Claim]:
+        span = Span(start=0, end=3)
+        yield Claim(id="x", kind="quote", text="not what the text says", span=span)
+
+
+class _DropFirst:
+    name = "test.dropfirst"
+    order = 50
+
+    def classify(self, blocks: Sequence[Candidate], page: Page) -> Iterable[Verdict]:
+        if blocks:
+            yield Verdict(0, "first block")
+
+
+def _plugin(**hooks: object) -> object:
+    class Plugin:
+        pass
+
+    plugin = Plugin()
+    for name, value in hooks.items():
+        setattr(plugin, name, docingest.hookimpl(value))  # type: ignore[call-overload]
+    return plugin
+
+
+def test_third_party_plugins_join_the_pipeline() -> None:
+    pm = docingest.new_plugin_manager(entry_points=False)
+
+    def docingest_claim_extractors() -> list[_ShoutingExtractor]:
+        return [_ShoutingExtractor()]
+
+    def docingest_block_cleaners() -> list[_DropFirst]:
+        return [_DropFirst()]
+
+    pm.register(_plugin(docingest_claim_extractors=docingest_claim_extractors,
+                        docingest_block_cleaners=docingest_block_cleaners), name="test.plugin")
+    pipeline = docingest.Pipeline(plugin_manager=pm)
+    article = pipeline.ingest_html(PAGE)
+    assert "test.shout" in article.provenance.plugins
+    assert any(r.cleaner == "test.dropfirst" and r.reason == "first block" for r in article.provenance.removed)
+    assert not article.text.startswith("Harbour plan approved")
+
+
+def test_third_party_first_result_hook_wins_over_builtin() -> None:
+    pm = docingest.new_plugin_manager(entry_points=False)
+
+    def docingest_extract_body(page: Page) -> list[Candidate]:
+        return [Candidate(kind="paragraph", text="Replaced body.")]
+
+    pm.register(_plugin(docingest_extract_body=docingest_extract_body), name="test.body")
+    article = docingest.Pipeline(plugin_manager=pm, claims=False).ingest_html(PAGE)
+    assert article.text == "Replaced body."
+
+
+@pytest.mark.parametrize("extractor", [_BrokenExtractor(), _LyingExtractor()])
+def test_faulty_plugins_become_plugin_errors(extractor: object) -> None:
+    pm = docingest.new_plugin_manager(entry_points=False)
+
+    def docingest_claim_extractors() -> list[object]:
+        return [extractor]
+
+    pm.register(_plugin(docingest_claim_extractors=docingest_claim_extractors), name="test.faulty")
+    record = docingest.Pipeline(plugin_manager=pm).run(RawDocument(source="s", content=PAGE, kind="html"))
+    assert isinstance(record, Failure)
+    assert record.kind == "plugin_error"
+    assert record.plugin == extractor.name  # type: ignore[attr-defined]
+
+
+def test_plugins_can_be_disabled_by_name() -> None:
+    article = docingest.ingest_html(PAGE, disable=["docingest.quotes", "docingest.numeric"])
+    assert article.claims == ()
+    assert "docingest.quotes" not in article.provenance.plugins
+
+
+def test_typo_in_a_hook_name_is_caught() -> None:
+    from pluggy import PluginValidationError
+
+    def docingest_extract_bdy(page: Page) -> None:
+        return None
+
+    with pytest.raises(PluginValidationError):
+        docingest.new_plugin_manager(plugins=[("typo", _plugin(docingest_extract_bdy=docingest_extract_bdy))])
+
+
+def test_import_is_light_and_loads_no_plugins() -> None:
+    code = (
+        "import sys, docingest; "
+        "print(json.dumps([docingest.plugins._default is None, "
+        "any(m.startswith('docingest.stages') for m in sys.modules), 'selectolax' in sys.modules]))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", "import json; " + code], capture_output=True, text=True, check=True
+    ).stdout
+    assert json.loads(out) == [True, False, False]
+
+
+def test_builtins_are_registered_like_plugins() -> None:
+    from docingest.plugins import BUILTIN_PLUGINS, describe_plugins
+
+    names = {p["name"] for p in describe_plugins(docingest.new_plugin_manager())}
+    assert set(BUILTIN_PLUGINS) <= names
+
+
+def test_pipeline_spec_round_trips_through_pickle() -> None:
+    import pickle
+
+    pipeline = docingest.Pipeline(claims=False, disable=("docingest.promo",))
+    rebuilt = pickle.loads(pickle.dumps(pipeline.spec())).build()
+    assert rebuilt.options == pipeline.options
+    assert rebuilt.ingest_html(PAGE).text == pipeline.ingest_html(PAGE).text
