@@ -328,3 +328,13 @@ def test_pipeline_spec_round_trips_through_pickle() -> None:
     rebuilt = pickle.loads(pickle.dumps(pipeline.spec())).build()
     assert rebuilt.options == pipeline.options
     assert rebuilt.ingest_html(PAGE).text == pipeline.ingest_html(PAGE).text
+
+
+def test_async_hookimpls_are_refused() -> None:
+    from pluggy import PluginValidationError
+
+    async def docingest_extract_body(page: Page) -> None:
+        return None
+
+    with pytest.raises(PluginValidationError, match="synchronous"):
+        docingest.new_plugin_manager(plugins=[("async", _plugin(docingest_extract_body=docingest_extract_body))])

@@ -11,7 +11,16 @@ Importing this package loads no plugins; they are found on first use.
 from __future__ import annotations
 
 from ._version import __version__
-from .api import aingest, aingest_many, extract_claims, ingest, ingest_html, ingest_many, ingest_text, pipeline
+from .api import (
+    aingest,
+    aingest_many,
+    extract_claims,
+    ingest,
+    ingest_html,
+    ingest_many,
+    ingest_text,
+    pipeline,
+)
 from .document import RawDocument
 from .encoding import detect_encoding
 from .errors import IngestError

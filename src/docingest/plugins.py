@@ -9,6 +9,7 @@ by name, through ``get_plugin_manager(disable=...)``, the ``disable=`` pipeline 
 from __future__ import annotations
 
 import importlib
+import inspect
 import os
 import threading
 from collections.abc import Iterable
@@ -76,7 +77,25 @@ def new_plugin_manager(
         if name not in blocked:
             pm.register(plugin, name=name)
     pm.check_pending()
+    _refuse_async_hookimpls(pm)
     return pm
+
+
+def _refuse_async_hookimpls(pm: pluggy.PluginManager) -> None:
+    """Hooks are synchronous: an ``async def`` hookimpl would hand pluggy an un-awaited coroutine, which a
+    first-result hook takes as the answer. Refuse such plugins when they are registered."""
+    for caller in _callers(pm):
+        for impl in caller.get_hookimpls():
+            if inspect.iscoroutinefunction(impl.function) or inspect.isasyncgenfunction(impl.function):
+                raise pluggy.PluginValidationError(
+                    impl.plugin,
+                    f"{pm.get_name(impl.plugin)}: hook {caller.name} is async; docingest hooks are synchronous "
+                    "(put async methods on the objects your hook returns, like Fetcher.afetch)",
+                )
+
+
+def _callers(pm: pluggy.PluginManager) -> list[Any]:
+    return [getattr(pm.hook, name) for name in dir(pm.hook) if name.startswith("docingest_")]
 
 
 def get_plugin_manager(*, disable: Iterable[str] = ()) -> pluggy.PluginManager:
