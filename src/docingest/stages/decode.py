@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..document import Decoded, RawDocument
-from ..encoding import sniff
+from ..encoding import decode, detect, sniff
 from ..errors import IngestError
 from ..hookspecs import hookimpl
 
@@ -22,16 +22,23 @@ def looks_binary(data: bytes) -> bool:
 
 @hookimpl(trylast=True)
 def docingest_decode(raw: RawDocument) -> Decoded | None:
-    """Decode bytes with the sniffed encoding; text passes through."""
+    """Decode bytes with the sniffed encoding; text passes through.
+
+    HTML follows the HTML standard's sniffing (BOM, HTTP charset, ``<meta>``, late ``<meta>``, detection,
+    windows-1252). A text document has no ``<meta>``: BOM, then HTTP charset, then UTF-8 unless the bytes
+    are not UTF-8 and the detector recognises a legacy encoding.
+    """
     if isinstance(raw.content, str):
         return Decoded(text=raw.content, encoding=None, encoding_source=None)
     data = raw.content
     if looks_binary(data):
         raise IngestError.of("unsupported_content", raw.source, "binary data, not a text document")
     encoding, how = sniff(data, raw.content_type)
-    if raw.kind == "text" and how == "default":
-        encoding = "utf-8"
-    text = data.decode(encoding, errors="replace")
+    if raw.kind == "text" and how in ("meta", "meta_late", "default"):
+        # A plain-text file has no <meta> to obey; with nothing else to go on, text defaults to UTF-8.
+        guess = detect(data)
+        encoding, how = (guess, "detected") if guess is not None else ("utf-8", "default")
+    text = decode(data, encoding)
     if text.startswith("\ufeff"):
         text = text[1:]
     return Decoded(text=text, encoding=encoding, encoding_source=how)
