@@ -1,27 +1,24 @@
-"""Built-in claim extractor: direct quotes and their speakers."""
+"""Built-in claim extractor: direct quotes and reported speech, with resolved speakers (pure Python)."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 
+from ..claims.quotes import quote_claims, reported_claims
 from ..document import ClaimContext, ClaimExtractor
 from ..hookspecs import hookimpl
-from ..models import Claim, Span, claim_id
-
-_QUOTE = re.compile(r"[\"“]([^\"“”\n]{2,}?)[\"”]")
+from ..models import Claim
 
 
 class QuoteExtractor:
-    """Text between paired double quotation marks."""
+    """Quotes (text in quotation marks) and paraphrases ("X said that …"), each with speaker and cue."""
 
     name = "docingest.quotes"
-    kinds = frozenset({"quote"})
+    kinds = frozenset({"quote", "paraphrase"})
 
     def extract(self, text: str, context: ClaimContext) -> Iterable[Claim]:
-        for m in _QUOTE.finditer(text):
-            span = Span(start=m.start(1), end=m.end(1))
-            yield Claim(id=claim_id("quote", span, m.group(1)), kind="quote", text=m.group(1), span=span)
+        claims = quote_claims(text, context.paragraphs) + reported_claims(text, context.paragraphs)
+        return sorted(claims, key=lambda c: (c.span.start, c.span.end, c.kind))
 
 
 @hookimpl

@@ -1,0 +1,176 @@
+"""Claims benchmark: quotes and speakers on the shared gold sets (ggt, polnear-dev).
+
+    .venv/bin/python -m benchmarks.bench_quotes [--show-misses ggt]
+
+Runs ``docingest.extract_claims`` over every article, writes predictions JSONL and scores them with
+``../shared/tools/score_quotes.py``: direct quotes (``--kinds direct --split-parts``) on both sets, all kinds
+on ggt. ggt credits a speaker by its resolved name, polnear by the literal mention, so each set is scored with
+the speaker as docingest resolves it (``speaker``) and as written (``speaker_mention``); the acceptance
+figures use the resolved name on ggt and the mention on polnear. Speaker accuracy against ggt's resolved
+names (``speaker_coref`` only) is computed here with the scorer's own matching.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import docingest
+from benchmarks.common import shared_dir, table
+
+
+def _scorer() -> tuple[Path, ModuleType]:
+    path = shared_dir() / "tools" / "score_quotes.py"
+    spec = importlib.util.spec_from_file_location("score_quotes", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return path, module
+
+
+def run(dataset: str, kinds: set[str] | None) -> tuple[list[dict[str, Any]], list[float]]:
+    """Predictions (one dict per claim) and the time of each article in ms."""
+    docs = sorted((shared_dir() / "corpora" / "quotes" / dataset / "docs").glob("*.txt"))
+    preds: list[dict[str, Any]] = []
+    times: list[float] = []
+    docingest.extract_claims("warm up: “Hello,” she said.")
+    for path in docs:
+        text = path.read_text(encoding="utf-8")
+        t0 = time.perf_counter()
+        claims = docingest.extract_claims(text)
+        times.append((time.perf_counter() - t0) * 1000.0)
+        for c in claims:
+            if kinds is not None and c.kind not in kinds:
+                continue
+            preds.append(
+                {
+                    "doc": path.stem,
+                    "content_span": [c.span.start, c.span.end],
+                    "speaker": c.speaker or "",
+                    "mention": c.speaker_mention.text if c.speaker_mention else (c.speaker or ""),
+                    "kind": c.kind,
+                }
+            )
+    return preds, times
+
+
+def write(preds: list[dict[str, Any]], field: str, folder: Path, name: str) -> Path:
+    out = folder / name
+    with out.open("w", encoding="utf-8") as fh:
+        for p in preds:
+            fh.write(json.dumps({"doc": p["doc"], "content_span": p["content_span"], "speaker": p[field],
+                                 "kind": p["kind"]}) + "\n")
+    return out
+
+
+def score(scorer: Path, dataset: str, preds: Path, *extra: str) -> dict[str, Any]:
+    ds = shared_dir() / "corpora" / "quotes" / dataset
+    res = subprocess.run([sys.executable, str(scorer), str(ds), str(preds), "--json", *extra],
+                         capture_output=True, text=True, check=True)
+    return dict(json.loads(res.stdout))
+
+
+def coref_accuracy(module: ModuleType, dataset: str, preds: Path) -> tuple[int, int]:
+    """(speaker matches against speaker_coref only, content matches) for direct quotes, split parts."""
+    ds = shared_dir() / "corpora" / "quotes" / dataset
+    gold = [g for g in module.load_jsonl(str(ds / "gold.jsonl")) if g["kind"] == "direct"]
+    pred = module.load_jsonl(str(preds))
+    by_doc: dict[str, tuple[list[Any], list[Any]]] = {}
+    for g in gold:
+        by_doc.setdefault(g["doc"], ([], []))[0].append(g)
+    for p in pred:
+        if p["doc"] in by_doc:
+            by_doc[p["doc"]][1].append(p)
+    hit = total = 0
+    for doc, (gs, ps) in by_doc.items():
+        text = (ds / "docs" / f"{doc}.txt").read_text(encoding="utf-8")
+        _, _, pairs = module.match_doc(text, gs, ps, 0.5)
+        for gi, pi in pairs:
+            total += 1
+            coref = gs[gi].get("speaker_coref") or ""
+            if module.words(ps[pi]["speaker"]) & module.words(coref):
+                hit += 1
+    return hit, total
+
+
+def show_misses(module: ModuleType, dataset: str, preds: Path, limit: int) -> None:
+    ds = shared_dir() / "corpora" / "quotes" / dataset
+    gold = [g for g in module.load_jsonl(str(ds / "gold.jsonl")) if g["kind"] == "direct"]
+    pred = module.load_jsonl(str(preds))
+    shown = 0
+    for doc in sorted({g["doc"] for g in gold}):
+        gs = [g for g in gold if g["doc"] == doc]
+        ps = [p for p in pred if p["doc"] == doc]
+        text = (ds / "docs" / f"{doc}.txt").read_text(encoding="utf-8")
+        _, _, pairs = module.match_doc(text, gs, ps, 0.5)
+        matched = {gi for gi, _ in pairs}
+        for gi, pi in pairs:
+            if not module.speaker_ok(ps[pi]["speaker"], gs[gi]) and shown < limit:
+                g = gs[gi]
+                s = g["content_span"][0]
+                print(f"SPK {doc} pred={ps[pi]['speaker']!r} gold={g['speaker']!r}/{g.get('speaker_coref')!r}")
+                print("   ", repr(text[max(0, s - 200) : g["content_span"][1] + 80]))
+                shown += 1
+        for gi, g in enumerate(gs):
+            if gi not in matched and shown < limit:
+                print(f"MISS {doc} {g['content'][:100]!r}")
+                shown += 1
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--show-misses", default=None)
+    ap.add_argument("--limit", type=int, default=60)
+    args = ap.parse_args()
+    scorer, module = _scorer()
+    rows: list[list[Any]] = []
+    timing: dict[str, list[float]] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        for dataset in ("ggt", "polnear-dev"):
+            preds, times = run(dataset, {"quote"})
+            timing[dataset] = times
+            for field in ("speaker", "mention"):
+                path = write(preds, field, folder, f"{dataset}-{field}.jsonl")
+                res = score(scorer, dataset, path, "--kinds", "direct", "--split-parts")
+                rows.append([
+                    dataset, "direct (split parts)", "resolved" if field == "speaker" else "as written",
+                    res["content_overlap"]["F1"], res["content+speaker_overlap"]["F1"],
+                    res["speaker_acc_overlap"],
+                ])
+            if dataset == "ggt":
+                hit, total = coref_accuracy(module, dataset, folder / "ggt-speaker.jsonl")
+                coref_acc = hit / total if total else 0.0
+            if args.show_misses == dataset:
+                show_misses(module, dataset, folder / f"{dataset}-speaker.jsonl", args.limit)
+        preds, _ = run("ggt", None)
+        path = write(preds, "speaker", folder, "ggt-all.jsonl")
+        res = score(scorer, "ggt", path)
+        rows.append(["ggt", "all kinds (quotes + paraphrases)", "resolved", res["content_overlap"]["F1"],
+                     res["content+speaker_overlap"]["F1"], res["speaker_acc_overlap"]])
+        by_kind = res["recall_by_kind_overlap"]
+    print(table(["dataset", "gold kinds", "speaker", "content F1", "content+speaker F1", "speaker acc."], rows))
+    print()
+    print(f"speaker accuracy against ggt's resolved names (speaker_coref only), direct: {coref_acc:.3f} "
+          f"({hit}/{total})")
+    print("ggt recall by gold kind (all kinds): " + ", ".join(
+        f"{k} {v['hit']}/{v['gold']} = {v['R']:.3f}" for k, v in by_kind.items()))
+    print()
+    trows = []
+    for dataset, times in timing.items():
+        trows.append([dataset, len(times), round(sum(times), 1), round(statistics.median(times), 3),
+                      round(max(times), 2)])
+    print(table(["dataset", "articles", "total ms", "median ms/article", "max ms"], trows))
+
+
+if __name__ == "__main__":
+    main()

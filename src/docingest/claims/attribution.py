@@ -1,0 +1,315 @@
+"""Attribution: which cue credits which words to whom.
+
+One pass finds every attribution *event* outside quotation marks: a cue ("said", "told", "according to") and
+its subject, in either order ("Smith said", "said Smith"), with appositions ("Smith, the bank's economist,
+said"). Each quote then takes the event of its own sentence (after the quote first, then before it, so
+colon introductions work), else the event of the quote it continues (split quotes), else the last speaker of
+the current or previous paragraphs (floating quotes). Reported speech comes from the same events.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .cues import ACCORDING_RE, CUE_RE, WEAK_CUES
+from .marks import Quoted
+from .speakers import NAME_RE, NOT_NAMES, ORG_NOUNS, ROLE_NOUNS, Person, Registry, pronoun_gender
+
+_ABBREV = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Cpl|Const|Insp|Det|Supt|Coun|Rev|Jr|Sr|"
+    r"Inc|Corp|Ltd|Co|No|vs|etc|Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|Ont|Que|Man|Sask|Alta|Mass|Calif|"
+    r"approx|U\.S|U\.K|B\.C|N\.S|N\.B|P\.E\.I|D\.C)|\b[A-Z])\.$"
+)
+_PRONOUN = r"(?:he|she|they|it|we|I)"
+_DET = r"(?:the|a|an|his|her|their|its|one|another|two|three|several|some|many|[A-Z][\w’'.-]*[’']s)"
+_ADVERBS = (
+    r"(?:also|later|then|again|previously|recently|once|further|simply|repeatedly|publicly|privately|"
+    r"earlier|quickly|flatly|bluntly|only|even|first|has|have|had|was|is|were|would|will|could|did|does|"
+    r"has also|had also|often|frequently|told|never|just|still|already)"
+)
+_BACK_NAME = re.compile(rf"({NAME_RE.pattern})(?:,\s[^,“”\"]{{1,140}},)?\s*(?:{_ADVERBS}\s+)*$")
+_BACK_PRON = re.compile(rf"(?<![\w’'])({_PRONOUN})\s+(?:{_ADVERBS}\s+)*$", re.IGNORECASE)
+_BACK_DESC = re.compile(
+    rf"(?<![\w’'])({_DET}\s+(?:[\w’'-]+\s+){{0,5}}?[\w’'-]+)(?:,\s[^,“”\"]{{1,120}},)?\s*(?:{_ADVERBS}\s+)*$"
+)
+_BACK_PLURAL = re.compile(
+    r"(?<![\w’'-])((?:[\w-]+\s+){0,2}(?:officials|police|experts|sources|critics|residents|analysts|"
+    r"economists|researchers|scientists|doctors|officers|organizers|organisers|witnesses|authorities|"
+    r"investigators|prosecutors|lawyers|advocates|supporters|opponents|members|voters|observers|"
+    r"protesters|parents|people|others|many|some))\s+(?:{a}\s+)*$".replace("{a}", _ADVERBS)
+)
+_FWD_NAME = re.compile(rf"\s*(?:(?:[a-z][\w’'-]*|[A-Z][\w.&-]*[a-z]?\w*\s+(?=[a-z]))\s+){{0,6}}?({NAME_RE.pattern})")
+_FWD_PRON = re.compile(rf"\s*({_PRONOUN})\b")
+_FWD_DESC = re.compile(rf"\s*({_DET}\s+[^,.;:“”\"?!]{{1,80}}?)(?=\s*(?:,|\.|;|$|\s(?:who|in|on|at|when|after|during|with|about|to)\s))")
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """An attribution: cue at ``cue``; subject mention at ``mention`` (or ``None``); who it resolves to."""
+
+    cue: tuple[int, int]
+    mention: tuple[int, int] | None
+    speaker: str | None
+    inverted: bool
+    person: Person | None
+    kind: str  # "name", "pronoun", "description", "according"
+
+
+def sentence_bounds(text: str, lo: int, hi: int, quotes: Sequence[Quoted]) -> list[int]:
+    """Offsets where sentences start in the paragraph ``[lo, hi)`` (ends inside quotation marks don't count)."""
+    inside = [(q.open, q.outer[1]) for q in quotes if q.open < hi and q.outer[1] > lo]
+    starts = [lo]
+    for m in re.finditer(r"[.!?…]+[”\"’']*\s+(?=[“\"‘'(]?[A-Z0-9])", text[lo:hi]):
+        pos = lo + m.start()
+        if any(a < pos < b - 1 for a, b in inside):
+            continue
+        head = text[max(lo, pos - 12) : pos + 1]
+        if _ABBREV.search(head):
+            continue
+        starts.append(lo + m.end())
+    return starts
+
+
+def _masked(text: str, quotes: Sequence[Quoted]) -> str:
+    chars = list(text)
+    for q in quotes:
+        a, b = q.outer
+        for i in range(a, min(b, len(chars))):
+            if chars[i] != "\n":
+                chars[i] = "\x00"
+    return "".join(chars)
+
+
+class Attributor:
+    """Finds events in a text and credits its quotes."""
+
+    def __init__(self, text: str, paragraphs: Sequence[tuple[int, int]], quotes: Sequence[Quoted]) -> None:
+        self.text = text
+        self.paragraphs = list(paragraphs)
+        self.quotes = list(quotes)
+        self.registry = Registry(text)
+        self.masked = _masked(text, quotes)
+        self.sentences: list[tuple[int, int]] = []
+        for lo, hi in self.paragraphs:
+            bounds = sentence_bounds(text, lo, hi, quotes) + [hi]
+            self.sentences += [(a, b) for a, b in zip(bounds, bounds[1:]) if b > a]
+        self.events: list[Event] = []
+        self._find_events()
+
+    # --------------------------------------------------------------------- events
+    def _sentence_of(self, pos: int) -> tuple[int, int]:
+        lo, hi = 0, len(self.sentences) - 1
+        while lo <= hi:
+            mid = (lo + hi) // 2
+            a, b = self.sentences[mid]
+            if pos < a:
+                hi = mid - 1
+            elif pos >= b:
+                lo = mid + 1
+            else:
+                return a, b
+        return pos, pos
+
+    def _clause_start(self, pos: int) -> int:
+        s, _ = self._sentence_of(pos)
+        for q in self.quotes:
+            end = q.outer[1]
+            if s <= end <= pos:
+                s = end
+        return s
+
+    def _find_events(self) -> None:
+        text, masked = self.text, self.masked
+        last: Event | None = None
+        for m in CUE_RE.finditer(masked):
+            cue = (m.start(), m.end())
+            word = m.group(0).lower()
+            if word.endswith("ing") and not text[max(0, m.start() - 12) : m.start()].rstrip().endswith(("as", ",")):
+                if word != "according":
+                    continue
+            ev = self._event_at(cue, word)
+            if ev is None:
+                continue
+            if ev.speaker is None and ev.kind == "pronoun":
+                continue
+            self.events.append(ev)
+            last = ev
+        for m in ACCORDING_RE.finditer(masked):
+            after = text[m.end() : m.end() + 120]
+            np = self._forward_np(after, m.end())
+            if np is not None:
+                self.events.append(self._make((m.start(), m.end()), np, False, "according"))
+        self.events.sort(key=lambda e: e.cue[0])
+        del last
+
+    def _event_at(self, cue: tuple[int, int], word: str) -> Event | None:
+        text = self.text
+        start = self._clause_start(cue[0])
+        pre = text[start : cue[0]]
+        pre_clean = pre.strip(" ,;—–-\u00a0\n")
+        if not pre_clean:
+            # inverted: "…,” said Smith" / "said the minister"
+            np = self._forward_np(text[cue[1] : cue[1] + 140], cue[1])
+            if np is None:
+                return None
+            return self._make(cue, np, True, "")
+        # subject at the clause start (after a quote): ", Smith, the economist, said"
+        offset = start + (len(pre) - len(pre.lstrip(" ,;—–-\u00a0\n")))
+        lead = self._forward_np(text[offset : cue[0]], offset, lead=True)
+        if lead is not None and self._only_apposition(text[lead[1] : cue[0]]):
+            return self._make(cue, lead, False, "")
+        np = self._backward_np(pre, start)
+        if np is None:
+            if word in WEAK_CUES:
+                return None
+            return None
+        return self._make(cue, np, False, "")
+
+    @staticmethod
+    def _only_apposition(between: str) -> bool:
+        b = between.strip()
+        if not b:
+            return True
+        if re.fullmatch(rf"(?:{_ADVERBS}\s*)+", b + " "):
+            return True
+        return b.startswith(",") and b.endswith(",") and "“" not in b and '"' not in b and len(b) < 160
+
+    def _forward_np(self, after: str, base: int, lead: bool = False) -> tuple[int, int, str] | None:
+        m = _FWD_PRON.match(after)
+        if m and (lead or after[m.end(1) : m.end(1) + 1] in (",", ".", " ", "")):
+            if not lead or after[m.end(1) : m.end(1) + 1] in (" ", ","):
+                return base + m.start(1), base + m.end(1), "pronoun"
+        nm = _FWD_NAME.match(after)
+        if nm and (not lead or nm.start(1) == len(after) - len(after.lstrip())):
+            name = nm.group(1)
+            skipped = after[: nm.start(1)].strip()
+            if name.split()[0].lower() not in NOT_NAMES and not re.search(r"\b(that|if|whether)\b", skipped):
+                if len(skipped.split()) <= 6 and not (skipped and skipped.split()[-1] in {"to", "of"} and not lead):
+                    return base + nm.start(1), base + nm.end(1), "name"
+        dm = _FWD_DESC.match(after)
+        if dm:
+            desc = dm.group(1)
+            words = {w.strip("’'s,.").lower() for w in desc.split()}
+            if words & (ROLE_NOUNS | ORG_NOUNS):
+                return base + dm.start(1), base + dm.end(1), "description"
+        return None
+
+    def _backward_np(self, pre: str, base: int) -> tuple[int, int, str] | None:
+        m = _BACK_PRON.search(pre)
+        if m:
+            return base + m.start(1), base + m.end(1), "pronoun"
+        nm = _BACK_NAME.search(pre)
+        if nm:
+            name = nm.group(1)
+            first = name.split()[0].lower()
+            if first not in NOT_NAMES:
+                return base + nm.start(1), base + nm.end(1), "name"
+        dm = _BACK_DESC.search(pre)
+        if dm:
+            desc = dm.group(1)
+            words = {w.strip("’'s,.").lower() for w in desc.split()}
+            if words & (ROLE_NOUNS | ORG_NOUNS):
+                return base + dm.start(1), base + dm.end(1), "description"
+            inner = list(NAME_RE.finditer(desc))
+            if inner:
+                last = inner[-1]
+                return base + dm.start(1) + last.start(), base + dm.start(1) + last.end(), "name"
+        pm = _BACK_PLURAL.search(pre)
+        if pm:
+            return base + pm.start(1), base + pm.end(1), "description"
+        return None
+
+    def _make(self, cue: tuple[int, int], np: tuple[int, int, str], inverted: bool, kind: str) -> Event:
+        s, e, what = np
+        mention = self.text[s:e]
+        person: Person | None = None
+        speaker: str | None = None
+        if what == "name":
+            person = self.registry.resolve_name(mention, s)
+            speaker = person.name if person is not None else mention
+        elif what == "pronoun":
+            person = self._pronoun(mention, s)
+            speaker = person.name if person is not None else None
+            if speaker is None and mention.lower() in {"they", "we", "it", "i"}:
+                speaker = mention
+        else:
+            person = self.registry.resolve_role(mention, s)
+            if person is None and not ({w.strip("’'s,.").lower() for w in mention.split()} & ORG_NOUNS):
+                names = list(NAME_RE.finditer(mention))
+                if names and names[-1].group(0).split()[0].lower() not in NOT_NAMES:
+                    person = self.registry.resolve_name(names[-1].group(0), s)
+            speaker = person.name if person is not None else mention
+        return Event(cue, (s, e), speaker, inverted, person, kind or what)
+
+    def _pronoun(self, word: str, pos: int) -> Person | None:
+        gender = pronoun_gender(word)
+        if gender is None:
+            return None
+        if gender == "":
+            for ev in reversed(self.events):
+                if ev.cue[0] < pos and ev.person is not None and pos - ev.cue[0] < 2500 and (
+                    ev.person.org or word.lower() in {"they", "we"}
+                ):
+                    return ev.person
+            return None
+        for ev in reversed(self.events):
+            if ev.cue[0] >= pos or pos - ev.cue[0] > 2500:
+                continue
+            p = ev.person
+            if p is None or p.org:
+                continue
+            if p.gender and p.gender != gender:
+                continue
+            # a person named after this speaker and before the pronoun takes precedence when compatible
+            near = self.registry.nearest_person(pos, gender, max_back=pos - ev.cue[0])
+            if near is not None and near is not p and near.gender == gender and not p.gender == gender:
+                return near
+            return p
+        return self.registry.nearest_person(pos, gender)
+
+    # --------------------------------------------------------------------- quotes
+    def credit(self) -> list[tuple[Quoted, Event | None]]:
+        out: list[tuple[Quoted, Event | None]] = []
+        previous: tuple[Quoted, Event | None] | None = None
+        for q in self.quotes:
+            ev = self._event_for(q, previous)
+            out.append((q, ev))
+            previous = (q, ev)
+        return out
+
+    def _para_of(self, pos: int) -> int:
+        for i, (a, b) in enumerate(self.paragraphs):
+            if a <= pos < b:
+                return i
+        return -1
+
+    def _event_for(self, q: Quoted, previous: tuple[Quoted, Event | None] | None) -> Event | None:
+        a, b = q.outer
+        s_start, _ = self._sentence_of(a)
+        _, s_end = self._sentence_of(max(a, b - 1))
+        # the next quote's opening mark bounds the search after this one
+        nxt = min((o.open for o in self.quotes if o.open >= b), default=len(self.text))
+        content = self.text[q.start : q.end].rstrip()
+        ends_sentence = content.endswith((".", "…")) and not content.endswith("..")
+        after = [e for e in self.events if b <= e.cue[0] < min(s_end, nxt) and e.speaker]
+        if after and (not ends_sentence or self._lower_start(b)):
+            return after[0]
+        prv = max((o.outer[1] for o in self.quotes if o.outer[1] <= a), default=0)
+        before = [e for e in self.events if max(s_start, prv) <= e.cue[0] < a and e.speaker]
+        if before:
+            return before[-1]
+        para = self._para_of(a)
+        if previous is not None and previous[1] is not None and self._para_of(previous[0].open) in (para, para - 1):
+            return previous[1]
+        # floating quote: the last speaker of this or the two previous paragraphs
+        lo = self.paragraphs[max(0, para - 2)][0] if para >= 0 else 0
+        earlier = [e for e in self.events if lo <= e.cue[0] < a and e.speaker]
+        if earlier:
+            return earlier[-1]
+        return None
+
+    def _lower_start(self, pos: int) -> bool:
+        rest = self.text[pos : pos + 40].lstrip(" ,—–-\u00a0")
+        return bool(rest) and (rest[0].islower() or rest[0] == ",")

@@ -1,0 +1,108 @@
+"""Attribution cues: the verbs and phrases that credit words to someone ("said", "told", "according to")."""
+
+from __future__ import annotations
+
+import re
+
+#: Speech and statement verbs, base forms; inflections are generated below.
+_VERBS = """
+say tell add explain note state write ask reply respond answer urge warn emphasise emphasize stress insist argue
+claim suggest acknowledge admit concede recall observe comment remark declare announce continue conclude caution
+complain joke quip shout yell tweet post predict promise counter recount testify confirm deny reiterate maintain
+contend agree allege estimate report indicate reveal signal boast lament plead demand vow pledge mention text email
+e-mail wonder muse exclaim cry sigh chuckle laugh scoff admit assert affirm charge retort snap whisper describe
+recommend propose advise concur disclose divulge inform notify point_out go_on call_for sum_up chime_in weigh_in
+write_in spell_out
+"""
+
+_IRREGULAR = {
+    "say": ("said", "says", "saying"),
+    "tell": ("told", "tells", "telling"),
+    "write": ("wrote", "writes", "writing", "written"),
+    "go": ("went", "goes", "going"),
+    "sum": ("summed", "sums", "summing"),
+    "chime": ("chimed", "chimes", "chiming"),
+    "weigh": ("weighed", "weighs", "weighing"),
+    "spell": ("spelled", "spelt", "spells", "spelling"),
+    "call": ("called", "calls", "calling"),
+    "point": ("pointed", "points", "pointing"),
+    "snap": ("snapped", "snaps", "snapping"),
+    "quip": ("quipped", "quips", "quipping"),
+    "plead": ("pleaded", "pled", "pleads", "pleading"),
+    "cry": ("cried", "cries", "crying"),
+    "reply": ("replied", "replies", "replying"),
+    "deny": ("denied", "denies", "denying"),
+    "testify": ("testified", "testifies", "testifying"),
+    "signal": ("signalled", "signaled", "signals", "signalling", "signaling"),
+    "text": ("texted", "texts", "texting"),
+    "email": ("emailed", "emails", "emailing"),
+    "e-mail": ("e-mailed", "e-mails", "e-mailing"),
+    "admit": ("admitted", "admits", "admitting"),
+    "tweet": ("tweeted", "tweets", "tweeting"),
+    "post": ("posted", "posts", "posting"),
+    "report": ("reported", "reports", "reporting"),
+}
+
+
+def _forms(verb: str) -> set[str]:
+    if verb in _IRREGULAR:
+        return {verb, *_IRREGULAR[verb]}
+    forms = {verb}
+    if verb.endswith("e"):
+        forms |= {verb + "d", verb + "s", verb[:-1] + "ing"}
+    elif verb.endswith("y") and verb[-2] not in "aeiou":
+        forms |= {verb[:-1] + "ied", verb[:-1] + "ies", verb + "ing"}
+    elif verb.endswith(("sh", "ch", "s", "x")):
+        forms |= {verb + "ed", verb + "es", verb + "ing"}
+    else:
+        forms |= {verb + "ed", verb + "s", verb + "ing"}
+    return forms
+
+
+def _all_forms() -> tuple[set[str], set[str]]:
+    single: set[str] = set()
+    phrasal: set[str] = set()
+    for word in _VERBS.split():
+        if "_" in word:
+            head, particle = word.split("_", 1)
+            for form in _forms(head):
+                phrasal.add(f"{form} {particle.replace('_', ' ')}")
+        else:
+            single |= _forms(word)
+    return single, phrasal
+
+
+CUE_WORDS, CUE_PHRASES = _all_forms()
+#: Verbs that only count as cues next to a quotation or a "that" clause (too common otherwise).
+WEAK_CUES = frozenset(
+    {"post", "posted", "posts", "posting", "continue", "continued", "continues", "continuing", "add", "adds",
+     "adding", "charge", "charged", "charges", "describe", "described", "describes", "describing", "signal",
+     "signalled", "signaled", "signals", "report", "reports", "reported", "reporting", "call", "called", "calls",
+     "laugh", "laughed", "laughs", "laughing", "cry", "cried", "note", "notes", "noted", "noting", "maintain",
+     "maintained", "maintains", "indicate", "indicated", "indicates", "estimate", "estimated", "estimates",
+     "text", "texts", "inform", "informed", "informs", "observe", "observed", "observes", "wonder", "wondered",
+     "wonders", "sigh", "sighed", "answer", "answered", "post", "promise", "promised", "promises", "demand",
+     "demanded", "demands", "reveal", "revealed", "reveals", "counter", "countered", "counters", "testify",
+     "recommend", "recommended", "recommends", "propose", "proposed", "proposes", "advise", "advised",
+     "advises", "charge", "claim", "claims", "claimed"}
+)
+#: Cues that are fine before a "that" clause (reported speech) as well as beside quotes.
+REPORT_VERBS = frozenset(w for w in CUE_WORDS if not w.endswith("ing") or w in {"saying"})
+
+_PHRASES = sorted(CUE_PHRASES, key=len, reverse=True)
+_WORDS = sorted(CUE_WORDS, key=len, reverse=True)
+CUE_RE = re.compile(
+    r"(?<![\w-])(?:"
+    + "|".join(re.escape(p) for p in _PHRASES)
+    + "|"
+    + "|".join(re.escape(w) for w in _WORDS)
+    + r")(?![\w-])",
+    re.IGNORECASE,
+)
+#: "according to X", "in a statement", "quoted as saying": attribution phrases that are not verbs.
+ACCORDING_RE = re.compile(r"\baccording to\b", re.IGNORECASE)
+STATEMENT_RE = re.compile(
+    r"\b(?:in an? (?:(?:written|joint|e-?mailed|news|prepared|brief)\s)?(?:statement|release|news release|"
+    r"press release|interview|email|e-mail|letter|post|tweet|blog post|op-ed|report))\b",
+    re.IGNORECASE,
+)

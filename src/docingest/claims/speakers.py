@@ -1,0 +1,320 @@
+"""Who is who in an article: names, titles and roles, genders, and resolving a mention to the fullest name.
+
+Pure regular expressions and small tables. A mention is resolved within the article only:
+
+* a full name stays itself; a surname or first name ("Ruiz", "Mr. Ruiz") becomes the fullest name that ends
+  (or starts) with it;
+* a title or role ("the minister", "the company's chief economist") becomes the person the article gave that
+  role to ("Finance Minister Ana Ruiz", "Ana Ruiz, the finance minister,");
+* a pronoun becomes the nearest earlier speaker of a compatible gender (from titles, a small table of first
+  names, and the pronouns the article uses near the name), else the nearest compatible person named;
+* an organisation mention ("the ministry") becomes the organisation named with that word, if any.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_TOKEN = r"(?:[A-Z][\w’'.-]*[\w.]|[A-Z]\.?|O’[A-Z]\w+|O'[A-Z]\w+|Mc[A-Z]\w+|Mac[A-Z]\w+)"
+_PARTICLE = r"(?:de|del|della|der|den|van|von|da|dos|das|du|la|le|bin|ibn|al|el|di|ter|St\.)"
+NAME_RE = re.compile(rf"(?<![\w’'-]){_TOKEN}(?:(?:\s+|-)(?:{_PARTICLE}\s+)*{_TOKEN})*(?![\w])")
+
+HONORIFICS = {
+    "mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "sir": "m",
+    "dame": "f", "lord": "m", "lady": "f", "dr": "", "dr.": "", "prof": "", "prof.": "", "rev": "", "rev.": "",
+}
+#: Capitalised title words that precede names ("Finance Minister Ana Ruiz", "Sen. Warren", "Coun. Ng").
+TITLE_WORDS = {
+    "president", "prime", "minister", "premier", "mayor", "governor", "gov.", "sen.", "senator", "rep.",
+    "representative", "chief", "justice", "judge", "coun.", "councillor", "councilor", "alderman", "secretary",
+    "general", "gen.", "col.", "lt.", "sgt.", "const.", "cpl.", "insp.", "det.", "officer", "speaker",
+    "chancellor", "commissioner", "director", "chair", "chairman", "chairwoman", "ceo", "mp", "mpp", "mla",
+    "deputy", "vice", "acting", "interim", "attorney", "finance", "health", "foreign", "defence", "defense",
+    "public", "safety", "environment", "education", "justice", "labour", "labor", "treasury", "trade", "former",
+    "liberal", "conservative", "democratic", "republican", "ndp", "green", "leader", "opposition", "coach",
+    "captain", "pope", "king", "queen", "prince", "princess", "bishop", "archbishop", "cardinal", "father",
+    "sister", "brother", "mother", "professor", "dr", "dr.", "mr.", "mrs.", "ms.", "mr", "mrs", "ms", "prof.",
+    "rev.", "sir", "dame", "lord", "lady", "supt.", "superintendent", "inspector", "sergeant", "constable",
+    "auditor", "ombudsman", "magistrate", "immigration", "transport", "transportation", "agriculture",
+    "municipal", "affairs", "natural", "resources", "indigenous", "services", "crown", "national", "grand",
+    "regional", "provincial", "federal", "city", "state", "u.s.", "canadian", "american", "british",
+}
+#: Role nouns that make "the minister" point at a person.
+ROLE_NOUNS = {
+    "minister", "president", "premier", "mayor", "governor", "senator", "spokesperson", "spokesman",
+    "spokeswoman", "spokesmen", "chief", "director", "chair", "chairman", "chairwoman", "ceo", "executive",
+    "economist", "professor", "analyst", "leader", "founder", "co-founder", "owner", "manager", "officer",
+    "councillor", "councilor", "coach", "captain", "lawyer", "attorney", "judge", "justice", "commissioner",
+    "candidate", "secretary", "superintendent", "inspector", "sergeant", "constable", "researcher",
+    "scientist", "author", "doctor", "physician", "nurse", "teacher", "principal", "mp", "mpp", "mla",
+    "chancellor", "ambassador", "organizer", "organiser", "activist", "advocate", "expert", "strategist",
+    "pollster", "critic", "treasurer", "partner", "proprietor", "editor", "head", "dean", "caddie", "player",
+    "resident", "member", "worker", "official", "administrator", "coordinator", "consultant", "historian",
+    "planner", "engineer", "pastor", "priest", "rabbi", "imam", "chef", "farmer", "student", "mother",
+    "father", "daughter", "son", "wife", "husband", "sister", "brother", "owner", "creator", "artist",
+    "cartoonist", "publisher", "trainer", "veteran", "victim", "witness", "officer", "representative",
+    "vice-president", "deputy", "adviser", "advisor", "producer", "designer", "specialist", "founder",
+}
+ORG_NOUNS = {
+    "ministry", "department", "government", "company", "firm", "police", "commission", "agency", "board",
+    "council", "union", "utility", "city", "province", "organization", "organisation", "group", "association",
+    "party", "campaign", "office", "bank", "court", "service", "services", "authority", "university",
+    "hospital", "foundation", "committee", "coalition", "network", "corporation", "embassy", "administration",
+    "force", "military", "army", "school", "district", "county", "region", "team", "club", "league",
+    "federation", "institute", "centre", "center", "society", "council", "cabinet", "caucus", "senate",
+    "house", "regulator", "watchdog", "airline", "retailer", "insurer", "automaker", "carmaker", "network",
+    "newspaper", "broadcaster", "station", "statement", "release", "report", "study", "survey", "data",
+}
+ORG_WORDS = {
+    "ministry", "department", "inc", "inc.", "corp", "corp.", "ltd", "ltd.", "llc", "co.", "company", "bank",
+    "university", "college", "council", "commission", "police", "hydro", "association", "union", "party",
+    "government", "agency", "board", "institute", "foundation", "committee", "office", "service", "services",
+    "authority", "network", "news", "group", "society", "centre", "center", "hospital", "court", "canada",
+    "times", "post", "press", "tribune", "journal", "herald", "globe", "cbc", "ctv", "cnn", "reuters",
+    "federation", "coalition", "league", "club", "airlines", "motors", "technologies", "fund", "trust",
+    "church", "city", "rcmp", "un", "nato", "fbi", "cia", "who", "imf", "house", "senate", "congress",
+    "parliament", "cabinet", "administration", "campaign", "conservatives", "liberals", "democrats",
+    "republicans", "ndp", "statistics", "health", "gazette", "sun", "star", "mail", "telegraph", "guardian",
+}
+#: Capitalised words that start sentences or name things but are never a person's name.
+NOT_NAMES = {
+    "the", "a", "an", "and", "but", "or", "so", "yet", "if", "when", "while", "as", "at", "in", "on", "of", "for",
+    "to", "from", "by", "with", "after", "before", "since", "until", "during", "this", "that", "these", "those",
+    "there", "here", "it", "its", "he", "she", "they", "we", "i", "you", "his", "her", "their", "our", "my",
+    "your", "what", "who", "why", "how", "where", "which", "some", "many", "most", "all", "no", "not", "one",
+    "two", "three", "still", "also", "now", "then", "however", "meanwhile", "yes", "last", "next", "first",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+    "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+    "jan.", "feb.", "aug.", "sept.", "sep.", "oct.", "nov.", "dec.", "mr", "mrs", "ms", "dr", "according",
+    "asked", "said", "says", "both", "each", "every", "other", "another", "such", "than", "more", "less",
+    "just", "even", "only", "because", "although", "though", "despite", "instead", "like", "unlike", "now",
+    "today", "tonight", "yesterday", "tomorrow", "other", "others", "earlier", "later", "over", "under",
+    "about", "around", "through", "into", "onto", "upon", "against", "between", "among", "without", "within",
+    "do", "does", "did", "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would",
+    "can", "could", "should", "may", "might", "must", "let", "please", "thank", "thanks", "oh", "well",
+    "article", "continued", "below", "advertisement", "related", "read", "watch", "photo", "video", "story",
+    "canada", "canadian", "canadians", "american", "americans", "u.s.", "ottawa", "toronto", "christmas",
+}
+MALE = {"he", "him", "his", "himself"}
+FEMALE = {"she", "her", "hers", "herself"}
+PRONOUNS = MALE | FEMALE | {"they", "them", "their", "it", "its", "we", "i"}
+_MALE_NAMES = set(
+    """james john robert michael william david richard joseph thomas charles christopher daniel matthew anthony
+    mark donald steven paul andrew joshua kenneth kevin brian george timothy ronald edward jason jeffrey ryan
+    jacob gary nicholas eric jonathan stephen larry justin scott brandon benjamin samuel gregory alexander frank
+    patrick raymond jack dennis jerry tyler aaron jose adam nathan henry douglas doug zachary peter kyle ethan
+    walter noah jeremy christian keith roger terry gerald harold sean austin carl arthur lawrence dylan jesse
+    jordan bryan billy joe bruce gabriel logan albert willie alan juan wayne elijah randy roy vincent ralph
+    eugene russell bobby mason philip louis bill donald stephen jim tom mike dave steve rob bob chris ken greg
+    jeff andre alfonso darrin murray alvin rod jean pierre francois françois marc luc guy yves denis hamish
+    dwayne jerry derek colin ian neil graham stuart gordon hugh barry trevor warren glenn craig dale howard
+    ahmed mohammed mohamed muhammad ali omar hassan tareq ravi raj sanjay jagmeet justin stephen andrew maxime
+    doug jason blaine brad francois-philippe dominic chrystia bernie donald mitt ted marco rand mike tim jeb
+    ben joe barack hillary kellyanne evan damon ollie guenther hans klaus jürgen dieter wolfgang""".split()
+)
+_FEMALE_NAMES = set(
+    """mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa betty margaret sandra
+    ashley kimberly emily donna michelle dorothy carol amanda melissa deborah stephanie rebecca sharon laura
+    cynthia kathleen amy shirley angela helen anna ana brenda pamela nicole emma samantha katherine christine
+    debra rachel catherine carolyn janet ruth maria heather diane virginia julie joyce victoria olivia kelly
+    christina lauren joan evelyn judith megan cheryl andrea hannah martha jacqueline frances gloria ann teresa
+    kathryn sara janice jean alice madison doris abigail julia judy grace denise amber marilyn beverly danielle
+    theresa sophia marie diana brittany natalie isabella charlotte rose alexis kayla cindy erin nadia darian
+    eleanore eleanor kim karen chrystia catherine melanie jody patty carla kathleen rachel andrea caroline
+    elise sophie isabelle chantal nathalie genevieve geneviève josée julie lucie monique sylvie valérie
+    hillary kellyanne sarah nikki elizabeth michelle melania ivanka huma donna debbie nancy dianne kamala
+    ayo fatima aisha priya anita sunita meena leila yasmin jane joanne joanna anne annie""".split()
+)
+_STRIP = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+
+
+def name_tokens(name: str) -> list[str]:
+    return [t for t in re.split(r"\s+", name.strip()) if t]
+
+
+def is_org(name: str) -> bool:
+    toks = [t.lower().strip(".,") for t in name_tokens(name)]
+    return any(t in ORG_WORDS for t in toks) or (len(toks) == 1 and name.isupper() and len(name) > 1)
+
+
+@dataclass
+class Person:
+    """Someone (or some organisation) the article names."""
+
+    name: str
+    first: int
+    last: int
+    gender: str = ""
+    org: bool = False
+    roles: set[str] = field(default_factory=set)
+
+
+class Registry:
+    """The people and organisations an article names, built in one pass over the text."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.people: list[Person] = []
+        self._by_name: dict[str, Person] = {}
+        self.mentions: list[tuple[int, int, Person]] = []
+        self._scan()
+
+    # ------------------------------------------------------------------ building
+    def _scan(self) -> None:
+        text = self.text
+        for m in NAME_RE.finditer(text):
+            start, end = m.start(), m.end()
+            raw = m.group(0)
+            toks = name_tokens(raw)
+            title: list[str] = []
+            gender = ""
+            while toks and toks[0].lower() in TITLE_WORDS and len(toks) > 1:
+                word = toks[0].lower()
+                gender = gender or HONORIFICS.get(word, "")
+                title.append(word)
+                toks.pop(0)
+            while toks and toks[0].lower().strip(".") in NOT_NAMES:
+                toks.pop(0)
+                title = []
+            while toks and toks[-1].lower() in {"jr.", "sr."}:
+                break
+            if not toks:
+                continue
+            # trailing possessive "Ruiz’s" → "Ruiz"
+            toks[-1] = re.sub(r"[’']s?$", "", toks[-1])
+            name = " ".join(toks).rstrip(".")
+            if not name or name.lower() in NOT_NAMES or len(name) < 2:
+                continue
+            offset = text.find(toks[0], start, end)
+            person = self._add(name, offset if offset >= 0 else start)
+            if gender and not person.gender:
+                person.gender = gender
+            role_words = set(title) & ROLE_NOUNS
+            before = text[max(0, start - 40) : start]
+            lower_role = re.search(r"([a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})\s*$", before)
+            if lower_role:
+                role_words |= set(lower_role.group(1).split()) & ROLE_NOUNS
+            after = re.match(r",\s+((?:the|a|an|its|his|her|their)?\s*[^,.;“”\"]{2,60}?)(?:,|\.|;)", text[end : end + 90])
+            if after:
+                role_words |= {w.strip("’'s").lower() for w in after.group(1).split()} & ROLE_NOUNS
+            person.roles |= role_words
+            self.mentions.append((offset if offset >= 0 else start, end, person))
+        for person in self.people:
+            if not person.gender and not person.org:
+                person.gender = self._guess_gender(person)
+
+    def _add(self, name: str, pos: int) -> Person:
+        key = name.lower()
+        found = self._by_name.get(key)
+        if found is None:
+            toks = name_tokens(name)
+            if len(toks) == 1 or (len(toks) == 2 and toks[0].endswith(".")):
+                longer = self._longest_with(toks[-1], pos)
+                if longer is not None:
+                    found = longer
+            else:
+                # "Ana Ruiz" after "Ruiz" alone: merge the shorter into the fuller
+                for p in self.people:
+                    ptoks = name_tokens(p.name)
+                    if len(ptoks) < len(toks) and ptoks == toks[-len(ptoks) :] and not p.org:
+                        p.name = name
+                        self._by_name[key] = p
+                        found = p
+                        break
+        if found is None:
+            found = Person(name=name, first=pos, last=pos, org=is_org(name))
+            self.people.append(found)
+            self._by_name[key] = found
+        found.last = max(found.last, pos)
+        return found
+
+    def _longest_with(self, token: str, pos: int) -> Person | None:
+        best: Person | None = None
+        token = token.lower()
+        for p in self.people:
+            toks = [t.lower() for t in name_tokens(p.name)]
+            if len(toks) > 1 and (toks[-1] == token or toks[0] == token) and not p.org:
+                if best is None or p.last > best.last or (toks[-1] == token and best is not None):
+                    best = p
+        return best
+
+    def _guess_gender(self, person: Person) -> str:
+        first = name_tokens(person.name)[0].lower()
+        if first in _MALE_NAMES:
+            return "m"
+        if first in _FEMALE_NAMES:
+            return "f"
+        # the first gendered pronoun after the first mention, before any other person is named
+        window = self.text[person.first : person.first + 400]
+        others = [s - person.first for s, _, p in self.mentions if p is not person and s > person.first]
+        limit = min(others) if others else len(window)
+        m = re.search(r"\b(he|his|him|she|her|hers)\b", window[:limit], re.IGNORECASE)
+        if m:
+            return "m" if m.group(1).lower() in MALE else "f"
+        return ""
+
+    # ------------------------------------------------------------------ resolving
+    def person_at(self, start: int, end: int) -> Person | None:
+        """The person a name written at ``[start, end)`` refers to."""
+        for s, e, p in self.mentions:
+            if s < end and start < e:
+                return p
+        return None
+
+    def resolve_name(self, mention: str, pos: int) -> Person | None:
+        toks = name_tokens(mention)
+        while toks and toks[0].lower() in TITLE_WORDS and len(toks) > 1:
+            toks.pop(0)
+        if not toks:
+            return None
+        toks[-1] = re.sub(r"[’']s?$", "", toks[-1])
+        key = " ".join(toks).rstrip(".").lower()
+        found = self._by_name.get(key)
+        if found is not None:
+            return found
+        return self._longest_with(toks[-1], pos)
+
+    def resolve_role(self, description: str, pos: int) -> Person | None:
+        words = {w.strip("’'s,.").lower() for w in description.split()}
+        best: Person | None = None
+        for p in self.people:
+            if p.roles & words and p.first <= pos and (best is None or p.last > best.last):
+                best = p
+        if best is not None:
+            return best
+        org_words = words & ORG_NOUNS
+        if org_words:
+            for s, _, p in reversed(self.mentions):
+                if s < pos and p.org and {t.lower() for t in name_tokens(p.name)} & org_words:
+                    return p
+        return None
+
+    def nearest_person(self, pos: int, gender: str = "", max_back: int = 1500) -> Person | None:
+        for s, _, p in reversed(self.mentions):
+            if s >= pos:
+                continue
+            if pos - s > max_back:
+                break
+            if p.org or len(name_tokens(p.name)) < 1:
+                continue
+            if gender and p.gender and p.gender != gender:
+                continue
+            return p
+        return None
+
+
+def pronoun_gender(word: str) -> str | None:
+    """``m``, ``f``, ``""`` (neutral) for a pronoun, ``None`` for any other word."""
+    w = word.lower()
+    if w in MALE:
+        return "m"
+    if w in FEMALE:
+        return "f"
+    if w in PRONOUNS:
+        return ""
+    return None
+
+
+def strip_article(text: str) -> str:
+    return _STRIP.sub("", text)
