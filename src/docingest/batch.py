@@ -246,8 +246,12 @@ class _Fetches:
             if fut.cancelled():
                 return
             exc = fut.exception()
-            outcome: Any = fut.result() if exc is None else Failure(
-                kind="plugin_error", source=entry.label, message=f"fetch raised {type(exc).__name__}: {exc}"
+            outcome: Any = (
+                fut.result()
+                if exc is None
+                else Failure(
+                    kind="plugin_error", source=entry.label, message=f"fetch raised {type(exc).__name__}: {exc}"
+                )
             )
             self._done.put((entry, outcome))
             with contextlib.suppress(OSError):
