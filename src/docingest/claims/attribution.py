@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .cues import ACCORDING_RE, CUE_RE, WEAK_CUES
+from .cues import ACCORDING_RE, WEAK_CUES, find_cues
 from .marks import Quoted
 from .speakers import NAME_RE, NOT_NAMES, ORG_NOUNS, ROLE_NOUNS, Person, Registry, pronoun_gender
 
@@ -32,12 +32,12 @@ _ADVERBS = (
 _BACK_NAME = re.compile(rf"({NAME_RE.pattern})(?:,\s[^,“”\"]{{1,140}},)?\s*(?:{_ADVERBS}\s+)*$")
 _BACK_PRON = re.compile(rf"(?<![\w’'])({_PRONOUN})\s+(?:{_ADVERBS}\s+)*$", re.IGNORECASE)
 _BACK_DESC = re.compile(
-    rf"(?<![\w’'])({_DET}\s+(?:[\w’'-]+\s+){{0,5}}?[\w’'-]+)(?:,\s[^,“”\"]{{1,120}},)?\s*(?:{_ADVERBS}\s+)*$"
+    rf"(?<![\w’'])({_DET}\s+(?:[\w’'-]+,?\s+){{0,5}}?[\w’'-]+)(?:,\s[^,“”\"]{{1,120}},)?\s*(?:{_ADVERBS}\s+)*$"
 )
 _BACK_PLURAL = re.compile(
     r"(?<![\w’'-])((?:[\w-]+\s+){0,2}(?:officials|police|experts|sources|critics|residents|analysts|"
     r"economists|researchers|scientists|doctors|officers|organizers|organisers|witnesses|authorities|"
-    r"investigators|prosecutors|lawyers|advocates|supporters|opponents|members|voters|observers|"
+    r"investigators|prosecutors|staff|spokespeople|officers|the\s+\w+|lawyers|advocates|supporters|opponents|members|voters|observers|"
     r"protesters|parents|people|others|many|some))\s+(?:{a}\s+)*$".replace("{a}", _ADVERBS)
 )
 _FWD_NAME = re.compile(rf"\s*(?:(?:[a-z][\w’'-]*|[A-Z][\w.&-]*[a-z]?\w*\s+(?=[a-z]))\s+){{0,6}}?({NAME_RE.pattern})")
@@ -90,6 +90,9 @@ class Attributor:
         self.paragraphs = list(paragraphs)
         self.quotes = list(quotes)
         self.registry = Registry(text)
+        self.registry.quoted = {
+            m for m, _, _ in self.registry.mentions if any(q.open < m < q.outer[1] for q in quotes)
+        }
         self.masked = _masked(text, quotes)
         self.sentences: list[tuple[int, int]] = []
         for lo, hi in self.paragraphs:
@@ -123,12 +126,10 @@ class Attributor:
     def _find_events(self) -> None:
         text, masked = self.text, self.masked
         last: Event | None = None
-        for m in CUE_RE.finditer(masked):
-            cue = (m.start(), m.end())
-            word = m.group(0).lower()
-            if word.endswith("ing") and not text[max(0, m.start() - 12) : m.start()].rstrip().endswith(("as", ",")):
-                if word != "according":
-                    continue
+        for c_start, c_end, word in find_cues(masked):
+            cue = (c_start, c_end)
+            if word.endswith("ing") and not text[max(0, c_start - 12) : c_start].rstrip().endswith(("as", ",")):
+                continue
             ev = self._event_at(cue, word)
             if ev is None:
                 continue
@@ -172,7 +173,7 @@ class Attributor:
         b = between.strip()
         if not b:
             return True
-        if re.fullmatch(rf"(?:{_ADVERBS}\s*)+", b + " "):
+        if re.fullmatch(rf"(?:{_ADVERBS}\s*)+", b + " ") or re.fullmatch(r"(?:was|is|were|are) quoted as", b):
             return True
         return b.startswith(",") and b.endswith(",") and "“" not in b and '"' not in b and len(b) < 160
 
@@ -182,6 +183,13 @@ class Attributor:
             if not lead or after[m.end(1) : m.end(1) + 1] in (" ", ","):
                 return base + m.start(1), base + m.end(1), "pronoun"
         nm = _FWD_NAME.match(after)
+        if nm and not lead:
+            phrase_end = re.search(r",|\.(?:\s|$)|;|\swho\s|\swhose\s|\sin\s|\sat\s|\son\s|\sduring\s", after[nm.end(1):])
+            stop = nm.end(1) + (phrase_end.start() if phrase_end else len(after) - nm.end(1))
+            for later in NAME_RE.finditer(after, nm.end(1), stop):
+                between = after[nm.end(1) : later.start()]
+                if re.fullmatch(r"(?:\s+[a-z][\w-]*){1,4}\s+", between) and later.group(0).split()[0].lower() not in NOT_NAMES:
+                    return base + later.start(), base + later.end(), "name"
         if nm and (not lead or nm.start(1) == len(after) - len(after.lstrip())):
             name = nm.group(1)
             skipped = after[: nm.start(1)].strip()
@@ -235,12 +243,19 @@ class Attributor:
             if speaker is None and mention.lower() in {"they", "we", "it", "i"}:
                 speaker = mention
         else:
-            person = self.registry.resolve_role(mention, s)
-            if person is None and not ({w.strip("’'s,.").lower() for w in mention.split()} & ORG_NOUNS):
-                names = list(NAME_RE.finditer(mention))
-                if names and names[-1].group(0).split()[0].lower() not in NOT_NAMES:
-                    person = self.registry.resolve_name(names[-1].group(0), s)
-            speaker = person.name if person is not None else mention
+            words = {w.strip("’'s,.").lower() for w in mention.split()}
+            first = mention.split()[0].lower()
+            if first in {"a", "an", "another", "one", "two", "three", "several", "some", "many"}:
+                speaker = mention  # "a spokesperson", "one viewer": nobody in particular
+            else:
+                person = self.registry.resolve_role(mention, s)
+                if person is None and not (words & ORG_NOUNS):
+                    names = list(NAME_RE.finditer(mention))
+                    if names and names[-1].group(0).split()[0].lower() not in NOT_NAMES:
+                        person = self.registry.resolve_name(names[-1].group(0), s)
+                    elif first in {"the", "his", "her", "their"} and words & ROLE_NOUNS | {"man", "woman"}:
+                        person = self.registry.nearest_person(s)
+                speaker = person.name if person is not None else mention
         return Event(cue, (s, e), speaker, inverted, person, kind or what)
 
     def _pronoun(self, word: str, pos: int) -> Person | None:
@@ -254,18 +269,22 @@ class Attributor:
                 ):
                     return ev.person
             return None
+        para = self._para_of(pos)
+        lo = self.paragraphs[max(0, para - 1)][0] if para >= 0 else 0
         for ev in reversed(self.events):
-            if ev.cue[0] >= pos or pos - ev.cue[0] > 2500:
+            if ev.cue[0] >= pos:
                 continue
+            if ev.cue[0] < lo:
+                break
             p = ev.person
             if p is None or p.org:
                 continue
             if p.gender and p.gender != gender:
                 continue
-            # a person named after this speaker and before the pronoun takes precedence when compatible
-            near = self.registry.nearest_person(pos, gender, max_back=pos - ev.cue[0])
-            if near is not None and near is not p and near.gender == gender and not p.gender == gender:
-                return near
+            if not p.gender:
+                near = self.registry.nearest_person(pos, gender, max_back=pos - ev.cue[0])
+                if near is not None and near.gender == gender:
+                    return near
             return p
         return self.registry.nearest_person(pos, gender)
 

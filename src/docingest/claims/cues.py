@@ -89,16 +89,32 @@ WEAK_CUES = frozenset(
 #: Cues that are fine before a "that" clause (reported speech) as well as beside quotes.
 REPORT_VERBS = frozenset(w for w in CUE_WORDS if not w.endswith("ing") or w in {"saying"})
 
-_PHRASES = sorted(CUE_PHRASES, key=len, reverse=True)
-_WORDS = sorted(CUE_WORDS, key=len, reverse=True)
-CUE_RE = re.compile(
-    r"(?<![\w-])(?:"
-    + "|".join(re.escape(p) for p in _PHRASES)
-    + "|"
-    + "|".join(re.escape(w) for w in _WORDS)
-    + r")(?![\w-])",
-    re.IGNORECASE,
-)
+_WORD_RE = re.compile(r"[A-Za-z][a-z]*(?:-[a-z]+)?")
+_PHRASE_HEADS: dict[str, set[str]] = {}
+for _p in CUE_PHRASES:
+    _h, _rest = _p.split(" ", 1)
+    _PHRASE_HEADS.setdefault(_h, set()).add(_rest)
+
+
+def find_cues(text: str) -> list[tuple[int, int, str]]:
+    """Every cue verb or phrasal cue in ``text``: (start, end, lower-cased words), in order."""
+    out: list[tuple[int, int, str]] = []
+    for m in _WORD_RE.finditer(text):
+        word = m.group(0).lower()
+        if word in _PHRASE_HEADS:
+            rest = text[m.end() + 1 : m.end() + 12].lower()
+            for particle in _PHRASE_HEADS[word]:
+                if rest.startswith(particle) and not rest[len(particle) : len(particle) + 1].isalpha():
+                    out.append((m.start(), m.end() + 1 + len(particle), f"{word} {particle}"))
+                    break
+            else:
+                if word in CUE_WORDS:
+                    out.append((m.start(), m.end(), word))
+        elif word in CUE_WORDS:
+            out.append((m.start(), m.end(), word))
+    return out
+
+
 #: "according to X", "in a statement", "quoted as saying": attribution phrases that are not verbs.
 ACCORDING_RE = re.compile(r"\baccording to\b", re.IGNORECASE)
 STATEMENT_RE = re.compile(

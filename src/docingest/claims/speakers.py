@@ -72,7 +72,7 @@ ORG_WORDS = {
     "government", "agency", "board", "institute", "foundation", "committee", "office", "service", "services",
     "authority", "network", "news", "group", "society", "centre", "center", "hospital", "court", "canada",
     "times", "post", "press", "tribune", "journal", "herald", "globe", "cbc", "ctv", "cnn", "reuters",
-    "federation", "coalition", "league", "club", "airlines", "motors", "technologies", "fund", "trust",
+    "federation", "images", "coalition", "league", "club", "airlines", "motors", "technologies", "fund", "trust",
     "church", "city", "rcmp", "un", "nato", "fbi", "cia", "who", "imf", "house", "senate", "congress",
     "parliament", "cabinet", "administration", "campaign", "conservatives", "liberals", "democrats",
     "republicans", "ndp", "statistics", "health", "gazette", "sun", "star", "mail", "telegraph", "guardian",
@@ -126,6 +126,9 @@ _FEMALE_NAMES = set(
     hillary kellyanne sarah nikki elizabeth michelle melania ivanka huma donna debbie nancy dianne kamala
     ayo fatima aisha priya anita sunita meena leila yasmin jane joanne joanna anne annie""".split()
 )
+_GENDERED = re.compile(r"\b(?:he|his|him|himself|she|her|hers|herself)\b", re.IGNORECASE)
+_LEAD_JUNK = {"press", "images", "getty", "photo", "photos", "reuters", "ap", "afp", "file", "watch", "read",
+              "more", "cp", "postmedia", "news", "staff", "canadian"}
 _STRIP = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 
 
@@ -157,7 +160,10 @@ class Registry:
         self.text = text
         self.people: list[Person] = []
         self._by_name: dict[str, Person] = {}
+        self._by_token: dict[str, list[Person]] = {}
         self.mentions: list[tuple[int, int, Person]] = []
+        #: Starts of mentions written inside quotation marks (set by the caller).
+        self.quoted: set[int] = set()
         self._scan()
 
     # ------------------------------------------------------------------ building
@@ -174,9 +180,13 @@ class Registry:
                 gender = gender or HONORIFICS.get(word, "")
                 title.append(word)
                 toks.pop(0)
-            while toks and toks[0].lower().strip(".") in NOT_NAMES:
+            while toks and (toks[0].lower().strip(".") in NOT_NAMES or toks[0].lower() in _LEAD_JUNK) and (
+                len(toks) > 1 or toks[0].lower().strip(".") in NOT_NAMES
+            ):
                 toks.pop(0)
                 title = []
+            if toks and re.match(r"I[’'](?:m|d|ve|ll)$", toks[0]):
+                continue
             while toks and toks[-1].lower() in {"jr.", "sr."}:
                 break
             if not toks:
@@ -210,33 +220,42 @@ class Registry:
         if found is None:
             toks = name_tokens(name)
             if len(toks) == 1 or (len(toks) == 2 and toks[0].endswith(".")):
-                longer = self._longest_with(toks[-1], pos)
-                if longer is not None:
-                    found = longer
+                found = self._longest_with(toks[-1], pos)
             else:
                 # "Ana Ruiz" after "Ruiz" alone: merge the shorter into the fuller
-                for p in self.people:
+                for p in self._by_token.get(toks[-1].lower(), []):
                     ptoks = name_tokens(p.name)
                     if len(ptoks) < len(toks) and ptoks == toks[-len(ptoks) :] and not p.org:
                         p.name = name
-                        self._by_name[key] = p
+                        self._index(p)
                         found = p
                         break
         if found is None:
             found = Person(name=name, first=pos, last=pos, org=is_org(name))
             self.people.append(found)
-            self._by_name[key] = found
+            self._index(found)
+        self._by_name[key] = found
         found.last = max(found.last, pos)
         return found
 
+    def _index(self, person: Person) -> None:
+        self._by_name[person.name.lower()] = person
+        toks = [t.lower() for t in name_tokens(person.name)]
+        for t in {toks[0], toks[-1]}:
+            bucket = self._by_token.setdefault(t, [])
+            if person not in bucket:
+                bucket.append(person)
+
     def _longest_with(self, token: str, pos: int) -> Person | None:
         best: Person | None = None
+        best_key = (-1, -1)
         token = token.lower()
-        for p in self.people:
+        for p in self._by_token.get(token, ()):
             toks = [t.lower() for t in name_tokens(p.name)]
-            if len(toks) > 1 and (toks[-1] == token or toks[0] == token) and not p.org:
-                if best is None or p.last > best.last or (toks[-1] == token and best is not None):
-                    best = p
+            if len(toks) > 1 and not p.org:
+                key = (1 if toks[-1] == token else 0, p.last)
+                if key > best_key:
+                    best, best_key = p, key
         return best
 
     def _guess_gender(self, person: Person) -> str:
@@ -245,13 +264,23 @@ class Registry:
             return "m"
         if first in _FEMALE_NAMES:
             return "f"
-        # the first gendered pronoun after the first mention, before any other person is named
-        window = self.text[person.first : person.first + 400]
-        others = [s - person.first for s, _, p in self.mentions if p is not person and s > person.first]
-        limit = min(others) if others else len(window)
-        m = re.search(r"\b(he|his|him|she|her|hers)\b", window[:limit], re.IGNORECASE)
-        if m:
-            return "m" if m.group(1).lower() in MALE else "f"
+        # the gendered pronouns that follow each mention, before the next person is named
+        male = female = 0
+        starts = [s for s, _, _ in self.mentions]
+        for i, (s, e, p) in enumerate(self.mentions):
+            if p is not person:
+                continue
+            limit = starts[i + 1] if i + 1 < len(starts) else len(self.text)
+            window = self.text[e : min(limit, e + 250)]
+            for m in _GENDERED.finditer(window):
+                if m.group(0).lower() in MALE:
+                    male += 1
+                else:
+                    female += 1
+        if male > female:
+            return "m"
+        if female > male:
+            return "f"
         return ""
 
     # ------------------------------------------------------------------ resolving
@@ -291,17 +320,22 @@ class Registry:
         return None
 
     def nearest_person(self, pos: int, gender: str = "", max_back: int = 1500) -> Person | None:
+        """The person named last before ``pos`` whose gender is ``gender`` (else of unknown gender)."""
+        unknown: Person | None = None
         for s, _, p in reversed(self.mentions):
             if s >= pos:
                 continue
             if pos - s > max_back:
                 break
-            if p.org or len(name_tokens(p.name)) < 1:
+            if p.org or s in self.quoted:
                 continue
             if gender and p.gender and p.gender != gender:
                 continue
+            if gender and not p.gender:
+                unknown = unknown or p
+                continue
             return p
-        return None
+        return unknown
 
 
 def pronoun_gender(word: str) -> str | None:
