@@ -18,15 +18,19 @@ def _ref(text: str, span: tuple[int, int] | None) -> TextRef | None:
     return TextRef(text=text[span[0] : span[1]], span=Span(start=span[0], end=span[1]))
 
 
-def _is_scare(text: str, q: Quoted, ev: Event | None, same_sentence: bool) -> bool:
-    """A short quoted phrase with no attribution in its sentence: a scare quote or a title."""
-    body = text[q.start : q.end].strip()
-    words = _WORD.findall(body)
+def _is_scare(text: str, q: Quoted, sentence_start: int, same_sentence: bool) -> bool:
+    """A quoted phrase that credits nobody: a scare quote, a title, a term, a quoted fragment."""
     if same_sentence:
         return False
-    if len(words) <= 4 and not body.endswith((".", "!", "?", ",")):
-        return True
-    return False
+    body = text[q.start : q.end].strip()
+    words = _WORD.findall(body)
+    lead = text[sentence_start : q.open].strip()
+    if lead and not lead.endswith((":", "—", "–")) and not re.fullmatch(r"[“”\"‘’'\s.,]*", lead):
+        return True  # embedded in a sentence that has no attribution
+    return len(words) <= 3 and not body.endswith((".", "!", "?"))
+
+
+_LABEL = re.compile(r"\s*[A-Z][A-Z ]{2,20}:")
 
 
 class _Context:
@@ -63,9 +67,14 @@ def quote_claims(text: str, paragraphs: Sequence[tuple[int, int]] = ()) -> list[
         s_a, _ = ctx.attr._sentence_of(q.open)
         _, s_b = ctx.attr._sentence_of(max(q.open, q.outer[1] - 1))
         same = ev is not None and s_a <= ev.cue[0] < s_b
-        if _is_scare(text, q, ev, same):
+        if _is_scare(text, q, s_a, same):
             continue
-        if q.single and not same and len(_WORD.findall(text[start:end])) < 3:
+        para = next(((a, b) for a, b in ctx.paras if a <= q.open < b), (q.open, q.outer[1]))
+        if _LABEL.match(text, para[0]):
+            continue  # "READ MORE: …", "WATCH: …" promo lines
+        if q.single and not same and (
+            len(_WORD.findall(text[start:end])) < 3 or not text[para[0] : q.open].strip()
+        ):
             continue
         conf = 0.9 if q.closed else 0.6
         if ev is None:
