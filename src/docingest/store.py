@@ -276,11 +276,17 @@ class Store:
         return state is not None and not (retry_failed and state == "failure")
 
     def add(self, source: str, record: Article | Failure, run_id: int | None = None) -> InputStatus:
-        """Record the outcome of one input, in one transaction. Returns the input's new status."""
+        """Record the outcome of one input, in one transaction. Returns the input's status.
+
+        An input already stored as an article (or a duplicate of one) keeps that status: a source listed
+        twice is stored once. A failed input is replaced by its new outcome.
+        """
         now = _now()
         with self._transaction():
             previous = self._conn.execute("SELECT status, failure FROM inputs WHERE source = ?", (source,)).fetchone()
-            if previous is not None and previous[0] == "failure" and isinstance(record, Article):
+            if previous is not None and previous[0] != "failure":
+                return previous[0]  # type: ignore[no-any-return]  # done inputs are never overwritten
+            if previous is not None and isinstance(record, Article):
                 self._conn.execute("DELETE FROM failures WHERE rowid = ?", (previous[1],))
             if isinstance(record, Article):
                 article_id, status = self._add_article(record, source, run_id, now)
