@@ -1,41 +1,391 @@
-"""Built-in metadata extractor for HTML: title, description, language, canonical URL."""
+"""Built-in metadata extractor for HTML: title, authors, dates, site, language, canonical URL, description,
+image.
+
+Precedence, field by field (the first source that gives a valid value wins):
+
+1. JSON-LD (schema.org ``Article``/``NewsArticle``/``BlogPosting``/..., also inside ``@graph``, lists and
+   ``mainEntity``; ``@id`` references resolved);
+2. ``<meta>``: OpenGraph, Twitter, Dublin Core, ``citation_*``, Parse.ly, Sailthru and the plain names;
+3. microdata (``itemprop``);
+4. the visible page: the ``<h1>``, byline elements (``[rel=author]``, ``.byline``, ``.author``), ``<time>``;
+5. for the published date only, an unambiguous ``/YYYY/MM/DD/`` in the URL.
+
+Values are cleaned (title without the site suffix, authors as names, dates aware or bare days) and checked
+against what :class:`~docingest.models.Article` accepts; a value that fails is dropped, never the article.
+Nothing is invented: a field the page does not give stays ``None``.
+
+Tree cleaners remove page chrome (headers with bylines, ``<time>`` in article headers) before the metadata
+hook runs, so this module also registers a first tree cleaner, ``metadata-snapshot``, that removes nothing
+and reads the metadata from the untouched tree into ``page.cache``.
+"""
 
 from __future__ import annotations
 
-from ..document import Metadata, Page
+import re
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime
+from urllib.parse import urljoin, urlsplit
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from ..document import Metadata, Page, TreeCleaner
 from ..hookspecs import hookimpl
+from ..meta import jsonld
+from ..meta.authors import clean_authors, is_handle
+from ..meta.dates import date_from_url, parse_date
+from ..models import _BCP47, _HTTP_URL
+
+CACHE_KEY = "docingest.metadata"
+
+_TITLE_KEYS = ("og:title", "twitter:title", "dc.title", "dcterms.title", "citation_title", "parsely-title",
+               "sailthru.title", "title")  # fmt: skip
+_AUTHOR_KEYS = ("author", "article:author", "og:article:author", "dc.creator", "dcterms.creator",
+                "citation_author", "parsely-author", "sailthru.author", "byl", "book:author", "twitter:creator")  # fmt: skip
+_PUBLISHED_KEYS = (
+    "article:published_time", "og:article:published_time", "og:published_time", "published_time",
+    "datepublished", "citation_publication_date", "citation_date", "citation_online_date", "dc.date.issued",
+    "dcterms.issued", "dc.date", "dcterms.date", "dc.date.created", "dcterms.created", "parsely-pub-date",
+    "sailthru.date", "article.published", "publishdate", "publish-date", "publish_date", "pubdate",
+    "date", "article_date_original", "original-publish-date", "release_date", "created",
+)  # fmt: skip
+_MODIFIED_KEYS = ("article:modified_time", "og:article:modified_time", "og:updated_time", "datemodified",
+                  "dc.date.modified", "dcterms.modified", "article.updated", "last-modified", "revised")  # fmt: skip
+_SITE_KEYS = ("og:site_name", "application-name", "dc.publisher", "dcterms.publisher", "citation_journal_title",
+              "publisher", "apple-mobile-web-app-title")  # fmt: skip
+_DESCRIPTION_KEYS = ("og:description", "description", "twitter:description", "dc.description",
+                     "dcterms.description", "sailthru.description")  # fmt: skip
+_IMAGE_KEYS = ("og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src",
+               "thumbnail", "sailthru.image.full")  # fmt: skip
+_LANGUAGE_KEYS = ("content-language", "dc.language", "dcterms.language", "language", "og:locale")
+
+_BYLINE_SELECTOR = (
+    '[rel="author"], [itemprop~="author"], .byline, .author, .author-name, .byline-name, .post-author, '
+    '.entry-author, .article-author, .by-author, [class*="byline"], [class*="author-name"], '
+    '[class*="AuthorName"], [class*="author__name"], [class*="authorName"], a[href*="/author/"]'
+)
+_DATE_SELECTOR = (
+    '[itemprop="datePublished"], time[datetime], [class*="publish"], [class*="posted"], [class*="date"], '
+    '[class*="Date"]'
+)
+_NOT_CONTENT = re.compile(
+    r"comment|related|sidebar|widget|footer|recommend|popular|trending|more-stories|teaser|card|promo|nav"
+    r"|menu|newsletter|breadcrumb",
+    re.IGNORECASE,
+)
+_SEPARATORS = re.compile(r"\s*\|\s*|\s+[-–—:·•»«~/]\s+|\s*::\s*")
+_KEY = re.compile(r"[\W_]+")
 
 
-def _meta(page: Page, *names: str) -> str | None:
-    assert page.tree is not None
-    for name in names:
-        node = page.tree.css_first(f'meta[property="{name}"], meta[name="{name}"]')
-        if node is not None:
-            value = (node.attributes.get("content") or "").strip()
-            if value:
-                return value
+def _key(text: str) -> str:
+    return _KEY.sub("", text.casefold())
+
+
+def _squash(text: str | None) -> str | None:
+    if text is None:
+        return None
+    out = " ".join(text.split())
+    return out or None
+
+
+# ------------------------------------------------------------------------------------------ page facts
+class _Facts:
+    """The raw facts of a page, gathered in one pass over its ``<meta>`` and JSON-LD scripts."""
+
+    def __init__(self, tree: LexborHTMLParser, url: str | None) -> None:
+        self.tree = tree
+        self.meta: dict[str, list[str]] = {}
+        for node in tree.css("meta"):
+            attrs = node.attributes
+            content = attrs.get("content")
+            if content is None:
+                continue
+            content = content.strip()
+            if not content:
+                continue
+            for attr in ("property", "name", "itemprop", "http-equiv"):
+                name = attrs.get(attr)
+                if name:
+                    for key in name.lower().split():
+                        self.meta.setdefault(key, []).append(content)
+        scripts = [n.text(deep=True) for n in tree.css('script[type="application/ld+json"]')]
+        self.ld = jsonld.extract(jsonld.parse_scripts(scripts)) if scripts else jsonld.JsonLd()
+        base = url
+        if (node := tree.css_first("base[href]")) is not None:
+            href = (node.attributes.get("href") or "").strip()
+            if href:
+                base = urljoin(url or "", href) if url else href
+        self.base = base
+        self.url = url
+
+    def first(self, keys: Iterable[str]) -> str | None:
+        for key in keys:
+            for value in self.meta.get(key, ()):
+                if text := _squash(value):
+                    return text
+        return None
+
+    def all(self, keys: Iterable[str]) -> list[str]:
+        return [v for key in keys for v in self.meta.get(key, ())]
+
+    def absolute(self, value: str | None) -> str | None:
+        """``value`` as an absolute http(s) URL (resolved against the page), or ``None``."""
+        if not value:
+            return None
+        value = value.strip()
+        if not value or any(ch.isspace() for ch in value):
+            return None
+        if self.base and not value.lower().startswith(("http://", "https://")):
+            try:
+                value = urljoin(self.base, value)
+            except ValueError:
+                return None
+        return value if _HTTP_URL.match(value) else None
+
+
+# ------------------------------------------------------------------------------------------ fields
+def _site_names(facts: _Facts) -> list[str]:
+    names = [n for n in (facts.first(["og:site_name"]), facts.ld.site_name, facts.first(_SITE_KEYS)) if n]
+    host = urlsplit(facts.url or "").hostname or ""
+    if host:
+        names.append(host.removeprefix("www."))
+    return names
+
+
+def strip_site(title: str, site_names: Sequence[str], h1: str | None = None) -> str:
+    """``title`` without a site-name prefix or suffix ("Headline | Site", "Site - Headline")."""
+    title = " ".join(title.split())
+    if h1 and _key(h1) and _key(title).startswith(_key(h1)) and len(_key(h1)) >= 0.4 * len(_key(title)):
+        # the visible headline is the title minus what the site appended
+        return h1
+    parts = _SEPARATORS.split(title)
+    if len(parts) < 2:
+        return title
+    keys = [k for k in (_key(n) for n in site_names) if k]
+    hosts = [k for k in (_key(n.split(".")[0] if "." in n else n) for n in site_names) if k]
+
+    def is_site(part: str) -> bool:
+        k = _key(part)
+        if not k:
+            return True
+        return any(k == s or (len(k) >= 4 and (k in s or s in k)) for s in keys) or any(
+            len(k) >= 3 and (k in h or h in k) for h in hosts
+        )
+
+    seps = _SEPARATORS.findall(title)
+    while len(parts) > 1 and is_site(parts[-1]):
+        parts.pop()
+        seps.pop()
+    while len(parts) > 1 and is_site(parts[0]):
+        parts.pop(0)
+        seps.pop(0)
+    out = parts[0]
+    for sep, part in zip(seps, parts[1:], strict=True):
+        out += sep + part
+    return out.strip() or title
+
+
+def _h1(tree: LexborHTMLParser) -> str | None:
+    for node in tree.css("h1")[:3]:
+        text = _squash(node.text(deep=True, separator=" "))
+        if text and len(text) <= 300:
+            return text
     return None
+
+
+def _title(facts: _Facts, site_names: list[str]) -> str | None:
+    h1 = _h1(facts.tree)
+    title = facts.ld.title or facts.first(_TITLE_KEYS[:-1])
+    if title is None:
+        node = facts.tree.css_first('[itemprop="headline"]')
+        if node is not None:
+            title = _squash(node.attributes.get("content") or node.text(deep=True, separator=" "))
+    if title is None:
+        title = facts.ld.page_title
+    if title is None and (node := facts.tree.css_first("title")) is not None:
+        title = _squash(node.text())
+    if title is None:
+        return h1
+    title = strip_site(title, site_names, h1)
+    # a truncated JSON-LD headline ("... ") that the h1 continues
+    if h1 and len(h1) > len(title) and _key(h1).startswith(_key(title.rstrip(".… "))):
+        return h1
+    return title
+
+
+def _inside_noise(node: LexborNode, limit: int = 8) -> bool:
+    parent = node.parent
+    depth = 0
+    while parent is not None and depth < limit:
+        attrs = parent.attributes
+        hint = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
+        if parent.tag in ("footer", "aside", "nav") or (hint.strip() and _NOT_CONTENT.search(hint)):
+            return True
+        parent = parent.parent
+        depth += 1
+    return False
+
+
+def _visible_authors(tree: LexborHTMLParser, exclude: list[str]) -> tuple[tuple[str, ...], str | None]:
+    for node in tree.css(_BYLINE_SELECTOR)[:12]:
+        text = node.attributes.get("content") if node.tag == "meta" else None
+        if text is None:
+            name_node = node.css_first('[itemprop="name"]') if node.attributes.get("itemprop") else None
+            text = (name_node or node).text(deep=True, separator=" ")
+        byline = _squash(text)
+        if not byline or len(byline) > 120 or _inside_noise(node):
+            continue
+        names = clean_authors([byline], exclude)
+        if names:
+            return names, byline
+    return (), None
+
+
+def _authors(facts: _Facts, site_names: list[str]) -> tuple[tuple[str, ...], str | None]:
+    ld = facts.ld
+    if ld.authors:
+        names = clean_authors(ld.authors, site_names)
+        if names:
+            return names, None
+    values = [v for v in facts.all(_AUTHOR_KEYS) if not is_handle(v)]
+    if values:
+        names = clean_authors(values, site_names)
+        if names:
+            return names, None
+    names, byline = _visible_authors(facts.tree, site_names)
+    if names:
+        return names, byline
+    if ld.author_orgs:
+        # an organisation named as the author, when it is not the publication itself
+        names = clean_authors(ld.author_orgs, site_names)
+        if names:
+            return names, None
+    return (), None
+
+
+def _visible_date(tree: LexborHTMLParser) -> date | datetime | None:
+    for node in tree.css(_DATE_SELECTOR)[:15]:
+        attrs = node.attributes
+        raw = attrs.get("datetime") or attrs.get("content")
+        if raw is None:
+            klass = (attrs.get("class") or "").lower()
+            if "update" in klass or "modif" in klass:
+                continue
+            raw = node.text(deep=True, separator=" ")
+            if len(raw) > 80:
+                continue
+        if _inside_noise(node):
+            continue
+        if (found := parse_date(raw)) is not None:
+            return found
+    return None
+
+
+def _published(facts: _Facts) -> date | datetime | None:
+    for raw in (facts.ld.published, *facts.all(_PUBLISHED_KEYS), facts.ld.page_published):
+        if (found := parse_date(raw)) is not None:
+            return found
+    if (found := _visible_date(facts.tree)) is not None:
+        return found
+    return date_from_url(facts.url)
+
+
+def _modified(facts: _Facts) -> date | datetime | None:
+    for raw in (facts.ld.modified, *facts.all(_MODIFIED_KEYS), facts.ld.page_modified):
+        if (found := parse_date(raw)) is not None:
+            return found
+    return None
+
+
+def normalise_language(value: str | None) -> str | None:
+    """A BCP-47 tag from a page's language value ("en_us" → "en-US", "EN" → "en"), or ``None``."""
+    if not value:
+        return None
+    raw = value.strip().split(",")[0].split(";")[0].strip().replace("_", "-")
+    parts = [p for p in raw.split("-") if p]
+    if not parts:
+        return None
+    out = [parts[0].lower()]
+    for part in parts[1:]:
+        if len(part) == 4 and part.isalpha():
+            out.append(part.title())
+        elif len(part) in (2, 3):
+            out.append(part.upper())
+        else:
+            out.append(part.lower())
+    tag = "-".join(out)
+    return tag if _BCP47.match(tag) else None
+
+
+def _language(facts: _Facts) -> str | None:
+    html = facts.tree.css_first("html")
+    candidates = [html.attributes.get("lang") or html.attributes.get("xml:lang") if html is not None else None]
+    candidates += [facts.first([k]) for k in _LANGUAGE_KEYS]
+    candidates.append(facts.ld.language)
+    for value in candidates:
+        if (tag := normalise_language(value)) is not None:
+            return tag
+    return None
+
+
+def _canonical(facts: _Facts) -> str | None:
+    for node in facts.tree.css('link[rel~="canonical"]'):
+        if found := facts.absolute(node.attributes.get("href")):
+            return found
+    return facts.absolute(facts.first(["og:url"])) or facts.absolute(facts.ld.url)
+
+
+def _image(facts: _Facts) -> str | None:
+    for value in (*facts.all(_IMAGE_KEYS[:1]), facts.ld.image, *facts.all(_IMAGE_KEYS[1:])):
+        if found := facts.absolute(value):
+            return found
+    if (node := facts.tree.css_first('link[rel="image_src"]')) is not None:
+        return facts.absolute(node.attributes.get("href"))
+    return None
+
+
+def extract_metadata(tree: LexborHTMLParser, url: str | None = None) -> Metadata:
+    """The metadata of a parsed HTML page (``url`` resolves relative links and supplies the site's host)."""
+    facts = _Facts(tree, url)
+    site_names = _site_names(facts)
+    authors, byline = _authors(facts, site_names)
+    site_name = facts.first(["og:site_name"]) or facts.ld.site_name or facts.first(_SITE_KEYS[1:])
+    description = facts.ld.description if facts.ld.is_article else None
+    return Metadata(
+        title=_title(facts, site_names),
+        description=description or facts.first(_DESCRIPTION_KEYS),
+        site_name=site_name,
+        authors=authors or None,
+        byline=byline,
+        published=_published(facts),
+        modified=_modified(facts),
+        language=_language(facts),
+        canonical_url=_canonical(facts),
+        image=_image(facts),
+    )
+
+
+# ------------------------------------------------------------------------------------------ plugin
+class MetadataSnapshot:
+    """A tree cleaner that removes nothing: it reads the metadata before chrome cleaners prune the tree."""
+
+    name = "metadata-snapshot"
+    order = -1000
+
+    def clean(self, page: Page) -> None:
+        if page.tree is not None and CACHE_KEY not in page.cache:
+            page.cache[CACHE_KEY] = extract_metadata(page.tree, page.url)
+
+
+@hookimpl
+def docingest_tree_cleaners() -> Sequence[TreeCleaner]:
+    return [MetadataSnapshot()]
 
 
 @hookimpl(trylast=True)
 def docingest_extract_metadata(page: Page) -> Metadata | None:
-    if page.tree is None:
+    if page.tree is None or page.kind != "html":
         return None
-    title = _meta(page, "og:title")
-    if title is None and (node := page.tree.css_first("title")) is not None:
-        title = " ".join(node.text().split()) or None
-    lang = None
-    if (html := page.tree.css_first("html")) is not None:
-        lang = (html.attributes.get("lang") or "").strip() or None
-    canonical = None
-    if (link := page.tree.css_first('link[rel="canonical"]')) is not None:
-        canonical = (link.attributes.get("href") or "").strip() or None
-        if canonical and not canonical.startswith(("http://", "https://")):
-            canonical = None
-    return Metadata(
-        title=title,
-        description=_meta(page, "og:description", "description"),
-        site_name=_meta(page, "og:site_name"),
-        language=lang if lang and lang.replace("-", "").isalnum() and len(lang) <= 12 else None,
-        canonical_url=canonical,
-    )
+    cached = page.cache.get(CACHE_KEY)
+    if isinstance(cached, Metadata):
+        return cached
+    return extract_metadata(page.tree, page.url)

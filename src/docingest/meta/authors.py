@@ -1,0 +1,138 @@
+"""Author strings as pages write them → a clean tuple of names.
+
+"By Jane Doe and John Roe, Staff Writers | March 5, 2024" → ("Jane Doe", "John Roe"). Removed: the "By"
+prefix (in several languages), dates and times, roles and credentials ("Staff Writer", "PhD"), e-mail
+addresses, URLs, handles, and names that are the publication itself (an organisation posing as a person).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+_PREFIX = re.compile(
+    r"^\s*(?:(?:written|posted|published|reported|authored|compiled|words|story|text|article|photos?)\s+)?"
+    r"(?:by|from|von|par|por|di|door|av|af|przez|autor(?:in)?|auteur|author|authors|writer|byline)\b\s*[:\-–—]?\s*",
+    re.IGNORECASE,
+)
+_REVIEWED = re.compile(r"\b(?:medically\s+)?(?:reviewed|fact[- ]checked|edited|illustrated|photographed)\s+by\b",
+                       re.IGNORECASE)
+_SPLIT = re.compile(r"\s*(?:,|;|\||/|•|·|\s&\s|&amp;|\band\b|\bund\b|\bet\b|\by\b|\be\b|\s[–—-]\s)\s*",
+                    re.IGNORECASE)
+_EMAIL = re.compile(r"\S+@\S+\.\w+")
+_PAREN = re.compile(r"\(([^()]*)\)")
+_ROLE_WORDS = frozenset(
+    """staff writer writers reporter reporters editor editors editorial senior junior chief deputy managing
+    contributing contributor contributors correspondent correspondents columnist columnists journalist
+    journalists producer producers author authors guest blogger team desk news newsroom staff freelance
+    freelancer intern associate executive assistant digital web online political politics business sports
+    science health technology tech entertainment culture opinion features feature national international
+    foreign local metro reviewer analyst founder cofounder co-founder ceo cto president director manager
+    head lead member photographer photographers video multimedia specialist expert special fellow
+    professor writer's admin administrator moderator updated update published posted on at""".split()  # noqa: SIM905
+)
+_GENERIC = frozenset(
+    """admin administrator staff editor editors editorial team guest anonymous unknown user webmaster
+    newsroom news desk redaction redaktion redacción redazione author""".split()  # noqa: SIM905
+)
+_CREDENTIAL = re.compile(
+    r"^(?:[A-Z]{2,6}|Ph\.?\s?D\.?|M\.?D\.?|Jr\.?|Sr\.?|Esq\.?|M\.?S\.?|B\.?S\.?|R\.?N\.?|MBA|MPH|[IVX]{1,4})$"
+)
+_DATEISH = re.compile(
+    r"\d{1,4}[:/.-]\d{1,2}|\b(?:19|20)\d{2}\b|\b\d+\s*(?:min|mins|minutes|hours?|hrs?|days?|weeks?|months?)\b"
+    r"|\b(?:ago|updated|published|posted|read)\b",
+    re.IGNORECASE,
+)
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _key(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text.casefold())
+
+
+def _name_like(piece: str) -> bool:
+    words = piece.split()
+    if not words or len(words) > 5 or len(piece) > 60:
+        return False
+    if "@" in piece or "://" in piece or piece.startswith("www."):
+        return False
+    if not any(ch.isalpha() for ch in piece):
+        return False
+    if _key(piece) in _GENERIC:
+        return False
+    lowered = [w.strip(".,:;()").lower() for w in words]
+    if all(w in _ROLE_WORDS for w in lowered):
+        return False
+    # a single lower-case token is a user name ("luizjr4"); several words should look like a name
+    if len(words) > 1 and sum(1 for w in words if w[:1].isupper()) == 0 and not any(
+        not ch.isascii() for ch in piece
+    ):
+        return False
+    return not (len(words) > 1 and any(ch.isdigit() for ch in piece))
+
+
+def _strip_roles(piece: str) -> str:
+    """Drop trailing role words: "Jane Doe Staff Writer" → "Jane Doe"."""
+    words = piece.split()
+    while len(words) > 1 and words[-1].strip(".,:;").lower() in _ROLE_WORDS:
+        if len(words) > 2 and words[-2].strip(".,:;").lower() not in _ROLE_WORDS and words[-1][:1].islower():
+            break
+        words.pop()
+    return " ".join(words)
+
+
+def split_names(raw: str) -> list[str]:
+    """The person names in one author string (possibly none)."""
+    text = _norm(raw)
+    if not text:
+        return []
+    if reviewed := _REVIEWED.search(text):
+        text = text[: reviewed.start()]
+    # "jane@example.com (Jane Doe)" → the name in parentheses; other parentheses are roles or places
+    if _EMAIL.search(text):
+        inside = _PAREN.findall(text)
+        text = inside[0] if inside else _EMAIL.sub(" ", text)
+    else:
+        text = _PAREN.sub(" ", text)
+    text = _PREFIX.sub("", text)
+    # cut at the first date or time ("Jane Doe Updated 3 hours ago", "Jane Doe | Mar 5, 2024")
+    if m := _DATEISH.search(text):
+        text = text[: m.start()]
+    names: list[str] = []
+    for raw_piece in _SPLIT.split(text):
+        piece = _PREFIX.sub("", raw_piece).strip(" \t.,:;-–—|·•\"'“”")
+        if not piece or _CREDENTIAL.match(piece):
+            continue
+        name = _strip_roles(piece)
+        if _name_like(name):
+            names.append(name.title() if name.isupper() and len(name) > 3 else name)
+    return names
+
+
+def clean_authors(values: Iterable[str], exclude: Iterable[str | None] = ()) -> tuple[str, ...]:
+    """Clean names from author strings, de-duplicated in order; names equal to one of ``exclude`` (the site
+    or publisher name) are dropped."""
+    banned = {_key(x) for x in exclude if x}
+    banned.discard("")
+    seen: set[str] = set()
+    out: list[str] = []
+    for value in values:
+        for name in split_names(value):
+            key = _key(name)
+            if not key or key in seen or key in banned:
+                continue
+            seen.add(key)
+            out.append(name)
+    return tuple(out)
+
+
+def is_handle(value: str) -> bool:
+    """True for a social handle or profile URL rather than a name ("@jdoe", "https://facebook.com/jdoe")."""
+    v = value.strip()
+    return v.startswith("@") or "://" in v or v.startswith("www.")
+
+
+__all__ = ["clean_authors", "is_handle", "split_names"]
