@@ -253,7 +253,7 @@ class Attributor:
                     names = list(NAME_RE.finditer(mention))
                     if names and names[-1].group(0).split()[0].lower() not in NOT_NAMES:
                         person = self.registry.resolve_name(names[-1].group(0), s)
-                    elif first in {"the", "his", "her", "their"} and words & ROLE_NOUNS | {"man", "woman"}:
+                    elif first in {"the", "his", "her", "their"}:
                         person = self.registry.nearest_person(s)
                 speaker = person.name if person is not None else mention
         return Event(cue, (s, e), speaker, inverted, person, kind or what)

@@ -86,6 +86,7 @@ NOT_NAMES = {
     "two", "three", "still", "also", "now", "then", "however", "meanwhile", "yes", "last", "next", "first",
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
     "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sept", "sep", "oct", "nov", "dec", "mostly", "cold",
     "jan.", "feb.", "aug.", "sept.", "sep.", "oct.", "nov.", "dec.", "mr", "mrs", "ms", "dr", "according",
     "asked", "said", "says", "both", "each", "every", "other", "another", "such", "than", "more", "less",
     "just", "even", "only", "because", "although", "though", "despite", "instead", "like", "unlike", "now",
@@ -319,8 +320,9 @@ class Registry:
                     return p
         return None
 
-    def nearest_person(self, pos: int, gender: str = "", max_back: int = 1500) -> Person | None:
-        """The person named last before ``pos`` whose gender is ``gender`` (else of unknown gender)."""
+    def nearest_person(self, pos: int, gender: str = "", max_back: int = 3000) -> Person | None:
+        """The person named last before ``pos`` whose gender is ``gender`` (any known one when ``""``), else
+        the last one of unknown gender whose name has two words or more (one word is often a place)."""
         unknown: Person | None = None
         for s, _, p in reversed(self.mentions):
             if s >= pos:
@@ -331,8 +333,9 @@ class Registry:
                 continue
             if gender and p.gender and p.gender != gender:
                 continue
-            if gender and not p.gender:
-                unknown = unknown or p
+            if not p.gender:
+                if unknown is None and len(name_tokens(p.name)) > 1:
+                    unknown = p
                 continue
             return p
         return unknown
