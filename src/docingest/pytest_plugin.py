@@ -18,7 +18,8 @@ Fixtures:
     ``pipeline(**options)`` gives a pipeline whose fetcher answers from the router (no network).
 ``news_page_factory``
     ``make(title=..., paragraphs=[...], promos={index: text}, ...) -> NewsPage``: an HTML news page with page
-    chrome around the story and promos inside it, plus the text a perfect extractor would keep.
+    chrome around the story and promos inside it, plus what a correct ingestion gives back
+    (:func:`docingest.testing.news_page`).
 """
 
 from __future__ import annotations
@@ -32,7 +33,8 @@ if TYPE_CHECKING:
     import pluggy
 
     from docingest.pipeline import Pipeline
-    from docingest.testing import MockHttp, NewsPage
+    from docingest.strategies.news import NewsPage
+    from docingest.testing import MockHttp
 
 
 @pytest.fixture
