@@ -1,27 +1,25 @@
-"""Built-in claim extractor: numeric assertions (percentages)."""
+"""Built-in claim extractor: numeric assertions (money, percentages, counts, ranges, years)."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 
+from ..claims.numbers import find_quantities
 from ..document import ClaimContext, ClaimExtractor
 from ..hookspecs import hookimpl
-from ..models import Claim, Quantity, Span, claim_id
-
-_PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s?(%|percent\b|per cent\b)")
+from ..models import Claim, claim_id
 
 
 class NumericExtractor:
+    """One ``numeric`` claim per quantity, its text the quantity as written."""
+
     name = "docingest.numeric"
     kinds = frozenset({"numeric"})
 
     def extract(self, text: str, context: ClaimContext) -> Iterable[Claim]:
-        for m in _PERCENT.finditer(text):
-            span = Span(start=m.start(), end=m.end())
-            q = Quantity(value=float(m.group(1)), unit="percent", surface=m.group(0), span=span)
-            yield Claim(id=claim_id("numeric", span, m.group(0)), kind="numeric", text=m.group(0), span=span,
-                        quantity=q)
+        for q in find_quantities(text):
+            yield Claim(id=claim_id("numeric", q.span, q.surface), kind="numeric", text=q.surface, span=q.span,
+                        quantity=q, confidence=0.8 if q.unit else 0.6)
 
 
 @hookimpl
