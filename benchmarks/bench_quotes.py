@@ -152,7 +152,7 @@ def main() -> None:
                 coref_acc = hit / total if total else 0.0
             if args.show_misses == dataset:
                 show_misses(module, dataset, folder / f"{dataset}-speaker.jsonl", args.limit)
-        preds, _ = run("ggt", None)
+        preds, _ = run("ggt", {"quote", "paraphrase"})
         path = write(preds, "speaker", folder, "ggt-all.jsonl")
         res = score(scorer, "ggt", path)
         rows.append(["ggt", "all kinds (quotes + paraphrases)", "resolved", res["content_overlap"]["F1"],

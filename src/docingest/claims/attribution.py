@@ -29,7 +29,7 @@ _ADVERBS = (
     r"earlier|quickly|flatly|bluntly|only|even|first|has|have|had|was|is|were|would|will|could|did|does|"
     r"has also|had also|often|frequently|told|never|just|still|already)"
 )
-_BACK_NAME = re.compile(rf"({NAME_RE.pattern})(?:,\s[^,“”\"]{{1,140}},)?\s*(?:{_ADVERBS}\s+)*$")
+_BACK_NAME = re.compile(rf"((?:{NAME_RE.pattern}\s+(?:of|for)\s+(?:the\s+)?)?{NAME_RE.pattern})(?:,\s[^,“”\"]{{1,140}},)?\s*(?:{_ADVERBS}\s+)*$")
 _BACK_PRON = re.compile(rf"(?<![\w’'])({_PRONOUN})\s+(?:{_ADVERBS}\s+)*$", re.IGNORECASE)
 _BACK_DESC = re.compile(
     rf"(?<![\w’'])({_DET}\s+(?:[\w’'-]+,?\s+){{0,5}}?[\w’'-]+)(?:,\s[^,“”\"]{{1,120}},)?\s*(?:{_ADVERBS}\s+)*$"
@@ -210,10 +210,13 @@ class Attributor:
             return base + m.start(1), base + m.end(1), "pronoun"
         nm = _BACK_NAME.search(pre)
         if nm:
-            name = nm.group(1)
-            first = name.split()[0].lower()
+            start = nm.start(1)
+            lead = re.match(r"(?:(?:The|A|An|But|And|So|Then|Now|Still)\s+)+", pre[start : nm.end(1)])
+            if lead and lead.end() < nm.end(1) - start:
+                start += lead.end()
+            first = pre[start : nm.end(1)].split(maxsplit=1)[0].lower()
             if first not in NOT_NAMES:
-                return base + nm.start(1), base + nm.end(1), "name"
+                return base + start, base + nm.end(1), "name"
         dm = _BACK_DESC.search(pre)
         if dm:
             desc = dm.group(1)

@@ -81,10 +81,10 @@ WEAK_CUES = frozenset(
      "laugh", "laughed", "laughs", "laughing", "cry", "cried", "note", "notes", "noted", "noting", "maintain",
      "maintained", "maintains", "indicate", "indicated", "indicates", "estimate", "estimated", "estimates",
      "text", "texts", "inform", "informed", "informs", "observe", "observed", "observes", "wonder", "wondered",
-     "wonders", "sigh", "sighed", "answer", "answered", "post", "promise", "promised", "promises", "demand",
+     "wonders", "sigh", "sighed", "answer", "answered", "promise", "promised", "promises", "demand",
      "demanded", "demands", "reveal", "revealed", "reveals", "counter", "countered", "counters", "testify",
      "recommend", "recommended", "recommends", "propose", "proposed", "proposes", "advise", "advised",
-     "advises", "charge", "claim", "claims", "claimed"}
+     "advises", "claim", "claims", "claimed"}
 )
 #: Cues that are fine before a "that" clause (reported speech) as well as beside quotes.
 REPORT_VERBS = frozenset(w for w in CUE_WORDS if not w.endswith("ing") or w in {"saying"})

@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 
 from ..models import Claim, Span, TextRef, claim_id
-from .attribution import Attributor, Event
+from .attribution import Attributor
 from .marks import Quoted, find_quotes, paragraph_spans
 
 _WORD = re.compile(r"[\w’'-]+")

@@ -1,30 +1,242 @@
-"""Built-in tree cleaner: page chrome (scripts, navigation, headers, footers, asides, forms) out of the tree."""
+"""Built-in tree cleaner: page chrome out of the tree before the body is extracted.
+
+Removes navigation, site headers and footers, sidebars, "related" and "most read" rails, share bars, cookie
+banners, comment sections, forms, ads and dialogs: by element (``nav``, ``aside``, ``footer``, ...), by ARIA
+role (``navigation``, ``banner``, ``contentinfo``, ``complementary``, ``search``) and by class/id hints
+("sidebar", "share", "related", "cookie", "comments", ...). Each removal is recorded as a
+:class:`~docingest.models.Removal` with this cleaner's name, the reason and the removed text.
+
+A chrome element is kept when it holds the content itself: an element that is or contains ``<main>``,
+``<article>`` or ``itemprop=articleBody``, or that holds a large share of the page's text (a page-wide
+``<form>`` of ASP.NET sites, a ``<div class="has-sidebar">`` wrapper). The ``<head>`` is never touched, so
+metadata extractors still see JSON-LD and ``<meta>`` after cleaning. The cleaner is idempotent: a second run
+finds nothing left to remove.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+
+from selectolax.lexbor import LexborNode
 
 from ..document import Page, TreeCleaner
 from ..hookspecs import hookimpl
+from ..html import squash
 from ..models import Removal
 
-_DROP = "script, style, noscript, template, iframe, svg, nav, header, footer, aside, form, button"
+_MAX_TEXT = 2000
+_BIG = 1000
+#: A chrome element holding more than this share of the body's text is content in disguise.
+MAX_SHARE = 0.4
+
+_BY_TAG = {
+    "nav": "navigation",
+    "aside": "sidebar",
+    "footer": "footer",
+    "header": "header",
+    "form": "form",
+    "dialog": "dialog",
+    "menu": "navigation",
+}
+_BY_ROLE = {
+    "navigation": "navigation",
+    "banner": "header",
+    "contentinfo": "footer",
+    "complementary": "sidebar",
+    "search": "search",
+    "dialog": "dialog",
+    "alertdialog": "dialog",
+    "menu": "navigation",
+    "menubar": "navigation",
+}
+# class/id hints: phrases matched against runs of 1-3 consecutive words of the class/id text, words joined
+# without separator ("most-read", "most_read", "mostRead" and "mostread" all read "mostread")
+_HINTS: dict[str, tuple[str, ...]] = {
+    "comments": (
+        "comments", "commentlist", "commentsarea", "commentarea", "commentssection", "commentsection",
+        "commentswrapper", "commentscontainer", "commentform", "commentrespond", "respond", "disqus",
+        "disqusthread", "replyform",
+    ),
+    "cookie banner": (
+        "cookie", "cookies", "cookiebanner", "cookienotice", "cookieconsent", "cookiebar", "cookielaw", "consent",
+        "gdpr", "ccbanner", "cmp", "onetrust",
+    ),
+    "share bar": (
+        "share", "sharing", "sharebar", "sharebuttons", "sharebutton", "sharelinks", "sharetools", "shareicons",
+        "social", "socialshare", "sociallinks", "socialmedia", "socialicons", "socialbuttons", "sharedaddy",
+        "addthis", "shareaholic",
+    ),
+    "related links": (
+        "related", "relatedposts", "relatedarticles", "relatedstories", "relatedcontent", "relatedlinks",
+        "recommended", "recommendations", "morestories", "morearticles", "morenews", "readnext", "alsoread",
+        "youmaylike", "outbrain", "taboola",
+    ),
+    "most read": (
+        "mostread", "mostpopular", "mostviewed", "mostshared", "popularposts", "populararticles",
+        "popularstories", "trending",
+    ),
+    "newsletter": ("newsletter", "newslettersignup", "subscribebox", "subscribeform", "subscribewidget",
+                   "signupform"),
+    "sidebar": ("sidebar", "rail", "rightrail", "leftrail", "widgetarea", "widgets"),
+    "navigation": (
+        "breadcrumb", "breadcrumbs", "pagination", "pager", "skiplink", "skiptocontent", "navbar", "mainnav",
+        "globalnav", "sitenav", "topnav", "megamenu", "menubar", "offcanvas", "nav", "navigation", "menu",
+    ),
+    "header": ("siteheader", "globalheader", "masthead", "topbar"),
+    "footer": ("sitefooter", "globalfooter", "footer", "pagefooter", "colophon"),
+    "advertisement": (
+        "ad", "ads", "advert", "adverts", "advertisement", "advertising", "adslot", "adunit", "adcontainer",
+        "adwrapper", "adbanner", "adblock", "adsbygoogle", "sponsored", "dfp", "gptad",
+    ),
+    "dialog": ("modal", "popup", "overlay", "lightbox"),
+}
+_PHRASES = {phrase: reason for reason, phrases in _HINTS.items() for phrase in phrases}
+_SPLIT = re.compile(r"[^a-z0-9]+")
+#: Elements that may be chrome: block containers only (spans, links and list items carry most of a page's
+#: classes but are parts of chrome, not its containers), so few elements are looked at from Python.
+_CANDIDATES = (
+    "div[class], div[id], section[class], section[id], ul[class], ul[id], ol[class], ol[id], nav, aside, "
+    "footer, header, form, dialog, menu, [role]"
+)
+_KEEP = "main, article, [itemprop=articleBody], [role=main]"
+_NEVER = frozenset({"html", "body", "main", "article"})
+
+
+def _reason(node: LexborNode) -> str | None:
+    """Why ``node`` is chrome, or ``None``."""
+    tag = node.tag or ""
+    reason = _BY_TAG.get(tag)
+    if reason is not None:
+        return reason
+    if tag in _NEVER:
+        return None
+    attrs = node.attrs
+    role = attrs.get("role")
+    if role and (reason := _BY_ROLE.get(role.strip().lower())) is not None:
+        return reason
+    cls = attrs.get("class")
+    ident = node.id
+    if cls and ident:
+        return hint_reason(f"{cls} {ident}")
+    return hint_reason(cls or ident or "")
+
+
+_cache: dict[str, str | None] = {}
+_BODY = "\x00body"
+
+
+def hint_reason(hint: str) -> str | None:
+    """The chrome reason a class/id text suggests, or ``None``."""
+    if not hint:
+        return None
+    reason: str | None = None
+    for token in hint.split():
+        found = _cache.get(token, _BODY) if token in _cache else _token_reason(token)
+        if found == _BODY:  # the element declares itself the article body
+            return None
+        if reason is None:
+            reason = found
+    return reason
+
+
+def _token_reason(token: str) -> str | None:
+    """The reason one class token suggests (memoised: class names repeat within and across pages)."""
+    words = [w for w in _SPLIT.split(token.lower()) if w]
+    reason: str | None = None
+    if "articlebody" in "".join(words):
+        reason = _BODY
+    else:
+        for i in range(len(words)):
+            for j in range(i + 1, min(i + 4, len(words) + 1)):
+                found = _PHRASES.get("".join(words[i:j]))
+                if found is not None:
+                    reason = found
+                    break
+            if reason is not None:
+                break
+    if len(_cache) > 100_000:  # bounded memory over long runs
+        _cache.clear()
+    _cache[token] = reason
+    return reason
+
+
+def _path(node: LexborNode) -> str:
+    parts: list[str] = []
+    current: LexborNode | None = node
+    while current is not None and len(parts) < 4 and current.tag not in ("body", "html", "-document"):
+        attrs = current.attributes or {}
+        cls = (attrs.get("class") or "").split()
+        ident = attrs.get("id")
+        tag = current.tag or ""
+        parts.append(tag + (f"#{ident}" if ident else "") + (f".{cls[0]}" if cls else ""))
+        current = current.parent
+    return " > ".join(reversed(parts))
 
 
 class ChromeCleaner:
-    """Removes elements that are never main content."""
+    """Removes page chrome from the body of the tree, recording each removal."""
 
     name = "docingest.chrome"
     order = 100
 
     def clean(self, page: Page) -> None:
-        if page.tree is None:
+        tree = page.tree
+        if tree is None:
             return
-        for node in page.tree.css(_DROP):
-            text = " ".join((node.text(separator=" ") or "").split())
-            if text and node.tag not in ("script", "style", "noscript", "template", "svg"):
-                page.removed.append(Removal(cleaner=self.name, reason=node.tag or "chrome", text=text[:2000]))
+        body = tree.body
+        if body is None:
+            return
+        matches: list[tuple[LexborNode, str]] = []
+        for node in body.css(_CANDIDATES):
+            reason = _reason(node)
+            if reason is not None:
+                matches.append((node, reason))
+        if not matches:
+            return
+        keep = _ancestors_of(body.css(_KEEP))
+        total = -1  # the body's text length, measured only when a big element is in question
+        chosen: list[tuple[LexborNode, str, str]] = []
+        removed_ids: set[int] = set()
+        for node, reason in matches:
+            if node.mem_id in keep or _inside(node, removed_ids):
+                continue
+            text = node.text()
+            if len(text) > _BIG:
+                if total < 0:
+                    total = len(body.text())
+                if len(text) > MAX_SHARE * total:
+                    continue
+            removed_ids.add(node.mem_id)
+            chosen.append((node, reason, text))
+        for node, reason, text in chosen:
+            short = squash(text[: 4 * _MAX_TEXT])[:_MAX_TEXT]
+            if short:
+                page.removed.append(Removal(cleaner=self.name, reason=reason, text=short, where=_path(node)))
+        for node, _, _ in chosen:
             node.decompose()
+
+
+def _ancestors_of(nodes: list[LexborNode]) -> set[int]:
+    """Ids of ``nodes`` and of all their ancestors."""
+    ids: set[int] = set()
+    for node in nodes:
+        current: LexborNode | None = node
+        while current is not None and current.mem_id not in ids:
+            ids.add(current.mem_id)
+            current = current.parent
+    return ids
+
+
+def _inside(node: LexborNode, ids: set[int]) -> bool:
+    if not ids:
+        return False
+    current = node.parent
+    while current is not None:
+        if current.mem_id in ids:
+            return True
+        current = current.parent
+    return False
 
 
 @hookimpl

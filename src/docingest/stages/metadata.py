@@ -21,6 +21,7 @@ and reads the metadata from the untouched tree into ``page.cache``.
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
@@ -40,7 +41,7 @@ CACHE_KEY = "docingest.metadata"
 _TITLE_KEYS = ("og:title", "twitter:title", "dc.title", "dcterms.title", "citation_title", "parsely-title",
                "sailthru.title", "title")  # fmt: skip
 _AUTHOR_KEYS = ("author", "article:author", "og:article:author", "dc.creator", "dcterms.creator",
-                "citation_author", "parsely-author", "sailthru.author", "byl", "book:author", "twitter:creator")  # fmt: skip
+                "citation_author", "parsely-author", "sailthru.author", "byl", "book:author")  # fmt: skip
 _PUBLISHED_KEYS = (
     "article:published_time", "og:article:published_time", "og:published_time", "published_time",
     "datepublished", "citation_publication_date", "citation_date", "citation_online_date", "dc.date.issued",
@@ -58,6 +59,7 @@ _IMAGE_KEYS = ("og:image", "og:image:url", "og:image:secure_url", "twitter:image
                "thumbnail", "sailthru.image.full")  # fmt: skip
 _LANGUAGE_KEYS = ("content-language", "dc.language", "dcterms.language", "language", "og:locale")
 
+_HEAD_SELECTOR = 'meta, script[type="application/ld+json"], base, link[rel], h1, title, [itemprop="headline"]'
 _BYLINE_SELECTOR = (
     '[rel="author"], [itemprop~="author"], .byline, .author, .author-name, .byline-name, .post-author, '
     '.entry-author, .article-author, .by-author, [class*="byline"], [class*="author-name"], '
@@ -74,6 +76,7 @@ _NOT_CONTENT = re.compile(
 )
 _SEPARATORS = re.compile(r"\s*\|\s*|\s+[-–—:·•»«~/]\s+|\s*::\s*")
 _KEY = re.compile(r"[\W_]+")
+_SPACE = re.compile(r"\s")
 
 
 def _key(text: str) -> str:
@@ -81,8 +84,11 @@ def _key(text: str) -> str:
 
 
 def _squash(text: str | None) -> str | None:
+    """Whitespace-normalised text with leftover (double-encoded) character references decoded."""
     if text is None:
         return None
+    if "&" in text:
+        text = html.unescape(text)
     out = " ".join(text.split())
     return out or None
 
@@ -93,29 +99,55 @@ class _Facts:
 
     def __init__(self, tree: LexborHTMLParser, url: str | None) -> None:
         self.tree = tree
+        self.url = url
         self.meta: dict[str, list[str]] = {}
-        for node in tree.css("meta"):
+        self.canonical: list[str] = []
+        self.image_src: str | None = None
+        self.h1: str | None = None
+        self.title: str | None = None
+        self.headline: str | None = None
+        base_href: str | None = None
+        scripts: list[str] = []
+        # One pass over the tree (each Lexbor query walks all of it): dispatch on the tag in Python.
+        for node in tree.css(_HEAD_SELECTOR):
+            tag = node.tag
             attrs = node.attributes
-            content = attrs.get("content")
-            if content is None:
-                continue
-            content = content.strip()
-            if not content:
-                continue
-            for attr in ("property", "name", "itemprop", "http-equiv"):
-                name = attrs.get(attr)
-                if name:
-                    for key in name.lower().split():
-                        self.meta.setdefault(key, []).append(content)
-        scripts = [n.text(deep=True) for n in tree.css('script[type="application/ld+json"]')]
+            if tag == "meta":
+                content = attrs.get("content")
+                if content is None or not (content := content.strip()):
+                    continue
+                for attr in ("property", "name", "itemprop", "http-equiv"):
+                    name = attrs.get(attr)
+                    if name:
+                        for key in name.lower().split():
+                            self.meta.setdefault(key, []).append(content)
+            elif tag == "script":
+                scripts.append(node.text(deep=True))
+            elif tag == "link":
+                rel = (attrs.get("rel") or "").lower().split()
+                href = attrs.get("href")
+                if href and "canonical" in rel:
+                    self.canonical.append(href)
+                elif href and "image_src" in rel and self.image_src is None:
+                    self.image_src = href
+            elif tag == "h1":
+                if self.h1 is None:
+                    text = _squash(node.text(deep=True, separator=" "))
+                    if text and len(text) <= 300:
+                        self.h1 = text
+            elif tag == "title":
+                if self.title is None:
+                    self.title = _squash(node.text())
+            elif tag == "base":
+                if base_href is None:
+                    base_href = (attrs.get("href") or "").strip() or None
+            elif self.headline is None and (attrs.get("itemprop") or "") == "headline":
+                self.headline = _squash(attrs.get("content") or node.text(deep=True, separator=" "))
         self.ld = jsonld.extract(jsonld.parse_scripts(scripts)) if scripts else jsonld.JsonLd()
         base = url
-        if (node := tree.css_first("base[href]")) is not None:
-            href = (node.attributes.get("href") or "").strip()
-            if href:
-                base = urljoin(url or "", href) if url else href
+        if base_href:
+            base = urljoin(url, base_href) if url else base_href
         self.base = base
-        self.url = url
 
     def first(self, keys: Iterable[str]) -> str | None:
         for key in keys:
@@ -132,7 +164,7 @@ class _Facts:
         if not value:
             return None
         value = value.strip()
-        if not value or any(ch.isspace() for ch in value):
+        if not value or _SPACE.search(value):
             return None
         if self.base and not value.lower().startswith(("http://", "https://")):
             try:
@@ -184,32 +216,26 @@ def strip_site(title: str, site_names: Sequence[str], h1: str | None = None) -> 
     return out.strip() or title
 
 
-def _h1(tree: LexborHTMLParser) -> str | None:
-    for node in tree.css("h1")[:3]:
-        text = _squash(node.text(deep=True, separator=" "))
-        if text and len(text) <= 300:
-            return text
-    return None
-
-
 def _title(facts: _Facts, site_names: list[str]) -> str | None:
-    h1 = _h1(facts.tree)
-    title = facts.ld.title or facts.first(_TITLE_KEYS[:-1])
-    if title is None:
-        node = facts.tree.css_first('[itemprop="headline"]')
-        if node is not None:
-            title = _squash(node.attributes.get("content") or node.text(deep=True, separator=" "))
-    if title is None:
-        title = facts.ld.page_title
-    if title is None and (node := facts.tree.css_first("title")) is not None:
-        title = _squash(node.text())
-    if title is None:
+    """The headline: the visible ``<h1>`` when it reads as one (what a reader sees; metadata titles are often
+    rewritten for search engines), else the first metadata title, without the site suffix."""
+    h1 = facts.h1
+    title = facts.ld.title or facts.first(_TITLE_KEYS[:-1]) or facts.headline or facts.ld.page_title
+    title = title or facts.title
+    if h1 is not None and not _is_site_name(h1, site_names):
         return h1
+    if title is None:
+        return None
     title = strip_site(title, site_names, h1)
-    # a truncated JSON-LD headline ("... ") that the h1 continues
+    # a truncated JSON-LD headline that the h1 continues
     if h1 and len(h1) > len(title) and _key(h1).startswith(_key(title.rstrip(".… "))):
         return h1
     return title
+
+
+def _is_site_name(text: str, site_names: Sequence[str]) -> bool:
+    k = _key(text)
+    return not k or any(k == _key(n) or k == _key(n.split(".")[0]) for n in site_names)
 
 
 def _inside_noise(node: LexborNode, limit: int = 8) -> bool:
@@ -317,7 +343,7 @@ def normalise_language(value: str | None) -> str | None:
 
 
 def _language(facts: _Facts) -> str | None:
-    html = facts.tree.css_first("html")
+    html = facts.tree.root
     candidates = [html.attributes.get("lang") or html.attributes.get("xml:lang") if html is not None else None]
     candidates += [facts.first([k]) for k in _LANGUAGE_KEYS]
     candidates.append(facts.ld.language)
@@ -328,8 +354,8 @@ def _language(facts: _Facts) -> str | None:
 
 
 def _canonical(facts: _Facts) -> str | None:
-    for node in facts.tree.css('link[rel~="canonical"]'):
-        if found := facts.absolute(node.attributes.get("href")):
+    for href in facts.canonical:
+        if found := facts.absolute(href):
             return found
     return facts.absolute(facts.first(["og:url"])) or facts.absolute(facts.ld.url)
 
@@ -338,9 +364,7 @@ def _image(facts: _Facts) -> str | None:
     for value in (*facts.all(_IMAGE_KEYS[:1]), facts.ld.image, *facts.all(_IMAGE_KEYS[1:])):
         if found := facts.absolute(value):
             return found
-    if (node := facts.tree.css_first('link[rel="image_src"]')) is not None:
-        return facts.absolute(node.attributes.get("href"))
-    return None
+    return facts.absolute(facts.image_src)
 
 
 def extract_metadata(tree: LexborHTMLParser, url: str | None = None) -> Metadata:

@@ -1,0 +1,116 @@
+"""Quotes and speakers: one team-written case per construction."""
+
+from __future__ import annotations
+
+import docingest
+from docingest.claims.marks import find_quotes
+from docingest.models import Claim
+
+
+def quotes(text: str) -> list[Claim]:
+    out = [c for c in docingest.extract_claims(text) if c.kind == "quote"]
+    for c in out:
+        c.check_against(text)
+    return out
+
+
+def test_ana_ruiz_resolution() -> None:
+    text = (
+        "Finance Minister Ana Ruiz presented the budget on Monday.\n\n"
+        "“We have made hard choices,” Ruiz said.\n\n"
+        "“Nobody will pay more tax,” the minister told reporters.\n\n"
+        "“The deficit is falling,” she added."
+    )
+    found = quotes(text)
+    assert [c.text for c in found] == ["We have made hard choices,", "Nobody will pay more tax,", "The deficit is falling,"]
+    assert [c.speaker for c in found] == ["Ana Ruiz"] * 3
+    assert [c.speaker_mention.text for c in found if c.speaker_mention] == ["Ruiz", "the minister", "she"]
+    assert [c.cue.text for c in found if c.cue] == ["said", "told", "added"]
+
+
+def test_straight_curly_and_guillemets() -> None:
+    text = 'Mr. Lee said: "It works." Later, «Ça marche», dit-il. “Fine,” said Lee.'
+    assert [c.text for c in quotes(text)] == ["It works.", "Ça marche", "Fine,"]
+
+
+def test_inverted_order_and_apposition() -> None:
+    text = "“Rates will stay high,” said Maria Costa. “Not for long,” Tom Reed, the bank’s chief economist, said."
+    found = quotes(text)
+    assert [c.speaker for c in found] == ["Maria Costa", "Tom Reed"]
+
+
+def test_colon_introduction() -> None:
+    text = "Opposition leader Karen Vale was blunt. She said: “This budget is a fraud.”"
+    assert quotes(text)[0].speaker == "Karen Vale"
+
+
+def test_split_quote_gives_both_parts_the_speaker() -> None:
+    text = "“The plan is ready,” said Omar Haddad, “but the money is not.”"
+    found = quotes(text)
+    assert [c.text for c in found] == ["The plan is ready,", "but the money is not."]
+    assert {c.speaker for c in found} == {"Omar Haddad"}
+
+
+def test_nested_single_quotes_stay_inside() -> None:
+    text = "“He told me, ‘Don’t worry,’ and left,” said Jane Park."
+    found = quotes(text)
+    assert len(found) == 1 and "‘Don’t worry,’" in found[0].text
+
+
+def test_multi_paragraph_quote() -> None:
+    text = "Dr. Ines Moreau said the results were clear.\n\n“We saw no side effects.\n\n“None at all,” she said."
+    found = quotes(text)
+    assert [c.text for c in found] == ["We saw no side effects.", "None at all,"]
+    assert {c.speaker for c in found} == {"Ines Moreau"}
+    assert [q.part for q in find_quotes(text)] == [0, 1]
+
+
+def test_floating_quote_credited_to_earlier_speaker() -> None:
+    text = "Hospital director Paul Grant said staff were exhausted.\n\n“We cannot keep doing this.”"
+    assert quotes(text)[0].speaker == "Paul Grant"
+
+
+def test_organisation_as_speaker() -> None:
+    text = "The Ministry of Health said in a statement: “Vaccines are safe.”"
+    found = quotes(text)
+    assert found[0].speaker is not None and "Ministry" in found[0].speaker
+
+
+def test_according_to_paraphrase() -> None:
+    text = "According to the ministry, the new rules will apply from June."
+    para = [c for c in docingest.extract_claims(text) if c.kind == "paraphrase"]
+    assert para and para[0].text == "the new rules will apply from June"
+
+
+def test_reported_speech() -> None:
+    text = "Ana Ruiz said that the deficit would fall next year."
+    para = [c for c in docingest.extract_claims(text) if c.kind == "paraphrase"]
+    assert [(c.text, c.speaker) for c in para] == [("the deficit would fall next year", "Ana Ruiz")]
+
+
+def test_partial_quote_in_reported_speech_is_kept() -> None:
+    text = "Ruiz said the country is making “real progress” on debt."
+    assert [c.text for c in quotes(text)] == ["real progress"]
+
+
+def test_scare_quotes_and_titles_are_not_quotes() -> None:
+    text = "The so-called “experts” were wrong. She reads “War and Peace” every winter."
+    assert quotes(text) == []
+
+
+def test_unbalanced_mark_keeps_other_quotes() -> None:
+    text = "“Broken quote, she said.\n\n“This one is fine,” said Ana Ruiz.\n\nAnother “odd one."
+    found = quotes(text)
+    assert "This one is fine," in [c.text for c in found]
+
+
+def test_doubled_apostrophes_as_marks() -> None:
+    text = "''This isn't tax reform,'' said Douglas Holtz-Eakin."
+    found = quotes(text)
+    assert [c.text for c in found] == ["This isn't tax reform,"]
+    assert found[0].speaker == "Douglas Holtz-Eakin"
+
+
+def test_single_newline_paragraphs() -> None:
+    text = "Mayor Lina Ortiz spoke first.\n“We are ready,” she said.\n“Are we?” asked Tom Reed."
+    assert [c.speaker for c in quotes(text)] == ["Lina Ortiz", "Tom Reed"]
