@@ -1,0 +1,131 @@
+"""Choosing the main content among the blocks of a flattened page.
+
+Every text block gets a weight that a person would recognise as "reads like content": its characters outside
+links, more for sentences (punctuation) and ``<p>`` paragraphs, little for short labels, nothing for link
+lists. Weights add up the element tree (one reverse pass over the elements: children come after their
+parents). The content root is found by descending from the top while one child holds most of its parent's
+weight; a semantic container (``<article>``, ``<main>``, ``itemprop=articleBody``, ``role=main``) holding
+most of the weight takes precedence over a shallower root. Inside the root, link lists and blocks in sub-trees
+that are mostly links are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .blocks import Elem, RawBlock
+
+#: A child holding at least this share of its parent's weight becomes the root.
+DESCEND = 0.75
+#: A semantic container holding at least this share of the root's weight replaces it.
+SEMANTIC = 0.6
+_PUNCT = re.compile(r"[.,;:!?。、，！？](?:\s|$)")
+_SEMANTIC_HINT = re.compile(r"\barticlebody\b|\bmain\b|\bpost-?body\b|\bentry-content\b|\barticle-?body\b")
+_NEGATIVE_HINT = re.compile(
+    r"(?<![a-z0-9])(?:comments?|commentlist|sidebar|related|recommend\w*|popular|trending|most-?read|"
+    r"share|sharing|social|newsletter|subscribe|footer|nav|navbar|menu|breadcrumbs?|widget|promo|advert\w*|"
+    r"ads?|sponsor\w*|cookie\w*|consent|modal|popup)(?![a-z0-9])"
+)
+
+
+def block_weight(block: RawBlock) -> float:
+    """How much a block reads like content (0 for headings and link lists)."""
+    if block.kind == "heading":
+        return 0.0
+    length = len(block.text)
+    own = length - block.links
+    if own <= 0 or block.links > 0.5 * length:
+        return 0.0
+    weight = float(own)
+    if length < 40:
+        weight *= 0.3
+    punct = len(_PUNCT.findall(block.text))
+    if punct == 0:
+        weight *= 0.5
+    if block.tag == "p":
+        weight *= 1.5
+    return weight
+
+
+def select(elems: Sequence[Elem], blocks: Sequence[RawBlock]) -> tuple[int, list[int]]:
+    """(index of the content root in ``elems``, indices of the kept blocks in document order)."""
+    if not blocks:
+        return 0, []
+    n = len(elems)
+    good = [0.0] * n
+    text = [0] * n
+    links = [0] * n
+    for block in blocks:
+        e = block.elem
+        good[e] += block_weight(block)
+        text[e] += len(block.text)
+        links[e] += block.links
+    for i in range(n - 1, 0, -1):
+        parent = elems[i].parent
+        if parent >= 0:
+            good[parent] += good[i]
+            text[parent] += text[i]
+            links[parent] += links[i]
+    children: list[list[int]] = [[] for _ in range(n)]
+    for i in range(1, n):
+        parent = elems[i].parent
+        if parent >= 0:
+            children[parent].append(i)
+    if good[0] <= 0:
+        root = 0
+    else:
+        root = _descend(0, good, children)
+        root = _semantic(root, elems, good)
+    inside = _subtree(root, n, elems)
+    kept = [i for i, block in enumerate(blocks) if inside[block.elem] and _keep(block)]
+    return root, kept
+
+
+def _descend(start: int, good: list[float], children: list[list[int]]) -> int:
+    current = start
+    while True:
+        kids = children[current]
+        if not kids:
+            return current
+        best = max(kids, key=good.__getitem__)
+        if good[best] < DESCEND * good[current]:
+            return current
+        current = best
+
+
+def _semantic(root: int, elems: Sequence[Elem], good: list[float]) -> int:
+    best, best_good = -1, 0.0
+    for i, elem in enumerate(elems):
+        semantic = elem.tag in ("article", "main") or bool(elem.hint and _SEMANTIC_HINT.search(elem.hint))
+        if semantic and good[i] > best_good:
+            best, best_good = i, good[i]
+    if best < 0 or best == root or best_good < SEMANTIC * good[root]:
+        return root
+    # only move down: the semantic container must lie inside the root
+    ancestor = elems[best].parent
+    while ancestor >= 0:
+        if ancestor == root:
+            return best
+        ancestor = elems[ancestor].parent
+    return root
+
+
+def _subtree(root: int, n: int, elems: Sequence[Elem]) -> list[bool]:
+    inside = [False] * n
+    inside[root] = True
+    for i in range(root + 1, n):
+        parent = elems[i].parent
+        if parent >= 0 and inside[parent]:
+            inside[i] = True
+    return inside
+
+
+def _keep(block: RawBlock) -> bool:
+    if block.kind == "heading":
+        return True
+    length = len(block.text)
+    return not (block.links > 0.6 * length)
+
+
+__all__ = ["DESCEND", "SEMANTIC", "block_weight", "select"]
