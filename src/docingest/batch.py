@@ -37,8 +37,10 @@ import os
 import queue
 import signal
 import socket
+import sys
 import threading
 import time
+import types
 import warnings
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -182,6 +184,26 @@ def _mp_context() -> BaseContext:
             else:
                 _context = multiprocessing.get_context("spawn")
         return _context
+
+
+@contextlib.contextmanager
+def _bare_main() -> Iterator[None]:
+    """Start a process without making it re-import the caller's ``__main__`` module.
+
+    ``spawn`` and ``forkserver`` children normally import the parent's main script (which then needs an
+    ``if __name__ == "__main__":`` guard, and makes every worker import whatever the script imports: pytest,
+    a web framework, a GPU library). A docingest worker needs nothing from it: its target and arguments live
+    in docingest. For the instant ``Process.start`` reads the preparation data, ``__main__`` is an empty module.
+    """
+    saved = sys.modules.get("__main__")
+    sys.modules["__main__"] = types.ModuleType("__main__")
+    try:
+        yield
+    finally:
+        if saved is None:
+            del sys.modules["__main__"]
+        else:
+            sys.modules["__main__"] = saved
 
 
 @dataclass(eq=False)
@@ -330,7 +352,7 @@ class _Run:
                     yield record
                 if exhausted and not entries:
                     return
-                if entries[0].result is None:
+                if entries and entries[0].result is None:
                     self._wait()
         finally:
             self._shutdown()
@@ -351,7 +373,8 @@ class _Run:
         process = ctx.Process(  # type: ignore[attr-defined]
             target=_worker_main, args=(self.spec, child_conn), name="docingest-worker", daemon=True
         )
-        process.start()
+        with _bare_main():
+            process.start()
         child_conn.close()
         return _Worker(process=process, conn=parent_conn)
 
@@ -455,10 +478,7 @@ class _Run:
         if not worker.ready:
             self.start_failures += 1
             if self.start_failures >= _MAX_START_FAILURES:
-                detail = self.last_start_error or (
-                    f"exit code {code}; a script that starts workers must run them under "
-                    "`if __name__ == '__main__':` (the worker processes import the main module)"
-                )
+                detail = self.last_start_error or f"exit code {code}"
                 raise RuntimeError(f"docingest worker processes cannot start: {detail}")
 
     def _time_out(self, worker: _Worker) -> None:
