@@ -50,7 +50,8 @@ class NewsPage:
     promos: tuple[str, ...]
     """Every injected boilerplate block's text (whitespace-normalised): none may survive ingestion."""
     site_name: str | None
-    """The publication's name when the page gives it (``og:site_name`` or a promo naming it), else ``None``."""
+    """The publication's name when the page gives it (``og:site_name``, the footer's copyright line or a promo
+    naming it), else ``None``."""
     author: str
     """The byline's author."""
     chrome: tuple[str, ...] = ()
@@ -205,6 +206,7 @@ def news_pages(draw: st.DrawFn) -> NewsPage:
     """A news page: a bank story with random promos injected mid-story and after it, in a random encoding."""
     site, story, paragraphs, units = draw(_article_parts())
     meta_site = draw(st.booleans())
+    footer_copyright = draw(st.booleans())
     title_suffix = draw(st.sampled_from([" | ", " - ", " — ", ""]))
     url = f"https://{site.host}/{story.section.lower()}/{_slug(story.title)}"
     head = [
@@ -234,7 +236,7 @@ def news_pages(draw: st.DrawFn) -> NewsPage:
     footer = [*FOOTER_LINES]
     body.append(
         "<footer>" + "".join(f'<a href="https://{site.host}/{_slug(f)}">{f}</a> ' for f in footer)
-        + f"<p>© 2024 {_esc(site.name)}</p></footer>"
+        + (f"<p>© 2024 {_esc(site.name)}</p>" if footer_copyright else "") + "</footer>"
     )
     document = (
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n' + "\n".join(head) + "\n</head>\n<body>\n"
@@ -249,7 +251,7 @@ def news_pages(draw: st.DrawFn) -> NewsPage:
         title=story.title,
         paragraphs=paragraphs,
         promos=promos,
-        site_name=site.name if meta_site or _site_named(site, units) else None,
+        site_name=site.name if meta_site or footer_copyright or _site_named(site, units) else None,
         author=story.author,
         chrome=(*NAV_ITEMS, *footer),
     )
