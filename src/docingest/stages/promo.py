@@ -147,7 +147,8 @@ _RULES: tuple[_Rule, ...] = (
     # membership and donation appeals
     _r(r"\b(your membership|become a (member|supporter|patron)|as a member\b|members (of [^.:]{2,40} )?get|"
        r"support (us|our (journalism|work|reporting|newsroom)|independent|local|quality|public[- ]interest)|"
-       r"readers like you|buy us a (coffee|drink|beer|tea|pint)|chip in|mak(e|ing) a (donation|contribution|gift)|please (donate|support|give|contribute|subscribe)|"
+       r"readers like you|buy us a (coffee|drink|beer|tea|pint)|chip in|mak(e|ing) a (donation|contribution|gift)|"
+       r"please (donate|support|give|contribute|subscribe)|"
        r"donate (today|now|here|to)|consider (making a |make a )?(donat|support|contribut|giv)|"
        r"relies on (readers|members|supporters|your support|donations from readers)|funded by (its |our )?"
        r"(readers|members|supporters)|paid for by (readers|members|you)|not ready to (pay|subscribe|"
