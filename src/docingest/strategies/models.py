@@ -80,6 +80,14 @@ _PLUGINS = ("docingest.load", "docingest.decode", "docingest.parse", "docingest.
 
 # Any Unicode but lone surrogates (no decoded document holds one; JSON cannot carry one).
 _ANY_CHAR = st.characters(exclude_categories=["Cs"])
+_ANY_TEXT = st.text(_ANY_CHAR, min_size=1, max_size=60)
+_SHORT_TEXT = st.text(_ANY_CHAR, min_size=1, max_size=30)
+_CODE_LINE = st.text(st.characters(codec="ascii", exclude_characters="\n\r"), max_size=30)
+_URL_SEGMENT = st.text(
+    st.characters(codec="utf-8", exclude_categories=["Cs", "Z", "C"], exclude_characters="/?#"),
+    min_size=1,
+    max_size=12,
+)
 _BLANK_LINES = re.compile(r"\n[^\S\n]*\n")
 
 
@@ -96,7 +104,7 @@ def _no_blank_lines(text: str) -> str:
 def names(draw: st.DrawFn) -> str:
     """A person's name as an author or a speaker: stripped, non-empty."""
     if draw(st.integers(0, 9)) == 0:
-        raw = draw(st.text(_ANY_CHAR, min_size=1, max_size=30)).strip()
+        raw = draw(_SHORT_TEXT).strip()
         if raw:
             return raw
     return f"{draw(st.sampled_from(_FIRST))} {draw(st.sampled_from(_LAST))}"
@@ -108,9 +116,9 @@ def _sentence(draw: st.DrawFn) -> str:
     sentence = " ".join(words)
     style = draw(st.integers(0, 4))
     if style == 0:
-        sentence = f"“{sentence[:1].upper()}{sentence[1:]},” {draw(names())} {draw(st.sampled_from(_CUES))}"
+        sentence = f"“{sentence[:1].upper()}{sentence[1:]},” {draw(_C.names)} {draw(st.sampled_from(_CUES))}"
     elif style == 1:
-        sentence = f"{draw(names())} {draw(st.sampled_from(_CUES))} that {sentence}"
+        sentence = f"{draw(_C.names)} {draw(st.sampled_from(_CUES))} that {sentence}"
     return sentence[:1].upper() + sentence[1:] + "."
 
 
@@ -118,9 +126,9 @@ def _sentence(draw: st.DrawFn) -> str:
 def _prose(draw: st.DrawFn, max_sentences: int = 4) -> str:
     """Block text: realistic sentences most of the time, arbitrary Unicode sometimes."""
     if draw(st.integers(0, 4)) == 0:
-        raw = draw(st.text(_ANY_CHAR, min_size=1, max_size=60))
+        raw = draw(_ANY_TEXT)
     else:
-        raw = " ".join(draw(st.lists(_sentence(), min_size=1, max_size=max_sentences)))
+        raw = " ".join(draw(st.lists(_C.sentence, min_size=1, max_size=max_sentences)))
     return _no_blank_lines(raw).strip()
 
 
@@ -143,18 +151,17 @@ def block_items(draw: st.DrawFn, kinds: tuple[BlockKind, ...] = _KINDS) -> tuple
     level: int | None = None
     if kind == "heading":
         level = draw(st.integers(1, 6))
-        text = draw(_prose(max_sentences=1))
+        text = draw(_C.prose1)
     elif kind == "table":
-        text = draw(_table())
+        text = draw(_C.table)
     elif kind == "list_item":
         level = draw(st.none() | st.integers(1, 3))
-        text = draw(_prose(max_sentences=2))
+        text = draw(_C.prose2)
     elif kind == "code":
-        lines = draw(st.lists(st.text(st.characters(codec="ascii", exclude_characters="\n\r"), max_size=30),
-                              min_size=1, max_size=4))
+        lines = draw(st.lists(_CODE_LINE, min_size=1, max_size=4))
         text = _no_blank_lines("\n".join(lines))
     else:
-        text = draw(_prose())
+        text = draw(_C.prose)
     return kind, text, level
 
 
@@ -225,7 +232,7 @@ def standalone_spans(draw: st.DrawFn) -> Span:
 def text_refs(draw: st.DrawFn, text: str | None = None) -> TextRef:
     """A :class:`TextRef` into ``text`` (stripped, non-empty), or, without ``text``, a name at some offset."""
     if text is None:
-        written = draw(names())
+        written = draw(_C.names)
         start = draw(st.integers(0, 10_000))
         return TextRef(text=written, span=Span(start=start, end=start + len(written)))
     span = draw(spans(text, strip=True))
@@ -269,7 +276,7 @@ def claims(draw: st.DrawFn, text: str, *, kinds: tuple[ClaimKind, ...] = get_arg
     claim_text = span.slice(text)
     speaker_mention = draw(st.none() | text_refs(text))
     cue = draw(st.none() | text_refs(text))
-    speaker = draw(st.none() | names())
+    speaker = draw(_C.opt_names)
     quantity = draw(quantities(text, span)) if kind == "numeric" else None
     confidence = draw(st.floats(0.0, 1.0))
     return Claim(
@@ -297,7 +304,7 @@ def claim_lists(draw: st.DrawFn, text: str, *, max_size: int = 6) -> tuple[Claim
 @st.composite
 def standalone_claims(draw: st.DrawFn) -> Claim:
     """A valid claim of a text this strategy draws and does not return (what ``from_type(Claim)`` gives)."""
-    text = draw(_prose())
+    text = draw(_C.prose)
     return draw(claims(text if text.strip() else "Nothing."))
 
 
@@ -307,9 +314,7 @@ def urls(draw: st.DrawFn) -> str:
     """An http(s) URL as the models accept it."""
     scheme = draw(st.sampled_from(("https", "http")))
     host = draw(st.sampled_from(_HOSTS))
-    segment = st.text(st.characters(codec="utf-8", exclude_categories=["Cs", "Z", "C"], exclude_characters="/?#"),
-                      min_size=1, max_size=12)
-    path = "/".join(draw(st.lists(segment, max_size=4)))
+    path = "/".join(draw(st.lists(_URL_SEGMENT, max_size=4)))
     query = draw(st.sampled_from(("", "?id=7", "?a=1&b=%20x")))
     return f"{scheme}://{host}/{path}{query}"
 
@@ -343,7 +348,7 @@ def removals(draw: st.DrawFn) -> Removal:
     return Removal(
         cleaner=draw(st.sampled_from(_PLUGINS)),
         reason=draw(st.sampled_from(("navigation", "promotion", "tip line", "footer", "cookie banner"))),
-        text=draw(_prose(max_sentences=1)),
+        text=draw(_C.prose1),
         where=draw(st.none() | st.sampled_from(("body > nav", "line 3", "block 2"))),
         after_block=draw(st.none() | st.integers(0, 50)),
     )
@@ -354,15 +359,15 @@ def provenances(draw: st.DrawFn, source: str | None = None) -> Provenance:
     """A valid :class:`Provenance`."""
     fetched = draw(st.booleans())
     return Provenance(
-        source=source if source is not None else draw(st.one_of(urls(), st.sampled_from(("<html>", "<text>")))),
-        final_url=draw(urls()) if fetched else None,
+        source=source if source is not None else draw(st.one_of(_C.urls, st.sampled_from(("<html>", "<text>")))),
+        final_url=draw(_C.urls) if fetched else None,
         status=draw(st.sampled_from((200, 203))) if fetched else None,
         content_type=draw(st.sampled_from((None, "text/html", "text/html; charset=utf-8", "text/plain"))),
         encoding=draw(st.sampled_from((None, "utf-8", "windows-1252", "shift_jis", "iso-8859-2"))),
         encoding_source=draw(st.none() | st.sampled_from(get_args(EncodingSource))),
-        fetched_at=draw(st.none() | aware_datetimes()),
+        fetched_at=draw(_C.opt_datetimes),
         plugins=tuple(draw(st.lists(st.sampled_from(_PLUGINS), unique=True, max_size=5))),
-        removed=tuple(draw(st.lists(removals(), max_size=3))),
+        removed=tuple(draw(st.lists(_C.removals, max_size=3))),
     )
 
 
@@ -380,23 +385,23 @@ def articles(
     metadata of every shape (dates as bare dates or aware datetimes), a provenance. Its ``id`` is computed as
     the pipeline computes it."""
     text, built = draw(bodies(min_blocks=min_blocks, max_blocks=max_blocks, kinds=kinds))
-    url = draw(st.none() | urls())
-    canonical_url = draw(st.none() | urls())
-    title = draw(_optional_text())
+    url = draw(_C.opt_urls)
+    canonical_url = draw(_C.opt_urls)
+    title = draw(_C.opt_text)
     return Article(
         schema_version=SCHEMA_VERSION,
         id=article_id(canonical_url, url, text),
         url=url,
         canonical_url=canonical_url,
         title=title,
-        description=draw(_optional_text()),
+        description=draw(_C.opt_text),
         site_name=draw(st.none() | st.sampled_from(("The Daily Example", "Example News", "Le Monde d'Exemple"))),
-        authors=tuple(draw(st.lists(names(), max_size=3))),
-        byline=draw(st.none() | names().map(lambda n: f"By {n}")),
-        published=draw(st.none() | published_dates()),
-        modified=draw(st.none() | published_dates()),
-        language=draw(st.none() | languages()),
-        image=draw(st.none() | urls()),
+        authors=tuple(draw(st.lists(_C.names, max_size=3))),
+        byline=draw(_C.opt_bylines),
+        published=draw(_C.opt_dates),
+        modified=draw(_C.opt_dates),
+        language=draw(_C.opt_languages),
+        image=draw(_C.opt_urls),
         text=text,
         blocks=built,
         claims=draw(claim_lists(text)) if with_claims else (),
@@ -408,14 +413,34 @@ def articles(
 def failures(draw: st.DrawFn, kinds: tuple[FailureKind, ...] = get_args(FailureKind)) -> Failure:
     """A valid :class:`Failure` of one of ``kinds``."""
     kind: FailureKind = draw(st.sampled_from(kinds))
-    source = draw(st.one_of(urls(), st.sampled_from(("article.html", "/tmp/missing.txt", "<html>", "ftp://x/"))))
+    source = draw(st.one_of(_C.urls, st.sampled_from(("article.html", "/tmp/missing.txt", "<html>", "ftp://x/"))))
     return Failure(
         kind=kind,
         source=source,
         message=draw(st.text(_ANY_CHAR, min_size=1, max_size=80)),
-        url=draw(st.none() | urls()),
+        url=draw(_C.opt_urls),
         status=draw(st.integers(400, 599)) if kind == "http_status" else None,
         plugin=draw(st.sampled_from(_PLUGINS)) if kind == "plugin_error" else None,
         details=tuple(draw(st.lists(st.tuples(st.sampled_from(("limit", "exception", "host")),
                                               st.text(_ANY_CHAR, max_size=20)), max_size=3))),
     )
+
+
+class _C:
+    """Strategies built once: building a strategy per draw costs more than drawing from it."""
+
+    names = names()
+    opt_names = st.none() | names
+    sentence = _sentence()
+    prose = _prose()
+    prose1 = _prose(max_sentences=1)
+    prose2 = _prose(max_sentences=2)
+    table = _table()
+    urls = urls()
+    opt_urls = st.none() | urls
+    opt_text = _optional_text()
+    opt_dates = st.none() | published_dates()
+    opt_datetimes = st.none() | aware_datetimes()
+    opt_languages = st.none() | languages()
+    opt_bylines = st.none() | names.map(lambda n: f"By {n}")
+    removals = removals()
