@@ -28,9 +28,15 @@ def _score(dataset: str, tmp_path: Path, field: str) -> dict[str, object]:
         for path in sorted((base / "docs").glob("*.txt")):
             for c in docingest.extract_claims(path.read_text(encoding="utf-8")):
                 if c.kind == "quote":
-                    who = c.speaker if field == "speaker" else (c.speaker_mention.text if c.speaker_mention else c.speaker)
-                    fh.write(json.dumps({"doc": path.stem, "content_span": [c.span.start, c.span.end],
-                                         "speaker": who or ""}) + "\n")
+                    who = (
+                        c.speaker
+                        if field == "speaker"
+                        else (c.speaker_mention.text if c.speaker_mention else c.speaker)
+                    )
+                    fh.write(
+                        json.dumps({"doc": path.stem, "content_span": [c.span.start, c.span.end], "speaker": who or ""})
+                        + "\n"
+                    )
     return dict(_scorer().evaluate(str(base), str(preds), kinds={"direct"}, split_parts=True))
 
 

@@ -22,7 +22,11 @@ def test_ana_ruiz_resolution() -> None:
         "“The deficit is falling,” she added."
     )
     found = quotes(text)
-    assert [c.text for c in found] == ["We have made hard choices,", "Nobody will pay more tax,", "The deficit is falling,"]
+    assert [c.text for c in found] == [
+        "We have made hard choices,",
+        "Nobody will pay more tax,",
+        "The deficit is falling,",
+    ]
     assert [c.speaker for c in found] == ["Ana Ruiz"] * 3
     assert [c.speaker_mention.text for c in found if c.speaker_mention] == ["Ruiz", "the minister", "she"]
     assert [c.cue.text for c in found if c.cue] == ["said", "told", "added"]

@@ -10,6 +10,7 @@ the current or previous paragraphs (floating quotes). Reported speech comes from
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -29,7 +30,9 @@ _ADVERBS = (
     r"earlier|quickly|flatly|bluntly|only|even|first|has|have|had|was|is|were|would|will|could|did|does|"
     r"has also|had also|often|frequently|told|never|just|still|already)"
 )
-_BACK_NAME = re.compile(rf"((?:{NAME_RE.pattern}\s+(?:of|for)\s+(?:the\s+)?)?{NAME_RE.pattern})(?:,\s[^,“”\"]{{1,140}},)?\s*(?:{_ADVERBS}\s+)*$")
+_BACK_NAME = re.compile(
+    rf"((?:{NAME_RE.pattern}\s+(?:of|for)\s+(?:the\s+)?)?{NAME_RE.pattern})(?:,\s[^,“”\"]{{1,140}},)?\s*(?:{_ADVERBS}\s+)*$"
+)
 _BACK_PRON = re.compile(rf"(?<![\w’'])({_PRONOUN})\s+(?:{_ADVERBS}\s+)*$", re.IGNORECASE)
 _BACK_DESC = re.compile(
     rf"(?<![\w’'])({_DET}\s+(?:[\w’'-]+,?\s+){{0,5}}?[\w’'-]+)(?:,\s[^,“”\"]{{1,120}},)?\s*(?:{_ADVERBS}\s+)*$"
@@ -42,7 +45,9 @@ _BACK_PLURAL = re.compile(
 )
 _FWD_NAME = re.compile(rf"\s*(?:(?:[a-z][\w’'-]*|[A-Z][\w.&-]*[a-z]?\w*\s+(?=[a-z]))\s+){{0,6}}?({NAME_RE.pattern})")
 _FWD_PRON = re.compile(rf"\s*({_PRONOUN})\b")
-_FWD_DESC = re.compile(rf"\s*({_DET}\s+[^,.;:“”\"?!]{{1,80}}?)(?=\s*(?:,|\.|;|$|\s(?:who|in|on|at|when|after|during|with|about|to)\s))")
+_FWD_DESC = re.compile(
+    rf"\s*({_DET}\s+[^,.;:“”\"?!]{{1,80}}?)(?=\s*(?:,|\.|;|$|\s(?:who|in|on|at|when|after|during|with|about|to)\s))"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,14 +95,12 @@ class Attributor:
         self.paragraphs = list(paragraphs)
         self.quotes = list(quotes)
         self.registry = Registry(text)
-        self.registry.quoted = {
-            m for m, _, _ in self.registry.mentions if any(q.open < m < q.outer[1] for q in quotes)
-        }
+        self.registry.quoted = {m for m, _, _ in self.registry.mentions if any(q.open < m < q.outer[1] for q in quotes)}
         self.masked = _masked(text, quotes)
         self.sentences: list[tuple[int, int]] = []
         for lo, hi in self.paragraphs:
-            bounds = sentence_bounds(text, lo, hi, quotes) + [hi]
-            self.sentences += [(a, b) for a, b in zip(bounds, bounds[1:]) if b > a]
+            bounds = [*sentence_bounds(text, lo, hi, quotes), hi]
+            self.sentences += [(a, b) for a, b in pairwise(bounds) if b > a]
         self.events: list[Event] = []
         self._find_events()
 
@@ -184,11 +187,16 @@ class Attributor:
                 return base + m.start(1), base + m.end(1), "pronoun"
         nm = _FWD_NAME.match(after)
         if nm and not lead:
-            phrase_end = re.search(r",|\.(?:\s|$)|;|\swho\s|\swhose\s|\sin\s|\sat\s|\son\s|\sduring\s", after[nm.end(1):])
+            phrase_end = re.search(
+                r",|\.(?:\s|$)|;|\swho\s|\swhose\s|\sin\s|\sat\s|\son\s|\sduring\s", after[nm.end(1) :]
+            )
             stop = nm.end(1) + (phrase_end.start() if phrase_end else len(after) - nm.end(1))
             for later in NAME_RE.finditer(after, nm.end(1), stop):
                 between = after[nm.end(1) : later.start()]
-                if re.fullmatch(r"(?:\s+[a-z][\w-]*){1,4}\s+", between) and later.group(0).split()[0].lower() not in NOT_NAMES:
+                if (
+                    re.fullmatch(r"(?:\s+[a-z][\w-]*){1,4}\s+", between)
+                    and later.group(0).split()[0].lower() not in NOT_NAMES
+                ):
                     return base + later.start(), base + later.end(), "name"
         if nm and (not lead or nm.start(1) == len(after) - len(after.lstrip())):
             name = nm.group(1)
@@ -267,8 +275,11 @@ class Attributor:
             return None
         if gender == "":
             for ev in reversed(self.events):
-                if ev.cue[0] < pos and ev.person is not None and pos - ev.cue[0] < 2500 and (
-                    ev.person.org or word.lower() in {"they", "we"}
+                if (
+                    ev.cue[0] < pos
+                    and ev.person is not None
+                    and pos - ev.cue[0] < 2500
+                    and (ev.person.org or word.lower() in {"they", "we"})
                 ):
                     return ev.person
             return None

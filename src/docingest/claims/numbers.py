@@ -14,13 +14,42 @@ from collections.abc import Iterator
 
 from ..models import Qualifier, Quantity, Span
 
-_SYMBOLS = {"$": "USD", "US$": "USD", "C$": "CAD", "CA$": "CAD", "A$": "AUD", "€": "EUR", "£": "GBP", "¥": "JPY",
-            "₹": "INR", "CHF": "CHF"}
+_SYMBOLS = {
+    "$": "USD",
+    "US$": "USD",
+    "C$": "CAD",
+    "CA$": "CAD",
+    "A$": "AUD",
+    "€": "EUR",
+    "£": "GBP",
+    "¥": "JPY",
+    "₹": "INR",
+    "CHF": "CHF",
+}
 _CODES = {"USD", "CAD", "EUR", "GBP", "JPY", "CNY", "INR", "AUD", "CHF", "MXN", "BRL", "SEK", "NOK", "DKK"}
-_WORDS = {"dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP", "yen": "JPY",
-          "yuan": "CNY", "rupees": "INR", "francs": "CHF"}
-_SCALE = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mln": 1e6, "billion": 1e9, "bn": 1e9, "b": 1e9,
-          "trillion": 1e12, "tn": 1e12}
+_WORDS = {
+    "dollars": "USD",
+    "dollar": "USD",
+    "euros": "EUR",
+    "euro": "EUR",
+    "pounds": "GBP",
+    "yen": "JPY",
+    "yuan": "CNY",
+    "rupees": "INR",
+    "francs": "CHF",
+}
+_SCALE = {
+    "thousand": 1e3,
+    "k": 1e3,
+    "million": 1e6,
+    "m": 1e6,
+    "mln": 1e6,
+    "billion": 1e9,
+    "bn": 1e9,
+    "b": 1e9,
+    "trillion": 1e12,
+    "tn": 1e12,
+}
 _QUAL = [
     (r"up to|as much as|as many as|no more than|at most|a maximum of", "at_most"),
     (r"at least|a minimum of|no fewer than|no less than", "at_least"),
@@ -43,9 +72,52 @@ QUANTITY_RE = re.compile(
 )
 _YEAR_PLAN = re.compile(r"\b(?:(?:in|since|by|until|from|of)\s+)?(?P<year>1[89]\d\d|20\d\d)\b")
 _NOT_UNITS = {
-    "and", "or", "to", "of", "in", "on", "at", "the", "a", "an", "is", "was", "were", "are", "per", "for", "with",
-    "from", "by", "that", "this", "as", "than", "but", "p", "a.m", "p.m", "am", "pm", "be", "has", "had", "have",
-    "will", "would", "it", "he", "she", "they", "we", "after", "before", "when", "who", "which", "if",
+    "and",
+    "or",
+    "to",
+    "of",
+    "in",
+    "on",
+    "at",
+    "the",
+    "a",
+    "an",
+    "is",
+    "was",
+    "were",
+    "are",
+    "per",
+    "for",
+    "with",
+    "from",
+    "by",
+    "that",
+    "this",
+    "as",
+    "than",
+    "but",
+    "p",
+    "a.m",
+    "p.m",
+    "am",
+    "pm",
+    "be",
+    "has",
+    "had",
+    "have",
+    "will",
+    "would",
+    "it",
+    "he",
+    "she",
+    "they",
+    "we",
+    "after",
+    "before",
+    "when",
+    "who",
+    "which",
+    "if",
 }
 
 
@@ -86,10 +158,15 @@ def find_quantities(text: str) -> Iterator[Quantity]:
                 unit = m.group("code")
             elif m.group("unit") or m.group("curword"):
                 end = m.end("num2") if m.group("num2") else m.end("num")
-                end += len(m.group("scale2") or m.group("scale") or "") if not m.group("num2") else len(
-                    m.group("scale2") or "")
+                end += (
+                    len(m.group("scale2") or m.group("scale") or "")
+                    if not m.group("num2")
+                    else len(m.group("scale2") or "")
+                )
         elif (
-            re.fullmatch(r"1[89]\d\d|20\d\d", num) and not m.group("scale") and not m.group("num2")
+            re.fullmatch(r"1[89]\d\d|20\d\d", num)
+            and not m.group("scale")
+            and not m.group("num2")
             and qualifier == "exact"
         ):
             unit = "year"
@@ -113,12 +190,25 @@ def find_quantities(text: str) -> Iterator[Quantity]:
         surface = text[start:end].rstrip()
         if not surface:
             continue
-        yield Quantity(value=value, value_max=value_max, unit=unit, qualifier=qualifier, surface=surface,
-                       span=Span(start=start, end=start + len(surface)))
+        yield Quantity(
+            value=value,
+            value_max=value_max,
+            unit=unit,
+            qualifier=qualifier,
+            surface=surface,
+            span=Span(start=start, end=start + len(surface)),
+        )
 
 
-_RENDER_QUAL = {"exact": "", "about": "about ", "at_least": "at least ", "at_most": "up to ",
-                "more_than": "more than ", "less_than": "less than ", "range": "between "}
+_RENDER_QUAL = {
+    "exact": "",
+    "about": "about ",
+    "at_least": "at least ",
+    "at_most": "up to ",
+    "more_than": "more than ",
+    "less_than": "less than ",
+    "range": "between ",
+}
 _CODE_SYMBOL = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"}
 
 
@@ -134,7 +224,9 @@ def render(quantity: Quantity) -> str:
     lead = _RENDER_QUAL[q.qualifier]
     sym = _CODE_SYMBOL.get(q.unit or "", "")
     if q.unit and q.unit in _CODES and not sym:
-        body = f"{_fmt(q.value)} {q.unit}" if q.value_max is None else f"{_fmt(q.value)} and {_fmt(q.value_max)} {q.unit}"
+        body = (
+            f"{_fmt(q.value)} {q.unit}" if q.value_max is None else f"{_fmt(q.value)} and {_fmt(q.value_max)} {q.unit}"
+        )
     elif sym:
         body = f"{sym}{_fmt(q.value)}" if q.value_max is None else f"{sym}{_fmt(q.value)} and {sym}{_fmt(q.value_max)}"
     else:
