@@ -10,9 +10,9 @@ the current or previous paragraphs (floating quotes). Reported speech comes from
 from __future__ import annotations
 
 import re
-from itertools import pairwise
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from .cues import ACCORDING_RE, WEAK_CUES, find_cues
 from .marks import Quoted

@@ -655,31 +655,11 @@ NOT_NAMES = {
 MALE = {"he", "him", "his", "himself"}
 FEMALE = {"she", "her", "hers", "herself"}
 PRONOUNS = MALE | FEMALE | {"they", "them", "their", "it", "its", "we", "i"}
-_MALE_NAMES = set(  # noqa: SIM905
-    """aaron adam ahmed alan albert alexander alfonso ali alvin andre andrew anthony arthur austin barack barry ben
-    benjamin bernie bill billy blaine bob bobby brad brandon brian bruce bryan carl charles chris christian
-    christopher chrystia colin craig dale damon daniel darrin dave david denis dennis derek dieter dominic donald
-    doug douglas dwayne dylan edward elijah eric ethan eugene evan francois francois-philippe frank françois
-    gabriel gary george gerald glenn gordon graham greg gregory guenther guy hamish hans harold hassan henry
-    hillary howard hugh ian jack jacob jagmeet james jason jean jeb jeff jeffrey jeremy jerry jesse jim joe john
-    jonathan jordan jose joseph joshua juan justin jürgen keith kellyanne ken kenneth kevin klaus kyle larry
-    lawrence logan louis luc marc marco mark mason matthew maxime michael mike mitt mohamed mohammed muhammad
-    murray nathan neil nicholas noah ollie omar patrick paul peter philip pierre raj ralph rand randy ravi raymond
-    richard rob robert rod roger ronald roy russell ryan samuel sanjay scott sean stephen steve steven stuart
-    tareq ted terry thomas tim timothy tom trevor tyler vincent walter warren wayne william willie wolfgang yves
-    zachary""".split()
+_MALE_NAMES = set(
+    ["aaron", "adam", "ahmed", "alan", "albert", "alexander", "alfonso", "ali", "alvin", "andre", "andrew", "anthony", "arthur", "austin", "barack", "barry", "ben", "benjamin", "bernie", "bill", "billy", "blaine", "bob", "bobby", "brad", "brandon", "brian", "bruce", "bryan", "carl", "charles", "chris", "christian", "christopher", "chrystia", "colin", "craig", "dale", "damon", "daniel", "darrin", "dave", "david", "denis", "dennis", "derek", "dieter", "dominic", "donald", "doug", "douglas", "dwayne", "dylan", "edward", "elijah", "eric", "ethan", "eugene", "evan", "francois", "francois-philippe", "frank", "françois", "gabriel", "gary", "george", "gerald", "glenn", "gordon", "graham", "greg", "gregory", "guenther", "guy", "hamish", "hans", "harold", "hassan", "henry", "hillary", "howard", "hugh", "ian", "jack", "jacob", "jagmeet", "james", "jason", "jean", "jeb", "jeff", "jeffrey", "jeremy", "jerry", "jesse", "jim", "joe", "john", "jonathan", "jordan", "jose", "joseph", "joshua", "juan", "justin", "jürgen", "keith", "kellyanne", "ken", "kenneth", "kevin", "klaus", "kyle", "larry", "lawrence", "logan", "louis", "luc", "marc", "marco", "mark", "mason", "matthew", "maxime", "michael", "mike", "mitt", "mohamed", "mohammed", "muhammad", "murray", "nathan", "neil", "nicholas", "noah", "ollie", "omar", "patrick", "paul", "peter", "philip", "pierre", "raj", "ralph", "rand", "randy", "ravi", "raymond", "richard", "rob", "robert", "rod", "roger", "ronald", "roy", "russell", "ryan", "samuel", "sanjay", "scott", "sean", "stephen", "steve", "steven", "stuart", "tareq", "ted", "terry", "thomas", "tim", "timothy", "tom", "trevor", "tyler", "vincent", "walter", "warren", "wayne", "william", "willie", "wolfgang", "yves", "zachary"]
 )
-_FEMALE_NAMES = set(  # noqa: SIM905
-    """abigail aisha alexis alice amanda amber amy ana andrea angela anita ann anna anne annie ashley ayo barbara
-    betty beverly brenda brittany carla carol caroline carolyn catherine chantal charlotte cheryl christina
-    christine chrystia cindy cynthia danielle darian debbie deborah debra denise diana diane dianne donna doris
-    dorothy eleanor eleanore elise elizabeth emily emma erin evelyn fatima frances genevieve geneviève gloria
-    grace hannah heather helen hillary huma isabella isabelle ivanka jacqueline jane janet janice jean jennifer
-    jessica joan joanna joanne jody josée joyce judith judy julia julie kamala karen katherine kathleen kathryn
-    kayla kelly kellyanne kim kimberly laura lauren leila linda lisa lucie madison margaret maria marie marilyn
-    martha mary meena megan melania melanie melissa michelle monique nadia nancy natalie nathalie nicole nikki
-    olivia pamela patricia patty priya rachel rebecca rose ruth samantha sandra sara sarah sharon shirley sophia
-    sophie stephanie sunita susan sylvie teresa theresa valérie victoria virginia yasmin""".split()
+_FEMALE_NAMES = set(
+    ["abigail", "aisha", "alexis", "alice", "amanda", "amber", "amy", "ana", "andrea", "angela", "anita", "ann", "anna", "anne", "annie", "ashley", "ayo", "barbara", "betty", "beverly", "brenda", "brittany", "carla", "carol", "caroline", "carolyn", "catherine", "chantal", "charlotte", "cheryl", "christina", "christine", "chrystia", "cindy", "cynthia", "danielle", "darian", "debbie", "deborah", "debra", "denise", "diana", "diane", "dianne", "donna", "doris", "dorothy", "eleanor", "eleanore", "elise", "elizabeth", "emily", "emma", "erin", "evelyn", "fatima", "frances", "genevieve", "geneviève", "gloria", "grace", "hannah", "heather", "helen", "hillary", "huma", "isabella", "isabelle", "ivanka", "jacqueline", "jane", "janet", "janice", "jean", "jennifer", "jessica", "joan", "joanna", "joanne", "jody", "josée", "joyce", "judith", "judy", "julia", "julie", "kamala", "karen", "katherine", "kathleen", "kathryn", "kayla", "kelly", "kellyanne", "kim", "kimberly", "laura", "lauren", "leila", "linda", "lisa", "lucie", "madison", "margaret", "maria", "marie", "marilyn", "martha", "mary", "meena", "megan", "melania", "melanie", "melissa", "michelle", "monique", "nadia", "nancy", "natalie", "nathalie", "nicole", "nikki", "olivia", "pamela", "patricia", "patty", "priya", "rachel", "rebecca", "rose", "ruth", "samantha", "sandra", "sara", "sarah", "sharon", "shirley", "sophia", "sophie", "stephanie", "sunita", "susan", "sylvie", "teresa", "theresa", "valérie", "victoria", "virginia", "yasmin"]
 )
 _GENDERED = re.compile(r"\b(?:he|his|him|himself|she|her|hers|herself)\b", re.IGNORECASE)
 _LEAD_JUNK = {
