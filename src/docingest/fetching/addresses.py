@@ -160,7 +160,8 @@ def classify(address: IPAddress | str) -> str | None:
             why = _classify_v4(v4)
             if why is not None:
                 return f"{name} wrapper of {why}"
-        return None
+        # Teredo tunnels are no place for a web server: refused whatever they carry.
+        return "reserved (Teredo)" if name == "Teredo" else None
     if ip in _COMPATIBLE:  # ::/96 left over (:: and ::1 are handled above)
         return "reserved"
     if ip in _IETF_V6:

@@ -32,13 +32,16 @@ from __future__ import annotations
 import asyncio
 import email.utils
 import random
+import ssl
 import threading
 import time
 import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
+from functools import cache
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
 import httpcore
 import httpx
@@ -47,7 +50,15 @@ from ..document import DocumentKind, RawDocument
 from ..errors import IngestError
 from ..models import FailureKind
 from ..settings import FetchSettings
-from .addresses import DEADLINE, AddressBlocked, AddressPolicy, AsyncGuardedBackend, GuardedBackend, InvalidHost
+from .addresses import (
+    DEADLINE,
+    AddressBlocked,
+    AddressPolicy,
+    AsyncGuardedBackend,
+    GuardedBackend,
+    InvalidHost,
+    parse_ipv4_host,
+)
 from .cache import CachedResponse, HttpCache, cacheable
 from .decoders import BodyDecoder, CorruptEncoding, TooLarge, UnsupportedEncoding, accept_encoding
 from .limits import AsyncLimits, Politeness, SyncLimits
@@ -96,11 +107,63 @@ def backoff_delay(base: float, attempt: int) -> float:
     return float(base * (2**attempt) * random.uniform(0.5, 1.5))
 
 
+@cache
+def tls_context() -> ssl.SSLContext:
+    """The TLS context of every guarded client: certificates and host names always verified (certifi's CAs,
+    or ``SSL_CERT_FILE`` / ``SSL_CERT_DIR``). Built once per process; there is no way to turn checks off."""
+    return httpx.create_ssl_context(verify=True)
+
+
+def canonical_ipv4(url: str) -> str:
+    """``url`` with an IPv4 host written in any numeric form (``0177.0.0.1``, ``0x7f000001``, ``127.1``)
+    rewritten as dotted decimal, as browsers do (httpx refuses some forms and passes others to the resolver)."""
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname
+    except ValueError:
+        return url
+    if not host or ":" in host:
+        return url
+    address = parse_ipv4_host(host)
+    if address is None or str(address) == host:
+        return url
+    netloc = parts.netloc
+    at = netloc.rfind("@") + 1
+    rest = netloc[at:]
+    port = rest[len(host) :] if rest.lower().startswith(host) else ""
+    return urlunsplit(parts._replace(netloc=netloc[:at] + str(address) + port))
+
+
+#: Where a ``Location`` header that httpx cannot parse is kept, so that httpx does not fail on it first.
+BAD_LOCATION = "x-docingest-unparsed-location"
+
+
+def _fix_location(response: httpx.Response) -> None:
+    """Response hook: numeric IPv4 hosts in ``Location`` made canonical before httpx parses the header (it
+    refuses ``0177.0.0.1``); a location still unparseable is moved aside for the fetcher to report."""
+    location = response.headers.get("location")
+    if location is None:
+        return
+    try:
+        fixed = canonical_ipv4(location.strip())
+        response.request.url.join(fixed)
+    except (httpx.InvalidURL, InvalidHost, ValueError):
+        del response.headers["location"]
+        response.headers[BAD_LOCATION] = location
+        return
+    if fixed != location:
+        response.headers["location"] = fixed
+
+
+async def _afix_location(response: httpx.Response) -> None:
+    _fix_location(response)
+
+
 class _GuardedTransport(httpx.HTTPTransport):
     """httpx's transport over an httpcore pool whose network backend is the address guard."""
 
     def __init__(self, policy: AddressPolicy, limits: httpx.Limits) -> None:
-        ssl_context = httpx.create_ssl_context(verify=True)
+        ssl_context = tls_context()
         super().__init__(verify=ssl_context, trust_env=False, limits=limits)
         self._pool = httpcore.ConnectionPool(
             ssl_context=ssl_context,
@@ -113,7 +176,7 @@ class _GuardedTransport(httpx.HTTPTransport):
 
 class _AsyncGuardedTransport(httpx.AsyncHTTPTransport):
     def __init__(self, policy: AddressPolicy, limits: httpx.Limits) -> None:
-        ssl_context = httpx.create_ssl_context(verify=True)
+        ssl_context = tls_context()
         super().__init__(verify=ssl_context, trust_env=False, limits=limits)
         self._pool = httpcore.AsyncConnectionPool(
             ssl_context=ssl_context,
@@ -186,7 +249,8 @@ class HttpxFetcher:
         with self._client_lock:
             if self._client is None:
                 transport = self._transport or _GuardedTransport(self.policy, self._limits)
-                self._client = httpx.Client(transport=transport, **self._client_options())
+                hooks = {"response": [_fix_location]}
+                self._client = httpx.Client(transport=transport, event_hooks=hooks, **self._client_options())
             return self._client
 
     def _loop_state(self) -> _LoopState:
@@ -194,7 +258,8 @@ class HttpxFetcher:
         state = self._loops.get(loop)
         if state is None:
             transport = self._async_transport or _AsyncGuardedTransport(self.policy, self._limits)
-            client = httpx.AsyncClient(transport=transport, **self._client_options())
+            hooks = {"response": [_afix_location]}
+            client = httpx.AsyncClient(transport=transport, event_hooks=hooks, **self._client_options())
             state = _LoopState(client, AsyncLimits(self.settings.concurrency, self.settings.per_host))
             self._loops[loop] = state
         return state
@@ -217,7 +282,9 @@ class HttpxFetcher:
     def target(self, source: str, url: str | httpx.URL) -> httpx.URL:
         """Parse and check one URL (scheme, literal host); raises :class:`IngestError`."""
         try:
-            parsed = url if isinstance(url, httpx.URL) else httpx.URL(url.strip())
+            parsed = url if isinstance(url, httpx.URL) else httpx.URL(canonical_ipv4(url.strip()))
+        except InvalidHost as exc:
+            raise _fail("fetch_error", source, str(exc), url=str(url)) from exc
         except (httpx.InvalidURL, TypeError, ValueError) as exc:
             raise _fail("fetch_error", source, f"not a valid URL: {exc}", url=str(url)) from exc
         if parsed.scheme not in ("http", "https"):
@@ -275,7 +342,16 @@ class HttpxFetcher:
         )
 
     def _redirect_target(self, source: str, url: httpx.URL, response: httpx.Response, hops: int) -> httpx.URL | None:
-        if response.status_code not in REDIRECT_STATUSES or "location" not in response.headers:
+        if response.status_code not in REDIRECT_STATUSES:
+            return None
+        if BAD_LOCATION in response.headers:
+            bad = response.headers[BAD_LOCATION]
+            try:
+                canonical_ipv4(bad.strip())
+            except InvalidHost as exc:
+                raise _fail("fetch_error", source, f"bad redirect location {bad!r}: {exc}", url=str(url)) from exc
+            raise _fail("fetch_error", source, f"bad redirect location {bad!r}", url=str(url))
+        if "location" not in response.headers:
             return None
         if hops >= self.settings.max_redirects:
             raise _fail(
@@ -286,8 +362,8 @@ class HttpxFetcher:
                 details={"max_redirects": self.settings.max_redirects},
             )
         try:
-            nxt = url.join(response.headers["location"])
-        except (httpx.InvalidURL, ValueError) as exc:
+            nxt = url.join(canonical_ipv4(response.headers["location"].strip()))
+        except (httpx.InvalidURL, InvalidHost, ValueError) as exc:
             raise _fail("fetch_error", source, f"bad redirect location: {exc}", url=str(url)) from exc
         return self.target(source, nxt)
 
@@ -317,6 +393,11 @@ class HttpxFetcher:
         if not decoder.encodings and length.isdigit() and int(length) > self.settings.max_bytes:
             raise self._too_large(source, url, f"Content-Length {length}")
         return kind, decoder
+
+    def _preread(self, source: str, url: httpx.URL, response: httpx.Response) -> bytes:
+        if len(response.content) > self.settings.max_bytes:
+            raise self._too_large(source, url)
+        return response.content
 
     def _too_large(self, source: str, url: httpx.URL, what: str = "") -> IngestError:
         limit = self.settings.max_bytes
@@ -467,6 +548,8 @@ class HttpxFetcher:
                 if response.status_code == 304 and cached is not None:
                     return self._from_cache(source, cached)
                 kind, decoder = self._body_plan(source, url, response)
+                if response.is_stream_consumed:  # an in-memory response (MockTransport): httpx decoded it
+                    return self._document(source, url, response, self._preread(source, url, response), kind)
                 body = bytearray()
                 for chunk in response.iter_raw():
                     for piece in decoder.feed(chunk):
@@ -596,8 +679,9 @@ class HttpxFetcher:
         if response.status_code not in REDIRECT_STATUSES or "location" not in response.headers:
             return None
         try:
-            return self.target("<robots.txt>", target.join(response.headers["location"]))
-        except (IngestError, httpx.InvalidURL, ValueError) as exc:
+            location = canonical_ipv4(response.headers["location"].strip())
+            return self.target("<robots.txt>", target.join(location))
+        except (IngestError, httpx.InvalidURL, InvalidHost, ValueError) as exc:
             raise _DeadEnd from exc
 
     @staticmethod
@@ -667,6 +751,8 @@ class HttpxFetcher:
                 if response.status_code == 304 and cached is not None:
                     return self._from_cache(source, cached)
                 kind, decoder = self._body_plan(source, url, response)
+                if response.is_stream_consumed:  # an in-memory response (MockTransport): httpx decoded it
+                    return self._document(source, url, response, self._preread(source, url, response), kind)
                 body = bytearray()
                 async for chunk in response.aiter_raw():
                     for piece in decoder.feed(chunk):
