@@ -13,7 +13,16 @@ flat columns (``id``, ``url``, ``title``, ``kind``, ...); see :mod:`docingest_ra
 from __future__ import annotations
 
 from .adapter import ingest_dataset, iter_records, pipeline_spec, write_records
-from .rows import INDEX, RESULT_COLUMNS, read_records, read_rows, record_from_row, record_row, result_schema
+from .rows import (
+    INDEX,
+    RESULT_COLUMNS,
+    read_records,
+    read_rows,
+    record_from_row,
+    record_row,
+    records_from_rows,
+    result_schema,
+)
 from .stage import AsyncStage, IngestBatch
 
 __version__ = "0.1.0"
@@ -31,6 +40,7 @@ __all__ = [
     "read_rows",
     "record_from_row",
     "record_row",
+    "records_from_rows",
     "result_schema",
     "write_records",
 ]

@@ -78,9 +78,17 @@ def ingest_dataset(
         fn_constructor_kwargs={"spec": spec, "source_column": source_column},
         batch_format="pyarrow",
         batch_size=batch_size,
-        concurrency=concurrency,
+        compute=_actor_pool(concurrency),
         num_cpus=num_cpus,
     )
+
+
+def _actor_pool(concurrency: int | tuple[int, int]) -> ray.data.ActorPoolStrategy:
+    # ``map_batches(concurrency=...)`` is deprecated since Ray 2.51 in favour of ``compute=``.
+    if isinstance(concurrency, tuple):
+        low, high = concurrency
+        return ray.data.ActorPoolStrategy(min_size=low, max_size=high)
+    return ray.data.ActorPoolStrategy(size=concurrency)
 
 
 def write_records(dataset: ray.data.Dataset, path: str, format: Format = "jsonl", **kwargs: Any) -> None:

@@ -1,0 +1,355 @@
+"""The Ray Data adapter gives the same records as ``docingest.ingest_many``: one row per source, in a fixed
+schema, written to JSONL and Parquet and read back unchanged; its async stage keeps the per-host limits.
+
+One local Ray instance (``num_cpus=2``) serves the whole module; the stage and row tests need no cluster.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gzip
+import io
+import json
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytest.importorskip("ray.data")
+
+import docingest_ray
+import ray
+import ray.data
+from docingest_ray.rows import record_row, result_schema, results_table, with_results
+from docingest_ray.stage import AsyncStage, host_key
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from tests.corpora import shared_dir
+
+import docingest
+from docingest import Article, Failure
+from docingest.strategies import articles, failures
+
+pa: Any = pytest.importorskip("pyarrow")
+pq: Any = pytest.importorskip("pyarrow.parquet")
+
+# ------------------------------------------------------------------------------------------------ inputs
+STORY = """<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>{title} | The Harbour Gazette</title><meta property="og:site_name" content="The Harbour Gazette">
+</head><body><nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<article><h1>{title}</h1><p class="byline">By Ada Quill</p>
+<p>{lead}</p>
+<p>"We cannot keep patching the same pier every winter," said harbour master Tom Reyes.</p>
+<p>The council will vote on the {amount} repair plan next month, officials said.</p>
+</article><footer>© The Harbour Gazette</footer></body></html>"""
+
+STORIES = [
+    ("Pier repairs approved after storm", "Storm damage closed the north pier for nine days in March.", "€2.4 million"),
+    ("Ferry timetable changes in May", "Two extra sailings will run on weekday mornings from May.", "$310,000"),
+    ("Fish market reopens", "The covered fish market reopened on Saturday after a year of works.", "£1.1 million"),
+]
+
+TEXT_ARTICLE = """Library extends opening hours
+
+The central library will open until 9 pm on weekdays from next month.
+
+"Students asked for evenings, and we listened," said librarian Mira Okafor.
+
+The change costs about 40,000 euros a year, the library said."""
+
+NOT_AN_ARTICLE = "<html><head></head><body><nav><a href='/'>Home</a></nav></body></html>"
+
+FETCH = {"allow_private": ("127.0.0.0/8",), "respect_robots": False, "retries": 0, "timeout": 10.0}
+
+
+@dataclass
+class Counter:
+    """Requests in flight at a loopback server, and the most seen at once."""
+
+    lock: threading.Lock = field(default_factory=threading.Lock)
+    now: int = 0
+    peak: int = 0
+
+    def __enter__(self) -> None:
+        with self.lock:
+            self.now += 1
+            self.peak = max(self.peak, self.now)
+
+    def __exit__(self, *exc: object) -> None:
+        with self.lock:
+            self.now -= 1
+
+
+@dataclass
+class Server:
+    url: str
+    counter: Counter
+    delay: list[float]
+
+
+@contextlib.contextmanager
+def serve(*counters: Counter) -> Iterator[Server]:
+    delay = [0.0]
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            with contextlib.ExitStack() as stack:
+                for counter in counters:
+                    stack.enter_context(counter)
+                time.sleep(delay[0])
+                if self.path.startswith("/story/"):
+                    n = int(self.path.rsplit("/", 1)[1]) % len(STORIES)
+                    title, lead, amount = STORIES[n]
+                    body = STORY.format(title=title, lead=lead, amount=amount).encode()
+                    self.send_response(200)
+                    self.send_header("Content-Type", "text/html; charset=utf-8")
+                else:
+                    body = b"not here"
+                    self.send_response(404)
+                    self.send_header("Content-Type", "text/plain")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+        def log_message(self, format: str, *args: Any) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield Server(f"http://127.0.0.1:{server.server_address[1]}", counters[0], delay)
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[Server]:
+    with serve(Counter()) as running:
+        yield running
+
+
+def _closed_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+    return port
+
+
+@pytest.fixture(scope="module")
+def sources(tmp_path_factory: pytest.TempPathFactory, server: Server) -> list[str]:
+    """Team-written articles, bad files of every sort, failing URLs and, when present, a sample of real
+    pages from the shared extraction corpus."""
+    root = tmp_path_factory.mktemp("ray_inputs")
+    paths: list[str] = []
+    for i, (title, lead, amount) in enumerate(STORIES):
+        page = root / f"story{i}.html"
+        page.write_text(STORY.format(title=title, lead=lead, amount=amount), encoding="utf-8")
+        paths.append(str(page))
+    (root / "library.txt").write_text(TEXT_ARTICLE, encoding="utf-8")
+    (root / "nav.html").write_text(NOT_AN_ARTICLE, encoding="utf-8")
+    (root / "empty.html").write_bytes(b"")
+    (root / "blank.txt").write_bytes(b"  \n\t\n")
+    (root / "binary.html").write_bytes(bytes(range(256)) * 4)
+    paths += [str(root / name) for name in ("library.txt", "nav.html", "empty.html", "blank.txt", "binary.html")]
+    paths += [str(root / "missing.html"), str(root), "ftp://example.org/story.html", ""]
+    paths += [f"{server.url}/story/1", f"{server.url}/gone", f"http://127.0.0.1:{_closed_port()}/story/2"]
+    shared = shared_dir()
+    if shared is not None:
+        corpus = shared / "corpora" / "extraction" / "wcxb-dev" / "html"
+        for page in sorted(corpus.glob("*.html.gz"))[::150]:
+            target = root / page.name.removesuffix(".gz")
+            target.write_bytes(gzip.decompress(page.read_bytes()))
+            paths.append(str(target))
+    return paths
+
+
+@pytest.fixture(scope="module")
+def local_records(sources: list[str]) -> list[Article | Failure]:
+    return list(docingest.ingest_many(sources, fetch=FETCH))
+
+
+@pytest.fixture(scope="module")
+def ray_session() -> Iterator[None]:
+    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False, configure_logging=False)
+    ray.data.DataContext.get_current().enable_progress_bars = False
+    try:
+        yield
+    finally:
+        ray.shutdown()
+
+
+@pytest.fixture(scope="module")
+def ingested(ray_session: None, sources: list[str]) -> ray.data.Dataset:
+    dataset = docingest_ray.ingest_dataset(sources, concurrency=2, batch_size=3, fetch=FETCH)
+    materialized: ray.data.Dataset = dataset.materialize()
+    return materialized
+
+
+def summary(record: Article | Failure) -> tuple[Any, ...]:
+    """What must agree between the local and the Ray run (fetch times differ, so not the provenance)."""
+    if isinstance(record, Article):
+        claims = tuple((c.kind, c.span.start, c.span.end, c.speaker) for c in record.claims)
+        return ("article", record.provenance.source, record.id, record.title, record.text, claims)
+    return ("failure", record.source, record.kind)
+
+
+# ------------------------------------------------------------------------------------------------ Ray runs
+def test_one_row_per_source_same_records_as_ingest_many(
+    ingested: ray.data.Dataset, sources: list[str], local_records: list[Article | Failure]
+) -> None:
+    rows = ingested.take_all()
+    assert len(rows) == len(sources)
+    assert sorted(row["index"] for row in rows) == list(range(len(sources)))
+    records = list(docingest_ray.records_from_rows(rows))
+    assert [summary(r) for r in records] == [summary(r) for r in local_records]
+    # Local files carry no fetch time of their own, so their records are identical, provenance included.
+    for source, mine, theirs in zip(sources, records, local_records, strict=True):
+        if not source.startswith("http"):
+            assert mine == theirs
+    kinds = {r.kind for r in records if isinstance(r, Failure)}
+    assert {"invalid", "not_an_article", "http_status", "fetch_error"} <= kinds
+    assert sum(isinstance(r, Article) for r in records) >= len(STORIES) + 2  # files, text and the URL
+
+
+def test_flat_columns_agree_with_the_record(ingested: ray.data.Dataset) -> None:
+    for row in ingested.take_all():
+        record = docingest_ray.record_from_row(row)
+        assert row["source"] == (record.provenance.source if isinstance(record, Article) else record.source)
+        if isinstance(record, Article):
+            assert row["type"] == "article"
+            assert (row["id"], row["url"], row["title"]) == (record.id, record.url, record.title)
+            assert row["text_length"] == len(record.text)
+            assert row["claim_count"] == len(record.claims)
+            assert row["kind"] is None
+        else:
+            assert row["type"] == "failure"
+            assert (row["kind"], row["message"], row["url"]) == (record.kind, record.message, record.url)
+            assert row["id"] is None
+
+
+@pytest.mark.parametrize("format", ["jsonl", "parquet"])
+def test_written_records_read_back_unchanged_in_order(
+    ingested: ray.data.Dataset, tmp_path: Path, format: docingest_ray.rows.Format
+) -> None:
+    expected = list(docingest_ray.iter_records(ingested))
+    out = tmp_path / format
+    docingest_ray.write_records(ingested, str(out), format=format)
+    assert any(out.iterdir())
+    assert list(docingest_ray.read_records(out, format=format)) == expected
+    # The files are plain JSONL / Parquet: other tools read them without docingest.
+    if format == "jsonl":
+        lines = [json.loads(line) for f in sorted(out.iterdir()) for line in f.read_text().splitlines()]
+        assert {line["type"] for line in lines} == {"article", "failure"}
+        assert len(lines) == len(expected)
+    else:
+        table = pq.read_table(out)
+        assert table.num_rows == len(expected)
+        assert table.schema.field("record").type == pa.large_string()
+
+
+def test_dataset_of_sources_from_a_list_file(
+    ray_session: None, tmp_path: Path, sources: list[str], local_records: list[Article | Failure]
+) -> None:
+    """``ray.data.read_text`` of a list file: the ``text`` column is the source, extra columns pass through."""
+    chosen = [s for s in sources if s and not s.startswith("http")][:8]
+    listing = tmp_path / "sources.txt"
+    listing.write_text("\n".join(chosen) + "\n", encoding="utf-8")
+    dataset = ray.data.read_text(str(listing)).add_column("batch", lambda batch: pa.array(["b1"] * len(batch)),
+                                                          batch_format="pyarrow")
+    out = docingest_ray.ingest_dataset(dataset, source_column="text", concurrency=1, batch_size=4, fetch=FETCH)
+    rows = out.take_all()
+    assert sorted(row["text"] for row in rows) == sorted(chosen)
+    assert all(row["batch"] == "b1" and row["source"] == row["text"] for row in rows)
+    local = {summary(r)[1]: summary(r) for r in local_records}
+    for row in rows:
+        assert summary(docingest_ray.record_from_row(row)) == local[row["source"]]
+
+
+def test_bad_arguments_fail_in_the_driver() -> None:
+    with pytest.raises(TypeError):
+        docingest_ray.ingest_dataset("one/path.html")
+    with pytest.raises(ValueError):
+        docingest_ray.ingest_dataset(["a.html"], no_such_option=True)
+    spec = docingest.Pipeline(claims=False).spec()
+    assert docingest_ray.pipeline_spec(spec) is spec
+    assert docingest_ray.pipeline_spec(claims=False) == spec
+    with pytest.raises(TypeError):
+        docingest_ray.pipeline_spec(spec, claims=True)
+
+
+# ------------------------------------------------------------------------------------------------ the stage
+@pytest.mark.parametrize(("concurrency", "per_host"), [(16, 2), (3, 2), (1, 1)])
+def test_async_stage_keeps_per_host_and_total_limits(concurrency: int, per_host: int) -> None:
+    """Fetches overlap up to the limits and never beyond: measured at the servers, not trusted from the stage."""
+    total = Counter()
+    first, second = Counter(), Counter()
+    with serve(first, total) as one, serve(second, total) as two:
+        one.delay[0] = two.delay[0] = 0.3
+        urls = [f"{server.url}/story/{i}" for i in range(6) for server in (one, two)]
+        options = dict(FETCH, concurrency=concurrency, per_host=per_host)
+        stage = AsyncStage(docingest.Pipeline(fetch=options))
+        try:
+            records = stage.run(urls)
+        finally:
+            stage.close()
+    assert [r.provenance.source if isinstance(r, Article) else r.source for r in records] == urls
+    assert all(isinstance(r, Article) for r in records), records
+    expected_total = min(concurrency, 2 * per_host)
+    assert total.peak == expected_total
+    assert max(first.peak, second.peak) <= per_host
+    assert stage.peak_in_flight == expected_total
+    assert set(stage.peak_per_host) == {host_key(one.url), host_key(two.url)}
+
+
+def test_async_stage_mixes_files_and_urls_in_order(sources: list[str], local_records: list[Article | Failure]) -> None:
+    stage = AsyncStage(docingest.Pipeline(fetch=FETCH))
+    try:
+        first = stage.run(sources)
+        again = stage.run(list(reversed(sources)))  # the loop, fetcher and CPU thread are reused
+    finally:
+        stage.close()
+    assert [summary(r) for r in first] == [summary(r) for r in local_records]
+    assert [summary(r) for r in again] == [summary(r) for r in reversed(local_records)]
+    with pytest.raises(RuntimeError):
+        stage.run(sources[:1])
+
+
+# ------------------------------------------------------------------------------------------------ rows
+def _source(record: Article | Failure) -> str:
+    return record.provenance.source if isinstance(record, Article) else record.source
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.one_of(articles(), failures()), max_size=6))
+def test_rows_round_trip_through_arrow_jsonl_and_parquet(records: list[Article | Failure]) -> None:
+    rows = [dict(record_row(_source(r), r), index=i) for i, r in enumerate(records)]
+    table = results_table([{k: v for k, v in row.items() if k != "index"} for row in rows])
+    assert table.schema == result_schema()  # the same schema whatever the batch holds
+    assert list(docingest_ray.records_from_rows(table.to_pylist(), ordered=False)) == records
+    buffer = io.BytesIO()
+    pq.write_table(table, buffer)
+    back = pq.read_table(io.BytesIO(buffer.getvalue())).to_pylist()
+    assert [docingest_ray.record_from_row(row) for row in back] == records
+    lines = [json.loads(json.dumps(row)) for row in reversed(rows)]
+    assert list(docingest_ray.records_from_rows(lines)) == records  # the index restores the order
+
+
+def test_with_results_passes_other_columns_and_replaces_result_columns() -> None:
+    batch = pa.table({"url_or_path": ["a", "b"], "type": ["x", "y"], "tag": [1, 2]})
+    failure = Failure(kind="invalid", source="a", message="no such file")
+    other = Failure(kind="invalid", source="b", message="no such file")
+    out = with_results(batch, [record_row("a", failure), record_row("b", other)])
+    assert out.column_names[:2] == ["url_or_path", "tag"]
+    assert out.column("type").to_pylist() == ["failure", "failure"]
+    assert out.column("tag").to_pylist() == [1, 2]
+    with pytest.raises(ValueError):
+        docingest_ray.record_from_row({"type": "other", "record": "{}"})
