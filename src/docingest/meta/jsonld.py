@@ -8,6 +8,7 @@ their authors and publishers.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from collections.abc import Iterator
@@ -89,7 +90,7 @@ def parse_scripts(texts: list[str]) -> list[dict[str, Any]]:
 
 def _text(value: Any) -> str | None:
     if isinstance(value, str):
-        text = " ".join(value.split())
+        text = " ".join((html.unescape(value) if "&" in value else value).split())
         return text or None
     if isinstance(value, list):
         for item in value:

@@ -217,20 +217,27 @@ def strip_site(title: str, site_names: Sequence[str], h1: str | None = None) -> 
 
 
 def _title(facts: _Facts, site_names: list[str]) -> str | None:
-    """The headline: the visible ``<h1>`` when it reads as one (what a reader sees; metadata titles are often
-    rewritten for search engines), else the first metadata title, without the site suffix."""
+    """The headline: the visible ``<h1>`` when the metadata titles confirm it or it reads as a headline (what
+    a reader sees; metadata titles are often rewritten for search engines), else the first metadata title,
+    without the site suffix."""
     h1 = facts.h1
-    title = facts.ld.title or facts.first(_TITLE_KEYS[:-1]) or facts.headline or facts.ld.page_title
-    title = title or facts.title
-    if h1 is not None and not _is_site_name(h1, site_names):
+    if h1 is not None and _is_site_name(h1, site_names):
+        h1 = None
+    raw = facts.ld.title or facts.first(_TITLE_KEYS[:-1]) or facts.headline or facts.ld.page_title or facts.title
+    if raw is None:
         return h1
-    if title is None:
-        return None
-    title = strip_site(title, site_names, h1)
-    # a truncated JSON-LD headline that the h1 continues
-    if h1 and len(h1) > len(title) and _key(h1).startswith(_key(title.rstrip(".… "))):
-        return h1
-    return title
+    title = strip_site(raw, site_names)
+    if h1 is None:
+        return title
+    h1_key = _key(h1)
+    for candidate in (raw, facts.title, facts.first(["og:title"])):
+        if candidate and h1_key and h1_key in _key(candidate):
+            return h1  # the metadata title is the headline plus extras
+    if title and _key(title).startswith(_key(title.rstrip(".… "))) and h1_key.startswith(_key(title.rstrip(".… "))):
+        return h1  # a truncated metadata headline that the h1 continues
+    if len(h1.split()) < 3 <= len(title.split()):
+        return title  # a short label ("Latest News", "Pulse!") is no headline
+    return h1
 
 
 def _is_site_name(text: str, site_names: Sequence[str]) -> bool:
