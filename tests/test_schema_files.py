@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 
 from docingest import Article, Claim, Failure
-from docingest.schema import NAMES, dumps, json_schema, write_schemas
+from docingest.schema import NAMES, SchemaName, dumps, json_schema, write_schemas
 from docingest.strategies import articles, failures, standalone_claims
 
 SCHEMA_DIR = Path(__file__).resolve().parents[1] / "docs" / "schema"
@@ -17,7 +17,7 @@ REFRESH = "python -c \"from docingest.schema import write_schemas; write_schemas
 
 
 @pytest.mark.parametrize("name", NAMES)
-def test_committed_schema_is_current(name: str) -> None:
+def test_committed_schema_is_current(name: SchemaName) -> None:
     path = SCHEMA_DIR / f"{name}.json"
     assert path.exists(), f"{path} is missing; run {REFRESH}"
     assert path.read_text(encoding="utf-8") == dumps(name), f"{path} is stale; run {REFRESH}"
@@ -82,10 +82,10 @@ def _conforms(value: object, schema: dict[str, object], defs: dict[str, dict[str
         return False
     if isinstance(value, list):
         items = schema.get("prefixItems") or ([schema["items"]] * len(value) if "items" in schema else None)
-        if items is not None and not all(
-            _conforms(v, s, defs) for v, s in zip(value, items, strict=False)  # type: ignore[arg-type]
-        ):
-            return False
+        if items is not None:
+            schemas: list[dict[str, object]] = list(items)  # type: ignore[call-overload]
+            if not all(_conforms(v, s, defs) for v, s in zip(value, schemas, strict=False)):
+                return False
     if isinstance(value, dict):
         properties: dict[str, dict[str, object]] = schema.get("properties", {})  # type: ignore[assignment]
         if schema.get("additionalProperties") is False and set(value) - set(properties):
