@@ -127,7 +127,8 @@ class _Brotli(_Counted):
             out = self._d.process(data, output_buffer_limit=PIECE)
             if out:
                 yield self.count(out)
-            while not self._d.can_accept_more_data():
+            # A full output buffer means more may be pending: drain it with empty input.
+            while len(out) >= PIECE or not self._d.can_accept_more_data():
                 out = self._d.process(b"", output_buffer_limit=PIECE)
                 if not out:
                     break
