@@ -9,8 +9,8 @@ failure. So one response record in gives exactly one record out.
 from __future__ import annotations
 
 import os
-from dataclasses import replace
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import IO, Any
 
