@@ -80,9 +80,9 @@ CREATE TABLE IF NOT EXISTS claims (
     text TEXT NOT NULL,
     start INTEGER NOT NULL,
     "end" INTEGER NOT NULL,
-    confidence REAL NOT NULL,
-    UNIQUE (article, claim_id)
+    confidence REAL NOT NULL
 );
+CREATE INDEX IF NOT EXISTS claims_article ON claims(article);
 CREATE INDEX IF NOT EXISTS claims_speaker ON claims(speaker);
 CREATE TABLE IF NOT EXISTS failures (
     rowid INTEGER PRIMARY KEY,
@@ -340,7 +340,7 @@ class Store:
             )
         for claim in article.claims:
             claim_cursor = conn.execute(
-                "INSERT OR IGNORE INTO claims (article, claim_id, kind, speaker, speaker_mention, cue, text, start,"
+                "INSERT INTO claims (article, claim_id, kind, speaker, speaker_mention, cue, text, start,"
                 ' "end", confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
                 (
                     row,
@@ -355,7 +355,7 @@ class Store:
                     claim.confidence,
                 ),
             )
-            if self.fts and claim_cursor.rowcount:
+            if self.fts:
                 conn.execute(
                     "INSERT INTO claims_fts (rowid, text, speaker) VALUES (?, ?, ?)",
                     (claim_cursor.lastrowid, claim.text, _speaker_words(claim.speaker, claim.speaker_mention)),
