@@ -10,9 +10,10 @@ the current or previous paragraphs (floating quotes). Reported speech comes from
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import pairwise
+from itertools import accumulate, pairwise
 
 from .cues import ACCORDING_RE, WEAK_CUES, find_cues
 from .marks import Quoted
@@ -62,29 +63,37 @@ class Event:
     kind: str  # "name", "pronoun", "description", "according"
 
 
+_SENTENCE_END = re.compile(r"[.!?…]+[”\"’']*\s+(?=[“\"‘'(]?[A-Z0-9])")
+_NOT_NEWLINE = re.compile(r"[^\n]")
+
+
 def sentence_bounds(text: str, lo: int, hi: int, quotes: Sequence[Quoted]) -> list[int]:
     """Offsets where sentences start in the paragraph ``[lo, hi)`` (ends inside quotation marks don't count)."""
     inside = [(q.open, q.outer[1]) for q in quotes if q.open < hi and q.outer[1] > lo]
     starts = [lo]
-    for m in re.finditer(r"[.!?…]+[”\"’']*\s+(?=[“\"‘'(]?[A-Z0-9])", text[lo:hi]):
-        pos = lo + m.start()
-        if any(a < pos < b - 1 for a, b in inside):
+    for m in _SENTENCE_END.finditer(text, lo, hi):
+        pos = m.start()
+        if inside and any(a < pos < b - 1 for a, b in inside):
             continue
-        head = text[max(lo, pos - 12) : pos + 1]
-        if _ABBREV.search(head):
+        if _ABBREV.search(text, max(lo, pos - 12), pos + 1):
             continue
-        starts.append(lo + m.end())
+        starts.append(m.end())
     return starts
 
 
 def _masked(text: str, quotes: Sequence[Quoted]) -> str:
-    chars = list(text)
-    for q in quotes:
-        a, b = q.outer
-        for i in range(a, min(b, len(chars))):
-            if chars[i] != "\n":
-                chars[i] = "\x00"
-    return "".join(chars)
+    """``text`` with every quoted stretch (marks included) blanked out to NULs, newlines kept."""
+    out: list[str] = []
+    pos = 0
+    for open_, close in sorted(q.outer for q in quotes):
+        a, b = max(open_, pos), min(close, len(text))
+        if b <= a:
+            continue
+        out.append(text[pos:a])
+        out.append(_NOT_NEWLINE.sub("\x00", text[a:b]))
+        pos = b
+    out.append(text[pos:])
+    return "".join(out)
 
 
 class Attributor:
@@ -94,41 +103,62 @@ class Attributor:
         self.text = text
         self.paragraphs = list(paragraphs)
         self.quotes = list(quotes)
+        by_open = sorted(self.quotes, key=lambda q: q.open)
+        self._opens = [q.open for q in by_open]
+        #: the furthest end of the quotes opened so far (quotes in order of their opening mark)
+        self._reach = list(accumulate((q.outer[1] for q in by_open), max))
+        self._ends = sorted(q.outer[1] for q in self.quotes)
+        self._para_starts = [a for a, _ in self.paragraphs]
         self.registry = Registry(text)
-        self.registry.quoted = {m for m, _, _ in self.registry.mentions if any(q.open < m < q.outer[1] for q in quotes)}
+        self.registry.quoted = {m for m, _, _ in self.registry.mentions if self.in_quote(m)}
         self.masked = _masked(text, quotes)
         self.sentences: list[tuple[int, int]] = []
         for lo, hi in self.paragraphs:
-            bounds = [*sentence_bounds(text, lo, hi, quotes), hi]
+            i, j = bisect_left(self._opens, lo), bisect_left(self._opens, hi)
+            bounds = [*sentence_bounds(text, lo, hi, by_open[i:j]), hi]
             self.sentences += [(a, b) for a, b in pairwise(bounds) if b > a]
+        self._sentence_starts = [a for a, _ in self.sentences]
         self.events: list[Event] = []
+        self._event_starts: list[int] = []
         self._find_events()
+
+    def in_quote(self, pos: int, end: int | None = None) -> bool:
+        """Whether ``pos`` lies strictly inside a quote's marks (or ``[pos, end)`` within one, marks included)."""
+        if end is None:
+            i = bisect_left(self._opens, pos) - 1
+            return i >= 0 and self._reach[i] > pos
+        i = bisect_right(self._opens, pos) - 1
+        return i >= 0 and self._reach[i] >= end
+
+    def next_open(self, pos: int) -> int:
+        """The first opening mark at or after ``pos`` (the text's length when there is none)."""
+        i = bisect_left(self._opens, pos)
+        return self._opens[i] if i < len(self._opens) else len(self.text)
+
+    def last_end(self, pos: int) -> int:
+        """The furthest quote end at or before ``pos`` (0 when none)."""
+        i = bisect_right(self._ends, pos) - 1
+        return self._ends[i] if i >= 0 else 0
+
+    def paragraph_of(self, pos: int) -> tuple[int, int] | None:
+        i = bisect_right(self._para_starts, pos) - 1
+        if i >= 0 and pos < self.paragraphs[i][1]:
+            return self.paragraphs[i]
+        return None
 
     # --------------------------------------------------------------------- events
     def _sentence_of(self, pos: int) -> tuple[int, int]:
-        lo, hi = 0, len(self.sentences) - 1
-        while lo <= hi:
-            mid = (lo + hi) // 2
-            a, b = self.sentences[mid]
-            if pos < a:
-                hi = mid - 1
-            elif pos >= b:
-                lo = mid + 1
-            else:
-                return a, b
+        i = bisect_right(self._sentence_starts, pos) - 1
+        if i >= 0 and pos < self.sentences[i][1]:
+            return self.sentences[i]
         return pos, pos
 
     def _clause_start(self, pos: int) -> int:
         s, _ = self._sentence_of(pos)
-        for q in self.quotes:
-            end = q.outer[1]
-            if s <= end <= pos:
-                s = end
-        return s
+        return max(s, self.last_end(pos))
 
     def _find_events(self) -> None:
         text, masked = self.text, self.masked
-        last: Event | None = None
         for c_start, c_end, word in find_cues(masked):
             cue = (c_start, c_end)
             if word.endswith("ing") and not text[max(0, c_start - 12) : c_start].rstrip().endswith(("as", ",")):
@@ -138,15 +168,18 @@ class Attributor:
                 continue
             if ev.speaker is None and ev.kind == "pronoun":
                 continue
-            self.events.append(ev)
-            last = ev
+            self._add_event(ev)
         for m in ACCORDING_RE.finditer(masked):
             after = text[m.end() : m.end() + 120]
             np = self._forward_np(after, m.end())
             if np is not None:
-                self.events.append(self._make((m.start(), m.end()), np, False, "according"))
-        self.events.sort(key=lambda e: e.cue[0])
-        del last
+                self._add_event(self._make((m.start(), m.end()), np, False, "according"))
+
+    def _add_event(self, ev: Event) -> None:
+        """Keep events in order of their cue (ties: in order found)."""
+        i = bisect_right(self._event_starts, ev.cue[0])
+        self._event_starts.insert(i, ev.cue[0])
+        self.events.insert(i, ev)
 
     def _event_at(self, cue: tuple[int, int], word: str) -> Event | None:
         text = self.text
@@ -182,8 +215,9 @@ class Attributor:
 
     def _forward_np(self, after: str, base: int, lead: bool = False) -> tuple[int, int, str] | None:
         m = _FWD_PRON.match(after)
-        if m and (lead or after[m.end(1) : m.end(1) + 1] in (",", ".", " ", "")):
-            if not lead or after[m.end(1) : m.end(1) + 1] in (" ", ","):
+        if m:
+            nxt = after[m.end(1) : m.end(1) + 1]
+            if nxt in ((" ", ",") if lead else (",", ".", " ", "")):
                 return base + m.start(1), base + m.end(1), "pronoun"
         nm = _FWD_NAME.match(after)
         if nm and not lead:
@@ -201,9 +235,13 @@ class Attributor:
         if nm and (not lead or nm.start(1) == len(after) - len(after.lstrip())):
             name = nm.group(1)
             skipped = after[: nm.start(1)].strip()
-            if name.split()[0].lower() not in NOT_NAMES and not re.search(r"\b(that|if|whether)\b", skipped):
-                if len(skipped.split()) <= 6 and not (skipped and skipped.split()[-1] in {"to", "of"} and not lead):
-                    return base + nm.start(1), base + nm.end(1), "name"
+            if (
+                name.split()[0].lower() not in NOT_NAMES
+                and not re.search(r"\b(that|if|whether)\b", skipped)
+                and len(skipped.split()) <= 6
+                and not (skipped and skipped.split()[-1] in {"to", "of"} and not lead)
+            ):
+                return base + nm.start(1), base + nm.end(1), "name"
         dm = _FWD_DESC.match(after)
         if dm:
             desc = dm.group(1)
@@ -273,21 +311,19 @@ class Attributor:
         gender = pronoun_gender(word)
         if gender is None:
             return None
+        top = bisect_left(self._event_starts, pos)
         if gender == "":
-            for ev in reversed(self.events):
-                if (
-                    ev.cue[0] < pos
-                    and ev.person is not None
-                    and pos - ev.cue[0] < 2500
-                    and (ev.person.org or word.lower() in {"they", "we"})
-                ):
+            for i in range(top - 1, -1, -1):
+                ev = self.events[i]
+                if pos - ev.cue[0] >= 2500:
+                    break
+                if ev.person is not None and (ev.person.org or word.lower() in {"they", "we"}):
                     return ev.person
             return None
         para = self._para_of(pos)
         lo = self.paragraphs[max(0, para - 1)][0] if para >= 0 else 0
-        for ev in reversed(self.events):
-            if ev.cue[0] >= pos:
-                continue
+        for i in range(top - 1, -1, -1):
+            ev = self.events[i]
             if ev.cue[0] < lo:
                 break
             p = ev.person
@@ -313,34 +349,48 @@ class Attributor:
         return out
 
     def _para_of(self, pos: int) -> int:
-        for i, (a, b) in enumerate(self.paragraphs):
-            if a <= pos < b:
-                return i
-        return -1
+        i = bisect_right(self._para_starts, pos) - 1
+        return i if i >= 0 and pos < self.paragraphs[i][1] else -1
 
     def _event_for(self, q: Quoted, previous: tuple[Quoted, Event | None] | None) -> Event | None:
         a, b = q.outer
         s_start, _ = self._sentence_of(a)
         _, s_end = self._sentence_of(max(a, b - 1))
         # the next quote's opening mark bounds the search after this one
-        nxt = min((o.open for o in self.quotes if o.open >= b), default=len(self.text))
+        nxt = self.next_open(b)
         content = self.text[q.start : q.end].rstrip()
         ends_sentence = content.endswith((".", "…")) and not content.endswith("..")
-        after = [e for e in self.events if b <= e.cue[0] < min(s_end, nxt) and e.speaker]
-        if after and (not ends_sentence or self._lower_start(b)):
-            return after[0]
-        prv = max((o.outer[1] for o in self.quotes if o.outer[1] <= a), default=0)
-        before = [e for e in self.events if max(s_start, prv) <= e.cue[0] < a and e.speaker]
-        if before:
-            return before[-1]
+        after = self._first_event(b, min(s_end, nxt))
+        if after is not None and (not ends_sentence or self._lower_start(b)):
+            return after
+        before = self._last_event(max(s_start, self.last_end(a)), a)
+        if before is not None:
+            return before
         para = self._para_of(a)
         if previous is not None and previous[1] is not None and self._para_of(previous[0].open) in (para, para - 1):
             return previous[1]
         # floating quote: the last speaker of this or the two previous paragraphs
         lo = self.paragraphs[max(0, para - 2)][0] if para >= 0 else 0
-        earlier = [e for e in self.events if lo <= e.cue[0] < a and e.speaker]
-        if earlier:
-            return earlier[-1]
+        return self._last_event(lo, a)
+
+    def _first_event(self, lo: int, hi: int) -> Event | None:
+        """The first event with a speaker whose cue starts in ``[lo, hi)``."""
+        for i in range(bisect_left(self._event_starts, lo), len(self.events)):
+            ev = self.events[i]
+            if ev.cue[0] >= hi:
+                break
+            if ev.speaker:
+                return ev
+        return None
+
+    def _last_event(self, lo: int, hi: int) -> Event | None:
+        """The last event with a speaker whose cue starts in ``[lo, hi)``."""
+        for i in range(bisect_left(self._event_starts, hi) - 1, -1, -1):
+            ev = self.events[i]
+            if ev.cue[0] < lo:
+                break
+            if ev.speaker:
+                return ev
         return None
 
     def _lower_start(self, pos: int) -> bool:

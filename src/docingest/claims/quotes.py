@@ -69,7 +69,7 @@ def quote_claims(text: str, paragraphs: Sequence[tuple[int, int]] = ()) -> list[
         same = ev is not None and s_a <= ev.cue[0] < s_b
         if _is_scare(text, q, s_a, same):
             continue
-        para = next(((a, b) for a, b in ctx.paras if a <= q.open < b), (q.open, q.outer[1]))
+        para = ctx.attr.paragraph_of(q.open) or (q.open, q.outer[1])
         if _LABEL.match(text, para[0]):
             continue  # "READ MORE: …", "WATCH: …" promo lines
         if q.single and not same and (
@@ -143,7 +143,7 @@ def reported_claims(text: str, paragraphs: Sequence[tuple[int, int]] = ()) -> li
             b -= 1
         if b <= a or len(_WORD.findall(text[a:b])) < 4 or (a, b) in seen:
             continue
-        if any(q.open <= a and b <= q.outer[1] for q in ctx.quotes):
+        if attr.in_quote(a, b):
             continue
         body = text[a:b]
         if body[0] in "“\"‘'" and body.count(body[0]) == 1 and body[-1] in "”\"’'":

@@ -14,6 +14,7 @@ Pure regular expressions and small tables. A mention is resolved within the arti
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 _TOKEN = r"(?:[A-Z][\w’'.-]*[\w.]|[A-Z]\.?|O’[A-Z]\w+|O'[A-Z]\w+|Mc[A-Z]\w+|Mac[A-Z]\w+)"
@@ -1016,10 +1017,14 @@ _LEAD_JUNK = {
     "canadian",
 }
 _STRIP = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+_SELF_I = re.compile(r"I[’'](?:m|d|ve|ll)$")
+_POSSESSIVE = re.compile(r"[’']s?$")
+_LOWER_WORD = re.compile(r"[a-z][\w-]*")
+_APPOSITION = re.compile(r",\s+((?:the|a|an|its|his|her|their)?\s*[^,.;“”\"]{2,60}?)(?:,|\.|;)")
 
 
 def name_tokens(name: str) -> list[str]:
-    return [t for t in re.split(r"\s+", name.strip()) if t]
+    return name.split()
 
 
 def is_org(name: str) -> bool:
@@ -1027,7 +1032,18 @@ def is_org(name: str) -> bool:
     return any(t in ORG_WORDS for t in toks) or (len(toks) == 1 and name.isupper() and len(name) > 1)
 
 
-@dataclass
+def _lower_words_before(text: str, pos: int) -> list[str]:
+    """Up to three lower-case words that end right before ``pos`` ("the finance minister" Ana Ruiz)."""
+    words = text[max(0, pos - 40) : pos].split()
+    out: list[str] = []
+    for w in reversed(words[-3:]):
+        if not _LOWER_WORD.fullmatch(w):
+            break
+        out.append(w)
+    return out
+
+
+@dataclass(eq=False)
 class Person:
     """Someone (or some organisation) the article names."""
 
@@ -1048,6 +1064,8 @@ class Registry:
         self._by_name: dict[str, Person] = {}
         self._by_token: dict[str, list[Person]] = {}
         self.mentions: list[tuple[int, int, Person]] = []
+        #: Mention starts, in order (for bisect).
+        self.starts: list[int] = []
         #: Starts of mentions written inside quotation marks (set by the caller).
         self.quoted: set[int] = set()
         self._scan()
@@ -1057,64 +1075,62 @@ class Registry:
         text = self.text
         for m in NAME_RE.finditer(text):
             start, end = m.start(), m.end()
-            raw = m.group(0)
-            toks = name_tokens(raw)
+            toks = m.group(0).split()
             title: list[str] = []
             gender = ""
-            while toks and toks[0].lower() in TITLE_WORDS and len(toks) > 1:
+            while len(toks) > 1 and toks[0].lower() in TITLE_WORDS:
                 word = toks[0].lower()
                 gender = gender or HONORIFICS.get(word, "")
                 title.append(word)
                 toks.pop(0)
-            while (
-                toks
-                and (toks[0].lower().strip(".") in NOT_NAMES or toks[0].lower() in _LEAD_JUNK)
-                and (len(toks) > 1 or toks[0].lower().strip(".") in NOT_NAMES)
-            ):
+            while toks:
+                low = toks[0].lower()
+                bare = low.strip(".")
+                if not (bare in NOT_NAMES or (low in _LEAD_JUNK and len(toks) > 1)):
+                    break
                 toks.pop(0)
                 title = []
-            if toks and re.match(r"I[’'](?:m|d|ve|ll)$", toks[0]):
-                continue
-            while toks and toks[-1].lower() in {"jr.", "sr."}:
-                break
-            if not toks:
+            if not toks or _SELF_I.match(toks[0]):
                 continue
             # trailing possessive "Ruiz’s" → "Ruiz"
-            toks[-1] = re.sub(r"[’']s?$", "", toks[-1])
+            toks[-1] = _POSSESSIVE.sub("", toks[-1])
             name = " ".join(toks).rstrip(".")
-            if not name or name.lower() in NOT_NAMES or len(name) < 2:
+            if len(name) < 2 or name.lower() in NOT_NAMES:
                 continue
             offset = text.find(toks[0], start, end)
-            person = self._add(name, offset if offset >= 0 else start)
+            if offset < 0:
+                offset = start
+            person = self._add(name, offset)
             if gender and not person.gender:
                 person.gender = gender
             role_words = set(title) & ROLE_NOUNS
-            before = text[max(0, start - 40) : start]
-            lower_role = re.search(r"([a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})\s*$", before)
-            if lower_role:
-                role_words |= set(lower_role.group(1).split()) & ROLE_NOUNS
-            after = re.match(
-                r",\s+((?:the|a|an|its|his|her|their)?\s*[^,.;“”\"]{2,60}?)(?:,|\.|;)", text[end : end + 90]
-            )
+            role_words.update(w for w in _lower_words_before(text, start) if w in ROLE_NOUNS)
+            after = _APPOSITION.match(text, end, end + 90)
             if after:
-                role_words |= {w.strip("’'s").lower() for w in after.group(1).split()} & ROLE_NOUNS
+                role_words.update(
+                    w for w in (x.strip("’'s").lower() for x in after.group(1).split()) if w in ROLE_NOUNS
+                )
             person.roles |= role_words
-            self.mentions.append((offset if offset >= 0 else start, end, person))
+            self.mentions.append((offset, end, person))
+            self.starts.append(offset)
+        by_person: dict[int, list[int]] = {}
+        for i, (_, _, p) in enumerate(self.mentions):
+            by_person.setdefault(id(p), []).append(i)
         for person in self.people:
             if not person.gender and not person.org:
-                person.gender = self._guess_gender(person)
+                person.gender = self._guess_gender(person, by_person.get(id(person), []))
 
     def _add(self, name: str, pos: int) -> Person:
         key = name.lower()
         found = self._by_name.get(key)
         if found is None:
-            toks = name_tokens(name)
+            toks = name.split()
             if len(toks) == 1 or (len(toks) == 2 and toks[0].endswith(".")):
                 found = self._longest_with(toks[-1], pos)
             else:
                 # "Ana Ruiz" after "Ruiz" alone: merge the shorter into the fuller
                 for p in self._by_token.get(toks[-1].lower(), []):
-                    ptoks = name_tokens(p.name)
+                    ptoks = p.name.split()
                     if len(ptoks) < len(toks) and ptoks == toks[-len(ptoks) :] and not p.org:
                         p.name = name
                         self._index(p)
@@ -1130,7 +1146,7 @@ class Registry:
 
     def _index(self, person: Person) -> None:
         self._by_name[person.name.lower()] = person
-        toks = [t.lower() for t in name_tokens(person.name)]
+        toks = person.name.lower().split()
         for t in {toks[0], toks[-1]}:
             bucket = self._by_token.setdefault(t, [])
             if person not in bucket:
@@ -1141,28 +1157,26 @@ class Registry:
         best_key = (-1, -1)
         token = token.lower()
         for p in self._by_token.get(token, ()):
-            toks = [t.lower() for t in name_tokens(p.name)]
+            toks = p.name.lower().split()
             if len(toks) > 1 and not p.org:
                 key = (1 if toks[-1] == token else 0, p.last)
                 if key > best_key:
                     best, best_key = p, key
         return best
 
-    def _guess_gender(self, person: Person) -> str:
-        first = name_tokens(person.name)[0].lower()
+    def _guess_gender(self, person: Person, indexes: list[int]) -> str:
+        first = person.name.split()[0].lower()
         if first in _MALE_NAMES:
             return "m"
         if first in _FEMALE_NAMES:
             return "f"
         # the gendered pronouns that follow each mention, before the next person is named
         male = female = 0
-        starts = [s for s, _, _ in self.mentions]
-        for i, (_s, e, p) in enumerate(self.mentions):
-            if p is not person:
-                continue
+        starts = self.starts
+        for i in indexes:
+            e = self.mentions[i][1]
             limit = starts[i + 1] if i + 1 < len(starts) else len(self.text)
-            window = self.text[e : min(limit, e + 250)]
-            for m in _GENDERED.finditer(window):
+            for m in _GENDERED.finditer(self.text, e, min(limit, e + 250)):
                 if m.group(0).lower() in MALE:
                     male += 1
                 else:
@@ -1176,18 +1190,23 @@ class Registry:
     # ------------------------------------------------------------------ resolving
     def person_at(self, start: int, end: int) -> Person | None:
         """The person a name written at ``[start, end)`` refers to."""
-        for s, e, p in self.mentions:
+        i = bisect_left(self.starts, end) - 1
+        while i >= 0:
+            s, e, p = self.mentions[i]
+            if e <= start:
+                break
             if s < end and start < e:
                 return p
+            i -= 1
         return None
 
     def resolve_name(self, mention: str, pos: int) -> Person | None:
-        toks = name_tokens(mention)
+        toks = mention.split()
         while toks and toks[0].lower() in TITLE_WORDS and len(toks) > 1:
             toks.pop(0)
         if not toks:
             return None
-        toks[-1] = re.sub(r"[’']s?$", "", toks[-1])
+        toks[-1] = _POSSESSIVE.sub("", toks[-1])
         key = " ".join(toks).rstrip(".").lower()
         found = self._by_name.get(key)
         if found is not None:
@@ -1204,8 +1223,9 @@ class Registry:
             return best
         org_words = words & ORG_NOUNS
         if org_words:
-            for s, _, p in reversed(self.mentions):
-                if s < pos and p.org and {t.lower() for t in name_tokens(p.name)} & org_words:
+            for i in range(bisect_left(self.starts, pos) - 1, -1, -1):
+                p = self.mentions[i][2]
+                if p.org and set(p.name.lower().split()) & org_words:
                     return p
         return None
 
@@ -1213,9 +1233,8 @@ class Registry:
         """The person named last before ``pos`` whose gender is ``gender`` (any known one when ``""``), else
         the last one of unknown gender whose name has two words or more (one word is often a place)."""
         unknown: Person | None = None
-        for s, _, p in reversed(self.mentions):
-            if s >= pos:
-                continue
+        for i in range(bisect_left(self.starts, pos) - 1, -1, -1):
+            s, _, p = self.mentions[i]
             if pos - s > max_back:
                 break
             if p.org or s in self.quoted:
@@ -1223,7 +1242,7 @@ class Registry:
             if gender and p.gender and p.gender != gender:
                 continue
             if not p.gender:
-                if unknown is None and len(name_tokens(p.name)) > 1:
+                if unknown is None and " " in p.name:
                     unknown = p
                 continue
             return p
