@@ -3,48 +3,84 @@
 :func:`flatten` walks an element's subtree once and returns
 
 * ``elems``: the block-level elements met (containers such as ``div``/``section``/``li`` and leaf blocks such
-  as ``p``/``h2``/``pre``/data tables), each with its tag, its lower-cased class/id text and the index of its
-  block-level parent, so that a block's ancestry is a chain of integers;
+  as ``p``/``h2``/``pre``/data tables), each with its tag and the index of its block-level parent, so that a
+  block's ancestry is a chain of integers (pre-order: an element's descendants follow it contiguously);
 * ``blocks``: the text blocks in document order, each with its kind (heading, paragraph, list item, block
   quote, table, code, caption), its whitespace-normalised text, the number of its characters that sit inside
   links, and the element that holds it.
 
-Leaf blocks are read with Lexbor's own text extraction (``node.text()``); Python only visits the elements
-between them. Inline text directly inside containers (``<div>text<br>more</div>``, forum posts) becomes a
-paragraph of its own, so pages without ``<p>`` are read too.
+Speed matters here: elements are dispatched on Lexbor's integer tag ids, leaf blocks (``p``, headings,
+``pre``, links, data tables) are read with Lexbor's own text extraction, and class/id hints are read lazily,
+only for the few elements the scorer asks about. Inline text directly inside containers (``<div>text<br>more
+</div>``, forum posts) becomes a paragraph of its own, so pages without ``<p>`` are read too.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from selectolax.lexbor import LexborNode
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ..models import BlockKind
 from . import squash, squash_lines
 
-#: Elements whose content is never text of the page.
-SKIP = frozenset(
-    {
-        "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed", "canvas",
-        "video", "audio", "picture", "img", "select", "button", "input", "textarea", "head", "title", "meta",
-        "link", "base", "map", "area", "source", "track", "-comment", "_comment", "#comment", "dialog",
-    }
+_SKIP_TAGS = (
+    "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed", "canvas", "video",
+    "audio", "picture", "img", "select", "button", "input", "textarea", "head", "title", "meta", "link",
+    "base", "map", "area", "source", "track", "dialog", "datalist", "output", "progress", "meter",
+)
+_CONTAINER_TAGS = (
+    "html", "body", "div", "section", "article", "main", "aside", "header", "footer", "nav", "form",
+    "fieldset", "details", "summary", "figure", "dl", "dt", "dd", "center", "address", "hgroup", "legend",
+    "tr", "td", "th", "tbody", "thead", "tfoot", "search", "label", "option", "optgroup", "frameset", "frame",
 )
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
-#: Block-level elements whose content is walked (they hold other blocks or loose text).
-CONTAINERS = frozenset(
-    {
-        "html", "body", "div", "section", "article", "main", "aside", "header", "footer", "nav", "form",
-        "fieldset", "details", "summary", "figure", "figcaption", "blockquote", "ul", "ol", "li", "dl", "dt",
-        "dd", "menu", "dir", "center", "address", "hgroup", "legend", "tr", "td", "th", "tbody", "thead",
-        "tfoot", "caption", "table", "search", "frameset", "frame", "label", "option", "optgroup",
-    }
-)
-_LIST = frozenset({"ul", "ol", "menu", "dir"})
-_BLOCK_INSIDE_TABLE = "table, p, div, ul, ol, pre, blockquote, h1, h2, h3, h4, h5, h6, section, article"
+_LISTS = ("ul", "ol", "menu", "dir")
+
+# categories of the dispatch
+_INLINE, _TEXT, _SKIP, _CONTAINER, _LIST, _ITEM, _QUOTE, _CAPTION, _PARA, _HEADING, _PRE, _TABLE, _LINK, _BR, \
+    _HR = range(15)
+
+
+def _tag_ids() -> tuple[dict[int, int], dict[int, str]]:
+    """Lexbor's tag ids of the tags we dispatch on (static for standard tags), and their names."""
+    maker = LexborHTMLParser("")
+    categories: dict[int, int] = {}
+    names: dict[int, str] = {}
+
+    def add(tags: tuple[str, ...] | list[str], category: int) -> None:
+        for tag in tags:
+            tag_id = maker.create_node(tag).tag_id
+            categories[tag_id] = category
+            names[tag_id] = tag
+
+    add(_SKIP_TAGS, _SKIP)
+    add(_CONTAINER_TAGS, _CONTAINER)
+    add(_LISTS, _LIST)
+    add(["li"], _ITEM)
+    add(["blockquote"], _QUOTE)
+    add(["figcaption", "caption"], _CAPTION)
+    add(["p"], _PARA)
+    add(list(_HEADINGS), _HEADING)
+    add(["pre"], _PRE)
+    add(["table"], _TABLE)
+    add(["a"], _LINK)
+    add(["br"], _BR)
+    add(["hr"], _HR)
+    probe = LexborHTMLParser("<p>x<!--c--></p>").css_first("p")
+    assert probe is not None and probe.child is not None and probe.child.next is not None
+    categories[probe.child.tag_id] = _TEXT
+    categories[probe.child.next.tag_id] = _SKIP  # comments
+    return categories, names
+
+
+_CATEGORY, _NAME = _tag_ids()
+_BLOCK_INSIDE = "table, p, div, ul, ol, pre, blockquote, h1, h2, h3, h4, h5, h6, section, article, li"
 _MAX_CELL = 400
 _MAX_NEST = 120
+_LITTLE = 500
+#: Elements hidden from readers: their text is never content.
+HIDDEN = '[hidden], [aria-hidden="true"], [style*="display:none"], [style*="display: none"]'
 
 
 @dataclass(slots=True)
@@ -52,11 +88,18 @@ class Elem:
     """A block-level element met by the walk."""
 
     tag: str
-    hint: str
-    """Lower-cased ``class`` and ``id`` (and ``itemprop``/``role``) text."""
     parent: int
     """Index of the block-level parent in ``elems`` (-1 for the walk's root)."""
     node: LexborNode
+    _hint: str | None = field(default=None, repr=False)
+
+    @property
+    def hint(self) -> str:
+        """Lower-cased ``class``, ``id``, ``itemprop`` and ``role`` text (read on first use)."""
+        if self._hint is None:
+            attrs = self.node.attributes
+            self._hint = " ".join(v for k in ("class", "id", "itemprop", "role") if (v := attrs.get(k))).lower()
+        return self._hint
 
 
 @dataclass(slots=True)
@@ -73,37 +116,22 @@ class RawBlock:
     """Characters of the text inside links."""
 
 
-def _hint(node: LexborNode) -> tuple[str, bool]:
-    """(class/id/itemprop/role text lower-cased, hidden?)."""
-    attrs = node.attributes
-    if not attrs:
-        return "", False
-    parts = [v for k in ("class", "id", "itemprop", "role") if (v := attrs.get(k))]
-    hidden = "hidden" in attrs or attrs.get("aria-hidden") == "true"
-    style = attrs.get("style")
-    if style and "none" in style:
-        compact = style.replace(" ", "").lower()
-        hidden = hidden or "display:none" in compact or "visibility:hidden" in compact
-    return " ".join(parts).lower(), hidden
-
-
 def _link_chars(node: LexborNode) -> int:
     return sum(len(squash(a.text())) for a in node.css("a"))
 
 
 class _Walker:
-    __slots__ = ("blocks", "buf", "buf_links", "elems", "nest")
+    __slots__ = ("blocks", "buf", "buf_links", "elems", "hidden", "nest")
 
-    def __init__(self) -> None:
+    def __init__(self, hidden: set[int]) -> None:
         self.nest = 0
+        self.hidden = hidden
         self.elems: list[Elem] = []
         self.blocks: list[RawBlock] = []
         self.buf: list[str] = []
         self.buf_links = 0
 
     def flush(self, elem: int, kind: BlockKind, level: int | None) -> None:
-        if not self.buf:
-            return
         text = squash("".join(self.buf))
         if text:
             self.blocks.append(
@@ -112,94 +140,82 @@ class _Walker:
         self.buf = []
         self.buf_links = 0
 
-    def register(self, node: LexborNode, tag: str, hint: str, parent: int) -> int:
-        self.elems.append(Elem(tag, hint, parent, node))
-        return len(self.elems) - 1
-
-    def container(self, node: LexborNode, parent: int, kind: BlockKind, level: int | None, depth: int) -> None:
-        tag = node.tag or ""
-        hint, hidden = _hint(node)
-        if hidden:
-            return
-        idx = self.register(node, tag, hint, parent)
-        if tag == "li":
+    def container(
+        self, node: LexborNode, tag: str, parent: int, kind: BlockKind, level: int | None, depth: int, cat: int
+    ) -> None:
+        self.elems.append(Elem(tag, parent, node))
+        idx = len(self.elems) - 1
+        if cat == _ITEM:
             kind, level = "list_item", max(1, min(depth, 6))
-        elif tag == "blockquote":
+        elif cat == _QUOTE:
             kind, level = "blockquote", None
-        elif tag in ("figcaption", "caption"):
+        elif cat == _CAPTION:
             kind, level = "caption", None
-        elif tag in _LIST:
+        elif cat == _LIST:
             depth += 1
         self.buf, self.buf_links = [], 0
         self.children(node, idx, kind, level, depth)
-        self.flush(idx, kind, level)
+        if self.buf:
+            self.flush(idx, kind, level)
 
     def children(self, node: LexborNode, idx: int, kind: BlockKind, level: int | None, depth: int) -> None:
         if self.nest >= _MAX_NEST:  # pathological nesting: the rest is read as one run of text
             self.buf.append(node.text())
             return
         self.nest += 1
-        try:
-            self._children(node, idx, kind, level, depth)
-        finally:
-            self.nest -= 1
-
-    def _children(self, node: LexborNode, idx: int, kind: BlockKind, level: int | None, depth: int) -> None:
+        hidden = self.hidden
         child = node.child
         while child is not None:
-            tag = child.tag
-            if tag == "-text":
+            cat = _CATEGORY.get(child.tag_id, _INLINE)
+            if cat == _TEXT:
                 self.buf.append(child.text_content or "")
-            elif tag in SKIP or tag is None:
+            elif cat == _SKIP:
                 pass
-            elif tag == "a":
-                text = child.text()
-                if child.css_first("p, div, li, h1, h2, h3, h4, h5, h6, table") is None:
+            elif hidden and child.mem_id in hidden:
+                pass
+            elif cat == _INLINE:  # its text joins the current paragraph
+                self.children(child, idx, kind, level, depth)
+            elif cat == _LINK:
+                if child.css_first(_BLOCK_INSIDE) is None:
+                    text = child.text()
                     self.buf.append(text)
                     self.buf_links += len(squash(text))
-                else:  # a card wrapped in a link: walk it as a container of link text
-                    self.flush(idx, kind, level)
+                else:  # a card wrapped in a link: its blocks are all link text
+                    if self.buf:
+                        self.flush(idx, kind, level)
                     before = len(self.blocks)
-                    self.container(child, idx, kind, level, depth)
+                    self.container(child, "a", idx, kind, level, depth, _CONTAINER)
                     for block in self.blocks[before:]:
                         block.links = len(block.text)
                     self.buf, self.buf_links = [], 0
-            elif tag == "br":
+            elif cat == _BR:
                 self.buf.append("\n")
-            elif tag == "p" or tag in _HEADINGS:
-                self.flush(idx, kind, level)
-                self.leaf(child, tag, idx, kind, level)
-            elif tag == "pre":
-                self.flush(idx, kind, level)
-                hint, hidden = _hint(child)
-                if not hidden:
+            else:
+                if self.buf:
+                    self.flush(idx, kind, level)
+                tag = _NAME[child.tag_id]
+                if cat == _PARA or cat == _HEADING:
+                    self.leaf(child, tag, idx, kind, level, cat)
+                elif cat == _PRE:
                     text = squash_lines(child.text())
                     if text:
-                        own = self.register(child, tag, hint, idx)
+                        self.elems.append(Elem(tag, idx, child))
+                        own = len(self.elems) - 1
                         self.blocks.append(RawBlock("code", text, None, tag, own, _link_chars(child)))
-            elif tag == "table":
-                self.flush(idx, kind, level)
-                if child.css_first(_BLOCK_INSIDE_TABLE) is None and self.table(child, idx):
-                    pass
-                else:
-                    self.container(child, idx, kind, level, depth)
-                self.buf, self.buf_links = [], 0
-            elif tag in CONTAINERS:
-                self.flush(idx, kind, level)
-                self.container(child, idx, kind, level, depth)
-                self.buf, self.buf_links = [], 0
-            elif tag == "hr":
-                self.flush(idx, kind, level)
-            else:  # inline element: its text joins the current paragraph
-                self.children(child, idx, kind, level, depth)
+                elif cat == _TABLE:
+                    if child.css_first(_BLOCK_INSIDE) is not None or not self.table(child, idx):
+                        self.container(child, tag, idx, kind, level, depth, _CONTAINER)
+                        self.buf, self.buf_links = [], 0
+                elif cat != _HR:
+                    self.container(child, tag, idx, kind, level, depth, cat)
+                    self.buf, self.buf_links = [], 0
             child = child.next
+        self.nest -= 1
 
-    def leaf(self, node: LexborNode, tag: str, parent: int, kind: BlockKind, level: int | None) -> None:
-        hint, hidden = _hint(node)
-        if hidden:
-            return
+    def leaf(self, node: LexborNode, tag: str, parent: int, kind: BlockKind, level: int | None, cat: int) -> None:
+        self.elems.append(Elem(tag, parent, node))
+        own = len(self.elems) - 1
         if node.css_first("br") is not None:
-            own = self.register(node, tag, hint, parent)
             saved, saved_links = self.buf, self.buf_links
             self.buf, self.buf_links = [], 0
             self.children(node, own, kind, level, 0)
@@ -208,23 +224,16 @@ class _Walker:
             self.buf, self.buf_links = saved, saved_links
         else:
             text = squash(node.text())
-            if not text:
-                return
-            own = self.register(node, tag, hint, parent)
-            links = _link_chars(node) if node.css_first("a") is not None else 0
+            links = _link_chars(node) if text else 0
         if not text:
             return
-        heading = _HEADINGS.get(tag)
-        if heading is not None:
-            self.blocks.append(RawBlock("heading", text, heading, tag, own, min(links, len(text))))
+        if cat == _HEADING:
+            self.blocks.append(RawBlock("heading", text, _HEADINGS[tag], tag, own, min(links, len(text))))
         else:
             self.blocks.append(RawBlock(kind, text, level, tag, own, min(links, len(text))))
 
     def table(self, node: LexborNode, parent: int) -> bool:
         """A data table as one block (rows on lines, cells tab-separated); False for layout tables."""
-        hint, hidden = _hint(node)
-        if hidden:
-            return True
         rows: list[str] = []
         for row in node.css("tr"):
             cells = [squash(cell.text()) for cell in row.css("th, td")]
@@ -232,7 +241,8 @@ class _Walker:
                 return False
             if any(cells):
                 rows.append("\t".join(cells))
-        own = self.register(node, "table", hint, parent)
+        self.elems.append(Elem("table", parent, node))
+        own = len(self.elems) - 1
         caption = node.css_first("caption")
         if caption is not None and (text := squash(caption.text())):
             self.blocks.append(RawBlock("caption", text, None, "caption", own, 0))
@@ -243,9 +253,14 @@ class _Walker:
 
 def flatten(root: LexborNode) -> tuple[list[Elem], list[RawBlock]]:
     """The block-level elements and the text blocks of ``root``'s subtree, in document order."""
-    walker = _Walker()
-    walker.container(root, -1, "paragraph", None, 0)
+    hidden = {node.mem_id for node in root.css(HIDDEN)}
+    walker = _Walker(hidden)
+    walker.container(root, root.tag or "body", -1, "paragraph", None, 0, _CONTAINER)
+    if hidden and sum(len(b.text) for b in walker.blocks) < _LITTLE:
+        # the visible page is (nearly) empty: content streamed into hidden elements (React's <div hidden>)
+        walker = _Walker(set())
+        walker.container(root, root.tag or "body", -1, "paragraph", None, 0, _CONTAINER)
     return walker.elems, walker.blocks
 
 
-__all__ = ["CONTAINERS", "SKIP", "Elem", "RawBlock", "flatten"]
+__all__ = ["HIDDEN", "Elem", "RawBlock", "flatten"]

@@ -20,7 +20,6 @@ from .blocks import Elem, RawBlock
 DESCEND = 0.75
 #: A semantic container holding at least this share of the root's weight replaces it.
 SEMANTIC = 0.6
-_PUNCT = re.compile(r"[.,;:!?。、，！？](?:\s|$)")
 _SEMANTIC_HINT = re.compile(r"\barticlebody\b|\bmain\b|\bpost-?body\b|\bentry-content\b|\barticle-?body\b")
 _NEGATIVE_HINT = re.compile(
     r"(?<![a-z0-9])(?:comments?|commentlist|sidebar|related|recommend\w*|popular|trending|most-?read|"
@@ -40,12 +39,16 @@ def block_weight(block: RawBlock) -> float:
     weight = float(own)
     if length < 40:
         weight *= 0.3
-    punct = len(_PUNCT.findall(block.text))
-    if punct == 0:
+    if not _punctuated(block.text):
         weight *= 0.5
     if block.tag == "p":
         weight *= 1.5
     return weight
+
+
+def _punctuated(text: str) -> bool:
+    """True for text that reads as sentences (a full stop or comma followed by a space, or a final stop)."""
+    return ". " in text or ", " in text or text[-1] in ".!?。！？" or "。" in text or "，" in text
 
 
 def select(elems: Sequence[Elem], blocks: Sequence[RawBlock]) -> tuple[int, list[int]]:
@@ -96,9 +99,11 @@ def _descend(start: int, good: list[float], children: list[list[int]]) -> int:
 
 def _semantic(root: int, elems: Sequence[Elem], good: list[float]) -> int:
     best, best_good = -1, 0.0
+    floor = SEMANTIC * good[root]
     for i, elem in enumerate(elems):
-        semantic = elem.tag in ("article", "main") or bool(elem.hint and _SEMANTIC_HINT.search(elem.hint))
-        if semantic and good[i] > best_good:
+        if good[i] < floor or good[i] <= best_good:
+            continue
+        if elem.tag in ("article", "main") or _SEMANTIC_HINT.search(elem.hint):
             best, best_good = i, good[i]
     if best < 0 or best == root or best_good < SEMANTIC * good[root]:
         return root

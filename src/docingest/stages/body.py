@@ -17,34 +17,48 @@ from ..html.scoring import select
 from ..html.title import drop_headline
 
 
-def _where(elems: Sequence[Elem], elem: int, root: int) -> str:
-    parts: list[str] = []
-    i = elem
-    while i >= 0 and len(parts) < 4:
-        e = elems[i]
-        cls = e.node.attributes.get("class") if e.node.attributes else None
-        first = cls.split()[0] if cls and cls.split() else ""
-        parts.append(f"{e.tag}.{first}" if first else e.tag)
-        if i == root:
-            break
-        i = e.parent
-    return " > ".join(reversed(parts))
+class _Hints:
+    """Class/id hints and short paths of the elements of a flattened page, computed once per element."""
 
+    def __init__(self, elems: Sequence[Elem], root: int) -> None:
+        self.elems = elems
+        self.root = root
+        self.attrs: dict[int, str] = {}
+        self.names: dict[int, str] = {}
 
-def _attrs(elems: Sequence[Elem], elem: int, root: int) -> str:
-    hints: list[str] = []
-    i = elem
-    while i >= 0:
-        if elems[i].hint:
-            hints.append(elems[i].hint)
-        if i == root:
-            break
-        i = elems[i].parent
-    return " ".join(hints)
+    def attrs_of(self, i: int) -> str:
+        """The class/id text of element ``i`` and its ancestors up to the content root."""
+        found = self.attrs.get(i)
+        if found is None:
+            elem = self.elems[i]
+            above = "" if i == self.root or elem.parent < 0 else self.attrs_of(elem.parent)
+            found = f"{elem.hint} {above}".strip() if elem.hint else above
+            self.attrs[i] = found
+        return found
+
+    def name_of(self, i: int) -> str:
+        found = self.names.get(i)
+        if found is None:
+            elem = self.elems[i]
+            first = elem.hint.split(" ", 1)[0] if elem.hint else ""
+            found = f"{elem.tag}.{first}" if first else elem.tag
+            self.names[i] = found
+        return found
+
+    def where(self, i: int) -> str:
+        """A short CSS-like path: the element and up to three ancestors inside the content root."""
+        parts: list[str] = []
+        while i >= 0 and len(parts) < 4:
+            parts.append(self.name_of(i))
+            if i == self.root:
+                break
+            i = self.elems[i].parent
+        return " > ".join(reversed(parts))
 
 
 def to_candidates(elems: Sequence[Elem], blocks: Sequence[RawBlock], kept: Sequence[int], root: int) -> list[Candidate]:
     """Candidates for the kept blocks, with their hints."""
+    hints = _Hints(elems, root)
     out: list[Candidate] = []
     for i in kept:
         block = blocks[i]
@@ -55,9 +69,9 @@ def to_candidates(elems: Sequence[Elem], blocks: Sequence[RawBlock], kept: Seque
                 text=block.text,
                 level=block.level,
                 tag=block.tag,
-                attrs=_attrs(elems, block.elem, root),
+                attrs=hints.attrs_of(block.elem),
                 link_density=round(block.links / length, 3) if length else 0.0,
-                where=_where(elems, block.elem, root),
+                where=hints.where(block.elem),
             )
         )
     return out

@@ -7,8 +7,9 @@ role (``navigation``, ``banner``, ``contentinfo``, ``complementary``, ``search``
 :class:`~docingest.models.Removal` with this cleaner's name, the reason and the removed text.
 
 A chrome element is kept when it holds the content itself: an element that is or contains ``<main>``,
-``<article>`` or ``itemprop=articleBody``, or that holds a large share of the page's text (a page-wide
-``<form>`` of ASP.NET sites, a ``<div class="has-sidebar">`` wrapper). The ``<head>`` is never touched, so
+``<article>`` or ``itemprop=articleBody``, or a big element of running text with few links (a page-wide
+``<form>`` of ASP.NET sites, a ``<div class="inline-and-sidebar-container">`` wrapper); the body extractor's
+scores judge those. The ``<head>`` is never touched, so
 metadata extractors still see JSON-LD and ``<meta>`` after cleaning. The cleaner is idempotent: a second run
 finds nothing left to remove.
 """
@@ -27,8 +28,7 @@ from ..models import Removal
 
 _MAX_TEXT = 2000
 _BIG = 1000
-#: A chrome element holding more than this share of the body's text is content in disguise.
-MAX_SHARE = 0.4
+_LINKY = 0.35
 
 _BY_TAG = {
     "nav": "navigation",
@@ -60,7 +60,7 @@ _HINTS: dict[str, tuple[str, ...]] = {
     ),
     "cookie banner": (
         "cookie", "cookies", "cookiebanner", "cookienotice", "cookieconsent", "cookiebar", "cookielaw", "consent",
-        "gdpr", "ccbanner", "cmp", "onetrust",
+        "gdpr", "ccbanner", "onetrust",
     ),
     "share bar": (
         "share", "sharing", "sharebar", "sharebuttons", "sharebutton", "sharelinks", "sharetools", "shareicons",
@@ -78,7 +78,7 @@ _HINTS: dict[str, tuple[str, ...]] = {
     ),
     "newsletter": ("newsletter", "newslettersignup", "subscribebox", "subscribeform", "subscribewidget",
                    "signupform"),
-    "sidebar": ("sidebar", "rail", "rightrail", "leftrail", "widgetarea", "widgets"),
+    "sidebar": ("sidebar", "rightrail", "leftrail"),
     "navigation": (
         "breadcrumb", "breadcrumbs", "pagination", "pager", "skiplink", "skiptocontent", "navbar", "mainnav",
         "globalnav", "sitenav", "topnav", "megamenu", "menubar", "offcanvas", "nav", "navigation", "menu",
@@ -142,19 +142,23 @@ def hint_reason(hint: str) -> str | None:
 
 def _token_reason(token: str) -> str | None:
     """The reason one class token suggests (memoised: class names repeat within and across pages)."""
-    words = [w for w in _SPLIT.split(token.lower()) if w]
+    lowered = token.lower()
     reason: str | None = None
-    if "articlebody" in "".join(words):
+    if "articlebody" in lowered.replace("-", "").replace("_", ""):
         reason = _BODY
     else:
-        for i in range(len(words)):
-            for j in range(i + 1, min(i + 4, len(words) + 1)):
-                found = _PHRASES.get("".join(words[i:j]))
-                if found is not None:
-                    reason = found
+        reason = _PHRASES.get(lowered)
+        if reason is None and ("-" in lowered or "_" in lowered or ":" in lowered):
+            words = _SPLIT.split(lowered)
+            count = len(words)
+            for i in range(count):
+                reason = _PHRASES.get(words[i])
+                if reason is None and i + 1 < count:
+                    reason = _PHRASES.get(words[i] + words[i + 1])
+                    if reason is None and i + 2 < count:
+                        reason = _PHRASES.get(words[i] + words[i + 1] + words[i + 2])
+                if reason is not None:
                     break
-            if reason is not None:
-                break
     if len(_cache) > 100_000:  # bounded memory over long runs
         _cache.clear()
     _cache[token] = reason
@@ -195,7 +199,6 @@ class ChromeCleaner:
         if not matches:
             return
         keep = _ancestors_of(body.css(_KEEP))
-        total = -1  # the body's text length, measured only when a big element is in question
         chosen: list[tuple[LexborNode, str, str]] = []
         removed_ids: set[int] = set()
         for node, reason in matches:
@@ -203,9 +206,8 @@ class ChromeCleaner:
                 continue
             text = node.text()
             if len(text) > _BIG:
-                if total < 0:
-                    total = len(body.text())
-                if len(text) > MAX_SHARE * total:
+                text = _visible_text(node, text)
+                if len(text) > _BIG and _reads_like_content(node, text, reason):
                     continue
             removed_ids.add(node.mem_id)
             chosen.append((node, reason, text))
@@ -215,6 +217,31 @@ class ChromeCleaner:
                 page.removed.append(Removal(cleaner=self.name, reason=reason, text=short, where=_path(node)))
         for node, _, _ in chosen:
             node.decompose()
+
+
+def _reads_like_content(node: LexborNode, text: str, reason: str) -> bool:
+    """True for a big chrome-looking element that is mostly running text, not links: a content wrapper with
+    an unlucky class name ("inline-and-sidebar-container", "body-ad-wrapper") or a page-wide ``<form>``."""
+    length = len(squash(text))
+    if length <= _BIG:
+        return False
+    links = sum(len(squash(a.text())) for a in node.css("a"))
+    if links > _LINKY * length:
+        return False
+    return reason not in ("navigation", "footer") or length > 3 * _BIG
+
+
+def _visible_text(node: LexborNode, text: str) -> str:
+    """``text`` (the text of ``node``) without its scripts' and styles' text, when it has any."""
+    if node.css_first("script, style, template, noscript") is None:
+        return text
+    parts = [t for t in node.traverse(include_text=True) if t.is_text_node and _shown(t)]
+    return "".join(t.text_content or "" for t in parts)
+
+
+def _shown(text_node: LexborNode) -> bool:
+    parent = text_node.parent
+    return parent is None or parent.tag not in ("script", "style", "template", "noscript")
 
 
 def _ancestors_of(nodes: list[LexborNode]) -> set[int]:

@@ -1,0 +1,204 @@
+"""Main-content extraction: docingest against trafilatura and the bare Lexbor parse, in the same run.
+
+For each page of an extraction dataset (``../shared/corpora/extraction/<dataset>``) this runs
+
+* ``docingest``: the full public path ``docingest.ingest_html(html, url=..., claims=False)`` (decode, parse,
+  chrome cleaner, body extractor, promo cleaner, metadata), scored on ``Article.text``;
+* ``docingest (extractor stage)``: parse + tree cleaners + the built-in body extractor alone;
+* ``trafilatura``: ``trafilatura.extract(html, url=...)`` with its defaults;
+* ``lexbor parse``: ``LexborHTMLParser(html)`` alone (the floor), and its whole-page text for reference;
+
+and prints Markdown tables: shingle precision / recall / F1 over all pages, on article pages and by
+``page_type``; median milliseconds per page; and the peak memory of a long docingest run (tracemalloc, sampled
+every 100 pages: a flat line means no growth). Timings are interleaved page by page so that machine noise hits
+every contender alike.
+
+    python -m benchmarks.bench_extraction --dataset wcxb-dev
+    python -m benchmarks.bench_extraction --dataset readability
+    python -m benchmarks.bench_extraction --dataset wcxb-dev --limit 300
+    python -m benchmarks.bench_extraction --memory 1000
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import statistics
+import tracemalloc
+import warnings
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from selectolax.lexbor import LexborHTMLParser
+
+from benchmarks.common import Page, extraction_pages, page_counts, score, table, timed
+
+Counts = tuple[int, int, int]
+
+
+def _docingest() -> Callable[[Page], str]:
+    import docingest
+    from docingest.models import Article
+
+    def run(page: Page) -> str:
+        record = docingest.ingest_html(page.html, url=page.truth.get("url") or None, claims=False)
+        return record.text if isinstance(record, Article) else ""
+
+    def safe(page: Page) -> str:
+        try:
+            return run(page)
+        except docingest.IngestError:
+            return ""
+
+    return safe
+
+
+def _stage() -> Callable[[Page], str]:
+    from docingest.document import Page as WorkPage
+    from docingest.document import RawDocument
+    from docingest.settings import Options
+    from docingest.stages import body, chrome
+
+    cleaner = chrome.ChromeCleaner()
+    options = Options(claims=False)
+
+    def run(page: Page) -> str:
+        raw = RawDocument(source="<bench>", content=page.html, url=page.truth.get("url") or None, kind="html")
+        work = WorkPage(raw=raw, text=page.html, kind="html", options=options, tree=LexborHTMLParser(page.html))
+        cleaner.clean(work)
+        return "\n\n".join(c.text for c in body.extract(work))
+
+    return run
+
+
+def _trafilatura() -> Callable[[Page], str]:
+    import trafilatura
+
+    def run(page: Page) -> str:
+        return trafilatura.extract(page.html, url=page.truth.get("url") or None) or ""
+
+    return run
+
+
+def _lexbor(page: Page) -> str:
+    LexborHTMLParser(page.html)
+    return ""
+
+
+def _lexbor_text(page: Page) -> str:
+    tree = LexborHTMLParser(page.html)
+    return tree.body.text(separator=" ") if tree.body is not None else ""
+
+
+def _f1_rows(names: Sequence[str], counts: dict[str, list[Counts]], types: list[str], kinds: list[str]) -> list[list[Any]]:
+    rows: list[list[Any]] = []
+    for name in names:
+        if name == "lexbor parse":
+            continue
+        every = score(counts[name])
+        row: list[Any] = [name, every.precision, every.recall, every.f1]
+        if "article" in kinds:
+            articles = score([c for c, t in zip(counts[name], types, strict=True) if t == "article"])
+            row += [articles.precision, articles.recall, articles.f1]
+        rows.append(row)
+    return rows
+
+
+def quality_and_speed(dataset: str, limit: int | None) -> None:
+    pages = list(extraction_pages(dataset))
+    if limit is not None and limit < len(pages):  # an even sample over the dataset (sorted by page type)
+        pages = [pages[i * len(pages) // limit] for i in range(limit)]
+    contenders: dict[str, Callable[[Page], str]] = {
+        "docingest": _docingest(),
+        "docingest (extractor stage)": _stage(),
+        "trafilatura 2.3": _trafilatura(),
+        "lexbor parse": _lexbor,
+        "lexbor whole-page text": _lexbor_text,
+    }
+    for fn in contenders.values():  # warm up imports and caches
+        fn(pages[0])
+    counts: dict[str, list[Counts]] = defaultdict(list)
+    millis: dict[str, list[float]] = defaultdict(list)
+    types = [str(p.truth.get("page_type") or "article") for p in pages]
+    for page in pages:
+        truth = page.truth.get("body") or ""
+        for name, fn in contenders.items():
+            text, ms = timed(lambda fn=fn: fn(page))  # type: ignore[misc]
+            millis[name].append(ms)
+            if name != "lexbor parse":
+                counts[name].append(page_counts(truth, text))
+    names = list(contenders)
+    kinds = sorted(set(types))
+    print(f"### {dataset}: {len(pages)} pages\n")
+    headers = ["extractor", "P", "R", "F1"]
+    if "article" in kinds and len(kinds) > 1:
+        headers += ["P (articles)", "R (articles)", "F1 (articles)"]
+    print(table(headers, _f1_rows(names, counts, types, kinds if len(kinds) > 1 else [])))
+    if len(kinds) > 1:
+        print("\nF1 by page type:\n")
+        scored = [n for n in names if n != "lexbor parse"]
+        rows: list[list[Any]] = []
+        for kind in kinds:
+            row: list[Any] = [kind, types.count(kind)]
+            for name in scored:
+                row.append(score([c for c, t in zip(counts[name], types, strict=True) if t == kind]).f1)
+            rows.append(row)
+        print(table(["page type", "pages", *scored], rows))
+    print("\nMedian time per page:\n")
+    parse = statistics.median(millis["lexbor parse"])
+    traf = statistics.median(millis["trafilatura 2.3"])
+    rows = []
+    for name in names:
+        med = statistics.median(millis[name])
+        rows.append([name, f"{med:.2f}", f"{med / parse:.1f}×", f"{traf / med:.1f}×"])
+    print(table(["extractor", "median ms/page", "vs lexbor parse", "trafilatura ÷ this"], rows))
+    print()
+
+
+def memory(pages_wanted: int) -> None:
+    """Peak traced memory of docingest.ingest_html over a long run, sampled every 100 pages."""
+    import docingest
+
+    datasets = ["wcxb-dev", "readability"]
+    pages: list[Page] = []
+    for dataset in datasets:
+        pages.extend(extraction_pages(dataset))
+    gc.collect()
+    tracemalloc.start()
+    samples: list[list[Any]] = []
+    done = 0
+    while done < pages_wanted:
+        for page in pages:
+            try:
+                docingest.ingest_html(page.html, url=page.truth.get("url") or None, claims=False)
+            except docingest.IngestError:
+                pass
+            done += 1
+            if done % 100 == 0:
+                current, peak = tracemalloc.get_traced_memory()
+                samples.append([done, f"{current / 2**20:.1f}", f"{peak / 2**20:.1f}"])
+                tracemalloc.reset_peak()
+            if done >= pages_wanted:
+                break
+    tracemalloc.stop()
+    print(f"### Memory over {done} pages (docingest.ingest_html, tracemalloc)\n")
+    print(table(["pages done", "current MiB", "peak MiB in the last 100 pages"], samples))
+    print()
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n", 1)[0])
+    parser.add_argument("--dataset", action="append", help="wcxb-dev, readability (repeatable; default both)")
+    parser.add_argument("--limit", type=int, default=None, help="N pages evenly spread over each dataset")
+    parser.add_argument("--memory", type=int, default=1000, help="pages of the memory run (0 to skip)")
+    args = parser.parse_args(argv)
+    warnings.filterwarnings("ignore")
+    for dataset in args.dataset or ["wcxb-dev", "readability"]:
+        quality_and_speed(dataset, args.limit)
+    if args.memory:
+        memory(args.memory)
+
+
+if __name__ == "__main__":
+    main()
