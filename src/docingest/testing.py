@@ -762,10 +762,15 @@ class MockHttp:
         """A fetcher answering from this router: the built-in one when it takes a transport, else a minimal
         one with the same error mapping."""
         settings = settings or FetchSettings()
-        from .stages import fetch
+        import importlib
 
-        builtin = getattr(fetch, "HttpxFetcher", None)
-        if builtin is not None:
+        for module in ("docingest.stages.fetch", "docingest.fetching.fetcher"):
+            try:
+                builtin = getattr(importlib.import_module(module), "HttpxFetcher", None)
+            except ImportError:
+                continue
+            if builtin is None:
+                continue
             parameters = inspect.signature(builtin).parameters
             if "transport" in parameters and "async_transport" in parameters:
                 return cast(Fetcher, builtin(settings, transport=self.transport(),
