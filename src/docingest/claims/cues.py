@@ -89,17 +89,48 @@ WEAK_CUES = frozenset(
 #: Cues that are fine before a "that" clause (reported speech) as well as beside quotes.
 REPORT_VERBS = frozenset(w for w in CUE_WORDS if not w.endswith("ing") or w in {"saying"})
 
-_WORD_RE = re.compile(r"[A-Za-z][a-z]*(?:-[a-z]+)?")
 _PHRASE_HEADS: dict[str, set[str]] = {}
 for _p in CUE_PHRASES:
     _h, _rest = _p.split(" ", 1)
     _PHRASE_HEADS.setdefault(_h, set()).add(_rest)
 
 
+def _trie(words: list[str]) -> str:
+    """A regular expression matching exactly ``words``, as a trie (fast: no backtracking over alternatives)."""
+    root: dict[str, dict] = {}  # type: ignore[type-arg]
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:  # type: ignore[type-arg]
+        alts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = "(?:" + "|".join(alts) + ")"
+        return body + "?" if "" in node else body
+
+    return emit(root)
+
+
+def _cue_regex() -> re.Pattern[str]:
+    by_first: dict[str, list[str]] = {}
+    for w in CUE_WORDS | set(_PHRASE_HEADS):
+        by_first.setdefault(w[0], []).append(w[1:])
+    alts = [f"[{c}{c.upper()}]{_trie(rest)}" for c, rest in sorted(by_first.items())]
+    # a whole word: not inside a longer word, a hyphenated compound ("post-election", "out-of-state") or a
+    # CamelCase name ("HuffPost")
+    return re.compile(r"(?<![A-Za-z-])(?:" + "|".join(alts) + r")(?![a-z]|-[a-z])")
+
+
+_CUE_RE = _cue_regex()
+
+
 def find_cues(text: str) -> list[tuple[int, int, str]]:
     """Every cue verb or phrasal cue in ``text``: (start, end, lower-cased words), in order."""
     out: list[tuple[int, int, str]] = []
-    for m in _WORD_RE.finditer(text):
+    for m in _CUE_RE.finditer(text):
         word = m.group(0).lower()
         if word in _PHRASE_HEADS:
             rest = text[m.end() + 1 : m.end() + 12].lower()

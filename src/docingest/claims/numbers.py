@@ -128,9 +128,38 @@ def _value(num: str, scale: str | None) -> float:
     return value
 
 
+_DIGITS = re.compile(r"\d+")
+#: How far before its first digit a quantity can start ("approximately US$ 3"), and how far after it can end.
+_BACK, _AHEAD = 60, 160
+
+
+def _matches(text: str) -> Iterator[re.Match[str]]:
+    """``QUANTITY_RE.finditer(text)``, but the regex only runs near digits (every quantity has one).
+
+    The regex tries its optional qualifier words at every position, which is slow on long texts; starting
+    each search a little before the next digit finds the same leftmost matches.
+    """
+    last = 0
+    n = len(text)
+    for d in _DIGITS.finditer(text):
+        if d.end() <= last:
+            continue
+        pos = max(d.start(), last)
+        stop = min(n, d.end() + _AHEAD)
+        m = QUANTITY_RE.search(text, max(last, pos - _BACK), stop)
+        if m is None:
+            continue
+        if m.end() > stop - 100 and stop < n:
+            m = QUANTITY_RE.search(text, m.start())
+            if m is None:  # pragma: no cover - the shorter match above proves one exists
+                continue
+        yield m
+        last = m.end()
+
+
 def find_quantities(text: str) -> Iterator[Quantity]:
     """Every quantity in ``text``, in order. Bare years ("in 2019") come out with unit ``"year"``."""
-    for m in QUANTITY_RE.finditer(text):
+    for m in _matches(text):
         num = m.group("num")
         qualifier: Qualifier = "exact"
         for i, (_, name) in enumerate(_QUAL):

@@ -1034,6 +1034,8 @@ def is_org(name: str) -> bool:
 
 def _lower_words_before(text: str, pos: int) -> list[str]:
     """Up to three lower-case words that end right before ``pos`` ("the finance minister" Ana Ruiz)."""
+    if pos < 2 or not text[pos - 1].isspace() or not text[pos - 2].isalnum():
+        return []
     words = text[max(0, pos - 40) : pos].split()
     out: list[str] = []
     for w in reversed(words[-3:]):
@@ -1041,6 +1043,33 @@ def _lower_words_before(text: str, pos: int) -> list[str]:
             break
         out.append(w)
     return out
+
+
+def _parse_name(raw: str) -> tuple[str, list[str], str] | None:
+    """(name, title words, gender from an honorific) of a capitalised run, or ``None`` when it names nobody."""
+    toks = raw.split()
+    title: list[str] = []
+    gender = ""
+    while len(toks) > 1 and toks[0].lower() in TITLE_WORDS:
+        word = toks[0].lower()
+        gender = gender or HONORIFICS.get(word, "")
+        title.append(word)
+        toks.pop(0)
+    while toks:
+        low = toks[0].lower()
+        bare = low.strip(".")
+        if not (bare in NOT_NAMES or (low in _LEAD_JUNK and len(toks) > 1)):
+            break
+        toks.pop(0)
+        title = []
+    if not toks or _SELF_I.match(toks[0]):
+        return None
+    # trailing possessive "Ruiz’s" → "Ruiz"
+    toks[-1] = _POSSESSIVE.sub("", toks[-1])
+    name = " ".join(toks).rstrip(".")
+    if len(name) < 2 or name.lower() in NOT_NAMES:
+        return None
+    return name, title, gender
 
 
 @dataclass(eq=False)
@@ -1073,44 +1102,30 @@ class Registry:
     # ------------------------------------------------------------------ building
     def _scan(self) -> None:
         text = self.text
+        parsed: dict[str, tuple[str, list[str], str] | None] = {}
         for m in NAME_RE.finditer(text):
             start, end = m.start(), m.end()
-            toks = m.group(0).split()
-            title: list[str] = []
-            gender = ""
-            while len(toks) > 1 and toks[0].lower() in TITLE_WORDS:
-                word = toks[0].lower()
-                gender = gender or HONORIFICS.get(word, "")
-                title.append(word)
-                toks.pop(0)
-            while toks:
-                low = toks[0].lower()
-                bare = low.strip(".")
-                if not (bare in NOT_NAMES or (low in _LEAD_JUNK and len(toks) > 1)):
-                    break
-                toks.pop(0)
-                title = []
-            if not toks or _SELF_I.match(toks[0]):
+            raw = m.group(0)
+            if raw in parsed:
+                found = parsed[raw]
+            else:
+                found = parsed[raw] = _parse_name(raw)
+            if found is None:
                 continue
-            # trailing possessive "Ruiz’s" → "Ruiz"
-            toks[-1] = _POSSESSIVE.sub("", toks[-1])
-            name = " ".join(toks).rstrip(".")
-            if len(name) < 2 or name.lower() in NOT_NAMES:
-                continue
-            offset = text.find(toks[0], start, end)
+            name, title, gender = found
+            offset = text.find(name.split(maxsplit=1)[0], start, end)
             if offset < 0:
                 offset = start
             person = self._add(name, offset)
             if gender and not person.gender:
                 person.gender = gender
-            role_words = set(title) & ROLE_NOUNS
-            role_words.update(w for w in _lower_words_before(text, start) if w in ROLE_NOUNS)
-            after = _APPOSITION.match(text, end, end + 90)
-            if after:
-                role_words.update(
-                    w for w in (x.strip("’'s").lower() for x in after.group(1).split()) if w in ROLE_NOUNS
-                )
-            person.roles |= role_words
+            roles = person.roles
+            roles.update(w for w in title if w in ROLE_NOUNS)
+            roles.update(w for w in _lower_words_before(text, start) if w in ROLE_NOUNS)
+            if text.startswith(",", end):
+                after = _APPOSITION.match(text, end, end + 90)
+                if after:
+                    roles.update(w for w in (x.strip("’'s").lower() for x in after.group(1).split()) if w in ROLE_NOUNS)
             self.mentions.append((offset, end, person))
             self.starts.append(offset)
         by_person: dict[int, list[int]] = {}
