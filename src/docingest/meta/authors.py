@@ -53,7 +53,7 @@ def _key(text: str) -> str:
     return re.sub(r"[\W_]+", "", text.casefold())
 
 
-def _name_like(piece: str) -> bool:
+def _name_like(piece: str, strict: bool) -> bool:
     words = piece.split()
     if not words or len(words) > 5 or len(piece) > 60:
         return False
@@ -67,7 +67,7 @@ def _name_like(piece: str) -> bool:
     if all(w in _ROLE_WORDS for w in lowered):
         return False
     # a single lower-case token is a user name ("luizjr4"); several words should look like a name
-    if len(words) > 1 and sum(1 for w in words if w[:1].isupper()) == 0 and not any(
+    if strict and len(words) > 1 and sum(1 for w in words if w[:1].isupper()) == 0 and not any(
         not ch.isascii() for ch in piece
     ):
         return False
@@ -84,8 +84,9 @@ def _strip_roles(piece: str) -> str:
     return " ".join(words)
 
 
-def split_names(raw: str) -> list[str]:
-    """The person names in one author string (possibly none)."""
+def split_names(raw: str, strict: bool = False) -> list[str]:
+    """The person names in one author string (possibly none). ``strict`` (for text read off the page rather
+    than from author fields) also rejects phrases of several lower-case words."""
     text = _norm(raw)
     if not text:
         return []
@@ -107,12 +108,14 @@ def split_names(raw: str) -> list[str]:
         if not piece or _CREDENTIAL.match(piece):
             continue
         name = _strip_roles(piece)
-        if _name_like(name):
+        if _name_like(name, strict):
             names.append(name.title() if name.isupper() and len(name) > 3 else name)
     return names
 
 
-def clean_authors(values: Iterable[str], exclude: Iterable[str | None] = ()) -> tuple[str, ...]:
+def clean_authors(
+    values: Iterable[str], exclude: Iterable[str | None] = (), strict: bool = False
+) -> tuple[str, ...]:
     """Clean names from author strings, de-duplicated in order; names equal to one of ``exclude`` (the site
     or publisher name) are dropped."""
     banned = {_key(x) for x in exclude if x}
@@ -120,7 +123,7 @@ def clean_authors(values: Iterable[str], exclude: Iterable[str | None] = ()) -> 
     seen: set[str] = set()
     out: list[str] = []
     for value in values:
-        for name in split_names(value):
+        for name in split_names(value, strict):
             key = _key(name)
             if not key or key in seen or key in banned:
                 continue

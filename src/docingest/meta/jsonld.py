@@ -135,7 +135,8 @@ def _people(value: Any, index: dict[str, dict[str, Any]]) -> tuple[list[str], li
                 name = " ".join(x for x in (given, family) if x) or None
             if name is None:
                 continue
-            if set(_types(item)) & ORG_TYPES:
+            types = set(_types(item))
+            if types & ORG_TYPES and "person" not in types:
                 orgs.append(name)
             else:
                 people.append(name)
@@ -181,7 +182,8 @@ def extract(nodes: list[dict[str, Any]]) -> JsonLd:
     out.description = _text(best.get("description")) or out.description
     publisher = _resolve(best.get("publisher"), index)
     if isinstance(publisher, dict) and (name := _text(publisher.get("name"))):
-        out.site_name = name
+        if "person" not in _types(publisher):
+            out.site_name = name
     elif isinstance(publisher, str):
         out.site_name = _text(publisher)
     out.image = _url(_resolve(best.get("image"), index)) or _url(best.get("thumbnailUrl"))

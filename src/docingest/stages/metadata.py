@@ -63,7 +63,7 @@ _HEAD_SELECTOR = 'meta, script[type="application/ld+json"], base, link[rel], h1,
 _BYLINE_SELECTOR = (
     '[rel="author"], [itemprop~="author"], .byline, .author, .author-name, .byline-name, .post-author, '
     '.entry-author, .article-author, .by-author, [class*="byline"], [class*="author-name"], '
-    '[class*="AuthorName"], [class*="author__name"], [class*="authorName"], a[href*="/author/"]'
+    '[class*="AuthorName"], [class*="authorName"], a[href*="/author/"], [class*="author"]'
 )
 _DATE_SELECTOR = (
     '[itemprop="datePublished"], time[datetime], [class*="publish"], [class*="posted"], [class*="date"], '
@@ -267,7 +267,7 @@ def _visible_authors(tree: LexborHTMLParser, exclude: list[str]) -> tuple[tuple[
         byline = _squash(text)
         if not byline or len(byline) > 120 or _inside_noise(node):
             continue
-        names = clean_authors([byline], exclude)
+        names = clean_authors([byline], exclude, strict=True)
         if names:
             return names, byline
     return (), None
