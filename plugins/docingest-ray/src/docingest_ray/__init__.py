@@ -12,7 +12,7 @@ flat columns (``id``, ``url``, ``title``, ``kind``, ...); see :mod:`docingest_ra
 
 from __future__ import annotations
 
-from .adapter import ingest_dataset, iter_records, pipeline_spec, write_records
+from .adapter import BATCH_RETRIES, ingest_dataset, iter_records, pipeline_spec, write_records
 from .rows import (
     INDEX,
     RESULT_COLUMNS,
@@ -28,6 +28,7 @@ from .stage import AsyncStage, IngestBatch
 __version__ = "0.1.0"
 
 __all__ = [
+    "BATCH_RETRIES",
     "INDEX",
     "RESULT_COLUMNS",
     "AsyncStage",

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import inspect
 import os
-from collections.abc import Iterable, Iterator
+import warnings
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 import ray.data
@@ -13,6 +15,9 @@ from docingest.pipeline import Pipeline, PipelineSpec
 
 from .rows import INDEX, Format, records_from_rows
 from .stage import IngestBatch, source_text
+
+#: Times a batch is retried after its actor died, unless ``ray_remote_args`` says otherwise.
+BATCH_RETRIES = 3
 
 
 def pipeline_spec(
@@ -44,6 +49,7 @@ def ingest_dataset(
     batch_size: int = 32,
     num_cpus: float = 1.0,
     source_column: str = "source",
+    ray_remote_args: Mapping[str, Any] | None = None,
     disable: Iterable[str] = (),
     **options: Any,
 ) -> ray.data.Dataset:
@@ -61,6 +67,11 @@ def ingest_dataset(
     concurrently within the ``fetch`` settings' ``concurrency`` and ``per_host`` limits. Other keywords are
     :class:`docingest.Options`, exactly as for :func:`docingest.ingest_many`. The dataset is lazy: nothing
     runs until it is consumed or written (:func:`write_records`).
+
+    ``ray_remote_args`` go to the actors (``memory``, ``resources``, ``runtime_env`` ...). By default a dead
+    actor is always replaced but a batch is retried at most :data:`BATCH_RETRIES` times: Ray's own default
+    (retry forever) would loop on a document that crashes its process every time; this way the run stops
+    with Ray's error instead.
     """
     spec = pipeline_spec(pipeline, disable=disable, **options)
     if isinstance(sources, ray.data.Dataset):
@@ -73,14 +84,26 @@ def ingest_dataset(
         )
     if batch_size < 1:
         raise ValueError("batch_size must be at least 1")
-    return dataset.map_batches(
-        IngestBatch,
-        fn_constructor_kwargs={"spec": spec, "source_column": source_column},
-        batch_format="pyarrow",
-        batch_size=batch_size,
-        compute=_actor_pool(concurrency),
-        num_cpus=num_cpus,
-    )
+    remote = dict(ray_remote_args or {})
+    if _takes_remote_kwargs():
+        remote = {"max_restarts": -1, "max_task_retries": BATCH_RETRIES, **remote}
+    with warnings.catch_warnings():
+        # Ray 2.60 deprecates passing actor options as keywords without naming a replacement for these two.
+        warnings.filterwarnings("ignore", message=".*ray_remote_args.* is deprecated")
+        return dataset.map_batches(
+            IngestBatch,
+            fn_constructor_kwargs={"spec": spec, "source_column": source_column},
+            batch_format="pyarrow",
+            batch_size=batch_size,
+            compute=_actor_pool(concurrency),
+            num_cpus=num_cpus,
+            **remote,
+        )
+
+
+def _takes_remote_kwargs() -> bool:
+    parameters = inspect.signature(ray.data.Dataset.map_batches).parameters.values()
+    return any(p.kind is inspect.Parameter.VAR_KEYWORD for p in parameters)
 
 
 def _actor_pool(concurrency: int | tuple[int, int]) -> ray.data.ActorPoolStrategy:
