@@ -35,8 +35,9 @@ _FROZEN = ConfigDict(frozen=True, extra="forbid", use_attribute_docstrings=True)
 NonNegInt = Annotated[int, Field(ge=0)]
 Confidence = Annotated[float, Field(ge=0.0, le=1.0)]
 #: A publication date: a timezone-aware datetime, or a bare date when the page gives only the day.
-#: Naive datetimes are rejected, never guessed into a timezone.
-PublishedDate = date | AwareDatetime
+#: Naive datetimes are rejected, never guessed into a timezone. The datetime is tried first, so an aware
+#: midnight stays a datetime through a JSON round-trip instead of collapsing to a date.
+PublishedDate = Annotated[AwareDatetime | date, Field(union_mode="left_to_right")]
 
 _BCP47 = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z]{4})?(-(?:[A-Za-z]{2}|\d{3}))?(-[A-Za-z0-9]{5,8}|-\d[A-Za-z0-9]{3})*$")
 _HTTP_URL = re.compile(r"^https?://[^\s/?#]+[^\s]*$", re.IGNORECASE)
@@ -113,9 +114,9 @@ class Quantity(BaseModel):
 
     model_config = _FROZEN
 
-    value: float
+    value: float = Field(allow_inf_nan=False)
     """The number, scaled ("2.5 million" → 2500000.0; "40%" → 40.0)."""
-    value_max: float | None = None
+    value_max: float | None = Field(default=None, allow_inf_nan=False)
     """Upper bound of a range ("between 3 and 5"), else ``None``."""
     unit: str | None = None
     """ISO 4217 code for money ("EUR"), ``"percent"``, ``"year"``, or the counted noun ("people")."""
