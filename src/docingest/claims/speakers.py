@@ -1019,7 +1019,6 @@ _LEAD_JUNK = {
 _STRIP = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _SELF_I = re.compile(r"I[’'](?:m|d|ve|ll)$")
 _POSSESSIVE = re.compile(r"[’']s?$")
-_LOWER_WORD = re.compile(r"[a-z][\w-]*")
 _APPOSITION = re.compile(r",\s+((?:the|a|an|its|his|her|their)?\s*[^,.;“”\"]{2,60}?)(?:,|\.|;)")
 
 
@@ -1028,25 +1027,32 @@ def name_tokens(name: str) -> list[str]:
 
 
 def is_org(name: str) -> bool:
-    toks = [t.lower().strip(".,") for t in name_tokens(name)]
-    return any(t in ORG_WORDS for t in toks) or (len(toks) == 1 and name.isupper() and len(name) > 1)
+    toks = name.lower().split()
+    return any(t.strip(".,") in ORG_WORDS for t in toks) or (len(toks) == 1 and name.isupper() and len(name) > 1)
 
 
-def _lower_words_before(text: str, pos: int) -> list[str]:
-    """Up to three lower-case words that end right before ``pos`` ("the finance minister" Ana Ruiz)."""
-    if pos < 2 or not text[pos - 1].isspace() or not text[pos - 2].isalnum():
-        return []
-    words = text[max(0, pos - 40) : pos].split()
-    out: list[str] = []
-    for w in reversed(words[-3:]):
-        if not _LOWER_WORD.fullmatch(w):
-            break
-        out.append(w)
+#: A role noun among the (up to three) lower-case words right before a capitalised word: "the finance
+#: minister Ana Ruiz", "chief executive officer Ana Ruiz"; group ``at`` marks where the name starts.
+_ROLE_BEFORE = re.compile(
+    r"(?<![\w-])(" + "|".join(sorted((re.escape(w) for w in ROLE_NOUNS), key=len, reverse=True)) + r")"
+    r"(?=(?:\s+[a-z][\w-]*){0,2}\s+(?P<at>)[A-Z])"
+)
+
+
+def _roles_before(text: str) -> dict[int, set[str]]:
+    """Role nouns written just before each capitalised word, by the word's offset."""
+    out: dict[int, set[str]] = {}
+    for m in _ROLE_BEFORE.finditer(text):
+        out.setdefault(m.start("at"), set()).add(m.group(1))
     return out
 
 
-def _parse_name(raw: str) -> tuple[str, list[str], str] | None:
-    """(name, title words, gender from an honorific) of a capitalised run, or ``None`` when it names nobody."""
+_PARSED: dict[str, tuple[str, frozenset[str], str] | None] = {}
+
+
+def _parse_name(raw: str) -> tuple[str, frozenset[str], str] | None:
+    """(name, role nouns of its title, gender from an honorific) of a capitalised run, or ``None`` when it
+    names nobody."""
     toks = raw.split()
     title: list[str] = []
     gender = ""
@@ -1069,7 +1075,7 @@ def _parse_name(raw: str) -> tuple[str, list[str], str] | None:
     name = " ".join(toks).rstrip(".")
     if len(name) < 2 or name.lower() in NOT_NAMES:
         return None
-    return name, title, gender
+    return name, frozenset(title) & ROLE_NOUNS, gender
 
 
 @dataclass(eq=False)
@@ -1102,7 +1108,10 @@ class Registry:
     # ------------------------------------------------------------------ building
     def _scan(self) -> None:
         text = self.text
-        parsed: dict[str, tuple[str, list[str], str] | None] = {}
+        parsed = _PARSED
+        if len(parsed) > 20000:
+            parsed.clear()
+        roles_before = _roles_before(text)
         for m in NAME_RE.finditer(text):
             start, end = m.start(), m.end()
             raw = m.group(0)
@@ -1120,8 +1129,10 @@ class Registry:
             if gender and not person.gender:
                 person.gender = gender
             roles = person.roles
-            roles.update(w for w in title if w in ROLE_NOUNS)
-            roles.update(w for w in _lower_words_before(text, start) if w in ROLE_NOUNS)
+            if title:
+                roles |= title
+            if start in roles_before:
+                roles |= roles_before[start]
             if text.startswith(",", end):
                 after = _APPOSITION.match(text, end, end + 90)
                 if after:
@@ -1138,6 +1149,9 @@ class Registry:
     def _add(self, name: str, pos: int) -> Person:
         key = name.lower()
         found = self._by_name.get(key)
+        if found is not None:
+            found.last = max(found.last, pos)
+            return found
         if found is None:
             toks = name.split()
             if len(toks) == 1 or (len(toks) == 2 and toks[0].endswith(".")):
