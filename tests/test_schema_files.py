@@ -28,6 +28,17 @@ def test_no_stray_schema_files() -> None:
     assert sorted(p.name for p in SCHEMA_DIR.glob("*.json")) == sorted(f"{n}.json" for n in NAMES)
 
 
+def test_models_doc_lists_every_field() -> None:
+    from docingest.models import Block, Provenance, Quantity, Removal, Span, TextRef
+
+    doc = (SCHEMA_DIR.parent / "models.md").read_text(encoding="utf-8")
+    for model in (Article, Block, Claim, Failure, Provenance, Quantity, Removal, Span, TextRef):
+        assert f"### `{model.__name__}`" in doc, f"docs/models.md has no section for {model.__name__}"
+        section = doc.split(f"### `{model.__name__}`", 1)[1].split("\n### ", 1)[0]
+        for field in model.model_fields:
+            assert f"| `{field}` |" in section, f"docs/models.md does not list {model.__name__}.{field}"
+
+
 def test_unknown_name_is_refused() -> None:
     with pytest.raises(ValueError, match="unknown schema"):
         json_schema("blocks")  # type: ignore[arg-type]
