@@ -66,7 +66,7 @@ _BYLINE_SELECTOR = (
     '[class*="AuthorName"], [class*="authorName"], a[href*="/author/"], [class*="author"]'
 )
 _DATE_SELECTOR = (
-    '[itemprop="datePublished"], time[datetime], [class*="publish"], [class*="posted"], [class*="date"], '
+    '[itemprop="datePublished"], time, [class*="publish"], [class*="posted"], [class*="date"], '
     '[class*="Date"]'
 )
 _NOT_CONTENT = re.compile(
@@ -104,6 +104,7 @@ class _Facts:
         self.canonical: list[str] = []
         self.image_src: str | None = None
         self.h1: str | None = None
+        self.h1_node: LexborNode | None = None
         self.title: str | None = None
         self.headline: str | None = None
         base_href: str | None = None
@@ -135,6 +136,7 @@ class _Facts:
                     text = _squash(node.text(deep=True, separator=" "))
                     if text and len(text) <= 300:
                         self.h1 = text
+                        self.h1_node = node
             elif tag == "title":
                 if self.title is None:
                     self.title = _squash(node.text())
@@ -313,12 +315,48 @@ def _visible_date(tree: LexborHTMLParser) -> date | datetime | None:
     return None
 
 
+def near_headline(node: LexborNode | None, limit: int = 1200) -> list[str]:
+    """Short texts around the headline, nearest first: the byline and dateline of an article sit next to its
+    ``<h1>`` (siblings after it, then before it, climbing three levels)."""
+    if node is None:
+        return []
+    out: list[str] = []
+    total = 0
+    current = node
+    for _ in range(3):
+        for step in ("next", "prev"):
+            sib = getattr(current, step)
+            budget = limit if step == "next" else limit // 3
+            used = 0
+            while sib is not None and used < budget:
+                text = sib.text(deep=True, separator=" ") if sib.tag != "-text" else sib.text()
+                text = " ".join(text.split())
+                if text:
+                    out.append(text[:200])
+                    used += len(text)
+                sib = getattr(sib, step)
+            total += used
+        parent = current.parent
+        if parent is None or parent.tag in ("body", "html") or total > limit:
+            break
+        current = parent
+    return out
+
+
 def _published(facts: _Facts) -> date | datetime | None:
     for raw in (facts.ld.published, *facts.all(_PUBLISHED_KEYS), facts.ld.page_published):
         if (found := parse_date(raw)) is not None:
             return found
+    for key, values in facts.meta.items():
+        if "publish" in key and ("date" in key or "time" in key or key == "published"):
+            for raw in values:
+                if (found := parse_date(raw)) is not None:
+                    return found
     if (found := _visible_date(facts.tree)) is not None:
         return found
+    for text in near_headline(facts.h1_node):
+        if (found := parse_date(text)) is not None:
+            return found
     return date_from_url(facts.url)
 
 
