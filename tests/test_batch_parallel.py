@@ -6,8 +6,10 @@ process id) is installed as a real distribution in a temporary directory put on 
 
 from __future__ import annotations
 
+import http.server
 import os
 import textwrap
+import threading
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
@@ -229,3 +231,47 @@ def test_arguments_are_checked() -> None:
     with pytest.raises(ValueError):
         ingest_parallel(Pipeline(), [], workers=2, time_limit=0)
     assert list(ingest_parallel(Pipeline(), [], workers=2)) == []
+
+
+class _Pages(http.server.BaseHTTPRequestHandler):
+    def do_GET(self) -> None:
+        if self.path.startswith("/story/"):
+            n = self.path.rsplit("/", 1)[1]
+            body = (
+                f"<html><head><title>Loopback {n}</title></head><body><article><h1>Loopback {n}</h1>"
+                f"<p>Story {n} was fetched over HTTP by the parent and parsed in a worker.</p></article></body></html>"
+            ).encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+        else:
+            body = b"not here"
+            self.send_response(404)
+            self.send_header("Content-Type", "text/plain")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.mark.network
+def test_urls_are_fetched_in_the_parent_and_processed_in_workers(inputs: list[tuple[str, str]]) -> None:
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Pages)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        base = f"http://127.0.0.1:{server.server_address[1]}"
+        sources = [f"{base}/story/1", inputs[0][0], f"{base}/gone", f"{base}/story/2", "http://127.0.0.1:9/"]
+        pipeline = Pipeline(fetch={"allow_private": (f"127.0.0.1:{server.server_address[1]}",), "retries": 0})
+        records = list(ingest_parallel(pipeline, sources, workers=2))
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert [label(r) for r in records] == sources
+    first, local, gone, second, closed = records
+    assert isinstance(first, Article) and first.title == "Loopback 1" and first.url == sources[0]
+    assert isinstance(second, Article) and "Story 2 was fetched" in second.text
+    assert isinstance(local, Article)
+    assert isinstance(gone, Failure) and gone.kind == "http_status" and gone.status == 404
+    assert isinstance(closed, Failure) and closed.kind in {"blocked", "fetch_error"}

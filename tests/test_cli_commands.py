@@ -6,6 +6,7 @@ import io
 import json
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -239,3 +240,85 @@ def test_store_resume_stats_export_and_search(
 
     assert main(["search", db, "xylophone"]) == 1
     assert capsys.readouterr().out == ""
+
+
+READER_PLUGIN = '''
+from datetime import UTC, datetime
+from docingest import RawDocument, hookimpl
+
+
+class BundleReader:
+    """A ``.bundle`` file: one story a line, as "name|text"; lines starting with "@" name other sources."""
+
+    name = "bundle"
+
+    def accepts(self, path):
+        return path.endswith(".bundle")
+
+    def read(self, path):
+        with open(path, encoding="utf-8") as fh:
+            for line in fh:
+                line = line.strip()
+                if line.startswith("@"):
+                    yield line[1:]
+                elif line:
+                    name, text = line.split("|", 1)
+                    yield RawDocument(source=f"{path}#{name}", content=text.replace("/", "\\n\\n"),
+                                      kind="text", fetched_at=datetime.now(UTC))
+
+
+@hookimpl
+def docingest_input_readers():
+    return [BundleReader()]
+'''
+
+
+@pytest.fixture
+def bundle_reader(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """An input-reader plugin installed as an entry point (the CLI finds it like any installed plugin)."""
+    from docingest.plugins import reset_plugin_manager
+
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "docingest_test_bundle.py").write_text(READER_PLUGIN, encoding="utf-8")
+    info = site / "docingest_test_bundle-0.1.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: docingest-test-bundle\nVersion: 0.1\n")
+    (info / "entry_points.txt").write_text("[docingest]\ntest-bundle = docingest_test_bundle\n")
+    monkeypatch.syspath_prepend(str(site))
+    reset_plugin_manager()
+    yield
+    monkeypatch.undo()
+    reset_plugin_manager()
+
+
+def test_input_readers_expand_lists_and_arguments(
+    bundle_reader: None,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    inputs: tuple[list[str], list[str]],
+) -> None:
+    good, bad = inputs
+    bundle = tmp_path / "news.bundle"
+    bundle.write_text(
+        f"one|First story/The first body paragraph.\n@{good[0]}\ntwo|Second story/The second body.\n@{bad[0]}\n",
+        encoding="utf-8",
+    )
+    db = str(tmp_path / "s.db")
+    expected = [f"{bundle}#one", good[0], f"{bundle}#two", bad[0]]
+    for argv in (["ingest", str(bundle)], ["ingest", "-i", str(bundle)]):
+        assert main(argv) == 1
+        captured = capsys.readouterr()
+        assert [Article.model_validate_json(x).provenance.source for x in captured.out.splitlines()] == [
+            expected[0],
+            expected[1],
+            expected[2],
+        ]
+        assert Failure.model_validate_json(captured.err).source == bad[0]
+    assert main(["ingest", "-i", str(bundle), "--store", db, "--workers", "2"]) == 1
+    assert main(["ingest", "-i", str(bundle), "--store", db]) == 1  # resumed: nothing new
+    from docingest.store import Store
+
+    with Store(db, readonly=True) as store:
+        assert sorted(store.inputs()) == sorted(expected)
+        assert store.stats()["runs"] == 2
