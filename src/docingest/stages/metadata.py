@@ -74,6 +74,11 @@ _NOT_CONTENT = re.compile(
     r"|menu|newsletter|breadcrumb",
     re.IGNORECASE,
 )
+_BY = re.compile(
+    r"(?:^|\s)(?:[Bb]y|BY|[Ww]ritten by|[Aa]uthor:?|[Aa]uthored by|[Pp]osted by)\s+"
+    r"((?:[A-Z][\w.'’-]*)(?:\s+(?:[A-Z][\w.'’-]*|and|&|de|van|von|da|di|le|la))*(?:\s*,\s*[A-Z][\w.'’-]*"
+    r"(?:\s+[A-Z][\w.'’-]*)*)*)"
+)
 _SEPARATORS = re.compile(r"\s*\|\s*|\s+[-–—:·•»«~/]\s+|\s*::\s*")
 _KEY = re.compile(r"[\W_]+")
 _SPACE = re.compile(r"\s")
@@ -289,6 +294,11 @@ def _authors(facts: _Facts, site_names: list[str]) -> tuple[tuple[str, ...], str
     names, byline = _visible_authors(facts.tree, site_names)
     if names:
         return names, byline
+    for text in near_headline(facts.h1_node, 600):
+        if (m := _BY.search(text)) is not None:
+            names = clean_authors([m.group(1)], site_names, strict=True)
+            if names:
+                return names, _squash(m.group(0))
     if ld.author_orgs:
         # an organisation named as the author, when it is not the publication itself
         names = clean_authors(ld.author_orgs, site_names)
