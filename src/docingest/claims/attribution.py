@@ -17,7 +17,7 @@ from itertools import accumulate, pairwise
 
 from .cues import ACCORDING_RE, WEAK_CUES, find_cues
 from .marks import Quoted
-from .speakers import NAME_RE, NOT_NAMES, ORG_NOUNS, ROLE_NOUNS, Person, Registry, pronoun_gender
+from .speakers import NAME_RE, NOT_NAMES, ORG_NOUNS, ROLE_NOUNS, Person, Registry, is_org, pronoun_gender
 
 _ABBREV = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Cpl|Const|Insp|Det|Supt|Coun|Rev|Jr|Sr|"
@@ -31,9 +31,19 @@ _ADVERBS = (
     r"earlier|quickly|flatly|bluntly|only|even|first|has|have|had|was|is|were|would|will|could|did|does|"
     r"has also|had also|often|frequently|told|never|just|still|already)"
 )
+#: a party-and-state tag or other short parenthesis after a name: "Rep. Gwen Moore (D-Wis.) said"
+_PAREN = r"(?:\s*\([^()\n]{1,40}\))?"
 _BACK_NAME = re.compile(
-    rf"((?:{NAME_RE.pattern}\s+(?:of|for)\s+(?:the\s+)?)?{NAME_RE.pattern})(?:,\s[^,“”\"]{{1,140}},)?\s*(?:{_ADVERBS}\s+)*$"
+    rf"((?:{NAME_RE.pattern}\s+(?:of|for)\s+(?:the\s+)?)?{NAME_RE.pattern}){_PAREN}(?:,\s[^,“”\"]{{1,140}},)?\s*"
+    rf"(?:{_ADVERBS}\s+)*$"
 )
+#: "Tim Guest with the Nova Scotia Health Authority says": the person, not the organisation
+_BACK_AFFILIATED = re.compile(
+    rf"({NAME_RE.pattern}){_PAREN}\s+(?:with|from|at|of)\s+(?:the\s+)?{NAME_RE.pattern}\s*(?:{_ADVERBS}\s+)*$"
+)
+#: "says Wise’s dad, Darrin", "says Campbell’s partner, Jason Louth": the name after the possessive description
+_POSSESSIVE_APPOSITION = re.compile(rf"[’']s(?:\s+[a-z][\w-]*){{1,3}},\s+({NAME_RE.pattern})")
+_PREPOSITIONS = frozenset({"of", "with", "for", "from", "at", "in", "on", "to", "and", "or", "by", "near", "about"})
 _BACK_PRON = re.compile(rf"(?<![\w’'])({_PRONOUN})\s+(?:{_ADVERBS}\s+)*$", re.IGNORECASE)
 _BACK_DESC = re.compile(
     rf"(?<![\w’'])({_DET}\s+(?:[\w’'-]+,?\s+){{0,5}}?[\w’'-]+)(?:,\s[^,“”\"]{{1,120}},)?\s*(?:{_ADVERBS}\s+)*$"
@@ -44,7 +54,9 @@ _BACK_PLURAL = re.compile(
     r"investigators|prosecutors|staff|spokespeople|officers|the\s+\w+|lawyers|advocates|supporters|opponents|members|voters|observers|"
     r"protesters|parents|people|others|many|some))\s+(?:{a}\s+)*$".replace("{a}", _ADVERBS)
 )
-_FWD_NAME = re.compile(rf"\s*(?:(?:[a-z][\w’'-]*|[A-Z][\w.&-]*[a-z]?\w*\s+(?=[a-z]))\s+){{0,6}}?({NAME_RE.pattern})")
+_FWD_NAME = re.compile(
+    rf"\s*(?:(?:[a-z0-9][\w’'/-]*|[A-Z][\w.&-]*[a-z]?\w*\s+(?=[a-z]))\s+){{0,6}}?({NAME_RE.pattern})"
+)
 _FWD_PRON = re.compile(rf"\s*({_PRONOUN})\b")
 _FWD_DESC = re.compile(
     rf"\s*({_DET}\s+[^,.;:“”\"?!]{{1,80}}?)(?=\s*(?:,|\.|;|$|\s(?:who|in|on|at|when|after|during|with|about|to)\s))"
@@ -229,9 +241,14 @@ class Attributor:
                 between = after[nm.end(1) : later.start()]
                 if (
                     re.fullmatch(r"(?:\s+[a-z][\w-]*){1,4}\s+", between)
+                    and not _PREPOSITIONS.intersection(between.split())
                     and later.group(0).split()[0].lower() not in NOT_NAMES
                 ):
                     return base + later.start(), base + later.end(), "name"
+            possessive = after[nm.end(1) - 2 : nm.end(1)] in ("’s", "'s")
+            pm = _POSSESSIVE_APPOSITION.match(after, nm.end(1) - 2) if possessive else None
+            if pm is not None:
+                return base + pm.start(1), base + pm.end(1), "name"
         if nm and (not lead or nm.start(1) == len(after) - len(after.lstrip())):
             name = nm.group(1)
             skipped = after[: nm.start(1)].strip()
@@ -254,6 +271,14 @@ class Attributor:
         m = _BACK_PRON.search(pre)
         if m:
             return base + m.start(1), base + m.end(1), "pronoun"
+        am = _BACK_AFFILIATED.search(pre)
+        if (
+            am
+            and " " in am.group(1).strip()
+            and not is_org(am.group(1))
+            and am.group(1).split()[0].lower() not in NOT_NAMES
+        ):
+            return base + am.start(1), base + am.end(1), "name"
         nm = _BACK_NAME.search(pre)
         if nm:
             start = nm.start(1)

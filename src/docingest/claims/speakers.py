@@ -17,9 +17,17 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
-_TOKEN = r"(?:[A-Z][\w’'.-]*[\w.]|[A-Z]\.?|O’[A-Z]\w+|O'[A-Z]\w+|Mc[A-Z]\w+|Mac[A-Z]\w+)"
+#: Abbreviations that keep their full stop inside a name ("Sen. Warren", "Acme Corp."); any other word's full
+#: stop ends the name ("… at Medinah. He said" is not a name "Medinah. He").
+_ABBREVIATIONS = (
+    "Mr|Mrs|Ms|Dr|Prof|St|Ste|Sen|Rep|Del|Gov|Gen|Col|Lt|Sgt|Capt|Cpl|Const|Insp|Det|Supt|Coun|Rev|Hon|Atty|Adm|"
+    "Maj|Cmdr|Jr|Sr|Inc|Corp|Ltd|Co|Mt|Ft|Bros"
+)
+_TOKEN = (
+    rf"(?:(?:{_ABBREVIATIONS})\.|(?:[A-Z]\.)+|[A-Z][\w’'.-]*\w|[A-Z]|O’[A-Z]\w+|O'[A-Z]\w+|Mc[A-Z]\w+|Mac[A-Z]\w+)"
+)
 _PARTICLE = r"(?:de|del|della|der|den|van|von|da|dos|das|du|la|le|bin|ibn|al|el|di|ter|St\.)"
-NAME_RE = re.compile(rf"(?<![\w’'-]){_TOKEN}(?:(?:\s+|-)(?:{_PARTICLE}\s+)*{_TOKEN})*(?![\w])")
+NAME_RE = re.compile(rf"(?<![\w’'-]){_TOKEN}(?:(?:[^\S\n]+|-)(?:{_PARTICLE}[^\S\n]+)*{_TOKEN})*(?![\w])")
 
 HONORIFICS = {
     "mr": "m",
