@@ -121,7 +121,7 @@ class Attributor:
         self._reach = list(accumulate((q.outer[1] for q in by_open), max))
         self._ends = sorted(q.outer[1] for q in self.quotes)
         self._para_starts = [a for a, _ in self.paragraphs]
-        self.registry = Registry(text)
+        self.registry = Registry(text, self.in_quote)
         self.registry.quoted = {m for m, _, _ in self.registry.mentions if self.in_quote(m)}
         self.masked = _masked(text, quotes)
         self.sentences: list[tuple[int, int]] = []
@@ -311,6 +311,8 @@ class Attributor:
         if what == "name":
             person = self.registry.resolve_name(mention, s)
             speaker = person.name if person is not None else mention
+            if person is not None:
+                person.spoke = True
         elif what == "pronoun":
             person = self._pronoun(mention, s)
             speaker = person.name if person is not None else None
@@ -357,11 +359,15 @@ class Attributor:
             if p.gender and p.gender != gender:
                 continue
             if not p.gender:
-                near = self.registry.nearest_person(pos, gender, max_back=pos - ev.cue[0])
+                near = self.registry.nearest_person(pos, gender, max_back=pos - ev.cue[0], subject_only=True)
                 if near is not None and near.gender == gender:
                     return near
+                if not self.registry.personlike(p):
+                    continue
             return p
-        return self.registry.nearest_person(pos, gender)
+        return self.registry.nearest_person(pos, gender, subject_only=True) or self.registry.nearest_person(
+            pos, gender
+        )
 
     # --------------------------------------------------------------------- quotes
     def credit(self) -> list[tuple[Quoted, Event | None]]:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 #: Abbreviations that keep their full stop inside a name ("Sen. Warren", "Acme Corp."); any other word's full
@@ -23,9 +24,7 @@ _ABBREVIATIONS = (
     "Mr|Mrs|Ms|Dr|Prof|St|Ste|Sen|Rep|Del|Gov|Gen|Col|Lt|Sgt|Capt|Cpl|Const|Insp|Det|Supt|Coun|Rev|Hon|Atty|Adm|"
     "Maj|Cmdr|Jr|Sr|Inc|Corp|Ltd|Co|Mt|Ft|Bros"
 )
-_TOKEN = (
-    rf"(?:(?:{_ABBREVIATIONS})\.|(?:[A-Z]\.)+|[A-Z][\w’'.-]*\w|[A-Z]|O’[A-Z]\w+|O'[A-Z]\w+|Mc[A-Z]\w+|Mac[A-Z]\w+)"
-)
+_TOKEN = rf"(?:(?:{_ABBREVIATIONS})\.|(?:[A-Z]\.)+|[A-Z][\w’'.-]*\w|[A-Z]|O’[A-Z]\w+|O'[A-Z]\w+|Mc[A-Z]\w+|Mac[A-Z]\w+)"
 _PARTICLE = r"(?:de|del|della|der|den|van|von|da|dos|das|du|la|le|bin|ibn|al|el|di|ter|St\.)"
 NAME_RE = re.compile(rf"(?<![\w’'-]){_TOKEN}(?:(?:[^\S\n]+|-)(?:{_PARTICLE}[^\S\n]+)*{_TOKEN})*(?![\w])")
 
@@ -1004,6 +1003,49 @@ _FEMALE_NAMES = set(
         "yasmin",
     ]
 )
+_FIRST_NAMES = _MALE_NAMES | _FEMALE_NAMES
+#: Words after which a name is not a subject (objects of prepositions, "the FedEx Cup", "and Trump").
+_NOT_SUBJECT_AFTER = frozenset(
+    [
+        "in",
+        "at",
+        "from",
+        "to",
+        "across",
+        "near",
+        "into",
+        "throughout",
+        "outside",
+        "inside",
+        "of",
+        "the",
+        "a",
+        "an",
+        "for",
+        "on",
+        "under",
+        "via",
+        "toward",
+        "towards",
+        "around",
+        "between",
+        "against",
+        "with",
+        "by",
+        "about",
+        "and",
+        "or",
+        "than",
+        "like",
+        "over",
+        "onto",
+        "upon",
+        "within",
+        "without",
+        "beside",
+        "besides",
+    ]
+)
 _GENDERED = re.compile(r"\b(?:he|his|him|himself|she|her|hers|herself)\b", re.IGNORECASE)
 _LEAD_JUNK = {
     "press",
@@ -1096,13 +1138,25 @@ class Person:
     gender: str = ""
     org: bool = False
     roles: set[str] = field(default_factory=set)
+    #: the gender comes from an honorific or the first-name table (not from a tally of pronouns)
+    gender_known: bool = False
+    #: the subject of a cue somewhere before ("Ruiz said"): certainly a speaker, so a person or organisation
+    spoke: bool = False
+    #: mentions in a place a subject can stand (sentence start, before a verb) and after a preposition or
+    #: article ("in Alberta", "the FedEx Cup"), outside quotation marks
+    subject_uses: int = 0
+    object_uses: int = 0
 
 
 class Registry:
     """The people and organisations an article names, built in one pass over the text."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, inside: Callable[[int], bool] | None = None) -> None:
         self.text = text
+        #: whether an offset lies inside quotation marks
+        self.inside = inside or (lambda _pos: False)
+        #: per mention: written after a preposition or article, inside quotation marks, or in a heading
+        self.objectlike: list[bool] = []
         self.people: list[Person] = []
         self._by_name: dict[str, Person] = {}
         self._by_token: dict[str, list[Person]] = {}
@@ -1145,14 +1199,80 @@ class Registry:
                 after = _APPOSITION.match(text, end, end + 90)
                 if after:
                     roles.update(w for w in (x.strip("’'s").lower() for x in after.group(1).split()) if w in ROLE_NOUNS)
+            if gender or name.split(maxsplit=1)[0].lower() in _FIRST_NAMES:
+                person.gender_known = person.gender_known or bool(person.gender or self._table_gender(name))
             self.mentions.append((offset, end, person))
             self.starts.append(offset)
-        by_person: dict[int, list[int]] = {}
-        for i, (_, _, p) in enumerate(self.mentions):
-            by_person.setdefault(id(p), []).append(i)
+            obj = self._objectlike(start, end)
+            self.objectlike.append(obj)
+            if obj:
+                person.object_uses += 1
+            else:
+                person.subject_uses += 1
+        votes = self._pronoun_votes()
         for person in self.people:
             if not person.gender and not person.org:
-                person.gender = self._guess_gender(person, by_person.get(id(person), []))
+                person.gender = self._table_gender(person.name) or votes.get(id(person), "")
+                person.gender_known = person.gender_known or bool(self._table_gender(person.name))
+
+    def _objectlike(self, start: int, end: int) -> bool:
+        """A mention that is not a subject: after a preposition or article, quoted, or in a heading line."""
+        text = self.text
+        if self.inside(start):
+            return True
+        before = text[max(0, start - 30) : start]
+        words = before.split()
+        if words and before[-1:].isspace():
+            prev = words[-1].lower().strip("“”\"'(")
+            if prev in _NOT_SUBJECT_AFTER and not words[-1].endswith((".", ",", ":", ";")):
+                return True
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", end)
+        line = text[line_start : line_end if line_end >= 0 else len(text)].rstrip()
+        # a heading or caption: a short line that does not end like a sentence
+        return len(line) < 80 and not line.endswith((".", "!", "?", "”", '"', "’", "'", ":", ")"))
+
+    def _table_gender(self, name: str) -> str:
+        first = name.split(maxsplit=1)[0].lower()
+        if first in _MALE_NAMES and first not in _FEMALE_NAMES:
+            return "m"
+        if first in _FEMALE_NAMES and first not in _MALE_NAMES:
+            return "f"
+        return ""
+
+    def _pronoun_votes(self) -> dict[int, str]:
+        """A gender for each person from the gendered pronouns written after them: each pronoun outside
+        quotation marks votes for the nearest person named before it (within a few sentences) in a subject's
+        place."""
+        male: dict[int, int] = {}
+        female: dict[int, int] = {}
+        starts, mentions, objectlike = self.starts, self.mentions, self.objectlike
+        for m in _GENDERED.finditer(self.text):
+            pos = m.start()
+            if self.inside(pos):
+                continue
+            i = bisect_left(starts, pos) - 1
+            while i >= 0 and pos - starts[i] < 300:
+                p = mentions[i][2]
+                if not p.org and not objectlike[i]:
+                    tally = male if m.group(0).lower() in MALE else female
+                    tally[id(p)] = tally.get(id(p), 0) + 1
+                    break
+                i -= 1
+        out: dict[int, str] = {}
+        for key in male.keys() | female.keys():
+            a, b = male.get(key, 0), female.get(key, 0)
+            if a != b:
+                out[key] = "m" if a > b else "f"
+        return out
+
+    def personlike(self, person: Person) -> bool:
+        """Whether a name is a person's (a pronoun can point at it) rather than a place's or a thing's."""
+        if person.org:
+            return False
+        if person.spoke or person.roles or person.gender_known:
+            return True
+        return " " in person.name and person.subject_uses > 0 and person.subject_uses >= person.object_uses
 
     def _add(self, name: str, pos: int) -> Person:
         key = name.lower()
@@ -1201,29 +1321,6 @@ class Registry:
                     best, best_key = p, key
         return best
 
-    def _guess_gender(self, person: Person, indexes: list[int]) -> str:
-        first = person.name.split()[0].lower()
-        if first in _MALE_NAMES:
-            return "m"
-        if first in _FEMALE_NAMES:
-            return "f"
-        # the gendered pronouns that follow each mention, before the next person is named
-        male = female = 0
-        starts = self.starts
-        for i in indexes:
-            e = self.mentions[i][1]
-            limit = starts[i + 1] if i + 1 < len(starts) else len(self.text)
-            for m in _GENDERED.finditer(self.text, e, min(limit, e + 250)):
-                if m.group(0).lower() in MALE:
-                    male += 1
-                else:
-                    female += 1
-        if male > female:
-            return "m"
-        if female > male:
-            return "f"
-        return ""
-
     # ------------------------------------------------------------------ resolving
     def person_at(self, start: int, end: int) -> Person | None:
         """The person a name written at ``[start, end)`` refers to."""
@@ -1266,20 +1363,25 @@ class Registry:
                     return p
         return None
 
-    def nearest_person(self, pos: int, gender: str = "", max_back: int = 3000) -> Person | None:
+    def nearest_person(
+        self, pos: int, gender: str = "", max_back: int = 3000, subject_only: bool = False
+    ) -> Person | None:
         """The person named last before ``pos`` whose gender is ``gender`` (any known one when ``""``), else
-        the last one of unknown gender whose name has two words or more (one word is often a place)."""
+        the last person-like one of unknown gender (places and things are skipped). ``subject_only`` skips
+        mentions after a preposition or article ("… between lawmakers and Trump")."""
         unknown: Person | None = None
         for i in range(bisect_left(self.starts, pos) - 1, -1, -1):
             s, _, p = self.mentions[i]
             if pos - s > max_back:
                 break
-            if p.org or s in self.quoted:
+            if p.org or s in self.quoted or (subject_only and self.objectlike[i]):
                 continue
             if gender and p.gender and p.gender != gender:
                 continue
+            if not self.personlike(p) and not (p.gender and " " in p.name):
+                continue
             if not p.gender:
-                if unknown is None and " " in p.name:
+                if unknown is None:
                     unknown = p
                 continue
             return p
