@@ -84,7 +84,7 @@ def _strip_roles(piece: str) -> str:
     return " ".join(words)
 
 
-def split_names(raw: str, strict: bool = False) -> list[str]:
+def split_names(raw: str, strict: bool = False, banned: frozenset[str] = frozenset()) -> list[str]:
     """The person names in one author string (possibly none). ``strict`` (for text read off the page rather
     than from author fields) also rejects phrases of several lower-case words."""
     text = _norm(raw)
@@ -105,7 +105,7 @@ def split_names(raw: str, strict: bool = False) -> list[str]:
     names: list[str] = []
     for raw_piece in _SPLIT.split(text):
         piece = _PREFIX.sub("", raw_piece).strip(" \t.,:;-–—|·•\"'“”")
-        if not piece or _CREDENTIAL.match(piece):
+        if not piece or _CREDENTIAL.match(piece) or _key(piece) in banned:
             continue
         name = _strip_roles(piece)
         if _name_like(name, strict):
@@ -118,12 +118,11 @@ def clean_authors(
 ) -> tuple[str, ...]:
     """Clean names from author strings, de-duplicated in order; names equal to one of ``exclude`` (the site
     or publisher name) are dropped."""
-    banned = {_key(x) for x in exclude if x}
-    banned.discard("")
+    banned = frozenset(k for k in (_key(x) for x in exclude if x) if k)
     seen: set[str] = set()
     out: list[str] = []
     for value in values:
-        for name in split_names(value, strict):
+        for name in split_names(value, strict, banned):
             key = _key(name)
             if not key or key in seen or key in banned:
                 continue

@@ -79,7 +79,7 @@ _BY = re.compile(
     r"((?:[A-Z][\w.'’-]*)(?:\s+(?:[A-Z][\w.'’-]*|and|&|de|van|von|da|di|le|la))*(?:\s*,\s*[A-Z][\w.'’-]*"
     r"(?:\s+[A-Z][\w.'’-]*)*)*)"
 )
-_SEPARATORS = re.compile(r"\s*\|\s*|\s+[-–—:·•»«~/]\s+|\s*::\s*")
+_SEPARATORS = re.compile(r"\s*\|\s*|\s+[-–—:·•»«~/]\s+|\s*::?\s+")
 _KEY = re.compile(r"[\W_]+")
 _SPACE = re.compile(r"\s")
 

@@ -1,0 +1,147 @@
+"""The metadata extractor on small team-written pages: precedence, cleaning, and nothing invented."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta, timezone
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from selectolax.lexbor import LexborHTMLParser
+
+import docingest
+from docingest.document import Metadata
+from docingest.meta.authors import clean_authors
+from docingest.meta.dates import date_from_url, parse_date
+from docingest.models import Article
+from docingest.stages.metadata import extract_metadata, normalise_language, strip_site
+
+BODY = "<p>" + "The council met on Tuesday and agreed the plan after a long debate. " * 5 + "</p>"
+
+
+def meta(head: str, body: str = BODY, url: str | None = "https://news.example.com/story") -> Metadata:
+    return extract_metadata(LexborHTMLParser(f"<html><head>{head}</head><body>{body}</body></html>"), url)
+
+
+LD = """<script type="application/ld+json">{"@context": "https://schema.org", "@graph": [
+  {"@type": "WebSite", "@id": "https://news.example.com/#site", "name": "Example News"},
+  {"@type": "Person", "@id": "https://news.example.com/#ana", "name": "Ana Ruiz"},
+  {"@type": "NewsArticle", "headline": "Council agrees plan", "author": {"@id": "https://news.example.com/#ana"},
+   "datePublished": "2024-03-05T09:30:00+01:00", "dateModified": "2024-03-06T10:00:00Z",
+   "publisher": {"@type": "Organization", "name": "Example News"}, "image": {"url": "/img/a.jpg"}}]}</script>"""
+
+
+def test_jsonld_wins_and_resolves_graph_references() -> None:
+    m = meta(LD + '<meta property="og:title" content="Other"><meta name="author" content="Someone Else">')
+    assert m.authors == ("Ana Ruiz",)
+    assert m.published == datetime(2024, 3, 5, 9, 30, tzinfo=timezone(timedelta(hours=1)))
+    assert m.modified == datetime(2024, 3, 6, 10, 0, tzinfo=UTC)
+    assert m.site_name == "Example News"
+    assert m.image == "https://news.example.com/img/a.jpg"
+
+
+def test_opengraph_and_citation_meta_without_jsonld() -> None:
+    m = meta(
+        '<meta property="og:title" content="Rates rise again | Example News">'
+        '<meta property="og:site_name" content="Example News">'
+        '<meta name="citation_author" content="Doe, Jane"><meta name="citation_author" content="Roe, Rick">'
+        '<meta property="article:published_time" content="2023-11-02">'
+        '<meta property="og:locale" content="pt_BR">'
+    )
+    assert m.title == "Rates rise again"
+    assert m.published == date(2023, 11, 2)
+    assert m.language == "pt-BR"
+    assert m.authors  # citation authors are names, not dropped
+
+
+def test_visible_page_is_the_last_resort() -> None:
+    body = (
+        '<article><h1>Bridge reopens after repairs</h1><p class="byline">By <a rel="author">Lee Park</a>, '
+        'Staff Writer</p><time datetime="2022-07-14T08:00:00-04:00">July 14</time>' + BODY + "</article>"
+    )
+    m = meta("<title>Bridge reopens after repairs - Example News</title>", body)
+    assert m.title == "Bridge reopens after repairs"
+    assert m.authors == ("Lee Park",)
+    assert m.published == datetime(2022, 7, 14, 8, 0, tzinfo=timezone(timedelta(hours=-4)))
+
+
+def test_microdata_author_and_date() -> None:
+    body = (
+        '<div itemscope itemtype="https://schema.org/Article"><h1 itemprop="headline">Storm warning issued</h1>'
+        '<span itemprop="author" itemscope><span itemprop="name">Mia Chen</span></span>'
+        '<meta itemprop="datePublished" content="2021-01-09">' + BODY + "</div>"
+    )
+    m = meta("<title>Storm warning issued</title>", body)
+    assert (m.title, m.authors, m.published) == ("Storm warning issued", ("Mia Chen",), date(2021, 1, 9))
+
+
+@pytest.mark.parametrize(
+    ("title", "site", "expected"),
+    [
+        ("Headline here | Example News", ["Example News"], "Headline here"),
+        ("Headline here - Example News", ["Example News"], "Headline here"),
+        ("Example News: Headline here", ["Example News"], "Headline here"),
+        ("Headline here – examplenews.com", ["examplenews.com"], "Headline here"),
+        ("Part one - Part two", ["Example News"], "Part one - Part two"),
+    ],
+)
+def test_site_suffix_is_stripped(title: str, site: list[str], expected: str) -> None:
+    assert strip_site(title, site) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "names"),
+    [
+        ("By Jane Doe and John Roe, Staff Writers | March 5, 2024", ("Jane Doe", "John Roe")),
+        ("BY JOHN SMITH", ("John Smith",)),
+        ("Dylan Bailey, MS, RD", ("Dylan Bailey",)),
+        ("jane@example.com (Jane Doe)", ("Jane Doe",)),
+        ("Jane Doe Updated 3 hours ago", ("Jane Doe",)),
+        ("Staff", ()),
+        ("Example News", ()),
+        ("Ana Ruiz; ana ruiz", ("Ana Ruiz",)),
+    ],
+)
+def test_author_cleaning(raw: str, names: tuple[str, ...]) -> None:
+    assert clean_authors([raw], ["Example News"]) == names
+
+
+def test_nothing_invented_on_a_bare_page() -> None:
+    m = meta("<title>Contact us</title>", "<p>Copyright 2019 Example. Call us today.</p>",
+             url="https://example.com/contact")  # fmt: skip
+    assert m.authors is None and m.published is None and m.modified is None
+
+
+def test_dates_are_never_naive() -> None:
+    assert parse_date("2024-03-05T10:00:00") == date(2024, 3, 5)
+    assert parse_date("03/05/2024") is None  # ambiguous day and month
+    assert parse_date("1970-01-01") is None
+    assert date_from_url("https://x.com/2024/03/05/story") == date(2024, 3, 5)
+    assert date_from_url("https://x.com/2024/03/story") is None
+
+
+def test_invalid_values_are_dropped_not_fatal() -> None:
+    m = meta('<link rel="canonical" href="javascript:alert(1)"><meta property="og:image" content="data:x">'
+             '<meta http-equiv="content-language" content="not a language!">', url=None)  # fmt: skip
+    assert (m.canonical_url, m.image, m.language) == (None, None, None)
+    article = docingest.ingest_html("<html lang='en_gb'><head>" + LD + "</head><body>" + BODY + "</body></html>",
+                                    url="https://news.example.com/story")  # fmt: skip
+    assert isinstance(article, Article)
+    assert article.language == "en-GB" and article.authors == ("Ana Ruiz",)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=40))
+def test_language_normalisation_passes_the_article_validator(value: str) -> None:
+    tag = normalise_language(value)
+    if tag is not None:
+        assert normalise_language(tag) == tag
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=120))
+def test_author_cleaning_is_clean_and_idempotent(value: str) -> None:
+    names = clean_authors([value])
+    assert all(n == n.strip() and n for n in names)
+    assert len({n.casefold() for n in names}) == len(names)
+    assert clean_authors(names) == names
