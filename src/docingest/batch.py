@@ -15,10 +15,11 @@
   a worker's CPU while waiting on the network. The fetched bytes are sent to a worker with the document
   (a memory copy, small beside parsing). Local files are opened by the worker itself, so the parent stays
   light.
-* **A per-document time limit.** Each worker holds one document at a time; when it has not answered within
-  ``time_limit`` seconds it is killed and replaced, and its input yields ``Failure(kind="timeout")``. A worker
-  that dies (a crash in a C extension, the OOM killer) yields ``Failure(kind="plugin_error")`` for its
-  document. Either way every input gets exactly one record.
+* **A per-document time limit.** Each worker is sent two documents ahead (so it never idles waiting for a
+  busy parent) and answers in order; when the document it is on has not been answered within ``time_limit``
+  seconds, the worker is killed and replaced, that input yields ``Failure(kind="timeout")`` and the document
+  queued behind it goes to another worker. A worker that dies (a crash in a C extension, the OOM killer)
+  yields ``Failure(kind="plugin_error")`` for the document it was on. Every input gets exactly one record.
 * **Recycling.** A worker retires after ``max_tasks`` documents and a fresh one takes its place, so slow leaks
   in parsers or plugins cannot grow without bound.
 * **Ordered, bounded streaming.** At most ``window`` inputs are in flight (read from the source iterator but
@@ -62,6 +63,8 @@ if TYPE_CHECKING:
 DEFAULT_TIME_LIMIT = 60.0
 #: Documents a worker processes before it is replaced by a fresh process.
 DEFAULT_MAX_TASKS = 2000
+#: Documents sent ahead to each worker, so that it never waits for the parent between two documents.
+_PREFETCH = 2
 #: Consecutive workers that may die before becoming ready before the run gives up.
 _MAX_START_FAILURES = 3
 
@@ -112,12 +115,25 @@ def _worker_main(spec: PipelineSpec, conn: Connection) -> None:
         _send_quietly(conn, ("error", f"{type(exc).__name__}: {exc}"))
         return
     _send_quietly(conn, ("ready", names))
-    with pipeline:
+    # A thread takes tasks off the pipe while the main thread works, so that the parent's send of the next
+    # document (possibly a large fetched body) never waits for the current one to finish.
+    tasks: queue.SimpleQueue[Any] = queue.SimpleQueue()
+
+    def receive() -> None:
         while True:
             try:
                 task = conn.recv()
             except (EOFError, OSError):  # the parent is gone
+                tasks.put(None)
                 return
+            tasks.put(task)
+            if task is None:
+                return
+
+    threading.Thread(target=receive, name="docingest-receive", daemon=True).start()
+    with pipeline:
+        while True:
+            task = tasks.get()
             if task is None:
                 return
             index, source = task
@@ -221,8 +237,9 @@ class _Worker:
     process: BaseProcess
     conn: Connection
     ready: bool = False
-    entry: _Entry | None = None
-    deadline: float = float("inf")
+    entries: deque[_Entry] = field(default_factory=deque)  # sent, unanswered, in the order sent
+    deadline: float = float("inf")  # for the first of ``entries``, the one being processed
+    assigned: int = 0
     done: int = 0
     started: float = field(default_factory=time.monotonic)
 
@@ -305,6 +322,7 @@ class _Run:
         self.time_limit = time_limit
         self.max_tasks = max_tasks
         self.window = window
+        self.prefetch = _PREFETCH
         self.workers: list[_Worker] = []
         self.ready: list[tuple[int, _Entry]] = []  # heap by input index: the oldest input goes first
         self.fetched: queue.SimpleQueue[tuple[_Entry, Any]] = queue.SimpleQueue()
@@ -382,23 +400,26 @@ class _Run:
         for worker in self.workers:
             if not self.ready:
                 return
-            if not worker.ready or worker.entry is not None:
-                continue
-            _, entry = heapq.heappop(self.ready)
-            try:
-                worker.conn.send((entry.index, entry.payload))
-            except (BrokenPipeError, ConnectionResetError, EOFError, OSError):
-                heapq.heappush(self.ready, (entry.index, entry))  # the worker is dying: it never had it
-                continue
-            worker.entry = entry
-            worker.deadline = time.monotonic() + self.time_limit if self.time_limit is not None else float("inf")
+            while (
+                worker.ready and self.ready and len(worker.entries) < self.prefetch and worker.assigned < self.max_tasks
+            ):
+                _, entry = heapq.heappop(self.ready)
+                try:
+                    worker.conn.send((entry.index, entry.payload))
+                except (BrokenPipeError, ConnectionResetError, EOFError, OSError):
+                    heapq.heappush(self.ready, (entry.index, entry))  # the worker is dying: it never had it
+                    break
+                if not worker.entries:
+                    worker.deadline = self._deadline()
+                worker.entries.append(entry)
+                worker.assigned += 1
 
     def _wait(self) -> None:
         waitables: list[Any] = [self.wake_r]
         for worker in self.workers:
             waitables.append(worker.conn)
             waitables.append(worker.process.sentinel)
-        deadline = min((w.deadline for w in self.workers if w.entry is not None), default=float("inf"))
+        deadline = min((w.deadline for w in self.workers if w.entries), default=float("inf"))
         timeout = None if deadline == float("inf") else max(0.0, deadline - time.monotonic())
         ready = multiprocessing.connection.wait(waitables, timeout)
         if self.wake_r in ready:
@@ -408,7 +429,7 @@ class _Run:
                 self._service(worker)
         now = time.monotonic()
         for worker in list(self.workers):
-            if worker.entry is not None and now >= worker.deadline:
+            if worker.entries and now >= worker.deadline:
                 self._time_out(worker)
 
     def _drain_wake(self) -> None:
@@ -451,13 +472,13 @@ class _Run:
             self.last_start_error = str(message[1])
         elif tag == "done":
             _, index, record = message
-            entry = worker.entry
-            if entry is None or entry.index != index:  # cannot happen: one task at a time
-                raise RuntimeError(f"worker answered for input {index} it did not hold")
+            if not worker.entries or worker.entries[0].index != index:  # cannot happen: answers come in order
+                raise RuntimeError(f"worker answered for input {index} out of turn")
+            entry = worker.entries.popleft()
             entry.result = record
             entry.payload = None
-            worker.entry = None
-            worker.deadline = float("inf")
+            # the next document started when this answer was sent (a little before now: a lenient deadline)
+            worker.deadline = self._deadline() if worker.entries else float("inf")
             worker.done += 1
             if worker.done >= self.max_tasks:
                 self._retire(worker)
@@ -466,7 +487,7 @@ class _Run:
         """A worker exited or its pipe broke: its document fails, a new worker takes its place later."""
         self._remove(worker, kill=True)
         code = worker.process.exitcode
-        entry = worker.entry
+        entry = self._requeue(worker)
         if entry is not None:
             entry.result = Failure(
                 kind="plugin_error",
@@ -482,9 +503,9 @@ class _Run:
                 raise RuntimeError(f"docingest worker processes cannot start: {detail}")
 
     def _time_out(self, worker: _Worker) -> None:
-        entry = worker.entry
-        assert entry is not None
         self._remove(worker, kill=True)
+        entry = self._requeue(worker)
+        assert entry is not None
         limit = self.time_limit
         entry.result = Failure(
             kind="timeout",
@@ -493,6 +514,19 @@ class _Run:
             details=(("time_limit", f"{limit:g}"),),
         )
         entry.payload = None
+
+    def _deadline(self) -> float:
+        return time.monotonic() + self.time_limit if self.time_limit is not None else float("inf")
+
+    def _requeue(self, worker: _Worker) -> _Entry | None:
+        """After a worker is gone: the document it was processing, its other documents back in the queue."""
+        if not worker.entries:
+            return None
+        current = worker.entries.popleft()
+        for entry in worker.entries:  # sent but never started
+            heapq.heappush(self.ready, (entry.index, entry))
+        worker.entries.clear()
+        return current
 
     def _retire(self, worker: _Worker) -> None:
         _send_quietly(worker.conn, None)
@@ -523,7 +557,7 @@ class _Run:
     def _shutdown(self) -> None:
         workers, self.workers = self.workers, []
         for worker in workers:
-            if worker.entry is None:
+            if not worker.entries:
                 _send_quietly(worker.conn, None)
             elif worker.process.is_alive():
                 worker.process.kill()
