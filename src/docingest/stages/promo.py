@@ -5,7 +5,7 @@ newsletter and app promos, tip-line and contact-the-editor blocks, "read more" a
 and follow prompts, image credits and ad labels, legal lines and author bios. :class:`PromoCleaner` judges each
 candidate block — HTML or plain text alike — with the signals a reader would use:
 
-* calls to action and second-person address outside quotations ("your subscription", "sign up", "support
+* calls to action and second-person address outside quotations ("your subscription", "sign", "support
   us"), the publication speaking of itself ("our journalism", "… relies on readers like you"), prices and
   offers;
 * anchored labels ("Read more:", "Photo:", "Advertisement", "© 2024 …");
@@ -34,6 +34,7 @@ import threading
 from collections import Counter, OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from ..document import BlockCleaner, Candidate, Metadata, Page, Verdict
@@ -45,43 +46,28 @@ SITE_NAME_KEY = "promo.site_name"
 
 _I = re.IGNORECASE
 
-#: Cheap pre-filter: a block matching none of these stems (and without markup or link hints) is story.
-_TRIGGER = re.compile(
-    r"subscri|sign.?up|member|support|donat|contribut|chip in|buy us|newsletter|inbox|briefing|\bapp\b|"
-    r"download|notification|tip|story for us|contact|email|e-mail|reach|signal|whatsapp|securedrop|tell us|"
-    r"let us know|mistake|error|correction|read|related|see also|recommend|more from|continue|click|share|"
-    r"follow|photo|image|picture|illustration|graphic|credit|getty|reuters|\bap\b|afp|advert|sponsor|"
-    r"promoted|paid|©|copyright|rights reserved|permission|republish|reproduc|author|reporter|correspondent|"
-    r"writer|editor|columnist|journalis|you|our\b|\bwe\b|\bus\b|free|offer|trial|access|archive|discussion|"
-    r"break|exclusive|e-paper|puzzle|watch|listen|print|comment|paywall|log ?in|upgrade|unlock|never miss",
-    _I,
-)
-
 _QUOTED = re.compile(r"“[^”]{0,600}”|\"[^\"]{0,600}\"|«[^»]{0,600}»|„[^“”]{0,600}[“”]")
+_QUOTE_CHARS = ("“", '"', "«", "„")
+_QUOTE_OR_SPEECH = re.compile(r"[“\"«„]|\b(said|says|told|according to)\b")
 _ATTRIBUTION = re.compile(
     r"\b(said|says|told|according to|added|explained|argued|warned|wrote|announced|stated|insisted|"
-    r"testified|claimed|recalled|noted|urged|asked)\b",
-    _I,
-)
-_SECOND_PERSON = re.compile(r"\b(you|your|you're|you've|you'll|yours)\b", _I)
+    r"testified|claimed|recalled|noted|urged|asked)\b")
+_SECOND_PERSON = re.compile(r"\b(you|your|you're|you've|you'll|yours)\b")
 _SELF = re.compile(
     r"\b(our (journalism|reporting|newsroom|journalists|reporters|work|coverage|mission|site|readers|members|"
     r"subscribers|team|app|newsletters?|stories|editors?)|we (rely|depend|need|can't|cannot|don't have)|"
-    r"(help|support|join|buy|tell|contact|email|message) us|readers like you|this (story|article) free)\b",
-    _I,
-)
+    r"(help|support|join|buy|tell|contact|email|message) us|readers like you|this (story|article) free)\b")
 _IMPERATIVE = re.compile(
     r"(?:^|[.!?:—]\s+)(subscribe|sign up|join|donate|support|give|download|follow|share|contact|email|tell|"
     r"send|click|tap|register|become|help|start|unlock|enter|upgrade|log in|read|listen|watch|get|keep|"
-    r"make|consider|never miss|don't miss|turn on)\b",
-    _I,
-)
+    r"make|consider|never miss|don't miss|turn on)\b")
 _OFFER = re.compile(
     r"([$€£¥]\s?\d[\d.,]*|\d[\d.,]*\s?(cents|dollars|euros|pounds))\s*(a|per|/)\s*(week|month|year|day)|"
     r"\b(just|only|from)\s+[$€£]\s?\d|\b\d+% off\b|\bfree trial\b|\bcancel any ?time\b|\bspecial offer\b|"
-    r"\blimited time\b|\bfirst (\w+ )?months?\b",
-    _I,
-)
+    r"\blimited time\b|\bfirst (\w+ )?months?\b")
+#: Blocks longer than this are never judged by their wording (a long block is story, or a pitch whose
+#: sentences the extractor gives as separate blocks).
+_MAX_JUDGED = 700
 
 
 @dataclass(frozen=True)
@@ -89,104 +75,142 @@ class _Rule:
     pattern: re.Pattern[str]
     reason: str
     weight: int
-    max_len: int = 600
+    max_len: int
+    keys: frozenset[str]
+    head: bool
+    case: bool
 
 
-def _r(pattern: str, reason: str, weight: int, max_len: int = 600, flags: int = _I) -> _Rule:
-    return _Rule(re.compile(pattern, flags), reason, weight, max_len)
+def _r(
+    pattern: str, reason: str, weight: int, keys: str, max_len: int = 600, *, head: bool = False,
+    case: bool = False,
+) -> _Rule:
+    """A rule. ``keys``: space-separated lower-case words one of which the block must contain (a cheap set
+    test before the regex); ``head``: among its first words. The
+    pattern runs on the lower-cased text outside quotations, or on the text as written when ``case`` is
+    set."""
+    return _Rule(re.compile(pattern), reason, weight, max_len, frozenset(keys.split(" ")), head, case)
 
 
-#: Rules over the block's text outside quotations. Weight 3 decides alone; 2 needs one more signal.
+#: Rules over the block's text outside quotations. Weight 3 decides alone; 2 needs more evidence.
 _RULES: tuple[_Rule, ...] = (
     # ad labels and "continues below" markers: the whole block is the label
     _r(r"^\W*(advertisement|advert|ad|ads|sponsored|sponsored (content|post|story)|paid (content|post)|"
        r"paid partner content|partner content|promoted( content)?|story continues below( this)?"
        r"( advertisement)?|article continues below( this)?( advertisement)?|continue reading below|"
-       r"scroll to continue( with content)?)\W*$", "ad label", 3, 80),
+       r"scroll to continue( with content)?)\W*$", "ad label", 3,
+       "advertisement advert ad ads sponsored paid partner promoted story article continue scroll", 80, head=True),
     # image credits
-    _r(r"^\W*(photo(graph)?s?|images?|pictures?|illustrations?|graphics?|video|credits?|"
-       r"(photo|image|picture) credits?)\s*(:|by\b)", "image credit", 3, 160),
+    _r(r"^\W*(photo(graph)?s?|images?|pictures?|illustrations?|graphics?|credits?|"
+       r"(photo|image|picture) credits?)\s*(:|by\b)", "image credit", 3,
+       "photo photograph photos photographs image images picture pictures illustration illustrations "
+       "graphic graphics credit credits", 160, head=True),
     _r(r"^[^.!?]{0,60}\b(getty images|ap photo|afp|reuters|shutterstock|alamy|epa|via getty)\b[^.!?]{0,40}$",
-       "image credit", 3, 120),
+       "image credit", 3, "getty ap afp reuters shutterstock alamy epa", 120),
     # legal and copyright
-    _r(r"(©|\(c\)\s*\d{4}|\bcopyright\s+(©\s*)?\d{4})", "copyright line", 3, 400),
-    _r(r"\ball rights reserved\b", "copyright line", 3, 400),
+    _r(r"(©|\(c\)\s*\d{4}|\bcopyright\s+(©\s*)?\d{4})", "copyright line", 3, "© c copyright", 300),
+    _r(r"\ball rights reserved\b", "copyright line", 3, "reserved", 300),
     _r(r"\b(this|the) (material|article|story|content) (was produced by .{0,60} and )?may not be "
-       r"(published|republished|reproduced|redistributed|rewritten|broadcast)", "copyright line", 3, 400),
-    _r(r"\bno part of this (article|story|publication)\b.{0,40}\breproduced\b", "copyright line", 3, 400),
+       r"(published|republished|reproduced|redistributed|rewritten|broadcast)", "copyright line", 3,
+       "published republished reproduced redistributed rewritten broadcast", 400),
+    _r(r"\bno part of this (article|story|publication)\b.{0,40}\breproduced\b", "copyright line", 3,
+       "reproduced", 400),
     # read more / related lines
     _r(r"^\W*(read more|read next|also read|see also|further reading|related( stories| articles| coverage|"
        r" content| reading)?|recommended( reading| stories| for you)?|more from [^:]{1,40}|most read|"
        r"most popular|top stories|trending|you (may|might) also like|more on this story|more stories|"
-       r"watch|listen|more)\s*(:|»|›|>|\|)", "read more line", 3, 220),
+       r"watch|listen|more)\s*(:|»|›|>|\|)", "read more line", 3,
+       "read see also further related recommended more most top trending you watch listen", 220, head=True),
     _r(r"^\W*(read more|related stories|related articles|related|recommended|more stories|most read|"
        r"continue reading|keep reading|story continues below|article continues below)\W*$",
-       "read more line", 3, 60),
-    _r(r"\bclick here\b", "read more line", 3, 200),
+       "read more line", 3, "read related recommended more continue keep story article", 60, head=True),
+    _r(r"\bclick here\b", "read more line", 3, "click", 200),
     # share and follow prompts
-    _r(r"^\W*(share( this)?( article| story| page)?|tweet|email|print|comments?|save|copy link|"
-       r"share on (facebook|x|twitter|whatsapp|linkedin|email))\W*$", "share prompt", 3, 40),
+    _r(r"^\W*(share( this)?( article| story| page)?|tweet|email|print|save|copy link|"
+       r"share on (facebook|x|twitter|whatsapp|linkedin|email))\W*$", "share prompt", 3,
+       "share tweet email print save copy", 40, head=True),
     _r(r"\bshare (this|it|the) (article|story|page|post)?\b.{0,40}\b(friend|social media|facebook|twitter|"
-       r"whatsapp|email|link)\b|\bshare this (article|story)\b", "share prompt", 3, 200),
+       r"whatsapp|email|link)\b|\bshare this (article|story)\b", "share prompt", 3,
+       "share", 200),
     _r(r"\bfollow (us\b|.{1,40}? on (x|twitter|facebook|instagram|tiktok|youtube|threads|bluesky|"
        r"linkedin|mastodon)\b|our coverage|.{0,40}@\w+)|\blike us on facebook\b|\bshare it on social media\b",
-       "follow prompt", 3, 250),
+       "follow prompt", 3, "follow facebook share", 250),
     # subscription pitches
     _r(r"\b(already a subscriber|become a subscriber|subscribe (now|today|here)|subscribe for|"
-       r"subscribe to (keep|continue|read|get)|start your (free )?trial|unlimited (digital )?access|"
-       r"full digital access|log ?in to (continue|keep) reading|free articles? (this month|left|remaining)|"
+       r"subscribe to (keep|continue|read|get)|start your (free )?trial|full digital access|"
+       r"log ?in to (continue|keep) reading|free articles? (this month|left|remaining)|"
        r"read(ing)? all your free|upgrade your (plan|subscription)|your subscription|subscribers? enjoy|"
        r"subscriber[- ]only|for subscribers\b|to keep reading|to continue reading|subscribe to (the |our )?"
-       r"[\w' ]{0,30}(newsletter|briefing|digest))", "subscription pitch", 3),
+       r"[\w' ]{0,30}(newsletter|briefing|digest))", "subscription pitch", 3,
+       "subscribe subscriber subscribers subscription trial digital log login articles article upgrade "
+       "subscriber-only reading"),
+    _r(r"\bunlimited (digital )?access\b", "subscription pitch", 2, "unlimited", 300),
     _r(r"\b(subscribe|subscription)\b.{0,80}\b(\d+% off|just|only|[$€£]\s?\d|cents|a month|per month|"
        r"a year|per year|offer)\b|\b(\d+% off|just|only|special offer|limited time)\b.{0,80}\b"
-       r"(subscribe|subscription)", "subscription pitch", 3),
-    _r(r"^\W*subscribe\b", "subscription pitch", 2),
-    _r(r"\bcancel any ?time\b|\bspecial offer\b.{0,80}([$€£]\s?\d|\bfree\b|\d+% off)|\blimited[- ]time offer\b",
-       "subscription pitch", 3, 400),
+       r"(subscribe|subscription)", "subscription pitch", 2, "subscribe subscription subscriptions", 250),
+    _r(r"^\W*subscribe\b", "subscription pitch", 2, "subscribe", 250, head=True),
+    _r(r"\bcancel any ?time\b|\b\d+% off (an? )?(annual |monthly |yearly |digital )?subscription|"
+       r"\bspecial offer\b.{0,80}([$€£]\s?\d|\bfree\b|\d+% off)|\blimited[- ]time offer\b",
+       "subscription pitch", 3, "anytime cancel off offer limited-time", 300),
     # membership and donation appeals
-    _r(r"\b(your membership|become a (member|supporter|patron)|as a member\b|members (of [^.:]{2,40} )?get|"
-       r"support (us|our (journalism|work|reporting|newsroom)|independent|local|quality|public[- ]interest)|"
-       r"readers like you|buy us a (coffee|drink|beer|tea|pint)|chip in|mak(e|ing) a (donation|contribution|gift)|"
-       r"please (donate|support|give|contribute|subscribe)|"
-       r"donate (today|now|here|to)|consider (making a |make a )?(donat|support|contribut|giv)|"
+    _r(r"\b(your membership|become a (member|supporter|patron)|"
+       r"support (us|our (journalism|work|reporting|newsroom)|independent (journalism|news|media|reporting)|"
+       r"local (journalism|news|reporting)|quality (journalism|news|reporting)|public[- ]interest journalism)|"
+       r"readers like you|buy us a (coffee|drink|beer|tea|pint)|chip in|mak(e|ing) a (donation|contribution|"
+       r"gift)|please (donate|support us|give|contribute|subscribe)|donate (today|now|here)|"
+       r"consider (making a |make a )?(donat|supporting us|contribut|giving)|"
        r"relies on (readers|members|supporters|your support|donations from readers)|funded by (its |our )?"
        r"(readers|members|supporters)|paid for by (readers|members|you)|not ready to (pay|subscribe|"
        r"commit)|(good|quality|independent) (reporting|journalism) (costs|needs|takes|depends)|"
        r"will you (give|support|join|help)|your support|help keep [^.]{0,60} free|"
-       r"(gift|donation|contribution) of (any size|\W?\d)|join them and help|become a member)\b",
-       "membership pitch", 3),
-    _r(r"\b(non-?profit|reader-funded|member-funded|independent) newsroom\b", "membership pitch", 2),
+       r"(gift|donation|contribution) of (any size|\W?\d)|join them and help)\b",
+       "membership pitch", 3,
+       "membership become support readers buy chip donation contribution gift please donate consider relies "
+       "funded paid ready reporting journalism help join"),
+    _r(r"\b(non-?profit|reader-funded|member-funded|independent) newsroom\b", "membership pitch", 2,
+       "newsroom", 300),
     # member perks (the list's lead or an item)
     _r(r"\b(members?|subscribers?|membership|subscription|when you (join|subscribe|sign up)|"
-       r"you('ll| will) get)\b[^.]{0,60}:\s*$", "member perks", 3, 160),
+       r"you('ll| will) get)\b[^.]{0,60}:\s*$", "member perks", 3,
+       "members member subscribers subscriber membership subscription join subscribe you'll will", 160),
     _r(r"^\W*(unlimited access|ad-free|the (whole|full|complete|entire) archive|exclusive [\w-]+ ?"
        r"(newsletters?|events|content|stories)|early access|members?-only|subscriber-only|(the |our )?"
        r"(daily |digital )?e-?paper|comment on (every|all) (story|stories|articles)|join the discussion|"
-       r"stories as they break|(our )?(weekly |daily )?puzzles?( pack)?)\b", "member perks", 2, 120),
+       r"stories as they break|(our )?(weekly |daily )?puzzles?( pack)?)\b", "member perks", 2,
+       "unlimited ad-free archive exclusive early members-only member-only subscriber-only e-paper epaper "
+       "paper comment join stories puzzle puzzles", 120,
+       head=True),
     # newsletters and apps
     _r(r"\b(sign up (here|now|today|for (our|free|the free|(the )?\w+'s))|(in|into|to) your inbox|"
        r"enter your email|our (\w+ ){0,2}newsletters?|newsletter:|never miss a (story|thing|beat)|"
        r"delivered (free )?to your inbox|(daily|morning|evening|weekly) briefing\b.{0,40}(sign|inbox|free)|"
-       r"join [\d,]+ (readers|subscribers))", "newsletter promo", 3),
-    _r(r"\bsign up for [A-Z]", "newsletter promo", 3, 600, 0),
+       r"join [\d,]+ (readers|subscribers))", "newsletter promo", 3,
+       "sign inbox enter newsletter newsletters never briefing readers subscribers", 400),
+    _r(r"\bsign up for [A-Z]", "newsletter promo", 3, "sign", 300, case=True),
     _r(r"\b(download (our|the) (free )?app|get (the|our) (free )?app|our (free )?app\b|"
-       r"(on|in|from) the app store|google play|turn on (push )?notifications|push alerts|on the go\b)",
-       "app promo", 3),
+       r"(download|get) .{0,40}(on|from) the app store|(download|get) .{0,60}google play|"
+       r"turn on (push )?notifications|push alerts)", "app promo", 3,
+       "app notifications alerts google store", 300),
     # tip lines and contacting the newsroom
     _r(r"\b(have|got) a (news )?tip|\bnews tips?\b|\bhave a story (for us|idea|to share|to tell)|"
-       r"\bcontact (us|our (reporters?|newsroom|team|editors?|journalists?)|the (editor|newsroom|desk))\b|"
-       r"\bemail (us|our (newsroom|reporters?|team|editors?))\b|\breach (us|our (newsroom|reporters?|team))\b|"
-       r"\btell us\b|\blet us know\b|\b(on|via) (signal|securedrop|whatsapp)\b|\bsecuredrop\b|"
-       r"\bmessage us\b|\bdo you know more\b|\bknow something\b|\bif you have (any )?information\b|"
+       r"\bcontact (our (reporters?|newsroom|editors?|journalists?)|the (editor|newsroom|news desk))\b|"
+       r"\bemail (our (newsroom|reporters?|editors?))\b|\breach (our (newsroom|reporters?))\b|"
+       r"\b(on|via) (signal|securedrop)\b|\bsecuredrop\b|\bdo you know more\b|\bknow something we\b|"
+       r"\bif you have (any )?information (about|on) this\b|"
        r"\bcorrections (desk|policy)|\breport an error\b|\bspotted an? (mistake|error|typo)\b|"
-       r"\bsend (it|them|us) (to|at|your)\b|\bsend us (a |your )", "tip line", 3),
+       r"\bcontact the (editor|editors|newsroom)\b",
+       "tip line", 3, "tip tips story contact email reach signal securedrop know something information "
+       "corrections error mistake typo", 400),
+    _r(r"\b(contact us|email us|tell us|let us know|message us|send (it|them|us) (to|at|your)|send us (a |your )|"
+       r"(on|via) whatsapp|if you have (any )?information)\b", "tip line", 2,
+       "contact email tell know message send whatsapp information", 250),
     # author bios
     _r(r"^(about the author:?\s*)?[A-Z][\w'’-]+( [A-Z][\w'’.-]+){1,3} (is|was) (a|an|the|[\w' ]{2,40}'s) "
        r"([\w-]+ ){0,3}(reporter|correspondent|writer|editor|columnist|journalist|contributor|producer|"
        r"photographer)\b|^[A-Z][\w'’-]+( [A-Z][\w'’.-]+){1,3} covers [\w ,]{2,40} (for|at) ",
-       "author bio", 2, 400, 0),
-    _r(r"^about the author\b", "author bio", 3, 400),
+       "author bio", 2, "reporter correspondent writer editor columnist journalist contributor producer "
+       "photographer covers", 400, case=True),
+    _r(r"^about the author\b.{8,}", "author bio", 3, "author", 400, head=True),
 )
 _BIO_CONTACT = re.compile(
     r"\b(reach (him|her|them)|follow (him|her|them)|can be reached|email (him|her|them)|contact (him|her|them))\b",
@@ -194,20 +218,21 @@ _BIO_CONTACT = re.compile(
 )
 _PITCH_REASONS = frozenset({"subscription pitch", "membership pitch", "member perks", "newsletter promo", "app promo"})
 
-#: Class/id words that mark boilerplate when they belong to the block rather than to the whole body.
-_HINT = re.compile(
-    r"promo|subscri|newsletter|signup|sign-up|donat|member|paywall|\bcta\b|-cta|cta-|tipline|tip-line|\btips\b|"
-    r"related|recirc|read-?more|share|social|follow|credit|advert|\bad-|-ad\b|\bads?\b|ad-slot|sponsor|"
-    r"\bbio\b|author-bio|copyright|outbrain|taboola|teaser|upsell|offer|epic|callout|contribution|"
-    r"benefit|perks|contact-box",
-    _I,
+#: Class/id fragments that mark boilerplate when they belong to the block rather than to the whole body.
+_HINT_STEMS = (
+    "promo", "subscri", "newsletter", "signup", "sign-up", "donat", "member", "paywall", "tipline", "tip-line",
+    "related", "recirc", "readmore", "read-more", "share", "social", "follow", "credit", "advert", "ad-slot",
+    "sponsor", "author-bio", "copyright", "outbrain", "taboola", "teaser", "upsell", "offer", "epic", "callout",
+    "contribution", "benefit", "perks", "contact-box",
 )
-_UI_TAGS = frozenset({"aside", "figcaption", "button", "form", "nav", "footer"})
+#: Whole parts of a class/id word (split on ``-`` and ``_``) that mark boilerplate.
+_HINT_PARTS = frozenset({"cta", "tips", "ad", "ads", "bio"})
+_PARTS = re.compile(r"[-_]+")
 
 
 @dataclass(frozen=True, slots=True)
 class _Facts:
-    """What one block says on its own (no context)."""
+    """What one block says on its own (no context). ``weak`` is -1 when no rule matched (not computed)."""
 
     reason: str | None
     score: float
@@ -219,83 +244,127 @@ class _Facts:
 
 
 def _outside_quotes(text: str) -> tuple[str, bool]:
+    if not any(q in text for q in _QUOTE_CHARS):
+        return text, False
     stripped = _QUOTED.sub(" … ", text)
     return stripped, stripped != text
 
 
+def _weak(core: str) -> int:
+    """Supporting signals: second person, the publication speaking of itself, an imperative, an offer."""
+    return (
+        bool(_SECOND_PERSON.search(core))
+        + bool(_SELF.search(core))
+        + bool(_IMPERATIVE.search(core))
+        + bool(_OFFER.search(core))
+    )
+
+
+_PUNCT = re.compile(r"[^\w\s'’©%-]+")
+
+
+def _index(head: bool) -> dict[str, tuple[int, ...]]:
+    index: dict[str, list[int]] = {}
+    for i, rule in enumerate(_RULES):
+        if rule.head == head:
+            for key in rule.keys:
+                index.setdefault(key, []).append(i)
+    return {key: tuple(rules) for key, rules in index.items()}
+
+
+#: Key word or phrase → the rules it may trigger (rules over the whole text, and over its first words).
+_BY_KEY = _index(head=False)
+_BY_HEAD_KEY = _index(head=True)
+_BODY_KEYS = frozenset(_BY_KEY)
+_HEAD_KEYS = frozenset(_BY_HEAD_KEY)
+
+
+
 def _facts(block: Candidate) -> _Facts:
     text = block.text
-    key = " ".join(text.lower().split())
     listish = block.kind == "list_item"
-    hinted = bool(block.attrs) or block.link_density >= 0.5 or (block.tag or "") in _UI_TAGS
-    if not _TRIGGER.search(text):
-        return _Facts(None, 0.0, False, 1 if hinted else 0, False, listish, key)
+    words = _PUNCT.sub(" ", text.lower()).split()
+    key = " ".join(words)
+    if len(text) > _MAX_JUDGED:
+        return _Facts(None, 0.0, True, 0, False, listish, key)
+    indices = {i for word in _BODY_KEYS.intersection(words) for i in _BY_KEY[word]}
+    indices.update(i for word in _HEAD_KEYS.intersection(words[:6]) for i in _BY_HEAD_KEY[word])
+    if not indices:
+        return _Facts(None, 0.0, False, -1, False, listish, key)
     core, quoted = _outside_quotes(text)
-    attributed = bool(_ATTRIBUTION.search(core))
+    core_low = core.lower()
     best: _Rule | None = None
     matched = 0
-    for rule in _RULES:
-        if len(text) <= rule.max_len and rule.pattern.search(core):
+    for i in sorted(indices):
+        rule = _RULES[i]
+        if len(text) <= rule.max_len and rule.pattern.search(core if rule.case else core_low):
             matched += 1
             if best is None or rule.weight > best.weight:
                 best = rule
-    weak = 0
-    if _SECOND_PERSON.search(core):
-        weak += 1
-    if _SELF.search(core):
-        weak += 1
-    if _IMPERATIVE.search(core):
-        weak += 1
-    if _OFFER.search(core):
-        weak += 1
-    score = 0.0
-    reason = None
-    lead = False
-    if best is not None:
-        reason = best.reason
-        score = best.weight + min(matched - 1, 2) * 0.5 + min(weak, 2) * 0.5
-        if reason == "author bio" and best.weight < 3:
-            score += 1.5 if _BIO_CONTACT.search(core) else 0.0
-        lead = reason in _PITCH_REASONS and text.rstrip().endswith(":")
-    storyish = attributed or (quoted and len(text) > 120)
+    if best is None:
+        return _Facts(None, 0.0, False, -1, False, listish, key)
+    weak = _weak(core_low)
+    storyish = bool(_ATTRIBUTION.search(core_low)) or (quoted and len(text) > 120)
+    score = best.weight + min(matched - 1, 2) * 0.5 + min(weak, 2) * 0.5
+    if best.reason == "author bio" and best.weight < 3 and _BIO_CONTACT.search(core_low):
+        score += 1.5
     if storyish:
         score -= 3.0
     if len(text) > 400:
         score -= 1.0
-    if len(text) > 700:
-        score -= 2.0
-    return _Facts(reason, score, storyish, weak, lead, listish, key)
+    lead = best.reason in _PITCH_REASONS and text.rstrip().endswith(":")
+    return _Facts(best.reason, score, storyish, weak, lead, listish, key)
 
 
-def _hint_tokens(attrs: str) -> list[str]:
-    return [t for t in re.split(r"[\s]+", attrs.lower()) if t]
+def _hinted_promo(block: Candidate) -> bool:
+    """For a block whose markup says promo but whose wording matched no rule: does the wording support it
+    (two of second person, self-reference, imperative, offer; or one on a short block), without telling a
+    story (attribution, quotation)?"""
+    if len(block.text) > _MAX_JUDGED:
+        return False
+    core, quoted = _outside_quotes(block.text)
+    low = core.lower()
+    if quoted or _ATTRIBUTION.search(low):
+        return False
+    weak = _weak(low)
+    return weak >= 2 or (weak == 1 and len(block.text) < 160)
+
+
+@lru_cache(maxsize=4096)
+def _hint_words(attrs: str) -> frozenset[str]:
+    """The words of a class/id text that hint at boilerplate (``promo``, ``newsletter-signup`` ...)."""
+    low = attrs.lower()
+    out = []
+    for token in low.split():
+        if any(stem in token for stem in _HINT_STEMS) or not _HINT_PARTS.isdisjoint(_PARTS.split(token)):
+            out.append(token)
+    return frozenset(out)
 
 
 def _rare_hints(blocks: Sequence[Candidate]) -> frozenset[str]:
     """Hint words that mark few blocks of the page (a word on most blocks belongs to the body's container)."""
-    if not any(b.attrs for b in blocks):
-        return frozenset()
     counts: Counter[str] = Counter()
     for b in blocks:
-        counts.update(set(_hint_tokens(b.attrs)))
+        if b.attrs:
+            counts.update(_hint_words(b.attrs))
+    if not counts:
+        return frozenset()
     limit = max(1, len(blocks) // 2)
-    return frozenset(t for t, c in counts.items() if c <= limit and _HINT.search(t))
+    return frozenset(t for t, c in counts.items() if c <= limit)
 
 
 def _judge(block: Candidate, facts: _Facts, rare: frozenset[str], repeated: bool) -> str | None:
-    score = facts.score
-    reason = facts.reason
     hint = 0.0
-    if rare and block.attrs and any(t in rare for t in _hint_tokens(block.attrs)):
+    if rare and block.attrs and not rare.isdisjoint(_hint_words(block.attrs)):
         hint = 2.0
     if block.link_density >= 0.9 and len(block.text) < 120 and block.kind != "heading":
         hint += 1.0
-    if reason is not None:
-        if score + (1.0 if hint else 0.0) >= 3.0:
-            return reason
-    elif hint and not facts.storyish and facts.weak >= 1 and hint + facts.weak >= 3.0:
+    if facts.reason is not None:
+        if facts.score + (1.0 if hint else 0.0) >= 3.0:
+            return facts.reason
+    elif hint >= 2.0 and _hinted_promo(block):
         return "promotional block"
-    if repeated and not facts.storyish:
+    if repeated and not facts.storyish and not _QUOTE_OR_SPEECH.search(block.text):
         return "repeated across pages"
     return None
 
