@@ -131,7 +131,7 @@ def memory_run(pipeline: Pipeline, paths: list[str], docs: int, checkpoint: int)
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--pages", type=int, default=300)
-    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--rounds", type=int, default=3, help="throughput rounds (0: skip)")
     parser.add_argument("--docs", type=int, default=10_000, help="documents of the memory run (0: skip it)")
     parser.add_argument("--checkpoint", type=int, default=1000)
     args = parser.parse_args()
@@ -141,84 +141,83 @@ def main() -> None:
         pipeline = Pipeline()
         print(f"{len(paths)} wcxb-dev pages, {os.cpu_count()} CPUs", file=sys.stderr)
 
-        cold_start = time.perf_counter()
-        next(iter(ingest_parallel(pipeline, paths[:1], workers=2)))
-        cold = time.perf_counter() - cold_start
-        warm_start = time.perf_counter()
-        list(ingest_parallel(pipeline, paths[:2], workers=2))
-        warm = time.perf_counter() - warm_start
-        run(pipeline, paths[:20], 1)  # warm the in-process pipeline too
-
-        timings: dict[int, list[float]] = {1: [], 2: []}
-        cpu: dict[int, list[float]] = {1: [], 2: []}
-        outcome: dict[int, tuple[int, int]] = {}
-        for r in range(args.rounds):
-            for workers in (1, 2) if r % 2 == 0 else (2, 1):
-                seconds, cpu_seconds, records, articles = run(pipeline, paths, workers)
-                timings[workers].append(seconds)
-                cpu[workers].append(cpu_seconds)
-                outcome[workers] = (records, articles)
-                print(
-                    f"  round {r + 1}, workers={workers}: {seconds:.2f} s wall, {cpu_seconds:.2f} s CPU",
-                    file=sys.stderr,
-                )
-        rows: list[list[object]] = []
-        base = statistics.median(timings[1])
-        base_cpu = statistics.median(cpu[1])
-        for workers in (1, 2):
-            med = statistics.median(timings[workers])
-            med_cpu = statistics.median(cpu[workers])
-            records, articles = outcome[workers]
-            rows.append(
-                [
-                    workers,
-                    records,
-                    articles,
-                    f"{len(paths) / med:.1f}",
-                    f"{base / med:.2f}×",
-                    f"{med_cpu * 1000 / len(paths):.2f}",
-                    f"{base_cpu / med_cpu:.2f}",
-                    " / ".join(f"{t:.2f}" for t in timings[workers]),
-                ]
-            )
-        print(f"\n### Throughput ({len(paths)} wcxb-dev pages as files, median of {args.rounds} rounds)\n")
-        print(
-            table(
-                [
-                    "workers",
-                    "records",
-                    "articles",
-                    "docs/s",
-                    "wall speed-up",
-                    "CPU ms/doc (all processes)",
-                    "CPU efficiency",
-                    "wall s per round",
-                ],
-                rows,
-            )
-        )
-        load = os.getloadavg()
-        print(
-            f"\nLoad average during the run: {load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f} on {os.cpu_count()} CPUs. "
-            "CPU efficiency = CPU time per document with 1 worker / with N workers (1.00: parallelism costs "
-            "nothing); with 2 idle cores the wall speed-up is at most 2 × that."
-        )
-        print(
-            f"\nPool start: {cold:.2f} s cold (first pool in the process: forkserver boot and preload), "
-            f"{warm:.2f} s warm (fork + plugin discovery); included in the round times above.\n"
-        )
-
+        if args.rounds:
+            throughput(pipeline, paths, args.rounds)
         if args.docs:
             rows = memory_run(pipeline, paths, args.docs, args.checkpoint)
             print(
                 f"### Memory over {args.docs:,} documents (workers=2, recycled every {DEFAULT_MAX_TASKS} documents)\n"
             )
+            print(table(["documents", "parent RSS MiB", "descendants' RSS MiB", "total MiB", "docs/s"], rows))
+
+
+def throughput(pipeline: Pipeline, paths: list[str], rounds: int) -> None:
+    cold_start = time.perf_counter()
+    next(iter(ingest_parallel(pipeline, paths[:1], workers=2)))
+    cold = time.perf_counter() - cold_start
+    warm_start = time.perf_counter()
+    list(ingest_parallel(pipeline, paths[:2], workers=2))
+    warm = time.perf_counter() - warm_start
+    run(pipeline, paths[:20], 1)  # warm the in-process pipeline too
+
+    timings: dict[int, list[float]] = {1: [], 2: []}
+    cpu: dict[int, list[float]] = {1: [], 2: []}
+    outcome: dict[int, tuple[int, int]] = {}
+    for r in range(rounds):
+        for workers in (1, 2) if r % 2 == 0 else (2, 1):
+            seconds, cpu_seconds, records, articles = run(pipeline, paths, workers)
+            timings[workers].append(seconds)
+            cpu[workers].append(cpu_seconds)
+            outcome[workers] = (records, articles)
             print(
-                table(
-                    ["documents", "parent RSS MiB", "descendants' RSS MiB", "total MiB", "docs/s"],
-                    rows,
-                )
+                f"  round {r + 1}, workers={workers}: {seconds:.2f} s wall, {cpu_seconds:.2f} s CPU",
+                file=sys.stderr,
             )
+    rows: list[list[object]] = []
+    base = statistics.median(timings[1])
+    base_cpu = statistics.median(cpu[1])
+    for workers in (1, 2):
+        med = statistics.median(timings[workers])
+        med_cpu = statistics.median(cpu[workers])
+        records, articles = outcome[workers]
+        rows.append(
+            [
+                workers,
+                records,
+                articles,
+                f"{len(paths) / med:.1f}",
+                f"{base / med:.2f}×",
+                f"{med_cpu * 1000 / len(paths):.2f}",
+                f"{base_cpu / med_cpu:.2f}",
+                " / ".join(f"{t:.2f}" for t in timings[workers]),
+            ]
+        )
+    print(f"\n### Throughput ({len(paths)} wcxb-dev pages as files, median of {rounds} rounds)\n")
+    print(
+        table(
+            [
+                "workers",
+                "records",
+                "articles",
+                "docs/s",
+                "wall speed-up",
+                "CPU ms/doc (all processes)",
+                "CPU efficiency",
+                "wall s per round",
+            ],
+            rows,
+        )
+    )
+    load = os.getloadavg()
+    print(
+        f"\nLoad average during the run: {load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f} on {os.cpu_count()} CPUs. "
+        "CPU efficiency = CPU time per document with 1 worker / with N workers (1.00: parallelism costs "
+        "nothing); with 2 idle cores the wall speed-up is at most 2 × that."
+    )
+    print(
+        f"\nPool start: {cold:.2f} s cold (first pool in the process: forkserver boot and preload), "
+        f"{warm:.2f} s warm (fork + plugin discovery); included in the round times above.\n"
+    )
 
 
 if __name__ == "__main__":
