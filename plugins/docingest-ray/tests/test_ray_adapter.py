@@ -166,7 +166,7 @@ def sources(tmp_path_factory: pytest.TempPathFactory, server: Server) -> list[st
     shared = shared_dir()
     if shared is not None:
         corpus = shared / "corpora" / "extraction" / "wcxb-dev" / "html"
-        for page in sorted(corpus.glob("*.html.gz"))[::150]:
+        for page in sorted(corpus.glob("*.html.gz"))[::300]:
             target = root / page.name.removesuffix(".gz")
             target.write_bytes(gzip.decompress(page.read_bytes()))
             paths.append(str(target))
