@@ -43,6 +43,17 @@ _BACK_AFFILIATED = re.compile(
 )
 #: "says Wise’s dad, Darrin", "says Campbell’s partner, Jason Louth": the name after the possessive description
 _POSSESSIVE_APPOSITION = re.compile(rf"[’']s(?:\s+[a-z][\w-]*){{1,3}},\s+({NAME_RE.pattern})")
+#: A short opening phrase before the subject: "On Tuesday, ", "In a statement, ", "Speaking in Vaughan, Ont., "
+_INTRO = re.compile(
+    r"(?:(?:On|In|At|After|Before|During|Speaking|Earlier|Later|Last|This|Meanwhile|However|But|And|Still)"
+    r"\b[^,.“”\"\n]{0,60},\s+)+"
+)
+_APPOSED_NAME = re.compile(rf",\s+({NAME_RE.pattern}){_PAREN},\s*(?:{_ADVERBS}\s+)*$")
+_FWD_DEFINITE = re.compile(
+    r"\s*((?:the|his|her|their|its)\s+(?:[\w’'-]+\s+){0,4}?[\w’'-]*[a-z][\w’'-]*)"
+    r"(?=\s*(?:,|\.|;|$|\s(?:who|whose|in|on|at|when|after|during|with|about|to|of|for|from)\s))"
+)
+_FWD_APPOSED = re.compile(rf",\s+{NAME_RE.pattern}")
 _PREPOSITIONS = frozenset({"of", "with", "for", "from", "at", "in", "on", "to", "and", "or", "by", "near", "about"})
 _BACK_PRON = re.compile(rf"(?<![\w’'])({_PRONOUN})\s+(?:{_ADVERBS}\s+)*$", re.IGNORECASE)
 _BACK_DESC = re.compile(
@@ -204,11 +215,18 @@ class Attributor:
             if np is None:
                 return None
             return self._make(cue, np, True, "")
-        # subject at the clause start (after a quote): ", Smith, the economist, said"
+        # subject at the clause start (after a quote or a short opening phrase): ", Smith, the economist, said",
+        # "On Tuesday, Donald Tusk, the president of the European Council, which …, urged"
         offset = start + (len(pre) - len(pre.lstrip(" ,;—–-\u00a0\n")))
-        lead = self._forward_np(text[offset : cue[0]], offset, lead=True)
-        if lead is not None and self._only_apposition(text[lead[1] : cue[0]]):
-            return self._make(cue, lead, False, "")
+        intro = _INTRO.match(text, offset, cue[0])
+        for at in (offset, intro.end()) if intro else (offset,):
+            lead = self._forward_np(text[at : cue[0]], at, lead=True)
+            if lead is not None and self._only_apposition(text[lead[1] : cue[0]]):
+                return self._make(cue, lead, False, "")
+        # "the director of operations for EHS, Jeff Fraser, says": the name set off just before the cue
+        apposed = _APPOSED_NAME.search(pre)
+        if apposed and apposed.group(1).split()[0].lower() not in NOT_NAMES and not is_org(apposed.group(1)):
+            return self._make(cue, (start + apposed.start(1), start + apposed.end(1), "name"), False, "")
         np = self._backward_np(pre, start)
         if np is None:
             if word in WEAK_CUES:
@@ -231,6 +249,12 @@ class Attributor:
             nxt = after[m.end(1) : m.end(1) + 1]
             if nxt in ((" ", ",") if lead else (",", ".", " ", "")):
                 return base + m.start(1), base + m.end(1), "pronoun"
+        if not lead:
+            # "said the self-taught Cambridge resident, who …", "said the rookie defenceman": a description
+            # (its capitalised words are modifiers), unless a name follows it ("the bank’s economist, Tom Reed")
+            dd = _FWD_DEFINITE.match(after)
+            if dd and not _FWD_APPOSED.match(after, dd.end(1)):
+                return base + dd.start(1), base + dd.end(1), "description"
         nm = _FWD_NAME.match(after)
         if nm and not lead:
             phrase_end = re.search(
@@ -329,8 +353,10 @@ class Attributor:
                     names = list(NAME_RE.finditer(mention))
                     if names and names[-1].group(0).split()[0].lower() not in NOT_NAMES:
                         person = self.registry.resolve_name(names[-1].group(0), s)
-                    elif first in {"the", "his", "her", "their"}:
-                        person = self.registry.nearest_person(s)
+                        if person is not None and not self.registry.personlike(person) and first == "the":
+                            person = None  # "the Kentucky Republican", "the Cambridge resident": a modifier
+                    if person is None and first in {"the", "his", "her", "their"}:
+                        person = self.registry.nearest_person(s, subject_only=True) or self.registry.nearest_person(s)
                 speaker = person.name if person is not None else mention
         return Event(cue, (s, e), speaker, inverted, person, kind or what)
 
@@ -365,9 +391,7 @@ class Attributor:
                 if not self.registry.personlike(p):
                     continue
             return p
-        return self.registry.nearest_person(pos, gender, subject_only=True) or self.registry.nearest_person(
-            pos, gender
-        )
+        return self.registry.nearest_person(pos, gender, subject_only=True) or self.registry.nearest_person(pos, gender)
 
     # --------------------------------------------------------------------- quotes
     def credit(self) -> list[tuple[Quoted, Event | None]]:

@@ -72,9 +72,7 @@ def quote_claims(text: str, paragraphs: Sequence[tuple[int, int]] = ()) -> list[
         para = ctx.attr.paragraph_of(q.open) or (q.open, q.outer[1])
         if _LABEL.match(text, para[0]):
             continue  # "READ MORE: …", "WATCH: …" promo lines
-        if q.single and not same and (
-            len(_WORD.findall(text[start:end])) < 3 or not text[para[0] : q.open].strip()
-        ):
+        if q.single and not same and (len(_WORD.findall(text[start:end])) < 3 or not text[para[0] : q.open].strip()):
             continue
         conf = 0.9 if q.closed else 0.6
         if ev is None:
@@ -119,8 +117,11 @@ def reported_claims(text: str, paragraphs: Sequence[tuple[int, int]] = ()) -> li
                 lead = re.match(r"\s+(?:on \w+day\s+|this week\s+|today\s+|yesterday\s+)?", rest)
                 rest_start += lead.end() if lead else 0
                 nxt = text[rest_start : rest_start + 30]
-                if not re.match(r"(?:the|a|an|he|she|they|it|we|i|there|this|these|those|his|her|their|its|"
-                                r"our|[A-Z][\w’'-]+)\b", nxt) or text[ev.cue[0]:ev.cue[1]].lower().endswith("ing"):
+                if not re.match(
+                    r"(?:the|a|an|he|she|they|it|we|i|there|this|these|those|his|her|their|its|"
+                    r"our|[A-Z][\w’'-]+)\b",
+                    nxt,
+                ) or text[ev.cue[0] : ev.cue[1]].lower().endswith("ing"):
                     continue
             span = (rest_start, s_b)
         elif ev.kind == "according":
