@@ -1,13 +1,16 @@
 """The Ray Data adapter gives the same records as ``docingest.ingest_many``: one row per source, in a fixed
 schema, written to JSONL and Parquet and read back unchanged; its async stage keeps the per-host limits.
 
-One local Ray instance (``num_cpus=2``) serves the whole module; the stage and row tests need no cluster.
+One local Ray instance (``num_cpus=2``) serves the module; the stage and row tests need Ray installed but no
+cluster; the Spark recipe's tests (the code in docs/scaling.md) need neither.
 """
 
 from __future__ import annotations
 
 import contextlib
 import gzip
+import importlib
+import importlib.util
 import io
 import json
 import re
@@ -21,14 +24,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
-pytest.importorskip("ray.data")
-
-import docingest_ray
-import ray
-import ray.data
-from docingest_ray.rows import record_row, result_schema, results_table, with_results
-from docingest_ray.stage import AsyncStage, host_key
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from tests.corpora import shared_dir
@@ -37,8 +32,19 @@ import docingest
 from docingest import Article, Failure
 from docingest.strategies import articles, failures
 
-pa: Any = pytest.importorskip("pyarrow")
-pq: Any = pytest.importorskip("pyarrow.parquet")
+#: Everything but the Spark recipe's tests needs Ray and this package (``pip install -e plugins/docingest-ray``).
+HAVE_RAY = all(importlib.util.find_spec(name) is not None for name in ("ray", "docingest_ray"))
+if HAVE_RAY:
+    import docingest_ray
+    import ray
+    import ray.data
+    from docingest_ray.rows import record_row, result_schema, results_table, with_results
+    from docingest_ray.stage import AsyncStage, host_key
+
+    pa: Any = importlib.import_module("pyarrow")
+    pq: Any = importlib.import_module("pyarrow.parquet")
+
+needs_ray = pytest.mark.skipif(not HAVE_RAY, reason="ray[data] is not installed (pip install -e plugins/docingest-ray)")
 
 # ------------------------------------------------------------------------------------------------ inputs
 STORY = """<!doctype html><html lang="en"><head><meta charset="utf-8">
@@ -210,6 +216,7 @@ def summary(record: Article | Failure) -> tuple[Any, ...]:
 
 
 # ------------------------------------------------------------------------------------------------ Ray runs
+@needs_ray
 def test_one_row_per_source_same_records_as_ingest_many(
     ingested: ray.data.Dataset, sources: list[str], local_records: list[Article | Failure]
 ) -> None:
@@ -227,6 +234,7 @@ def test_one_row_per_source_same_records_as_ingest_many(
     assert sum(isinstance(r, Article) for r in records) >= len(STORIES) + 2  # files, text and the URL
 
 
+@needs_ray
 def test_flat_columns_agree_with_the_record(ingested: ray.data.Dataset) -> None:
     for row in ingested.take_all():
         record = docingest_ray.record_from_row(row)
@@ -243,6 +251,7 @@ def test_flat_columns_agree_with_the_record(ingested: ray.data.Dataset) -> None:
             assert row["id"] is None
 
 
+@needs_ray
 @pytest.mark.parametrize("format", ["jsonl", "parquet"])
 def test_written_records_read_back_unchanged_in_order(
     ingested: ray.data.Dataset, tmp_path: Path, format: docingest_ray.rows.Format
@@ -263,6 +272,7 @@ def test_written_records_read_back_unchanged_in_order(
         assert table.schema.field("record").type == pa.large_string()
 
 
+@needs_ray
 def test_dataset_of_sources_from_a_list_file(
     ray_session: None, tmp_path: Path, sources: list[str], local_records: list[Article | Failure]
 ) -> None:
@@ -281,6 +291,7 @@ def test_dataset_of_sources_from_a_list_file(
         assert summary(docingest_ray.record_from_row(row)) == local[row["source"]]
 
 
+@needs_ray
 def test_bad_arguments_fail_in_the_driver() -> None:
     with pytest.raises(TypeError):
         docingest_ray.ingest_dataset("one/path.html")
@@ -294,6 +305,7 @@ def test_bad_arguments_fail_in_the_driver() -> None:
 
 
 # ------------------------------------------------------------------------------------------------ the stage
+@needs_ray
 @pytest.mark.parametrize(("concurrency", "per_host"), [(16, 2), (3, 2), (1, 1)])
 def test_async_stage_keeps_per_host_and_total_limits(concurrency: int, per_host: int) -> None:
     """Fetches overlap up to the limits and never beyond: measured at the servers, not trusted from the stage."""
@@ -317,6 +329,7 @@ def test_async_stage_keeps_per_host_and_total_limits(concurrency: int, per_host:
     assert set(stage.peak_per_host) == {host_key(one.url), host_key(two.url)}
 
 
+@needs_ray
 def test_async_stage_mixes_files_and_urls_in_order(sources: list[str], local_records: list[Article | Failure]) -> None:
     stage = AsyncStage(docingest.Pipeline(fetch=FETCH))
     try:
@@ -335,6 +348,7 @@ def _source(record: Article | Failure) -> str:
     return record.provenance.source if isinstance(record, Article) else record.source
 
 
+@needs_ray
 @settings(max_examples=25, deadline=None)
 @given(st.lists(st.one_of(articles(), failures()), max_size=6))
 def test_rows_round_trip_through_arrow_jsonl_and_parquet(records: list[Article | Failure]) -> None:
@@ -352,6 +366,7 @@ def test_rows_round_trip_through_arrow_jsonl_and_parquet(records: list[Article |
     assert [row["record"] for row in back] == [r.model_dump_json() for r in records]  # byte for byte
 
 
+@needs_ray
 def test_with_results_passes_other_columns_and_replaces_result_columns() -> None:
     batch = pa.table({"url_or_path": ["a", "b"], "type": ["x", "y"], "tag": [1, 2]})
     failure = Failure(kind="invalid", source="a", message="no such file")
