@@ -134,6 +134,9 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3, help="throughput rounds (0: skip)")
     parser.add_argument("--docs", type=int, default=10_000, help="documents of the memory run (0: skip it)")
     parser.add_argument("--checkpoint", type=int, default=1000)
+    parser.add_argument(
+        "--memory-smallest", type=int, default=0, help="memory run: cycle only the N smallest pages (0: all)"
+    )
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="docingest-bench-batch-") as tmp:
@@ -144,7 +147,11 @@ def main() -> None:
         if args.rounds:
             throughput(pipeline, paths, args.rounds)
         if args.docs:
-            rows = memory_run(pipeline, paths, args.docs, args.checkpoint)
+            pool = paths
+            if args.memory_smallest:
+                pool = sorted(paths, key=os.path.getsize)[: args.memory_smallest]
+                print(f"memory run cycles the {len(pool)} smallest pages", file=sys.stderr)
+            rows = memory_run(pipeline, pool, args.docs, args.checkpoint)
             print(
                 f"### Memory over {args.docs:,} documents (workers=2, recycled every {DEFAULT_MAX_TASKS} documents)\n"
             )
