@@ -54,6 +54,8 @@ _FWD_DEFINITE = re.compile(
     r"(?=\s*(?:,|\.|;|$|\s(?:who|whose|in|on|at|when|after|during|with|about|to|of|for|from)\s))"
 )
 _FWD_APPOSED = re.compile(rf",\s+{NAME_RE.pattern}")
+#: "READ MORE:", "WATCH:", "UPDATE:" labels are not speakers
+_LABEL_LINE = re.compile(r"\s*[A-Z][A-Z ]{1,20}:")
 _PREPOSITIONS = frozenset({"of", "with", "for", "from", "at", "in", "on", "to", "and", "or", "by", "near", "about"})
 _BACK_PRON = re.compile(rf"(?<![\w’'])({_PRONOUN})\s+(?:{_ADVERBS}\s+)*$", re.IGNORECASE)
 _BACK_DESC = re.compile(
@@ -418,15 +420,35 @@ class Attributor:
         after = self._first_event(b, min(s_end, nxt))
         if after is not None and (not ends_sentence or self._lower_start(b)):
             return after
-        before = self._last_event(max(s_start, self.last_end(a)), a)
+        lo = max(s_start, self.last_end(a))
+        before = self._last_event(lo, a)
         if before is not None:
             return before
+        colon = self._colon_event(lo, a)
+        if colon is not None:
+            return colon
         para = self._para_of(a)
         if previous is not None and previous[1] is not None and self._para_of(previous[0].open) in (para, para - 1):
             return previous[1]
         # floating quote: the last speaker of this or the two previous paragraphs
         lo = self.paragraphs[max(0, para - 2)][0] if para >= 0 else 0
         return self._last_event(lo, a)
+
+    def _colon_event(self, lo: int, hi: int) -> Event | None:
+        """A colon introduction without a cue verb: "Musk again took to Twitter with this: “…”" credits the
+        sentence's subject (a name or pronoun at its start)."""
+        head = self.text[lo:hi].rstrip()
+        if not head.endswith(":") or len(head) > 200 or _LABEL_LINE.match(head):
+            return None
+        start = lo + len(self.text[lo:hi]) - len(self.text[lo:hi].lstrip())
+        intro = _INTRO.match(self.text, start, hi)
+        for at in (start, intro.end()) if intro else (start,):
+            np = self._forward_np(self.text[at : lo + len(head)], at, lead=True)
+            if np is not None:
+                colon = lo + len(head) - 1
+                ev = self._make((colon, colon + 1), np, False, "colon")
+                return ev if ev.speaker else None
+        return None
 
     def _first_event(self, lo: int, hi: int) -> Event | None:
         """The first event with a speaker whose cue starts in ``[lo, hi)``."""

@@ -124,9 +124,7 @@ def _rstrip(text: str, start: int, end: int) -> int:
     return end
 
 
-def _pair_paragraph(
-    text: str, lo: int, hi: int, carry: int
-) -> tuple[list[Quoted], tuple[int, int, int] | None]:
+def _pair_paragraph(text: str, lo: int, hi: int, carry: int) -> tuple[list[Quoted], tuple[int, int, int] | None]:
     found: list[Quoted] = []
     opened: tuple[int, int, int] | None = None  # (pos, len, part)
     first = True

@@ -89,7 +89,7 @@ def quote_claims(text: str, paragraphs: Sequence[tuple[int, int]] = ()) -> list[
                 span=span,
                 speaker=(ev.speaker.strip() or None) if ev is not None and ev.speaker else None,
                 speaker_mention=_ref(text, ev.mention) if ev is not None else None,
-                cue=_ref(text, ev.cue) if ev is not None else None,
+                cue=_ref(text, ev.cue) if ev is not None and ev.kind != "colon" else None,
                 confidence=max(0.0, min(1.0, conf)),
             )
         )

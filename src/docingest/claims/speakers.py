@@ -1046,6 +1046,13 @@ _NOT_SUBJECT_AFTER = frozenset(
         "besides",
     ]
 )
+#: Words after which a name starts a clause (and may be its subject).
+#: Photo credits mark a caption line: "( THE CANADIAN PRESS FILE PHOTO )", "Tijana Martin / The Canadian Press"
+_CAPTION = re.compile(
+    r"\(\s*[^()]*\b(?:PHOTO|[Pp]hoto|Getty Images|Canadian Press|CANADIAN PRESS|Reuters|AP)\b[^()]*\)"
+    r"|/\s*(?:The Canadian Press|THE CANADIAN PRESS|Getty Images|Reuters|AP|Postmedia)\b"
+    r"|\b(?:Photo|PHOTO)\s*(?::|by\b)"
+)
 _GENDERED = re.compile(r"\b(?:he|his|him|himself|she|her|hers|herself)\b", re.IGNORECASE)
 _LEAD_JUNK = {
     "press",
@@ -1222,14 +1229,19 @@ class Registry:
             return True
         before = text[max(0, start - 30) : start]
         words = before.split()
-        if words and before[-1:].isspace():
-            prev = words[-1].lower().strip("“”\"'(")
-            if prev in _NOT_SUBJECT_AFTER and not words[-1].endswith((".", ",", ":", ";")):
-                return True
+        if (
+            words
+            and before[-1:].isspace()
+            and not words[-1].endswith((".", ",", ":", ";", "!", "?"))
+            and words[-1].strip("“”\"'(").lower() in _NOT_SUBJECT_AFTER
+        ):
+            return True
         line_start = text.rfind("\n", 0, start) + 1
         line_end = text.find("\n", end)
         line = text[line_start : line_end if line_end >= 0 else len(text)].rstrip()
-        # a heading or caption: a short line that does not end like a sentence
+        if _CAPTION.search(line):
+            return True  # a photo caption names who is pictured, not who speaks next
+        # a heading: a short line that does not end like a sentence
         return len(line) < 80 and not line.endswith((".", "!", "?", "”", '"', "’", "'", ":", ")"))
 
     def _table_gender(self, name: str) -> str:
