@@ -20,13 +20,11 @@ Also here, used by the pytest fixtures (:mod:`docingest.pytest_plugin`) and usab
 from __future__ import annotations
 
 import html as html_lib
-import inspect
 import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, cast, get_args
 
 import httpx
@@ -707,7 +705,8 @@ class MockHttp:
 
     Unknown URLs answer 404. Every request is recorded in :attr:`requests`. :meth:`pipeline` registers a small
     plugin whose ``docingest_fetcher`` hook returns the built-in fetcher over an ``httpx.MockTransport``, so
-    the whole pipeline runs, fetch included, without a network.
+    the whole pipeline runs, fetch included, without a network. The fetcher asks for ``/robots.txt`` first
+    (unknown, hence no rules) unless ``fetch={"respect_robots": False}``.
     """
 
     def __init__(self) -> None:
@@ -759,23 +758,11 @@ class MockHttp:
         return httpx.MockTransport(self.handler)
 
     def fetcher(self, settings: FetchSettings | None = None) -> Fetcher:
-        """A fetcher answering from this router: the built-in one when it takes a transport, else a minimal
-        one with the same error mapping."""
-        settings = settings or FetchSettings()
-        import importlib
+        """The built-in fetcher under ``settings``, over this router instead of the network (the same
+        redirect handling, limits, robots.txt and error mapping; no DNS, no sockets)."""
+        from .stages.fetch import HttpxFetcher
 
-        for module in ("docingest.stages.fetch", "docingest.fetching.fetcher"):
-            try:
-                builtin = getattr(importlib.import_module(module), "HttpxFetcher", None)
-            except ImportError:
-                continue
-            if builtin is None:
-                continue
-            parameters = inspect.signature(builtin).parameters
-            if "transport" in parameters and "async_transport" in parameters:
-                return cast(Fetcher, builtin(settings, transport=self.transport(),
-                                             async_transport=self.transport()))
-        return _MockFetcher(settings, self.transport())
+        return HttpxFetcher(settings or FetchSettings(), transport=self.transport(), async_transport=self.transport())
 
     def plugin(self) -> object:
         """A plugin whose ``docingest_fetcher`` hook returns :meth:`fetcher` (register one per manager)."""
@@ -800,59 +787,6 @@ class _MockFetcherPlugin:
     @hookimpl(tryfirst=True)
     def docingest_fetcher(self, settings: FetchSettings) -> Fetcher | None:
         return self.router.fetcher(settings)
-
-
-class _MockFetcher:
-    """A minimal fetcher over a mock transport, used while the built-in fetcher takes no transport."""
-
-    def __init__(self, settings: FetchSettings, transport: httpx.MockTransport) -> None:
-        self.settings = settings
-        self.transport = transport
-        self._client: httpx.Client | None = None
-
-    def _raw(self, url: str, response: httpx.Response) -> RawDocument:
-        if response.status_code >= 400:
-            raise IngestError.of("http_status", url, f"HTTP {response.status_code}", status=response.status_code,
-                                 url=str(response.url))
-        if len(response.content) > self.settings.max_bytes:
-            raise IngestError.of("too_large", url, f"body over {self.settings.max_bytes} bytes")
-        return RawDocument(
-            source=url, content=response.content, url=url, final_url=str(response.url),
-            status=response.status_code, content_type=response.headers.get("content-type"),
-            headers=tuple((k.lower(), v) for k, v in response.headers.items()), fetched_at=datetime.now(UTC),
-        )
-
-    def _options(self) -> dict[str, Any]:
-        return {"follow_redirects": True, "max_redirects": self.settings.max_redirects,
-                "timeout": self.settings.timeout, "headers": {"user-agent": self.settings.user_agent}}
-
-    def _error(self, url: str, exc: Exception) -> IngestError:
-        if isinstance(exc, httpx.TimeoutException):
-            return IngestError.of("timeout", url, str(exc) or "timed out")
-        return IngestError.of("fetch_error", url, f"{type(exc).__name__}: {exc}")
-
-    def fetch(self, url: str) -> RawDocument:
-        if self._client is None:
-            self._client = httpx.Client(transport=self.transport, **self._options())
-        try:
-            return self._raw(url, self._client.get(url))
-        except (httpx.HTTPError, httpx.InvalidURL, ValueError) as exc:
-            raise self._error(url, exc) from exc
-
-    async def afetch(self, url: str) -> RawDocument:
-        try:
-            async with httpx.AsyncClient(transport=self.transport, **self._options()) as client:
-                return self._raw(url, await client.get(url))
-        except (httpx.HTTPError, httpx.InvalidURL, ValueError) as exc:
-            raise self._error(url, exc) from exc
-
-    def close(self) -> None:
-        if self._client is not None:
-            self._client.close()
-            self._client = None
-
-    async def aclose(self) -> None:
-        self.close()
 
 
 # ================================================================================================ news pages
