@@ -25,12 +25,12 @@ from ..models import BlockKind
 from . import squash, squash_lines
 
 _SKIP_TAGS = (
-    "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed", "canvas", "video",
+    "script", "style", "template", "svg", "math", "iframe", "object", "embed", "canvas", "video",
     "audio", "picture", "img", "select", "button", "input", "textarea", "head", "title", "meta", "link",
     "base", "map", "area", "source", "track", "dialog", "datalist", "output", "progress", "meter",
 )
 _CONTAINER_TAGS = (
-    "html", "body", "div", "section", "article", "main", "aside", "header", "footer", "nav", "form",
+    "html", "body", "noscript", "div", "section", "article", "main", "aside", "header", "footer", "nav", "form",
     "fieldset", "details", "summary", "figure", "dl", "dt", "dd", "center", "address", "hgroup", "legend",
     "tr", "td", "th", "tbody", "thead", "tfoot", "search", "label", "option", "optgroup", "frameset", "frame",
 )
@@ -169,9 +169,7 @@ class _Walker:
             cat = _CATEGORY.get(child.tag_id, _INLINE)
             if cat == _TEXT:
                 self.buf.append(child.text_content or "")
-            elif cat == _SKIP:
-                pass
-            elif hidden and child.mem_id in hidden:
+            elif cat == _SKIP or (hidden and child.mem_id in hidden):
                 pass
             elif cat == _INLINE:  # its text joins the current paragraph
                 self.children(child, idx, kind, level, depth)
@@ -194,7 +192,7 @@ class _Walker:
                 if self.buf:
                     self.flush(idx, kind, level)
                 tag = _NAME[child.tag_id]
-                if cat == _PARA or cat == _HEADING:
+                if cat in (_PARA, _HEADING):
                     self.leaf(child, tag, idx, kind, level, cat)
                 elif cat == _PRE:
                     text = squash_lines(child.text())

@@ -18,6 +18,8 @@ from .blocks import Elem, RawBlock
 
 #: A child holding at least this share of its parent's weight becomes the root.
 DESCEND = 0.75
+#: Below this much running-text weight, a page is read as a listing: links count as content.
+PROSE_MIN = 500.0
 #: A semantic container holding at least this share of the root's weight replaces it.
 SEMANTIC = 0.6
 _SEMANTIC_HINT = re.compile(r"\barticlebody\b|\bmain\b|\bpost-?body\b|\bentry-content\b|\barticle-?body\b")
@@ -75,13 +77,18 @@ def select(elems: Sequence[Elem], blocks: Sequence[RawBlock]) -> tuple[int, list
         parent = elems[i].parent
         if parent >= 0:
             children[parent].append(i)
-    if good[0] <= 0:
+    listing = good[0] < PROSE_MIN
+    if listing:  # little running text: a listing, a shop, a link hub; its links are its content
+        weights = [float(t) for t in text]
+    else:
+        weights = good
+    if weights[0] <= 0:
         root = 0
     else:
-        root = _descend(0, good, children)
-        root = _semantic(root, elems, good)
+        root = _descend(0, weights, children)
+        root = _semantic(root, elems, weights)
     inside = _subtree(root, n, elems)
-    kept = [i for i, block in enumerate(blocks) if inside[block.elem] and _keep(block)]
+    kept = [i for i, block in enumerate(blocks) if inside[block.elem] and (listing or _keep(block))]
     return root, kept
 
 

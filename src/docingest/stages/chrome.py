@@ -28,6 +28,8 @@ from ..models import Removal
 
 _MAX_TEXT = 2000
 _BIG = 1000
+#: Elements that are chrome whatever their size: a big text-heavy ``<footer>`` is a legal notice.
+_ALWAYS = frozenset({"navigation", "footer"})
 _LINKY = 0.35
 
 _BY_TAG = {
@@ -81,7 +83,7 @@ _HINTS: dict[str, tuple[str, ...]] = {
     "sidebar": ("sidebar", "rightrail", "leftrail"),
     "navigation": (
         "breadcrumb", "breadcrumbs", "pagination", "pager", "skiplink", "skiptocontent", "navbar", "mainnav",
-        "globalnav", "sitenav", "topnav", "megamenu", "menubar", "offcanvas", "nav", "navigation", "menu",
+        "globalnav", "sitenav", "topnav", "megamenu", "menubar", "nav", "navigation", "menu",
     ),
     "header": ("siteheader", "globalheader", "masthead", "topbar"),
     "footer": ("sitefooter", "globalfooter", "footer", "pagefooter", "colophon"),
@@ -89,8 +91,12 @@ _HINTS: dict[str, tuple[str, ...]] = {
         "ad", "ads", "advert", "adverts", "advertisement", "advertising", "adslot", "adunit", "adcontainer",
         "adwrapper", "adbanner", "adblock", "adsbygoogle", "sponsored", "dfp", "gptad",
     ),
-    "dialog": ("modal", "popup", "overlay", "lightbox"),
+    "dialog": ("popup",),
 }
+#: Roots recognised inside a longer word too ("bbccookies", "mainsidebar"): never part of content words.
+_ROOTS = (("cookie", "cookie banner"), ("gdpr", "cookie banner"), ("disqus", "comments"),
+          ("outbrain", "related links"), ("taboola", "related links"), ("breadcrumb", "navigation"),
+          ("adsbygoogle", "advertisement"), ("newsletter", "newsletter"))
 _PHRASES = {phrase: reason for reason, phrases in _HINTS.items() for phrase in phrases}
 _SPLIT = re.compile(r"[^a-z0-9]+")
 #: Elements that may be chrome: block containers only (spans, links and list items carry most of a page's
@@ -103,23 +109,24 @@ _KEEP = "main, article, [itemprop=articleBody], [role=main]"
 _NEVER = frozenset({"html", "body", "main", "article"})
 
 
-def _reason(node: LexborNode) -> str | None:
-    """Why ``node`` is chrome, or ``None``."""
+def _reason(node: LexborNode) -> tuple[str | None, bool]:
+    """Why ``node`` is chrome (``None`` if it is not), and whether the element itself says so (its tag or
+    ARIA role) rather than a class/id hint."""
     tag = node.tag or ""
     reason = _BY_TAG.get(tag)
     if reason is not None:
-        return reason
+        return reason, True
     if tag in _NEVER:
-        return None
+        return None, False
     attrs = node.attrs
     role = attrs.get("role")
     if role and (reason := _BY_ROLE.get(role.strip().lower())) is not None:
-        return reason
+        return reason, True
     cls = attrs.get("class")
     ident = node.id
     if cls and ident:
-        return hint_reason(f"{cls} {ident}")
-    return hint_reason(cls or ident or "")
+        return hint_reason(f"{cls} {ident}"), False
+    return hint_reason(cls or ident or ""), False
 
 
 _cache: dict[str, str | None] = {}
@@ -159,6 +166,8 @@ def _token_reason(token: str) -> str | None:
                         reason = _PHRASES.get(words[i] + words[i + 1] + words[i + 2])
                 if reason is not None:
                     break
+        if reason is None:
+            reason = next((why for root, why in _ROOTS if root in lowered), None)
     if len(_cache) > 100_000:  # bounded memory over long runs
         _cache.clear()
     _cache[token] = reason
@@ -191,23 +200,25 @@ class ChromeCleaner:
         body = tree.body
         if body is None:
             return
-        matches: list[tuple[LexborNode, str]] = []
+        matches: list[tuple[LexborNode, str, bool]] = []
+        seen: set[int] = set()
         for node in body.css(_CANDIDATES):
-            reason = _reason(node)
-            if reason is not None:
-                matches.append((node, reason))
+            reason, strong = _reason(node)
+            if reason is not None and node.mem_id not in seen:  # a selector list may repeat a node
+                seen.add(node.mem_id)
+                matches.append((node, reason, strong))
         if not matches:
             return
         keep = _ancestors_of(body.css(_KEEP))
         chosen: list[tuple[LexborNode, str, str]] = []
         removed_ids: set[int] = set()
-        for node, reason in matches:
+        for node, reason, strong in matches:
             if node.mem_id in keep or _inside(node, removed_ids):
                 continue
             text = node.text()
             if len(text) > _BIG:
                 text = _visible_text(node, text)
-                if len(text) > _BIG and _reads_like_content(node, text, reason):
+                if len(text) > _BIG and not (strong and reason in _ALWAYS) and _reads_like_content(node, text):
                     continue
             removed_ids.add(node.mem_id)
             chosen.append((node, reason, text))
@@ -219,16 +230,14 @@ class ChromeCleaner:
             node.decompose()
 
 
-def _reads_like_content(node: LexborNode, text: str, reason: str) -> bool:
+def _reads_like_content(node: LexborNode, text: str) -> bool:
     """True for a big chrome-looking element that is mostly running text, not links: a content wrapper with
     an unlucky class name ("inline-and-sidebar-container", "body-ad-wrapper") or a page-wide ``<form>``."""
     length = len(squash(text))
     if length <= _BIG:
         return False
     links = sum(len(squash(a.text())) for a in node.css("a"))
-    if links > _LINKY * length:
-        return False
-    return reason not in ("navigation", "footer") or length > 3 * _BIG
+    return links <= _LINKY * length
 
 
 def _visible_text(node: LexborNode, text: str) -> str:
