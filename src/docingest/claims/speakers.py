@@ -1051,6 +1051,7 @@ _NOT_SUBJECT_AFTER = frozenset(
 _CAPTION = re.compile(
     r"\(\s*[^()]*\b(?:PHOTO|[Pp]hoto|Getty Images|Canadian Press|CANADIAN PRESS|Reuters|AP)\b[^()]*\)"
     r"|/\s*(?:The Canadian Press|THE CANADIAN PRESS|Getty Images|Reuters|AP|Postmedia)\b"
+    r"|\([^()/\n]{2,40}/[^()\n]{2,40}\)\s*$"
     r"|\b(?:Photo|PHOTO)\s*(?::|by\b)"
 )
 _GENDERED = re.compile(r"\b(?:he|his|him|himself|she|her|hers|herself)\b", re.IGNORECASE)
@@ -1127,6 +1128,16 @@ def _parse_name(raw: str) -> tuple[str, frozenset[str], str] | None:
         title = []
     if not toks or _SELF_I.match(toks[0]):
         return None
+    # a title inside the run: "St. Charles County Prosecuting Attorney Tim Lohmar" → "Tim Lohmar"
+    for k in range(len(toks) - 3, 0, -1):
+        word = toks[k].lower()
+        if (word in ROLE_NOUNS or word in HONORIFICS or (word.endswith(".") and word in TITLE_WORDS)) and (
+            toks[k + 1].lower() not in TITLE_WORDS and not is_org(" ".join(toks[k + 1 :]))
+        ):
+            title.append(word)
+            gender = gender or HONORIFICS.get(word, "")
+            toks = toks[k + 1 :]
+            break
     # trailing possessive "Ruiz’s" → "Ruiz"
     toks[-1] = _POSSESSIVE.sub("", toks[-1])
     name = " ".join(toks).rstrip(".")
