@@ -5,7 +5,7 @@ newsletter and app promos, tip-line and contact-the-editor blocks, "read more" a
 and follow prompts, image credits and ad labels, legal lines and author bios. :class:`PromoCleaner` judges each
 candidate block — HTML or plain text alike — with the signals a reader would use:
 
-* calls to action and second-person address outside quotations ("your subscription", "sign", "support
+* calls to action and second-person address outside quotations ("your subscription", "sign up", "support
   us"), the publication speaking of itself ("our journalism", "… relies on readers like you"), prices and
   offers;
 * anchored labels ("Read more:", "Photo:", "Advertisement", "© 2024 …");
@@ -67,7 +67,7 @@ _OFFER = re.compile(
     r"\blimited time\b|\bfirst (\w+ )?months?\b")
 #: Blocks longer than this are never judged by their wording (a long block is story, or a pitch whose
 #: sentences the extractor gives as separate blocks).
-_MAX_JUDGED = 700
+_MAX_JUDGED = 500
 
 
 @dataclass(frozen=True)
@@ -139,12 +139,13 @@ _RULES: tuple[_Rule, ...] = (
     _r(r"\b(already a subscriber|become a subscriber|subscribe (now|today|here)|subscribe for|"
        r"subscribe to (keep|continue|read|get)|start your (free )?trial|full digital access|"
        r"log ?in to (continue|keep) reading|free articles? (this month|left|remaining)|"
-       r"read(ing)? all your free|upgrade your (plan|subscription)|your subscription|subscribers? enjoy|"
+       r"read(ing)? all your free|upgrade your (plan|subscription)|subscribers? enjoy|"
        r"subscriber[- ]only|for subscribers\b|to keep reading|to continue reading|subscribe to (the |our )?"
        r"[\w' ]{0,30}(newsletter|briefing|digest))", "subscription pitch", 3,
        "subscribe subscriber subscribers subscription trial digital log login articles article upgrade "
        "subscriber-only reading"),
     _r(r"\bunlimited (digital )?access\b", "subscription pitch", 2, "unlimited", 300),
+    _r(r"\byour subscription\b", "subscription pitch", 2, "subscription", 300),
     _r(r"\b(subscribe|subscription)\b.{0,80}\b(\d+% off|just|only|[$€£]\s?\d|cents|a month|per month|"
        r"a year|per year|offer)\b|\b(\d+% off|just|only|special offer|limited time)\b.{0,80}\b"
        r"(subscribe|subscription)", "subscription pitch", 2, "subscribe subscription subscriptions", 250),
@@ -163,15 +164,18 @@ _RULES: tuple[_Rule, ...] = (
        r"(readers|members|supporters)|paid for by (readers|members|you)|not ready to (pay|subscribe|"
        r"commit)|(good|quality|independent) (reporting|journalism) (costs|needs|takes|depends)|"
        r"will you (give|support|join|help)|your support|help keep [^.]{0,60} free|"
-       r"(gift|donation|contribution) of (any size|\W?\d)|join them and help)\b",
+       r"(gift|donation|contribution) of (any size|\W?\d)|join them and help|"
+       r"(subscription|membership|support|donation|contribution)s? makes? (stories|journalism|reporting|"
+       r"this|our work))\b",
        "membership pitch", 3,
        "membership become support readers buy chip donation contribution gift please donate consider relies "
-       "funded paid ready reporting journalism help join"),
+       "funded paid ready reporting journalism help join subscription makes make"),
     _r(r"\b(non-?profit|reader-funded|member-funded|independent) newsroom\b", "membership pitch", 2,
        "newsroom", 300),
     # member perks (the list's lead or an item)
-    _r(r"\b(members?|subscribers?|membership|subscription|when you (join|subscribe|sign up)|"
-       r"you('ll| will) get)\b[^.]{0,60}:\s*$", "member perks", 3,
+    _r(r"\b((members?|subscribers?)\b[^.]{0,60}\b(get|enjoy|receive)|(your|a|the) (membership|subscription) "
+       r"(includes|gets you|comes with)|when you (join|subscribe|sign up)\b[^.]{0,60}|you('ll| will) get)\s*:\s*$",
+       "member perks", 3,
        "members member subscribers subscriber membership subscription join subscribe you'll will", 160),
     _r(r"^\W*(unlimited access|ad-free|the (whole|full|complete|entire) archive|exclusive [\w-]+ ?"
        r"(newsletters?|events|content|stories)|early access|members?-only|subscriber-only|(the |our )?"
@@ -188,9 +192,9 @@ _RULES: tuple[_Rule, ...] = (
        "sign inbox enter newsletter newsletters never briefing readers subscribers", 400),
     _r(r"\bsign up for [A-Z]", "newsletter promo", 3, "sign", 300, case=True),
     _r(r"\b(download (our|the) (free )?app|get (the|our) (free )?app|our (free )?app\b|"
-       r"(download|get) .{0,40}(on|from) the app store|(download|get) .{0,60}google play|"
+       r"(download|get) (it|our app|the app|the [\w ]{1,30} app)( free)? (on|from|in) (the app store|google play)|"
        r"turn on (push )?notifications|push alerts)", "app promo", 3,
-       "app notifications alerts google store", 300),
+       "app notifications alerts google store", 200),
     # tip lines and contacting the newsroom
     _r(r"\b(have|got) a (news )?tip|\bnews tips?\b|\bhave a story (for us|idea|to share|to tell)|"
        r"\bcontact (our (reporters?|newsroom|editors?|journalists?)|the (editor|newsroom|news desk))\b|"
@@ -260,7 +264,7 @@ def _weak(core: str) -> int:
     )
 
 
-_PUNCT = re.compile(r"[^\w\s'’©%-]+")
+_PUNCT = re.compile(r"[!-$&(-,./:-@\[-`{-~“”‘«»—–…·•]+")
 
 
 def _index(head: bool) -> dict[str, tuple[int, ...]]:
@@ -283,10 +287,10 @@ _HEAD_KEYS = frozenset(_BY_HEAD_KEY)
 def _facts(block: Candidate) -> _Facts:
     text = block.text
     listish = block.kind == "list_item"
+    if len(text) > _MAX_JUDGED:
+        return _Facts(None, 0.0, True, 0, False, listish, " ".join(text.lower().split()))
     words = _PUNCT.sub(" ", text.lower()).split()
     key = " ".join(words)
-    if len(text) > _MAX_JUDGED:
-        return _Facts(None, 0.0, True, 0, False, listish, key)
     indices = {i for word in _BODY_KEYS.intersection(words) for i in _BY_KEY[word]}
     indices.update(i for word in _HEAD_KEYS.intersection(words[:6]) for i in _BY_HEAD_KEY[word])
     if not indices:
@@ -317,17 +321,18 @@ def _facts(block: Candidate) -> _Facts:
 
 
 def _hinted_promo(block: Candidate) -> bool:
-    """For a block whose markup says promo but whose wording matched no rule: does the wording support it
-    (two of second person, self-reference, imperative, offer; or one on a short block), without telling a
-    story (attribution, quotation)?"""
+    """For a block whose markup says promo but whose wording matched no rule: does the wording support it (a
+    short call to action addressing the reader, or the publication speaking of itself, or an offer), without
+    telling a story (attribution, quotation)?"""
     if len(block.text) > _MAX_JUDGED:
         return False
     core, quoted = _outside_quotes(block.text)
     low = core.lower()
     if quoted or _ATTRIBUTION.search(low):
         return False
-    weak = _weak(low)
-    return weak >= 2 or (weak == 1 and len(block.text) < 160)
+    if len(block.text) > 250 or not _IMPERATIVE.search(low):
+        return False
+    return bool(_SECOND_PERSON.search(low) or _SELF.search(low) or _OFFER.search(low))
 
 
 @lru_cache(maxsize=4096)
