@@ -56,6 +56,8 @@ _FWD_DEFINITE = re.compile(
 _FWD_APPOSED = re.compile(rf",\s+{NAME_RE.pattern}")
 #: "READ MORE:", "WATCH:", "UPDATE:" labels are not speakers
 _LABEL_LINE = re.compile(r"\s*[A-Z][A-Z ]{1,20}:")
+#: Given names that are also common words (so in NOT_NAMES): "Will Young said", "May Chen said"
+_WORD_NAMES = frozenset({"will", "may", "june", "april", "august", "mark", "grant", "don", "guy", "ray", "dean", "drew"})
 _PREPOSITIONS = frozenset({"of", "with", "for", "from", "at", "in", "on", "to", "and", "or", "by", "near", "about"})
 _BACK_PRON = re.compile(rf"(?<![\w’'])({_PRONOUN})\s+(?:{_ADVERBS}\s+)*$", re.IGNORECASE)
 _BACK_DESC = re.compile(
@@ -278,6 +280,10 @@ class Attributor:
         if nm and (not lead or nm.start(1) == len(after) - len(after.lstrip())):
             name = nm.group(1)
             skipped = after[: nm.start(1)].strip()
+            first, _, rest = name.partition(" ")
+            if lead and rest and first.lower() in _WORD_NAMES and rest[:1].isupper():
+                # "Will Young, a locomotive mechanic, said": a first name that is also a common word
+                return base + nm.end(1) - len(rest), base + nm.end(1), "name"
             if (
                 name.split()[0].lower() not in NOT_NAMES
                 and not re.search(r"\b(that|if|whether)\b", skipped)
