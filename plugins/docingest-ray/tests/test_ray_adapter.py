@@ -44,6 +44,10 @@ if HAVE_RAY:
     pa: Any = importlib.import_module("pyarrow")
     pq: Any = importlib.import_module("pyarrow.parquet")
 
+if importlib.util.find_spec("xdist") is not None:
+    # One Ray instance per module: under ``pytest -n N --dist loadgroup`` these tests stay on one worker.
+    pytestmark = [pytest.mark.xdist_group("ray")]
+
 needs_ray = pytest.mark.skipif(not HAVE_RAY, reason="ray[data] is not installed (pip install -e plugins/docingest-ray)")
 
 # ------------------------------------------------------------------------------------------------ inputs
