@@ -25,7 +25,7 @@ _ABBREV = re.compile(
     r"approx|U\.S|U\.K|B\.C|N\.S|N\.B|P\.E\.I|D\.C)|\b[A-Z])\.$"
 )
 _PRONOUN = r"(?:he|she|they|it|we|I)"
-_DET = r"(?:the|a|an|his|her|their|its|one|another|two|three|several|some|many|[A-Z][\w’'.-]*[’']s)"
+_DET = r"(?:the|a|an|his|her|their|its|my|our|your|one|another|two|three|several|some|many|[A-Z][\w’'.-]*[’']s)"
 _ADVERBS = (
     r"(?:also|later|then|again|previously|recently|once|further|simply|repeatedly|publicly|privately|"
     r"earlier|quickly|flatly|bluntly|only|even|first|has|have|had|was|is|were|would|will|could|did|does|"
@@ -57,7 +57,9 @@ _FWD_APPOSED = re.compile(rf",\s+{NAME_RE.pattern}")
 #: "READ MORE:", "WATCH:", "UPDATE:" labels are not speakers
 _LABEL_LINE = re.compile(r"\s*[A-Z][A-Z ]{1,20}:")
 #: Given names that are also common words (so in NOT_NAMES): "Will Young said", "May Chen said"
-_WORD_NAMES = frozenset({"will", "may", "june", "april", "august", "mark", "grant", "don", "guy", "ray", "dean", "drew"})
+_WORD_NAMES = frozenset(
+    {"will", "may", "june", "april", "august", "mark", "grant", "don", "guy", "ray", "dean", "drew"}
+)
 _PREPOSITIONS = frozenset({"of", "with", "for", "from", "at", "in", "on", "to", "and", "or", "by", "near", "about"})
 _BACK_PRON = re.compile(rf"(?<![\w’'])({_PRONOUN})\s+(?:{_ADVERBS}\s+)*$", re.IGNORECASE)
 _BACK_DESC = re.compile(
@@ -295,7 +297,9 @@ class Attributor:
         if dm:
             desc = dm.group(1)
             words = {w.strip("’'s,.").lower() for w in desc.split()}
-            if words & (ROLE_NOUNS | ORG_NOUNS):
+            # at the head of its clause, right before the cue, any description is the subject ("a citizen,
+            # whose name is redacted, wrote"); elsewhere it needs a role or organisation noun
+            if words & (ROLE_NOUNS | ORG_NOUNS) or (lead and dm.start(1) == len(after) - len(after.lstrip())):
                 return base + dm.start(1), base + dm.end(1), "description"
         return None
 

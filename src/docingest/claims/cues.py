@@ -6,7 +6,7 @@ import re
 
 #: Speech and statement verbs, base forms; inflections are generated below.
 _VERBS = """
-say tell add explain note state write ask reply respond answer urge warn emphasise emphasize stress insist argue
+say tell add repeat explain note state write ask reply respond answer urge warn emphasise emphasize stress insist argue
 claim suggest acknowledge admit concede recall observe comment remark declare announce continue conclude caution
 complain joke quip shout yell tweet post predict promise counter recount testify confirm deny reiterate maintain
 contend agree allege estimate report indicate reveal signal boast lament plead demand vow pledge mention text email
