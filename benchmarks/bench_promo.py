@@ -74,7 +74,7 @@ def quality(dataset: str, limit: int | None, show: int) -> list[list[Any]]:
     counts_off: list[tuple[int, int, int]] = []
     totals: list[float] = []
     reasons: Counter[str] = Counter()
-    drops: list[tuple[float, str, list[str]]] = []
+    drops: list[tuple[int, str, list[str]]] = []
     for page in extraction_pages(dataset, limit):
         url = page.truth.get("url") or None
         t0 = time.perf_counter()

@@ -1,0 +1,169 @@
+"""Property tests of the promo cleaner and the plain-text extractor on news_pages() / news_texts(), precision
+cases, idempotence (on generated pages and on a sample of the real wcxb-dev corpus) and per-site repetition."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from collections.abc import Sequence
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import docingest
+from docingest.document import Candidate, Page, RawDocument
+from docingest.pipeline import Pipeline
+from docingest.settings import Options
+from docingest.stages.promo import PromoCleaner, site_name_from
+from docingest.stages.text import split_paragraphs, text_blocks
+from docingest.strategies.news import NewsPage, NewsText, news_pages, news_texts
+from tests.corpora import corpus_path
+
+FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def _check(article: docingest.Article, expected: NewsPage | NewsText) -> None:
+    blocks = [b.text for b in article.blocks]
+    story = [b for b in blocks if b in expected.paragraphs]
+    assert story == list(expected.paragraphs), "a story paragraph was lost or reordered"
+    for promo in expected.promos:
+        assert promo not in article.text, f"promo kept: {promo!r}"
+    assert article.title == expected.title
+    assert article.site_name == expected.site_name
+
+
+@FAST
+@given(news_pages())
+def test_promo_news_pages_clean(page: NewsPage) -> None:
+    article = docingest.ingest_html(page.html, url=page.url, claims=False)
+    _check(article, page)
+    assert article.provenance.encoding == page.encoding
+
+
+@FAST
+@given(news_texts())
+def test_promo_news_texts_clean(doc: NewsText) -> None:
+    article = docingest.ingest_text(doc.text, url=doc.url, claims=False)
+    _check(article, doc)
+    removed = [r for r in article.provenance.removed if r.cleaner == "docingest.promo"]
+    assert all(r.reason and r.where and r.where.startswith("line ") for r in removed)
+
+
+def _page(blocks: Sequence[Candidate], url: str | None = None) -> Page:
+    raw = RawDocument(source="<test>", content="", url=url, kind="text")
+    return Page(raw=raw, text="", kind="text", options=Options())
+
+
+def _survivors(blocks: Sequence[Candidate], cleaner: PromoCleaner, url: str | None = None) -> list[Candidate]:
+    drop = {v.index for v in cleaner.classify(blocks, _page(blocks, url))}
+    return [b for i, b in enumerate(blocks) if i not in drop]
+
+
+def _candidates(doc: NewsText) -> list[Candidate]:
+    blocks = text_blocks(doc.text)[1:]
+    return [Candidate(kind=b.kind, text=b.text, where=f"line {b.line}") for b in blocks]
+
+
+@FAST
+@given(news_texts())
+def test_promo_idempotent_on_news(doc: NewsText) -> None:
+    cleaner = PromoCleaner(memory=False)
+    once = _survivors(_candidates(doc), cleaner)
+    assert _survivors(once, cleaner) == once
+
+
+@given(st.lists(st.sampled_from(["paragraph", "list_item", "heading"]), min_size=1, max_size=12),
+       st.data())
+@settings(max_examples=60, deadline=None)
+def test_promo_idempotent_on_shuffled_blocks(kinds: list[str], data: st.DataObject) -> None:
+    """Blocks of stories and promos in any order and kind: a second run drops nothing more."""
+    doc = data.draw(news_texts())
+    texts = [*doc.paragraphs, *doc.promos]
+    chosen = [data.draw(st.sampled_from(texts)) for _ in kinds]
+    blocks = [Candidate(kind=k, text=t) for k, t in zip(kinds, chosen, strict=True)]  # type: ignore[arg-type]
+    cleaner = PromoCleaner(memory=False)
+    once = _survivors(blocks, cleaner)
+    assert _survivors(once, cleaner) == once
+    assert all(b.text not in doc.paragraphs or b in once for b in blocks if b.kind == "paragraph")
+
+
+def test_promo_idempotent_on_wcxb_sample() -> None:
+    """Real pages: candidates from the pipeline with the promo cleaner off, judged twice."""
+    base = corpus_path("extraction", "wcxb-dev")
+    truths = [json.loads(line) for line in (base / "truth.jsonl").read_text("utf-8").splitlines()[:40]]
+    pipe = Pipeline(disable=("docingest.promo",), claims=False)
+    cleaner = PromoCleaner(memory=False)
+    captured: list[list[Candidate]] = []
+    original = pipe._clean_blocks
+
+    def capture(kept: list[Candidate], page: Page, ran: list[str]) -> list[Candidate]:
+        captured.append(list(kept))
+        return original(kept, page, ran)
+
+    pipe._clean_blocks = capture  # type: ignore[method-assign]
+    for truth in truths:
+        html = gzip.decompress((base / "html" / f"{truth['id']}.html.gz").read_bytes())
+        pipe.run_raw(RawDocument(source=truth["id"], content=html, kind="html"))
+    assert captured
+    for blocks in captured:
+        once = _survivors(blocks, cleaner)
+        assert _survivors(once, cleaner) == once
+
+
+STORY_SENTENCES = [
+    "The council voted to cut the library's newspaper subscriptions, a saving of $40,000.",
+    "Subscriptions to the regional bus pass rose 12% after the price fell to $30 a month, the authority said.",
+    "The charity, which relies on donations and on 200 volunteers, raised £2.1 million last year.",
+    "Residents can sign up for the flood-warning text service at the town hall, Ruiz said.",
+    "“If you sign up now, you save a month's fare,” Mbeki told reporters.",
+    "The app, which can be downloaded free, lets commuters report potholes.",
+    "The paper, founded in 1884, has lost two thirds of its print subscribers since 2015.",
+    "Fishers' association, which publishes a monthly newsletter for its 340 members, collected 5,000 signatures.",
+    "He said residents should follow official channels rather than social media for updates.",
+    "Media analyst Kofi Mensah said a membership model could work. “It takes years,” he said.",
+    "Readers who pay for home delivery will be offered a refund or a discounted digital plan, the company said.",
+    "Donations to the food bank doubled in December, according to its director.",
+    "Police asked anyone with information to contact them, the spokesman said.",
+    "The minister urged people to support local businesses over the holidays.",
+]
+
+
+@pytest.mark.parametrize("sentence", STORY_SENTENCES)
+def test_promo_keeps_story_that_mentions_money(sentence: str) -> None:
+    article = docingest.ingest_text(f"A headline\n\n{sentence}\n\nThe vote was 7 to 4.", claims=False)
+    assert sentence in article.paragraphs
+
+
+def test_promo_repetition_across_pages_of_one_site() -> None:
+    cleaner = PromoCleaner()
+    boiler = Candidate(kind="paragraph", text="The Kestrel Weekly is produced by volunteers in the valley.")
+    first = [Candidate(kind="paragraph", text=f"Story one paragraph {i} about the harbour.") for i in range(4)]
+    second = [Candidate(kind="paragraph", text=f"Story two paragraph {i} about the school.") for i in range(4)]
+    assert _survivors([*first, boiler], cleaner, "https://kestrel.example/a") == [*first, boiler]
+    # the same page again is not a different page
+    assert _survivors([*first, boiler], cleaner, "https://kestrel.example/a") == [*first, boiler]
+    assert _survivors([*second, boiler], cleaner, "https://kestrel.example/b") == second
+    # another site does not share the memory
+    assert _survivors([*second, boiler], cleaner, "https://other.example/b") == [*second, boiler]
+    # a duplicate of a whole article (same text at another URL) is not stripped to nothing
+    assert _survivors([*first, boiler], cleaner, "https://kestrel.example/a-copy") == [*first, boiler]
+
+
+def test_promo_site_name_from_promos() -> None:
+    assert site_name_from(["Your membership keeps The Daily Ledger going."]) == "The Daily Ledger"
+    assert site_name_from(["Harbour Gazette relies on readers like you."]) == "Harbour Gazette"
+    assert site_name_from(["Follow us on Facebook, Instagram and X.", "Photo: Getty Images"]) is None
+    # the host breaks a tie between a photographer and the publication
+    names = ["Illustration by Jonah Reyes for Riverside Post", "Photo: Mark Stevens / Riverside Post"]
+    assert site_name_from(names, "https://riversidepost.example/x") == "Riverside Post"
+
+
+def test_text_split_paragraphs_layouts() -> None:
+    assert split_paragraphs("Title\nOne.\nTwo.") == ["Title", "One.", "Two."]
+    wrapped = "Title\n\nA long sentence that was wrapped\nat a narrow width by a mail client.\n\nNext."
+    joined = "A long sentence that was wrapped at a narrow width by a mail client."
+    assert split_paragraphs(wrapped) == ["Title", joined, "Next."]
+    blocks = text_blocks("Title\n\nPerks:\n- one\n- two\n")
+    assert [(b.kind, b.text, b.line) for b in blocks] == [
+        ("paragraph", "Title", 1), ("paragraph", "Perks:", 3), ("list_item", "one", 4), ("list_item", "two", 5)]
