@@ -1143,7 +1143,16 @@ def _parse_name(raw: str) -> tuple[str, frozenset[str], str] | None:
     name = " ".join(toks).rstrip(".")
     if len(name) < 2 or name.lower() in NOT_NAMES:
         return None
-    return name, frozenset(title) & ROLE_NOUNS, gender
+    return name, _roles_of(title), gender
+
+
+def _roles_of(words: list[str] | set[str]) -> frozenset[str]:
+    """Role nouns among ``words``; a prime minister is not "the minister" (who is a cabinet minister)."""
+    roles = set(words) & ROLE_NOUNS
+    if "prime" in words and "minister" in roles:
+        roles.discard("minister")
+        roles.add("prime minister")
+    return frozenset(roles)
 
 
 @dataclass(eq=False)
@@ -1372,6 +1381,7 @@ class Registry:
 
     def resolve_role(self, description: str, pos: int) -> Person | None:
         words = {w.strip("’'s,.").lower() for w in description.split()}
+        words |= _roles_of(words)
         best: Person | None = None
         for p in self.people:
             if p.roles & words and p.first <= pos and (best is None or p.last > best.last):
