@@ -367,7 +367,7 @@ class Attributor:
                         person = self.registry.resolve_name(names[-1].group(0), s)
                         if person is not None and not self.registry.personlike(person) and first == "the":
                             person = None  # "the Kentucky Republican", "the Cambridge resident": a modifier
-                    if person is None and first in {"the", "his", "her", "their"}:
+                    if person is None and first in {"the", "his", "her", "their"} and not words & ROLE_NOUNS:
                         person = self.registry.nearest_person(s, subject_only=True) or self.registry.nearest_person(s)
                 speaker = person.name if person is not None else mention
         return Event(cue, (s, e), speaker, inverted, person, kind or what)
