@@ -1047,6 +1047,31 @@ _NOT_SUBJECT_AFTER = frozenset(
     ]
 )
 #: Words after which a name starts a clause (and may be its subject).
+_CLAUSE_OPENERS = frozenset(
+    [
+        "that",
+        "when",
+        "while",
+        "because",
+        "if",
+        "although",
+        "though",
+        "where",
+        "since",
+        "so",
+        "then",
+        "but",
+        "whom",
+        "who",
+        "until",
+        "unless",
+        "whether",
+        "once",
+        "now",
+        "and",
+    ]
+)
+_CUE_LIKE = frozenset(["said", "says", "told", "tells", "added", "adds", "asked", "wrote", "writes", "explained"])
 #: Photo credits mark a caption line: "( THE CANADIAN PRESS FILE PHOTO )", "Tijana Martin / The Canadian Press"
 _CAPTION = re.compile(
     r"\(\s*[^()]*\b(?:PHOTO|[Pp]hoto|Getty Images|Canadian Press|CANADIAN PRESS|Reuters|AP)\b[^()]*\)"
@@ -1172,6 +1197,8 @@ class Person:
     #: mentions in a place a subject can stand (sentence start, before a verb) and after a preposition or
     #: article ("in Alberta", "the FedEx Cup"), outside quotation marks
     subject_uses: int = 0
+    #: subject uses that open a clause (see ``Registry._opens_clause``)
+    clause_heads: int = 0
     object_uses: int = 0
 
 
@@ -1236,6 +1263,8 @@ class Registry:
                 person.object_uses += 1
             else:
                 person.subject_uses += 1
+                if self._opens_clause(start):
+                    person.clause_heads += 1
         votes = self._pronoun_votes()
         for person in self.people:
             if not person.gender and not person.org:
@@ -1304,7 +1333,20 @@ class Registry:
             return False
         if person.spoke or person.roles or person.gender_known:
             return True
-        return " " in person.name and person.subject_uses > 0 and person.subject_uses >= person.object_uses
+        return " " in person.name and person.clause_heads > 0 and person.subject_uses >= person.object_uses
+
+    def _opens_clause(self, start: int) -> bool:
+        """Whether a name stands where a clause begins: at a sentence or paragraph start, after punctuation, or
+        after a cue, a role noun or a conjunction ("said Smith", "economist Tom Reed", "that Smith …"), rather
+        than after an ordinary word ("finished 36th in the season-long FedEx Cup")."""
+        words = self.text[max(0, start - 30) : start].split()
+        if not words:
+            return True
+        prev = words[-1]
+        if not prev[:1].islower() or prev.endswith((".", ",", ":", ";", "!", "?", "—", "–")):
+            return True
+        bare = prev.lower().strip("“”\"'(")
+        return bare in _CLAUSE_OPENERS or bare in ROLE_NOUNS or bare in _CUE_LIKE
 
     def _add(self, name: str, pos: int) -> Person:
         key = name.lower()
@@ -1411,7 +1453,7 @@ class Registry:
                 continue
             if gender and p.gender and p.gender != gender:
                 continue
-            if not self.personlike(p) and not (p.gender and " " in p.name):
+            if not self.personlike(p) and not (p.gender and " " in p.name and p.subject_uses > p.object_uses):
                 continue
             if not p.gender:
                 if unknown is None:
