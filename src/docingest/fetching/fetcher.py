@@ -227,7 +227,7 @@ class HttpxFetcher:
         self._limits = httpx.Limits(
             max_connections=settings.concurrency + 4,
             max_keepalive_connections=settings.concurrency,
-            keepalive_expiry=30.0,
+            keepalive_expiry=5.0,
         )
         self.headers = {
             "User-Agent": settings.user_agent,
