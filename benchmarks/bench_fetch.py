@@ -33,9 +33,25 @@ from benchmarks.common import table
 from docingest import FetchSettings
 
 CONCURRENCY = 64
-_WORDS = (
-    "council budget school road mayor vote river bridge housing plan rent tax city market train park hospital"
-).split()
+_WORDS = [
+    "council",
+    "budget",
+    "school",
+    "road",
+    "mayor",
+    "vote",
+    "river",
+    "bridge",
+    "housing",
+    "plan",
+    "rent",
+    "tax",
+    "city",
+    "market",
+    "train",
+    "park",
+    "hospital",
+]
 
 
 def page_html(n: int) -> bytes:
