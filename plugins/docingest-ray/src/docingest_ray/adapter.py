@@ -73,6 +73,8 @@ def ingest_dataset(
     (retry forever) would loop on a document that crashes its process every time; this way the run stops
     with Ray's error instead.
     """
+    if batch_size < 1:
+        raise ValueError("batch_size must be at least 1")
     spec = pipeline_spec(pipeline, disable=disable, **options)
     if isinstance(sources, ray.data.Dataset):
         dataset = sources
@@ -82,8 +84,6 @@ def ingest_dataset(
         dataset = ray.data.from_items(
             [{INDEX: i, source_column: source_text(source)} for i, source in enumerate(sources)]
         )
-    if batch_size < 1:
-        raise ValueError("batch_size must be at least 1")
     remote = dict(ray_remote_args or {})
     if _takes_remote_kwargs():
         remote = {"max_restarts": -1, "max_task_retries": BATCH_RETRIES, **remote}

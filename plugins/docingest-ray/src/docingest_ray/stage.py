@@ -152,4 +152,5 @@ class IngestBatch:
     def __del__(self) -> None:
         stage = getattr(self, "stage", None)
         if stage is not None:
-            stage.close()
+            with contextlib.suppress(Exception):  # the actor is going away; nothing to report to
+                stage.close()
