@@ -33,8 +33,17 @@ _ROLE_WORDS = frozenset(
 )
 _GENERIC = frozenset(
     """admin administrator staff editor editors editorial team guest anonymous unknown user webmaster
-    newsroom news desk redaction redaktion redacción redazione author""".split()  # noqa: SIM905
+    newsroom news desk redaction redaktion redacción redazione author undefined null none nan unknown the
+    by""".split()  # noqa: SIM905
 )
+#: Words that make a credit collective ("The Investopedia Team", "TOI Lifestyle Desk"): such a byline is kept
+#: whole, it is how the page credits the story.
+_COLLECTIVE = frozenset({"team", "desk", "staff", "editors", "newsroom", "bureau"})
+_MONTH_WORDS = frozenset(
+    """jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july august
+    september october november december""".split()  # noqa: SIM905
+)
+_SLUG = re.compile(r"^[a-z0-9]+(?:[-._][a-z0-9]+)+$")
 _CREDENTIAL = re.compile(
     r"^(?:[A-Z]{2,6}|Ph\.?\s?D\.?|M\.?D\.?|Jr\.?|Sr\.?|Esq\.?|M\.?S\.?|B\.?S\.?|R\.?N\.?|MBA|MPH|[IVX]{1,4})$"
 )
@@ -61,7 +70,9 @@ def _name_like(piece: str, strict: bool) -> bool:
         return False
     if not any(ch.isalpha() for ch in piece):
         return False
-    if _key(piece) in _GENERIC:
+    if _key(piece) in _GENERIC or _SLUG.match(piece):
+        return False
+    if len(words) == 1 and piece.strip(".").lower() in _MONTH_WORDS:
         return False
     lowered = [w.strip(".,:;()").lower() for w in words]
     if all(w in _ROLE_WORDS for w in lowered):
@@ -75,8 +86,16 @@ def _name_like(piece: str, strict: bool) -> bool:
 
 
 def _strip_roles(piece: str) -> str:
-    """Drop trailing role words: "Jane Doe Staff Writer" → "Jane Doe"."""
+    """Drop trailing role words: "Jane Doe Staff Writer" → "Jane Doe"; a collective credit ("Everfit Team")
+    stays whole."""
     words = piece.split()
+    if (
+        len(words) > 1
+        and words[-1].strip(".,:;").lower() in _COLLECTIVE
+        and words[-2][:1].isupper()
+        and words[-2].strip(".,:;").lower() not in _ROLE_WORDS
+    ):
+        return piece
     while len(words) > 1 and words[-1].strip(".,:;").lower() in _ROLE_WORDS:
         if len(words) > 2 and words[-2].strip(".,:;").lower() not in _ROLE_WORDS and words[-1][:1].islower():
             break

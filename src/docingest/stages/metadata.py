@@ -82,6 +82,8 @@ _BY = re.compile(
 _SEPARATORS = re.compile(r"\s*\|\s*|\s+[-–—:·•»«~/]\s+|\s*::?\s+")
 _KEY = re.compile(r"[\W_]+")
 _SPACE = re.compile(r"\s")
+_WORD = re.compile(r"\w+")
+_PERMALINK = re.compile(r"(?:\s*[¶#§🔗])+$")
 
 
 def _key(text: str) -> str:
@@ -108,8 +110,7 @@ class _Facts:
         self.meta: dict[str, list[str]] = {}
         self.canonical: list[str] = []
         self.image_src: str | None = None
-        self.h1: str | None = None
-        self.h1_node: LexborNode | None = None
+        self.h1s: list[tuple[str, LexborNode]] = []
         self.title: str | None = None
         self.headline: str | None = None
         base_href: str | None = None
@@ -137,11 +138,8 @@ class _Facts:
                 elif href and "image_src" in rel and self.image_src is None:
                     self.image_src = href
             elif tag == "h1":
-                if self.h1 is None:
-                    text = _squash(node.text(deep=True, separator=" "))
-                    if text and len(text) <= 300:
-                        self.h1 = text
-                        self.h1_node = node
+                if len(self.h1s) < 4 and (text := heading_text(node)) is not None:
+                    self.h1s.append((text, node))
             elif tag == "title":
                 if self.title is None:
                     self.title = _squash(node.text())
@@ -223,28 +221,115 @@ def strip_site(title: str, site_names: Sequence[str], h1: str | None = None) -> 
     return out.strip() or title
 
 
-def _title(facts: _Facts, site_names: list[str]) -> str | None:
-    """The headline: the visible ``<h1>`` when the metadata titles confirm it or it reads as a headline (what
-    a reader sees; metadata titles are often rewritten for search engines), else the first metadata title,
-    without the site suffix."""
-    h1 = facts.h1
-    if h1 is not None and _is_site_name(h1, site_names):
-        h1 = None
-    raw = facts.ld.title or facts.first(_TITLE_KEYS[:-1]) or facts.headline or facts.ld.page_title or facts.title
-    if raw is None:
-        return h1
-    title = strip_site(raw, site_names)
+def heading_text(node: LexborNode) -> str | None:
+    """A heading's text as a reader sees it: inline pieces joined as written (no spaces added between
+    elements), permalink marks ("¶", "#") dropped, ``<style>``/``<script>`` text skipped; ``None`` when empty or
+    too long to be a headline."""
+    raw = node.text(deep=True)
+    if "{" in raw and "}" in raw:  # CSS-in-JS pages put <style> inside headings
+        raw = "".join(
+            n.text_content or "" for n in node.traverse(include_text=True)
+            if n.tag == "-text" and n.parent is not None and n.parent.tag not in ("style", "script")
+        )  # fmt: skip
+    text = _squash(raw)
+    if text is None:
+        return None
+    text = _PERMALINK.sub("", text).strip()
+    return text if text and len(text) <= 300 else None
+
+
+def _fold(text: str) -> str:
+    """Comparison key of a title: case-folded words and digits only (typography and punctuation ignored)."""
+    return " ".join(_WORD.findall(text.casefold()))
+
+
+def _words(text: str) -> set[str]:
+    return set(_WORD.findall(text.casefold()))
+
+
+def _leading_segment(short: str, long: str) -> bool:
+    """True when ``long`` is ``short`` followed by a separator and more ("Headline | Section")."""
+    if len(long) <= len(short) or _fold(long) == _fold(short):
+        return False
+    head = _fold(short)
+    if not head or not _fold(long).startswith(head):
+        return False
+    parts = _SEPARATORS.split(long)
+    acc = ""
+    for i, part in enumerate(parts[:-1]):
+        acc = f"{acc} {part}" if i else part
+        if _fold(acc) == head:
+            return True
+    return False
+
+
+def choose_title(
+    h1s: Sequence[str], title: str | None, metas: Sequence[str | None], site_names: Sequence[str]
+) -> tuple[str | None, int | None]:
+    """The page's headline and which of ``h1s`` it is (``None`` when it comes from the metadata).
+
+    Candidates: the visible ``<h1>`` s and the metadata titles (``metas``: JSON-LD headline, og:title,
+    twitter:title, microdata headline, best first) and the ``<title>``, all without the site's name. The
+    ``<h1>`` is what a reader sees and wins when a metadata title confirms it, or when nothing contradicts it;
+    the metadata title wins when the ``<h1>`` shares no word with it (a section label, the blog's name, a
+    slogan) while another source corroborates it, or when the page has several ``<h1>`` s and the metadata
+    titles agree among themselves.
+    """
+    names = list(site_names)
+    segments = [_fold(p) for p in _SEPARATORS.split(title)] if title else []
+    usable: list[tuple[int, str]] = []
+    for i, h in enumerate(h1s):
+        key = _fold(h)
+        if not key or _is_site_name(h, names):
+            continue
+        if len(segments) > 1 and key in segments[1:] and key != segments[0]:
+            names.append(h)  # an <h1> that is the title's trailing part is the site's name ("Post - Blog Name")
+            continue
+        usable.append((i, h))
+    h1_index, h1 = usable[0] if usable else (None, None)
+    stripped = [strip_site(m, names, h1) for m in metas if m]
+    ts = strip_site(title, names, h1) if title else None
+    if ts is not None and _fold(ts) == "":
+        ts = None
+    # a metadata title that is the <title>'s leading part shows where the site's suffix starts
+    if ts is not None:
+        for m in stripped:
+            if _leading_segment(m, ts):
+                ts = m
+                break
+    others = [x for x in [ts, *stripped] if x and _fold(x)]
     if h1 is None:
-        return title
-    h1_key = _key(h1)
-    for candidate in (raw, facts.title, facts.first(["og:title"])):
-        if candidate and h1_key and h1_key in _key(candidate):
-            return h1  # the metadata title is the headline plus extras
-    if title and _key(title).startswith(_key(title.rstrip(".… "))) and h1_key.startswith(_key(title.rstrip(".… "))):
-        return h1  # a truncated metadata headline that the h1 continues
-    if len(h1.split()) < 3 <= len(title.split()):
-        return title  # a short label ("Latest News", "Pulse!") is no headline
-    return h1
+        return (others[0] if others else None), None
+    if not others:
+        return h1, h1_index
+    h1_key = _fold(h1)
+    for x in others:
+        if _fold(x) == h1_key:
+            return h1, h1_index
+    for x in [title, *metas]:
+        if x and h1_key and _leading_segment(h1, x):
+            return h1, h1_index  # the metadata title is the headline plus extras
+    best = max(others, key=lambda x: sum(_fold(y) == _fold(x) for y in others))
+    support = sum(_fold(y) == _fold(best) for y in others)
+    h1_words = _words(h1)
+    overlap = max(len(h1_words & _words(x)) for x in others)
+    if overlap == 0 and (support >= 2 or ts is not None):
+        return best, None
+    if len(h1s) > 1 and support >= 2:
+        return best, None
+    return h1, h1_index
+
+
+def _title(facts: _Facts, site_names: list[str]) -> tuple[str | None, LexborNode | None]:
+    """The headline and the ``<h1>`` node it was read from (``None`` when it comes from the metadata)."""
+    metas = [facts.ld.title, facts.first(["og:title"]), facts.first(["twitter:title"]), facts.headline,
+             facts.first(_TITLE_KEYS[2:-1]), facts.ld.page_title]  # fmt: skip
+    chosen, index = choose_title([h for h, _ in facts.h1s], facts.title, metas, site_names)
+    if index is not None:
+        return chosen, facts.h1s[index][1]
+    # the dateline and byline sit beside the headline even when the metadata words it differently
+    node = next((n for h, n in facts.h1s if not _is_site_name(h, site_names)), None)
+    return chosen, node
 
 
 def _is_site_name(text: str, site_names: Sequence[str]) -> bool:
@@ -265,8 +350,88 @@ def _inside_noise(node: LexborNode, limit: int = 8) -> bool:
     return False
 
 
-def _visible_authors(tree: LexborHTMLParser, exclude: list[str]) -> tuple[tuple[str, ...], str | None]:
-    for node in tree.css(_BYLINE_SELECTOR)[:12]:
+_SKIP_TAGS = frozenset({"script", "style", "noscript", "svg", "template", "select", "button", "iframe", "-comment"})
+_STOP_TAGS = frozenset({"h2", "h3", "table", "form", "footer", "nav", "aside", "ul", "ol"})
+
+
+def _after(node: LexborNode) -> LexborNode | None:
+    """The next node in document order that is not inside ``node``."""
+    current: LexborNode | None = node
+    while current is not None:
+        if current.next is not None:
+            return current.next
+        current = current.parent
+        if current is not None and current.tag in ("body", "html"):
+            return None
+    return None
+
+
+def near_headline(node: LexborNode | None, limit: int = 400, before: int = 160) -> list[str]:
+    """The text pieces around the headline in reading order, nearest first: up to ``limit`` characters after
+    the ``<h1>`` (stopping at the next section heading, list, table or page chrome), then up to ``before``
+    characters just before it. Bylines and datelines sit there. Text nodes are visited one by one, so the cost
+    is bounded by the budget, not by the size of the page."""
+    if node is None:
+        return []
+    out: list[str] = []
+    used = steps = 0
+    current = _after(node)
+    while current is not None and used < limit and steps < 300:
+        steps += 1
+        tag = current.tag
+        if tag == "-text":
+            text = " ".join((current.text_content or "").split())
+            if text:
+                out.append(text)
+                used += len(text)
+            current = _after(current)
+        elif tag in _STOP_TAGS:
+            break
+        elif tag in _SKIP_TAGS or current.child is None:
+            current = _after(current)
+        else:
+            current = current.child
+    used = steps = 0
+    current = node
+    while used < before and steps < 100:
+        steps += 1
+        if current.prev is None:
+            parent = current.parent
+            if parent is None or parent.tag in ("body", "html"):
+                break
+            current = parent
+            continue
+        current = current.prev
+        while current.tag not in _SKIP_TAGS and current.last_child is not None:
+            current = current.last_child
+        if current.tag == "-text":
+            text = " ".join((current.text_content or "").split())
+            if text:
+                out.append(text)
+                used += len(text)
+        elif current.tag in _STOP_TAGS:
+            break
+    return out
+
+
+def _region(node: LexborNode | None, levels: int = 3) -> LexborNode | None:
+    """The headline's neighbourhood: its ancestor ``levels`` up (short of ``<body>``), where article headers
+    keep their byline and dates."""
+    if node is None:
+        return None
+    current = node
+    for _ in range(levels):
+        parent = current.parent
+        if parent is None or parent.tag in ("body", "html"):
+            break
+        current = parent
+    return current
+
+
+def _visible_authors(root: LexborNode | None, exclude: list[str]) -> tuple[tuple[str, ...], str | None]:
+    if root is None:
+        return (), None
+    for node in root.css(_BYLINE_SELECTOR)[:12]:
         text = node.attributes.get("content") if node.tag == "meta" else None
         if text is None:
             name_node = node.css_first('[itemprop="name"]') if node.attributes.get("itemprop") else None
@@ -280,7 +445,13 @@ def _visible_authors(tree: LexborHTMLParser, exclude: list[str]) -> tuple[tuple[
     return (), None
 
 
-def _authors(facts: _Facts, site_names: list[str]) -> tuple[tuple[str, ...], str | None]:
+def _authors(
+    facts: _Facts, site_names: list[str], near: list[str], region: LexborNode | None
+) -> tuple[tuple[str, ...], str | None]:
+    """People first: JSON-LD, author meta, a byline element beside the headline, "By ..." beside it. Only when
+    the page names no person, a credit to an organisation or a desk that the page gives *as the author*
+    ("The Investopedia Team", JSON-LD ``author: {"@type": "Organization"}``), even when it is the publication
+    itself: that is the page's byline. The publisher alone is never an author."""
     ld = facts.ld
     if ld.authors:
         names = clean_authors(ld.authors, site_names)
@@ -291,24 +462,26 @@ def _authors(facts: _Facts, site_names: list[str]) -> tuple[tuple[str, ...], str
         names = clean_authors(values, site_names)
         if names:
             return names, None
-    names, byline = _visible_authors(facts.tree, site_names)
+    names, byline = _visible_authors(region, site_names)
     if names:
         return names, byline
-    for text in near_headline(facts.h1_node, 600):
-        if (m := _BY.search(text)) is not None:
-            names = clean_authors([m.group(1)], site_names, strict=True)
-            if names:
-                return names, _squash(m.group(0))
-    if ld.author_orgs:
-        # an organisation named as the author, when it is not the publication itself
-        names = clean_authors(ld.author_orgs, site_names)
+    text = " ".join(near)
+    if (m := _BY.search(text)) is not None:
+        names = clean_authors([m.group(1)], site_names, strict=True)
+        if names:
+            return names, _squash(m.group(0))
+    credits = [*ld.authors, *ld.author_orgs, *values]
+    if credits:
+        names = clean_authors(credits[:1])
         if names:
             return names, None
     return (), None
 
 
-def _visible_date(tree: LexborHTMLParser) -> date | datetime | None:
-    for node in tree.css(_DATE_SELECTOR)[:15]:
+def _visible_date(root: LexborNode | None) -> date | datetime | None:
+    if root is None:
+        return None
+    for node in root.css(_DATE_SELECTOR)[:15]:
         attrs = node.attributes
         raw = attrs.get("datetime") or attrs.get("content")
         if raw is None:
@@ -325,36 +498,11 @@ def _visible_date(tree: LexborHTMLParser) -> date | datetime | None:
     return None
 
 
-def near_headline(node: LexborNode | None, limit: int = 1200) -> list[str]:
-    """Short texts around the headline, nearest first: the byline and dateline of an article sit next to its
-    ``<h1>`` (siblings after it, then before it, climbing three levels)."""
-    if node is None:
-        return []
-    out: list[str] = []
-    total = 0
-    current = node
-    for _ in range(3):
-        for step in ("next", "prev"):
-            sib = getattr(current, step)
-            budget = limit if step == "next" else limit // 3
-            used = 0
-            while sib is not None and used < budget:
-                text = sib.text(deep=True, separator=" ") if sib.tag != "-text" else sib.text()
-                text = " ".join(text.split())
-                if text:
-                    out.append(text[:200])
-                    used += len(text)
-                sib = getattr(sib, step)
-            total += used
-        parent = current.parent
-        if parent is None or parent.tag in ("body", "html") or total > limit:
-            break
-        current = parent
-    return out
-
-
-def _published(facts: _Facts) -> date | datetime | None:
-    for raw in (facts.ld.published, *facts.all(_PUBLISHED_KEYS), facts.ld.page_published):
+def _published(facts: _Facts, near: list[str], region: LexborNode | None) -> date | datetime | None:
+    """JSON-LD and meta publication dates, then a date element or a written date beside the headline, then
+    the URL. The ``datePublished`` of a JSON-LD ``WebPage`` (the CMS's page record, on every page of many
+    sites, shown nowhere) is not a publication date."""
+    for raw in (facts.ld.published, *facts.all(_PUBLISHED_KEYS)):
         if (found := parse_date(raw)) is not None:
             return found
     for key, values in facts.meta.items():
@@ -362,9 +510,9 @@ def _published(facts: _Facts) -> date | datetime | None:
             for raw in values:
                 if (found := parse_date(raw)) is not None:
                     return found
-    if (found := _visible_date(facts.tree)) is not None:
+    if (found := _visible_date(region)) is not None:
         return found
-    for text in near_headline(facts.h1_node):
+    for text in near:
         if (found := parse_date(text)) is not None:
             return found
     return date_from_url(facts.url)
@@ -426,16 +574,19 @@ def extract_metadata(tree: LexborHTMLParser, url: str | None = None) -> Metadata
     """The metadata of a parsed HTML page (``url`` resolves relative links and supplies the site's host)."""
     facts = _Facts(tree, url)
     site_names = _site_names(facts)
-    authors, byline = _authors(facts, site_names)
+    title, headline = _title(facts, site_names)
+    near = near_headline(headline)
+    region = _region(headline) if headline is not None else tree.body
+    authors, byline = _authors(facts, site_names, near, region)
     site_name = facts.first(["og:site_name"]) or facts.ld.site_name or facts.first(_SITE_KEYS[1:])
     description = facts.ld.description if facts.ld.is_article else None
     return Metadata(
-        title=_title(facts, site_names),
+        title=title,
         description=description or facts.first(_DESCRIPTION_KEYS),
         site_name=site_name,
         authors=authors or None,
         byline=byline,
-        published=_published(facts),
+        published=_published(facts, near, region),
         modified=_modified(facts),
         language=_language(facts),
         canonical_url=_canonical(facts),
