@@ -1047,6 +1047,11 @@ _NOT_SUBJECT_AFTER = frozenset(
     ]
 )
 #: Words after which a name starts a clause (and may be its subject).
+#: A name right after one of these words (and a space) is not a subject.
+_AFTER_PREPOSITION = re.compile(
+    r"(?<![^\s“”\"'(])[“”\"'(]*(?i:" + "|".join(sorted(_NOT_SUBJECT_AFTER, key=len, reverse=True)) + r")[“”\"'(]*\s+"
+    r"(?=[A-Z])"
+)
 _CLAUSE_OPENERS = frozenset(
     [
         "that",
@@ -1130,12 +1135,12 @@ def _roles_before(text: str) -> dict[int, set[str]]:
     return out
 
 
-_PARSED: dict[str, tuple[str, frozenset[str], str] | None] = {}
+_PARSED: dict[str, tuple[str, frozenset[str], str, int, str] | None] = {}
 
 
-def _parse_name(raw: str) -> tuple[str, frozenset[str], str] | None:
-    """(name, role nouns of its title, gender from an honorific) of a capitalised run, or ``None`` when it
-    names nobody."""
+def _parse_name(raw: str) -> tuple[str, frozenset[str], str, int, str] | None:
+    """(name, role nouns of its title, gender from an honorific, offset of the name in ``raw``, gender from the
+    first-name table) of a capitalised run, or ``None`` when it names nobody."""
     toks = raw.split()
     title: list[str] = []
     gender = ""
@@ -1168,7 +1173,17 @@ def _parse_name(raw: str) -> tuple[str, frozenset[str], str] | None:
     name = " ".join(toks).rstrip(".")
     if len(name) < 2 or name.lower() in NOT_NAMES:
         return None
-    return name, _roles_of(title), gender
+    delta = raw.find(toks[0])
+    return name, _roles_of(title), gender, max(delta, 0), _table_gender(name)
+
+
+def _table_gender(name: str) -> str:
+    first = name.split(maxsplit=1)[0].lower()
+    if first in _MALE_NAMES and first not in _FEMALE_NAMES:
+        return "m"
+    if first in _FEMALE_NAMES and first not in _MALE_NAMES:
+        return "f"
+    return ""
 
 
 def _roles_of(words: list[str] | set[str]) -> frozenset[str]:
@@ -1211,6 +1226,7 @@ class Registry:
         self.inside = inside or (lambda _pos: False)
         #: per mention: written after a preposition or article, inside quotation marks, or in a heading
         self.objectlike: list[bool] = []
+        self._lines: dict[int, bool] = {}
         self.people: list[Person] = []
         self._by_name: dict[str, Person] = {}
         self._by_token: dict[str, list[Person]] = {}
@@ -1228,8 +1244,9 @@ class Registry:
         if len(parsed) > 20000:
             parsed.clear()
         roles_before = _roles_before(text)
+        after_preposition = {m.end() for m in _AFTER_PREPOSITION.finditer(text)}
+        mentions, starts, objectlike = self.mentions, self.starts, self.objectlike
         for m in NAME_RE.finditer(text):
-            start, end = m.start(), m.end()
             raw = m.group(0)
             if raw in parsed:
                 found = parsed[raw]
@@ -1237,28 +1254,28 @@ class Registry:
                 found = parsed[raw] = _parse_name(raw)
             if found is None:
                 continue
-            name, title, gender = found
-            offset = text.find(name.split(maxsplit=1)[0], start, end)
-            if offset < 0:
-                offset = start
+            start, end = m.span()
+            name, title, gender, delta, table_gender = found
+            offset = start + delta
             person = self._add(name, offset)
             if gender and not person.gender:
                 person.gender = gender
-            roles = person.roles
+            if gender or table_gender:
+                person.gender_known = True
             if title:
-                roles |= title
+                person.roles |= title
             if start in roles_before:
-                roles |= roles_before[start]
+                person.roles |= roles_before[start]
             if text.startswith(",", end):
                 after = _APPOSITION.match(text, end, end + 90)
                 if after:
-                    roles.update(w for w in (x.strip("’'s").lower() for x in after.group(1).split()) if w in ROLE_NOUNS)
-            if gender or name.split(maxsplit=1)[0].lower() in _FIRST_NAMES:
-                person.gender_known = person.gender_known or bool(person.gender or self._table_gender(name))
-            self.mentions.append((offset, end, person))
-            self.starts.append(offset)
-            obj = self._objectlike(start, end)
-            self.objectlike.append(obj)
+                    person.roles.update(
+                        w for w in (x.strip("’'s").lower() for x in after.group(1).split()) if w in ROLE_NOUNS
+                    )
+            mentions.append((offset, end, person))
+            starts.append(offset)
+            obj = start in after_preposition or self.inside(start) or self._odd_line(start, end)
+            objectlike.append(obj)
             if obj:
                 person.object_uses += 1
             else:
@@ -1268,38 +1285,23 @@ class Registry:
         votes = self._pronoun_votes()
         for person in self.people:
             if not person.gender and not person.org:
-                person.gender = self._table_gender(person.name) or votes.get(id(person), "")
-                person.gender_known = person.gender_known or bool(self._table_gender(person.name))
+                person.gender = _table_gender(person.name) or votes.get(id(person), "")
+                person.gender_known = person.gender_known or bool(_table_gender(person.name))
 
-    def _objectlike(self, start: int, end: int) -> bool:
-        """A mention that is not a subject: after a preposition or article, quoted, or in a heading line."""
+    def _odd_line(self, start: int, end: int) -> bool:
+        """Whether the mention is on a heading or caption line."""
         text = self.text
-        if self.inside(start):
-            return True
-        before = text[max(0, start - 30) : start]
-        words = before.split()
-        if (
-            words
-            and before[-1:].isspace()
-            and not words[-1].endswith((".", ",", ":", ";", "!", "?"))
-            and words[-1].strip("“”\"'(").lower() in _NOT_SUBJECT_AFTER
-        ):
-            return True
         line_start = text.rfind("\n", 0, start) + 1
-        line_end = text.find("\n", end)
-        line = text[line_start : line_end if line_end >= 0 else len(text)].rstrip()
-        if _CAPTION.search(line):
-            return True  # a photo caption names who is pictured, not who speaks next
-        # a heading: a short line that does not end like a sentence
-        return len(line) < 80 and not line.endswith((".", "!", "?", "”", '"', "’", "'", ":", ")"))
-
-    def _table_gender(self, name: str) -> str:
-        first = name.split(maxsplit=1)[0].lower()
-        if first in _MALE_NAMES and first not in _FEMALE_NAMES:
-            return "m"
-        if first in _FEMALE_NAMES and first not in _MALE_NAMES:
-            return "f"
-        return ""
+        found = self._lines.get(line_start)
+        if found is None:
+            line_end = text.find("\n", end)
+            line = text[line_start : line_end if line_end >= 0 else len(text)].rstrip()
+            # a photo caption names who is pictured, not who speaks next; a heading is a short line that does
+            # not end like a sentence
+            found = self._lines[line_start] = bool(_CAPTION.search(line)) or (
+                len(line) < 80 and not line.endswith((".", "!", "?", "”", '"', "’", "'", ":", ")"))
+            )
+        return found
 
     def _pronoun_votes(self) -> dict[int, str]:
         """A gender for each person from the gendered pronouns written after them: each pronoun outside
