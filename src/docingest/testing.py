@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, cast, get_args
 
 import httpx
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
 
@@ -196,14 +196,20 @@ def text_page(text: str, *, url: str | None = None, options: Options | None = No
     return Page(raw=raw, text=text, kind="text", options=options or Options())
 
 
-def _run_examples(strategy: st.SearchStrategy[Any], check: Callable[[Any], None], max_examples: int) -> None:
+def _run_examples(
+    strategy: st.SearchStrategy[Any], check: Callable[[Any], None], max_examples: int, shrink: bool
+) -> None:
     if max_examples <= 0:
         return
+    # Without shrinking by default: shrinking a failing page can take minutes; the failure is reported with the
+    # input that broke the rule (and hypothesis's seed to replay it). shrink=True asks for a minimal input.
+    phases = [Phase.generate, Phase.shrink] if shrink else [Phase.generate]
 
     @settings(
         max_examples=max_examples,
         deadline=None,
         database=None,
+        phases=phases,
         suppress_health_check=list(HealthCheck),
     )
     @given(strategy)
@@ -256,6 +262,7 @@ def check_tree_cleaner(
     pages: Iterable[str | bytes] = (),
     *,
     max_examples: int = 50,
+    shrink: bool = False,
     records_removals: bool = True,
 ) -> None:
     """Check a :class:`~docingest.document.TreeCleaner` on ``pages``, :data:`NASTY_HTML` and random tag soup.
@@ -308,7 +315,7 @@ def check_tree_cleaner(
 
     for document in (*pages, *NASTY_HTML):
         one(document)
-    _run_examples(tag_soup(), one, max_examples)
+    _run_examples(tag_soup(), one, max_examples, shrink)
 
 
 def _candidates(blocks: Sequence[Candidate | str]) -> list[Candidate]:
@@ -365,6 +372,7 @@ def check_block_cleaner(
     documents: Iterable[Sequence[Candidate | str]] = (),
     *,
     max_examples: int = 50,
+    shrink: bool = False,
 ) -> None:
     """Check a :class:`~docingest.document.BlockCleaner` on ``documents`` (block lists: candidates, or
     strings taken as paragraphs), team-written nasty lists and random ones.
@@ -413,7 +421,7 @@ def check_block_cleaner(
 
     for document in (*documents, *_NASTY_BLOCKS):
         one(document)
-    _run_examples(_candidate_lists(), one, max_examples)
+    _run_examples(_candidate_lists(), one, max_examples, shrink)
 
 
 # ================================================================================================ extractors
@@ -455,6 +463,7 @@ def check_body_extractor(
     *,
     texts: Iterable[str] = (),
     max_examples: int = 50,
+    shrink: bool = False,
 ) -> None:
     """Check a body extractor (a ``docingest_extract_body(page)`` function, or a plugin module or object that
     has one) on ``pages`` (HTML), ``texts`` (plain text), :data:`NASTY_HTML` and random tag soup.
@@ -523,7 +532,7 @@ def check_body_extractor(
         one_html(document)
     for document in (*texts, *NASTY_TEXTS):
         one_text(document)
-    _run_examples(tag_soup(), one_html, max_examples)
+    _run_examples(tag_soup(), one_html, max_examples, shrink)
 
 
 def _paragraphs(text: str) -> tuple[tuple[int, int], ...]:
@@ -538,6 +547,7 @@ def check_claim_extractor(
     texts: Iterable[str] = (),
     *,
     max_examples: int = 50,
+    shrink: bool = False,
 ) -> None:
     """Check a :class:`~docingest.document.ClaimExtractor` on ``texts``, :data:`NASTY_TEXTS` and random
     texts (news prose with quotes and numbers, arbitrary Unicode).
@@ -589,7 +599,7 @@ def check_claim_extractor(
         st.text(st.characters(exclude_categories=["Cs"]), max_size=200),
         st.text(alphabet="\"“”'‘’«» said.\n", max_size=80),
     )
-    _run_examples(random_texts, one, max_examples)
+    _run_examples(random_texts, one, max_examples, shrink)
 
 
 # ================================================================================================ fetchers
