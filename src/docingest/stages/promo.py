@@ -264,7 +264,8 @@ def _weak(core: str) -> int:
     )
 
 
-_PUNCT = re.compile(r"[!-$&(-,./:-@\[-`{-~“”‘«»—–…·•]+")
+#: Punctuation stripped from the ends of words before key lookup.
+_STRIP = "!\"#$&()*+,./:;<=>?@[\\]^_`{|}~“”‘’«»—–…·•'"
 
 
 def _index(head: bool) -> dict[str, tuple[int, ...]]:
@@ -289,10 +290,17 @@ def _facts(block: Candidate) -> _Facts:
     listish = block.kind == "list_item"
     if len(text) > _MAX_JUDGED:
         return _Facts(None, 0.0, True, 0, False, listish, " ".join(text.lower().split()))
-    words = _PUNCT.sub(" ", text.lower()).split()
+    words = text.lower().split()
     key = " ".join(words)
-    indices = {i for word in _BODY_KEYS.intersection(words) for i in _BY_KEY[word]}
-    indices.update(i for word in _HEAD_KEYS.intersection(words[:6]) for i in _BY_HEAD_KEY[word])
+    every = set(words)
+    for word in words:
+        if not (word[-1].isalnum() and word[0].isalnum()):
+            every.add(word.strip(_STRIP))
+    if "©" in key:
+        every.add("©")
+    indices = {i for word in _BODY_KEYS.intersection(every) for i in _BY_KEY[word]}
+    head = [w.strip(_STRIP) for w in words[:6]]
+    indices.update(i for word in _HEAD_KEYS.intersection(head) for i in _BY_HEAD_KEY[word])
     if not indices:
         return _Facts(None, 0.0, False, -1, False, listish, key)
     core, quoted = _outside_quotes(text)
