@@ -14,8 +14,10 @@ from docingest.fetching.robots import (
 )
 from tests.corpora import corpus_path
 
-#: What the shared NOTES measured for Protego on these cases; we must not do worse.
-RFC_FLOOR = 62
+#: Protego alone passes 62 of the 72 RFC cases (shared NOTES; measured again here); with our normalisation
+#: (user-agent product tokens, unknown lines ignored) 69. The 3 left need URLs percent-encoded by the caller.
+RFC_FLOOR = 69
+GOOGLE_ONLY_FLOOR = 69
 
 
 def test_google_robotstxt_cases() -> None:
@@ -33,6 +35,13 @@ def test_google_robotstxt_cases() -> None:
     )
     assert total[False] == 72
     assert passed[False] >= RFC_FLOOR
+    assert passed[True] >= GOOGLE_ONLY_FLOOR
+
+
+def test_normalisation_keeps_groups_together() -> None:
+    text = "User-agent: FooBot\nInvalid-Unknown-Line: x\nUser-agent: *\nDisallow: /\n"
+    assert not RobotsRules.parse(text).allowed("http://h/", "FooBot")
+    assert not RobotsRules.parse("User-Agent: FOO BAR\nDisallow: /\n").allowed("http://h/a", "foo")
 
 
 def test_agent_token_and_robots_url() -> None:

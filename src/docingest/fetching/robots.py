@@ -36,6 +36,56 @@ MAX_CRAWL_DELAY = 30.0
 _TOKEN = re.compile(r"[A-Za-z_-]+")
 
 
+_USER_AGENT_KEYS = frozenset({"user-agent", "useragent", "user agent"})
+#: Directives Protego understands (with the misspellings it accepts); other ``key: value`` lines are dropped.
+_KNOWN_KEYS = _USER_AGENT_KEYS | frozenset(
+    {
+        "allow",
+        "disallow",
+        "dissallow",
+        "dissalow",
+        "disalow",
+        "diasllow",
+        "disallaw",
+        "sitemap",
+        "sitemaps",
+        "site-map",
+        "crawl-delay",
+        "crawl delay",
+        "request-rate",
+        "request rate",
+        "visit-time",
+        "visit time",
+        "host",
+    }
+)
+_AGENT_VALUE = re.compile(r"[A-Za-z_*-]+")
+
+
+def normalise(text: str) -> str:
+    """robots.txt as RFC 9309 reads it, before Protego parses it.
+
+    * A ``user-agent`` value is matched by its product token only (``User-agent: Foo Bar`` is the group of
+      ``Foo``), case-insensitively.
+    * Lines with an unknown directive are ignored instead of ending the group they sit in (RFC 9309 §2.2:
+      crawlers ignore unrecognised records).
+    """
+    out: list[str] = []
+    for line in text.splitlines():
+        content = line.split("#", 1)[0]
+        if ":" in content:
+            key, value = content.split(":", 1)
+            name = key.strip().lower()
+            if name in _USER_AGENT_KEYS:
+                token = _AGENT_VALUE.match(value.strip())
+                if token:
+                    line = f"user-agent: {token.group(0)}"
+            elif name not in _KNOWN_KEYS:
+                continue
+        out.append(line)
+    return "\n".join(out) + "\n"
+
+
 def agent_token(user_agent: str) -> str:
     """The product token robots.txt groups are matched against: ``docingest`` for ``docingest/1.0 (+url)``."""
     match = _TOKEN.match(user_agent.strip())
@@ -58,7 +108,7 @@ class RobotsRules:
 
     @classmethod
     def parse(cls, text: str) -> RobotsRules:
-        return cls(parser=Protego.parse(text), allow_all=False, reason="robots.txt")
+        return cls(parser=Protego.parse(normalise(text)), allow_all=False, reason="robots.txt")
 
     @classmethod
     def disallow_everything(cls, reason: str) -> RobotsRules:
