@@ -73,16 +73,17 @@ def normalise(text: str) -> str:
     out: list[str] = []
     for line in text.splitlines():
         content = line.split("#", 1)[0]
+        kept = line
         if ":" in content:
             key, value = content.split(":", 1)
             name = key.strip().lower()
             if name in _USER_AGENT_KEYS:
                 token = _AGENT_VALUE.match(value.strip())
                 if token:
-                    line = f"user-agent: {token.group(0)}"
+                    kept = f"user-agent: {token.group(0)}"
             elif name not in _KNOWN_KEYS:
                 continue
-        out.append(line)
+        out.append(kept)
     return "\n".join(out) + "\n"
 
 
