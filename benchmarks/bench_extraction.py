@@ -22,6 +22,7 @@ every contender alike.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
 import statistics
 import tracemalloc
@@ -91,7 +92,9 @@ def _lexbor_text(page: Page) -> str:
     return tree.body.text(separator=" ") if tree.body is not None else ""
 
 
-def _f1_rows(names: Sequence[str], counts: dict[str, list[Counts]], types: list[str], kinds: list[str]) -> list[list[Any]]:
+def _f1_rows(
+    names: Sequence[str], counts: dict[str, list[Counts]], types: list[str], kinds: list[str]
+) -> list[list[Any]]:
     rows: list[list[Any]] = []
     for name in names:
         if name == "lexbor parse":
@@ -124,7 +127,7 @@ def quality_and_speed(dataset: str, limit: int | None) -> None:
     for page in pages:
         truth = page.truth.get("body") or ""
         for name, fn in contenders.items():
-            text, ms = timed(lambda fn=fn: fn(page))  # type: ignore[misc]
+            text, ms = timed(lambda fn=fn, page=page: fn(page))  # type: ignore[misc]
             millis[name].append(ms)
             if name != "lexbor parse":
                 counts[name].append(page_counts(truth, text))
@@ -170,10 +173,8 @@ def memory(pages_wanted: int) -> None:
     done = 0
     while done < pages_wanted:
         for page in pages:
-            try:
+            with contextlib.suppress(docingest.IngestError):
                 docingest.ingest_html(page.html, url=page.truth.get("url") or None, claims=False)
-            except docingest.IngestError:
-                pass
             done += 1
             if done % 100 == 0:
                 current, peak = tracemalloc.get_traced_memory()

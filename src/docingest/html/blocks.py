@@ -78,9 +78,14 @@ _CATEGORY, _NAME = _tag_ids()
 _BLOCK_INSIDE = "table, p, div, ul, ol, pre, blockquote, h1, h2, h3, h4, h5, h6, section, article, li"
 _MAX_CELL = 400
 _MAX_NEST = 120
-_LITTLE = 500
+_LITTLE = 1000
 #: Elements hidden from readers: their text is never content.
 HIDDEN = '[hidden], [aria-hidden="true"], [style*="display:none"], [style*="display: none"]'
+
+
+#: The walk's context: the kind of the blocks being read, their level, the list nesting depth.
+_Ctx = tuple[BlockKind, int | None, int]
+_TOP: _Ctx = ("paragraph", None, 0)
 
 
 @dataclass(slots=True)
@@ -116,6 +121,13 @@ class RawBlock:
     """Characters of the text inside links."""
 
 
+def _has_blocks(table: LexborNode) -> bool:
+    """True for a layout table: one holding other tables, paragraphs, lists or sections (Lexbor's ``css``
+    matches the node itself too, hence the identity check)."""
+    own = table.mem_id
+    return any(node.mem_id != own for node in table.css(_BLOCK_INSIDE))
+
+
 def _link_chars(node: LexborNode) -> int:
     return sum(len(squash(a.text())) for a in node.css("a"))
 
@@ -140,9 +152,8 @@ class _Walker:
         self.buf = []
         self.buf_links = 0
 
-    def container(
-        self, node: LexborNode, tag: str, parent: int, kind: BlockKind, level: int | None, depth: int, cat: int
-    ) -> None:
+    def container(self, node: LexborNode, tag: str, parent: int, ctx: _Ctx, cat: int) -> None:
+        kind, level, depth = ctx
         self.elems.append(Elem(tag, parent, node))
         idx = len(self.elems) - 1
         if cat == _ITEM:
@@ -154,15 +165,17 @@ class _Walker:
         elif cat == _LIST:
             depth += 1
         self.buf, self.buf_links = [], 0
-        self.children(node, idx, kind, level, depth)
+        ctx = (kind, level, depth)
+        self.children(node, idx, ctx)
         if self.buf:
             self.flush(idx, kind, level)
 
-    def children(self, node: LexborNode, idx: int, kind: BlockKind, level: int | None, depth: int) -> None:
+    def children(self, node: LexborNode, idx: int, ctx: _Ctx) -> None:
         if self.nest >= _MAX_NEST:  # pathological nesting: the rest is read as one run of text
             self.buf.append(node.text())
             return
         self.nest += 1
+        kind, level, _ = ctx
         hidden = self.hidden
         child = node.child
         while child is not None:
@@ -172,7 +185,7 @@ class _Walker:
             elif cat == _SKIP or (hidden and child.mem_id in hidden):
                 pass
             elif cat == _INLINE:  # its text joins the current paragraph
-                self.children(child, idx, kind, level, depth)
+                self.children(child, idx, ctx)
             elif cat == _LINK:
                 if child.css_first(_BLOCK_INSIDE) is None:
                     text = child.text()
@@ -182,7 +195,7 @@ class _Walker:
                     if self.buf:
                         self.flush(idx, kind, level)
                     before = len(self.blocks)
-                    self.container(child, "a", idx, kind, level, depth, _CONTAINER)
+                    self.container(child, "a", idx, ctx, _CONTAINER)
                     for block in self.blocks[before:]:
                         block.links = len(block.text)
                     self.buf, self.buf_links = [], 0
@@ -193,7 +206,7 @@ class _Walker:
                     self.flush(idx, kind, level)
                 tag = _NAME[child.tag_id]
                 if cat in (_PARA, _HEADING):
-                    self.leaf(child, tag, idx, kind, level, cat)
+                    self.leaf(child, tag, idx, ctx, cat)
                 elif cat == _PRE:
                     text = squash_lines(child.text())
                     if text:
@@ -201,22 +214,23 @@ class _Walker:
                         own = len(self.elems) - 1
                         self.blocks.append(RawBlock("code", text, None, tag, own, _link_chars(child)))
                 elif cat == _TABLE:
-                    if child.css_first(_BLOCK_INSIDE) is not None or not self.table(child, idx):
-                        self.container(child, tag, idx, kind, level, depth, _CONTAINER)
+                    if _has_blocks(child) or not self.table(child, idx):
+                        self.container(child, tag, idx, ctx, _CONTAINER)
                         self.buf, self.buf_links = [], 0
                 elif cat != _HR:
-                    self.container(child, tag, idx, kind, level, depth, cat)
+                    self.container(child, tag, idx, ctx, cat)
                     self.buf, self.buf_links = [], 0
             child = child.next
         self.nest -= 1
 
-    def leaf(self, node: LexborNode, tag: str, parent: int, kind: BlockKind, level: int | None, cat: int) -> None:
+    def leaf(self, node: LexborNode, tag: str, parent: int, ctx: _Ctx, cat: int) -> None:
+        kind, level, _ = ctx
         self.elems.append(Elem(tag, parent, node))
         own = len(self.elems) - 1
         if node.css_first("br") is not None:
             saved, saved_links = self.buf, self.buf_links
             self.buf, self.buf_links = [], 0
-            self.children(node, own, kind, level, 0)
+            self.children(node, own, (kind, level, 0))
             text = squash("".join(self.buf))
             links = self.buf_links
             self.buf, self.buf_links = saved, saved_links
@@ -238,7 +252,7 @@ class _Walker:
             if any(len(cell) > _MAX_CELL for cell in cells):
                 return False
             if any(cells):
-                rows.append("\t".join(cells))
+                rows.append("\t".join(cells).rstrip("\t"))
         self.elems.append(Elem("table", parent, node))
         own = len(self.elems) - 1
         caption = node.css_first("caption")
@@ -253,11 +267,13 @@ def flatten(root: LexborNode) -> tuple[list[Elem], list[RawBlock]]:
     """The block-level elements and the text blocks of ``root``'s subtree, in document order."""
     hidden = {node.mem_id for node in root.css(HIDDEN)}
     walker = _Walker(hidden)
-    walker.container(root, root.tag or "body", -1, "paragraph", None, 0, _CONTAINER)
-    if hidden and sum(len(b.text) for b in walker.blocks) < _LITTLE:
-        # the visible page is (nearly) empty: content streamed into hidden elements (React's <div hidden>)
-        walker = _Walker(set())
-        walker.container(root, root.tag or "body", -1, "paragraph", None, 0, _CONTAINER)
+    walker.container(root, root.tag or "body", -1, _TOP, _CONTAINER)
+    if hidden and (shown := sum(len(b.text) for b in walker.blocks)) < _LITTLE:
+        # little is visible: the content may be streamed into hidden elements (React's <div hidden id="S:0">)
+        everything = _Walker(set())
+        everything.container(root, root.tag or "body", -1, _TOP, _CONTAINER)
+        if sum(len(b.text) for b in everything.blocks) > 3 * shown:
+            walker = everything
     return walker.elems, walker.blocks
 
 

@@ -78,10 +78,8 @@ def select(elems: Sequence[Elem], blocks: Sequence[RawBlock]) -> tuple[int, list
         if parent >= 0:
             children[parent].append(i)
     listing = good[0] < PROSE_MIN
-    if listing:  # little running text: a listing, a shop, a link hub; its links are its content
-        weights = [float(t) for t in text]
-    else:
-        weights = good
+    # little running text: a listing, a shop, a link hub, whose links are its content
+    weights = [float(t) for t in text] if listing else good
     if weights[0] <= 0:
         root = 0
     else:

@@ -1,0 +1,221 @@
+"""Main-content extraction on small team-written pages: chrome removal, block structure, hints, page kinds."""
+
+from __future__ import annotations
+
+from selectolax.lexbor import LexborHTMLParser
+
+import docingest
+from docingest.document import Candidate, Page, RawDocument
+from docingest.settings import Options
+from docingest.stages import body, chrome
+
+STORY = [
+    "The council voted on Tuesday to extend the night bus service, after a year of complaints from shift workers.",
+    "Officials said the new routes would start in March, with buses every twenty minutes between midnight and five.",
+    "Residents who spoke at the meeting welcomed the change, although some asked for the service to reach the port.",
+    "The cost, estimated at two million euros a year, will be shared between the city and the regional authority.",
+]
+
+
+def _paras(texts: list[str]) -> str:
+    return "".join(f"<p>{t}</p>" for t in texts)
+
+
+NEWS_PAGE = f"""<!doctype html><html><head>
+<title>Night buses extended | The Daily Bugle</title>
+<script type="application/ld+json">{{"@type": "NewsArticle", "headline": "Night buses extended"}}</script>
+</head><body>
+<div class="cookie-banner">We use cookies to improve your experience. Accept all cookies?</div>
+<header class="site-header"><a href="/">The Daily Bugle</a>
+<nav><a href="/news">News</a><a href="/sport">Sport</a></nav></header>
+<div class="layout">
+ <article class="story">
+  <h1>Night buses extended</h1>
+  <div class="share-bar"><a href="#">Share on Facebook</a> <a href="#">Share on X</a></div>
+  <div class="story-body">{_paras(STORY[:2])}
+   <h2>What changes</h2>
+   {_paras(STORY[2:])}
+  </div>
+ </article>
+ <aside class="sidebar"><h3>Most read</h3>
+ <ul><li><a href="/a">Mayor resigns</a></li><li><a href="/b">Storm warning</a></li></ul></aside>
+</div>
+<div class="related-posts"><h3>Related</h3><a href="/c">Buses in 2019: a look back at the old timetable</a></div>
+<section id="comments">
+<p>Great news, finally! I have waited years for this and I am so happy about it.</p></section>
+<form class="newsletter-signup"><p>Get our newsletter every morning in your inbox.</p><input name="email"></form>
+<footer class="site-footer">
+<p>Copyright 2024 The Daily Bugle. All rights reserved. Contact us for reprints.</p></footer>
+</body></html>"""
+
+
+def _page(html: str, url: str | None = None) -> Page:
+    raw = RawDocument(source="<test>", content=html, url=url, kind="html")
+    return Page(raw=raw, text=html, kind="html", options=Options(), tree=LexborHTMLParser(html))
+
+
+def _extract(html: str) -> tuple[list[Candidate], Page]:
+    page = _page(html)
+    chrome.ChromeCleaner().clean(page)
+    return list(body.extract(page)), page
+
+
+def test_news_page_keeps_the_story_and_only_the_story() -> None:
+    blocks, _ = _extract(NEWS_PAGE)
+    texts = [b.text for b in blocks]
+    assert [t for t in texts if t in STORY] == STORY
+    assert "What changes" in texts
+    joined = " ".join(texts)
+    for chrome_text in ("cookies", "Share on", "Mayor resigns", "look back", "waited years", "newsletter",
+                        "Copyright", "Sport"):
+        assert chrome_text not in joined, chrome_text
+
+
+def test_headline_repeating_the_title_leaves_the_body_but_section_headings_stay() -> None:
+    blocks, _ = _extract(NEWS_PAGE)
+    headings = [(b.text, b.level) for b in blocks if b.kind == "heading"]
+    assert headings == [("What changes", 2)]
+
+
+def test_every_removal_is_recorded_with_cleaner_and_reason() -> None:
+    _, page = _extract(NEWS_PAGE)
+    reasons = {r.reason for r in page.removed}
+    assert {"cookie banner", "header", "share bar", "sidebar", "related links", "comments", "footer"} <= reasons
+    assert all(r.cleaner == "docingest.chrome" for r in page.removed)
+    assert all(r.text and r.text == " ".join(r.text.split()) and len(r.text) <= 2000 for r in page.removed)
+    assert all(r.where for r in page.removed)
+
+
+def test_cleaning_is_idempotent_and_keeps_the_head() -> None:
+    page = _page(NEWS_PAGE)
+    cleaner = chrome.ChromeCleaner()
+    cleaner.clean(page)
+    first = len(page.removed)
+    cleaner.clean(page)
+    assert len(page.removed) == first
+    assert page.tree is not None
+    assert page.tree.css_first('script[type="application/ld+json"]') is not None
+
+
+def test_long_removed_text_is_truncated() -> None:
+    long_nav = "<nav>" + "".join(f"<a href='/{i}'>Section number {i}</a> " for i in range(400)) + "</nav>"
+    _, page = _extract(f"<html><body>{long_nav}<article>{_paras(STORY)}</article></body></html>")
+    assert page.removed and max(len(r.text) for r in page.removed) == 2000
+
+
+def test_block_kinds_levels_and_order() -> None:
+    html = f"""<html><body><main>
+    {_paras(STORY[:1])}
+    <h2>Timetable</h2>
+    <ul><li>First bus at midnight from the central station.</li>
+        <li>Last bus at five<ul><li>Weekends only, from the harbour.</li></ul></li></ul>
+    <blockquote><p>We have listened to the workers, said the mayor at the meeting.</p></blockquote>
+    <table><caption>Fares</caption><tr><th>Zone</th><th>Price</th></tr><tr><td>A</td><td>2 euros</td></tr></table>
+    <pre>route 1:  00:00
+    route 2:  00:20
+
+    route 3:  00:40</pre>
+    <figure><img src="bus.jpg"><figcaption>A night bus at the depot, photographed in May.</figcaption></figure>
+    {_paras(STORY[1:])}
+    </main></body></html>"""
+    blocks, _ = _extract(html)
+    kinds = [(b.kind, b.level) for b in blocks]
+    assert kinds == [
+        ("paragraph", None),
+        ("heading", 2),
+        ("list_item", 1),
+        ("list_item", 1),
+        ("list_item", 2),
+        ("blockquote", None),
+        ("caption", None),
+        ("table", None),
+        ("code", None),
+        ("caption", None),
+        ("paragraph", None),
+        ("paragraph", None),
+        ("paragraph", None),
+    ]
+    by_kind = {b.kind: b.text for b in blocks}
+    assert by_kind["table"] == "Zone\tPrice\nA\t2 euros"
+    assert by_kind["code"].splitlines() == ["route 1: 00:00", "route 2: 00:20", "route 3: 00:40"]  # no blank line
+    assert blocks[3].text == "Last bus at five"
+
+
+def test_candidates_carry_hints_for_block_cleaners() -> None:
+    html = f"""<html><body><div id="content" class="Story-Body">{_paras(STORY)}
+    <p class="promo">The strike of last winter, which stopped every line for a week, is covered in
+    <a href="/x">our full report</a>.</p>
+    </div></body></html>"""
+    blocks, _ = _extract(html)
+    assert all(b.tag and b.where for b in blocks)
+    first = blocks[0]
+    assert first.tag == "p" and "story-body" in first.attrs and "content" in first.attrs
+    assert first.link_density == 0.0
+    promo = blocks[-1]
+    assert "promo" in promo.attrs and 0.05 < promo.link_density < 0.3
+    assert promo.where is not None and promo.where.endswith("p.promo")
+
+
+def test_forum_posts_without_paragraph_elements() -> None:
+    posts = [
+        "Has anyone tried the new firmware on the router?<br>Mine keeps dropping the connection every hour.",
+        "Yes, same here. Rolling back to the previous version fixed it for me, it took ten minutes.",
+        "Thanks, rolling back worked. I will wait for the next release before updating again.",
+    ]
+    html = "<html><body><div class='nav'><a href='/'>Home</a> <a href='/forum'>Forum</a></div><div class='thread'>"
+    html += "".join(f"<div class='post'><div class='author'>user{i}</div><div class='message'>{p}</div></div>"
+                    for i, p in enumerate(posts))
+    html += "</div></body></html>"
+    blocks, _ = _extract(html)
+    text = "\n".join(b.text for b in blocks)
+    assert "Mine keeps dropping the connection every hour." in text
+    assert "Has anyone tried the new firmware on the router? Mine keeps" in text  # <br> separates words
+    assert "Rolling back to the previous version" in text and "before updating again" in text
+    assert "Forum" not in text
+
+
+def test_listing_page_of_links_gives_its_items() -> None:
+    items = [f"<li><a href='/p/{i}'>Stainless steel water bottle model {i}</a> <span>{i + 10} euros</span></li>"
+             for i in range(12)]
+    html = f"""<html><body><nav><a href="/">Shop</a><a href="/cart">Cart</a></nav>
+    <main><h1>Water bottles</h1><ul class="products">{''.join(items)}</ul></main>
+    <footer><a href="/terms">Terms of sale</a></footer></body></html>"""
+    blocks, _ = _extract(html)
+    text = "\n".join(b.text for b in blocks)
+    assert all(f"model {i} {i + 10} euros" in text for i in range(12))
+    assert "Terms of sale" not in text and "Cart" not in text
+
+
+def test_content_wrapper_with_a_chrome_looking_class_is_kept() -> None:
+    html = f"""<html><body><div class="inline-and-sidebar-container"><div class="text">{_paras(STORY * 3)}</div>
+    <div class="sidebar-widget"><a href="/x">Donate</a></div></div></body></html>"""
+    blocks, page = _extract(html)
+    assert [b.text for b in blocks] == STORY * 3
+    assert [r.text for r in page.removed] == ["Donate"]
+
+
+def test_hidden_elements_are_not_content_unless_the_page_streams_into_them() -> None:
+    html = f"""<html><body><article>{_paras(STORY)}<div style="display: none"><p>Thank you for subscribing to
+    the newsletter, check your inbox.</p></div><div hidden>Loading comments and more stories ...</div>
+    </article></body></html>"""
+    blocks, _ = _extract(html)
+    assert [b.text for b in blocks] == STORY
+    streamed = f"<html><body><div id='root'></div><div hidden id='S:0'><article>{_paras(STORY)}</article></div>"
+    blocks, _ = _extract(streamed)
+    assert [b.text for b in blocks] == STORY
+
+
+def test_layout_tables_are_walked_not_flattened() -> None:
+    html = f"<html><body><table><tr><td><a href='/'>Home</a></td><td>{_paras(STORY)}</td></tr></table></body></html>"
+    blocks, _ = _extract(html)
+    assert [b.text for b in blocks] == STORY
+    assert all(b.kind == "paragraph" for b in blocks)
+
+
+def test_public_path_gives_article_with_blocks_tiling_text() -> None:
+    article = docingest.ingest_html(NEWS_PAGE, url="https://example.com/news/buses", claims=False)
+    assert article.paragraphs[: len(STORY)] == tuple(STORY)
+    assert article.text.startswith(STORY[0])
+    assert "docingest.chrome" in article.provenance.plugins
+    assert "docingest.body" in article.provenance.plugins
+    assert any(r.cleaner == "docingest.chrome" for r in article.provenance.removed)
