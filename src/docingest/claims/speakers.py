@@ -1047,11 +1047,6 @@ _NOT_SUBJECT_AFTER = frozenset(
     ]
 )
 #: Words after which a name starts a clause (and may be its subject).
-#: A name right after one of these words (and a space) is not a subject.
-_AFTER_PREPOSITION = re.compile(
-    r"(?<![^\s“”\"'(])[“”\"'(]*(?i:" + "|".join(sorted(_NOT_SUBJECT_AFTER, key=len, reverse=True)) + r")[“”\"'(]*\s+"
-    r"(?=[A-Z])"
-)
 _CLAUSE_OPENERS = frozenset(
     [
         "that",
@@ -1084,7 +1079,9 @@ _CAPTION = re.compile(
     r"|\([^()/\n]{2,40}/[^()\n]{2,40}\)\s*$"
     r"|\b(?:Photo|PHOTO)\s*(?::|by\b)"
 )
-_GENDERED = re.compile(r"\b(?:he|his|him|himself|she|her|hers|herself)\b", re.IGNORECASE)
+#: he/his/him/himself/she/her/hers/herself as whole words (the look-behind after the first letter keeps the
+#: regex engine's fast first-character scan)
+_GENDERED = re.compile(r"[HhSs](?<![\w][HhSs])(?:e|is|im|imself|he|er|ers|erself)\b")
 _LEAD_JUNK = {
     "press",
     "images",
@@ -1119,20 +1116,8 @@ def is_org(name: str) -> bool:
     return any(t.strip(".,") in ORG_WORDS for t in toks) or (len(toks) == 1 and name.isupper() and len(name) > 1)
 
 
-#: A role noun among the (up to three) lower-case words right before a capitalised word: "the finance
-#: minister Ana Ruiz", "chief executive officer Ana Ruiz"; group ``at`` marks where the name starts.
-_ROLE_BEFORE = re.compile(
-    r"(?<![\w-])(" + "|".join(sorted((re.escape(w) for w in ROLE_NOUNS), key=len, reverse=True)) + r")"
-    r"(?=(?:\s+[a-z][\w-]*){0,2}\s+(?P<at>)[A-Z])"
-)
-
-
-def _roles_before(text: str) -> dict[int, set[str]]:
-    """Role nouns written just before each capitalised word, by the word's offset."""
-    out: dict[int, set[str]] = {}
-    for m in _ROLE_BEFORE.finditer(text):
-        out.setdefault(m.start("at"), set()).add(m.group(1))
-    return out
+_LOWER_WORD = re.compile(r"[a-z][\w-]*")
+_STOPS = (".", ",", ":", ";", "!", "?", "—", "–")
 
 
 _PARSED: dict[str, tuple[str, frozenset[str], str, int, str] | None] = {}
@@ -1243,8 +1228,6 @@ class Registry:
         parsed = _PARSED
         if len(parsed) > 20000:
             parsed.clear()
-        roles_before = _roles_before(text)
-        after_preposition = {m.end() for m in _AFTER_PREPOSITION.finditer(text)}
         mentions, starts, objectlike = self.mentions, self.starts, self.objectlike
         for m in NAME_RE.finditer(text):
             raw = m.group(0)
@@ -1264,8 +1247,15 @@ class Registry:
                 person.gender_known = True
             if title:
                 person.roles |= title
-            if start in roles_before:
-                person.roles |= roles_before[start]
+            # the words right before the name: "the finance minister Ana Ruiz", "in Alberta", "said Smith"
+            before = text[max(0, start - 40) : start].split() if text[start - 1 : start].isspace() else []
+            prev = before[-1].strip("“”\"'(").lower() if before and not before[-1].endswith(_STOPS) else ""
+            if prev and prev[:1].islower():
+                for w in reversed(before[-3:]):
+                    if not _LOWER_WORD.fullmatch(w):
+                        break
+                    if w in ROLE_NOUNS:
+                        person.roles.add(w)
             if text.startswith(",", end):
                 after = _APPOSITION.match(text, end, end + 90)
                 if after:
@@ -1274,13 +1264,16 @@ class Registry:
                     )
             mentions.append((offset, end, person))
             starts.append(offset)
-            obj = start in after_preposition or self.inside(start) or self._odd_line(start, end)
+            obj = prev in _NOT_SUBJECT_AFTER or self.inside(start) or self._odd_line(start, end)
             objectlike.append(obj)
             if obj:
                 person.object_uses += 1
             else:
                 person.subject_uses += 1
-                if self._opens_clause(start):
+                # a clause starts here: at a sentence start, after punctuation, a cue, a role or a conjunction
+                # ("said Smith", "economist Tom Reed", "that Smith …"), not after an ordinary word ("finished
+                # 36th in the season-long FedEx Cup")
+                if not prev[:1].islower() or prev in _CLAUSE_OPENERS or prev in ROLE_NOUNS or prev in _CUE_LIKE:
                     person.clause_heads += 1
         votes = self._pronoun_votes()
         for person in self.people:
@@ -1336,19 +1329,6 @@ class Registry:
         if person.spoke or person.roles or person.gender_known:
             return True
         return " " in person.name and person.clause_heads > 0 and person.subject_uses >= person.object_uses
-
-    def _opens_clause(self, start: int) -> bool:
-        """Whether a name stands where a clause begins: at a sentence or paragraph start, after punctuation, or
-        after a cue, a role noun or a conjunction ("said Smith", "economist Tom Reed", "that Smith …"), rather
-        than after an ordinary word ("finished 36th in the season-long FedEx Cup")."""
-        words = self.text[max(0, start - 30) : start].split()
-        if not words:
-            return True
-        prev = words[-1]
-        if not prev[:1].islower() or prev.endswith((".", ",", ":", ";", "!", "?", "—", "–")):
-            return True
-        bare = prev.lower().strip("“”\"'(")
-        return bare in _CLAUSE_OPENERS or bare in ROLE_NOUNS or bare in _CUE_LIKE
 
     def _add(self, name: str, pos: int) -> Person:
         key = name.lower()
