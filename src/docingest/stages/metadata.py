@@ -282,7 +282,7 @@ def choose_title(
         key = _fold(h)
         if not key or _is_site_name(h, names):
             continue
-        if len(segments) > 1 and key in segments[1:] and key != segments[0]:
+        if len(segments) > 1 and key != segments[0] and any(seg.startswith(key) for seg in segments[1:]):
             names.append(h)  # an <h1> that is the title's trailing part is the site's name ("Post - Blog Name")
             continue
         usable.append((i, h))
@@ -303,11 +303,10 @@ def choose_title(
     if not others:
         return h1, h1_index
     h1_key = _fold(h1)
-    for x in others:
-        if _fold(x) == h1_key:
-            return h1, h1_index
-    for x in [title, *metas]:
-        if x and h1_key and _leading_segment(h1, x):
+    if any(_fold(x) == h1_key for x in others):
+        return h1, h1_index
+    for full in [title, *metas]:
+        if full and h1_key and _leading_segment(h1, full):
             return h1, h1_index  # the metadata title is the headline plus extras
     best = max(others, key=lambda x: sum(_fold(y) == _fold(x) for y in others))
     support = sum(_fold(y) == _fold(best) for y in others)
@@ -327,9 +326,14 @@ def _title(facts: _Facts, site_names: list[str]) -> tuple[str | None, LexborNode
     chosen, index = choose_title([h for h, _ in facts.h1s], facts.title, metas, site_names)
     if index is not None:
         return chosen, facts.h1s[index][1]
-    # the dateline and byline sit beside the headline even when the metadata words it differently
-    node = next((n for h, n in facts.h1s if not _is_site_name(h, site_names)), None)
-    return chosen, node
+    # the headline as printed on the page, when the <h1> is something else (the blog's name)
+    if chosen is not None:
+        key = _fold(chosen)
+        for node in facts.tree.css("h1, h2, h3")[:12]:
+            text = heading_text(node)
+            if text is not None and _fold(text) == key:
+                return chosen, node
+    return chosen, None
 
 
 def _is_site_name(text: str, site_names: Sequence[str]) -> bool:
@@ -350,8 +354,9 @@ def _inside_noise(node: LexborNode, limit: int = 8) -> bool:
     return False
 
 
-_SKIP_TAGS = frozenset({"script", "style", "noscript", "svg", "template", "select", "button", "iframe", "-comment"})
-_STOP_TAGS = frozenset({"h2", "h3", "table", "form", "footer", "nav", "aside", "ul", "ol"})
+_SKIP_TAGS = frozenset({"script", "style", "noscript", "svg", "template", "select", "button", "iframe", "-comment",
+                        "nav", "aside", "form", "ul", "ol", "menu", "figure", "picture"})  # fmt: skip
+_STOP_TAGS = frozenset({"h2", "h3", "table", "footer"})
 
 
 def _after(node: LexborNode) -> LexborNode | None:
@@ -366,7 +371,7 @@ def _after(node: LexborNode) -> LexborNode | None:
     return None
 
 
-def near_headline(node: LexborNode | None, limit: int = 400, before: int = 160) -> list[str]:
+def near_headline(node: LexborNode | None, limit: int = 1000, before: int = 300) -> list[str]:
     """The text pieces around the headline in reading order, nearest first: up to ``limit`` characters after
     the ``<h1>`` (stopping at the next section heading, list, table or page chrome), then up to ``before``
     characters just before it. Bylines and datelines sit there. Text nodes are visited one by one, so the cost
@@ -376,14 +381,14 @@ def near_headline(node: LexborNode | None, limit: int = 400, before: int = 160) 
     out: list[str] = []
     used = steps = 0
     current = _after(node)
-    while current is not None and used < limit and steps < 300:
+    while current is not None and used < limit and steps < 500:
         steps += 1
         tag = current.tag
         if tag == "-text":
             text = " ".join((current.text_content or "").split())
             if text:
-                out.append(text)
-                used += len(text)
+                out.append(text[:200])
+                used += min(len(text), 200)
             current = _after(current)
         elif tag in _STOP_TAGS:
             break
@@ -407,8 +412,8 @@ def near_headline(node: LexborNode | None, limit: int = 400, before: int = 160) 
         if current.tag == "-text":
             text = " ".join((current.text_content or "").split())
             if text:
-                out.append(text)
-                used += len(text)
+                out.append(text[:200])
+                used += min(len(text), 200)
         elif current.tag in _STOP_TAGS:
             break
     return out
@@ -515,6 +520,9 @@ def _published(facts: _Facts, near: list[str], region: LexborNode | None) -> dat
     for text in near:
         if (found := parse_date(text)) is not None:
             return found
+    whole = region is not None and region.tag != "body"
+    if whole and (found := _visible_date(facts.tree.body)) is not None:
+        return found
     return date_from_url(facts.url)
 
 
