@@ -227,7 +227,7 @@ def find_cues(text: str) -> list[tuple[int, int, str]]:
 
 
 #: "according to X", "in a statement", "quoted as saying": attribution phrases that are not verbs.
-ACCORDING_RE = re.compile(r"\baccording to\b", re.IGNORECASE)
+ACCORDING_RE = re.compile(r"[Aa](?<![\w][Aa])(?i:ccording to)\b")
 STATEMENT_RE = re.compile(
     r"\b(?:in an? (?:(?:written|joint|e-?mailed|news|prepared|brief)\s)?(?:statement|release|news release|"
     r"press release|interview|email|e-mail|letter|post|tweet|blog post|op-ed|report))\b",

@@ -26,7 +26,8 @@ _ABBREVIATIONS = (
 )
 _TOKEN = rf"(?:(?:{_ABBREVIATIONS})\.|(?:[A-Z]\.)+|[A-Z][\w’'.-]*\w|[A-Z]|O’[A-Z]\w+|O'[A-Z]\w+|Mc[A-Z]\w+|Mac[A-Z]\w+)"
 _PARTICLE = r"(?:de|del|della|der|den|van|von|da|dos|das|du|la|le|bin|ibn|al|el|di|ter|St\.)"
-NAME_RE = re.compile(rf"(?<![\w’'-]){_TOKEN}(?:(?:[^\S\n]+|-)(?:{_PARTICLE}[^\S\n]+)*{_TOKEN})*(?![\w])")
+#: A run of capitalised words (the leading look-ahead lets the regex engine skip to capital letters fast).
+NAME_RE = re.compile(rf"(?=[A-Z])(?<![\w’'-]){_TOKEN}(?:(?:[^\S\n]+|-)(?:{_PARTICLE}[^\S\n]+)*{_TOKEN})*(?![\w])")
 
 HONORIFICS = {
     "mr": "m",
