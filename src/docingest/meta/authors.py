@@ -29,7 +29,8 @@ _ROLE_WORDS = frozenset(
     science health technology tech entertainment culture opinion features feature national international
     foreign local metro reviewer analyst founder cofounder co-founder ceo cto president director manager
     head lead member photographer photographers video multimedia specialist expert special fellow
-    professor writer's admin administrator moderator updated update published posted on at""".split()  # noqa: SIM905
+    professor writer's admin administrator moderator updated update published posted on at last january
+    february march april june july august september october november december""".split()  # noqa: SIM905
 )
 _GENERIC = frozenset(
     """admin administrator staff editor editors editorial team guest anonymous unknown user webmaster

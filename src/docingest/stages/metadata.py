@@ -79,6 +79,7 @@ _BY = re.compile(
     r"((?:[A-Z][\w.'’-]*)(?:\s+(?:[A-Z][\w.'’-]*|and|&|de|van|von|da|di|le|la))*(?:\s*,\s*[A-Z][\w.'’-]*"
     r"(?:\s+[A-Z][\w.'’-]*)*)*)"
 )
+_BARE_CUE = re.compile(r"(?:^|\s)(?:[Bb]y|BY|[Ww]ritten by|[Aa]uthor:?|[Pp]osted by)\s*:?$")
 _SEPARATORS = re.compile(r"\s*\|\s*|\s+[-–—:·•»«~/]\s+|\s*::?\s+")
 _KEY = re.compile(r"[\W_]+")
 _SPACE = re.compile(r"\s")
@@ -470,17 +471,29 @@ def _authors(
     names, byline = _visible_authors(region, site_names)
     if names:
         return names, byline
-    text = " ".join(near)
-    if (m := _BY.search(text)) is not None:
-        names = clean_authors([m.group(1)], site_names, strict=True)
-        if names:
-            return names, _squash(m.group(0))
+    for text in _cue_joined(near):
+        if (m := _BY.search(text)) is not None:
+            names = clean_authors([m.group(1)], site_names, strict=True)
+            if names:
+                return names, _squash(m.group(0))
     credits = [*ld.authors, *ld.author_orgs, *values]
     if credits:
         names = clean_authors(credits[:1])
         if names:
             return names, None
     return (), None
+
+
+def _cue_joined(pieces: list[str]) -> list[str]:
+    """Text pieces with a bare "By" joined to the piece that follows it (``By <a>Name</a>``); other pieces stay
+    apart, so a name never runs on into the next element's words."""
+    out: list[str] = []
+    for piece in pieces:
+        if out and _BARE_CUE.search(out[-1]):
+            out[-1] = f"{out[-1]} {piece}"
+        else:
+            out.append(piece)
+    return out
 
 
 def _visible_date(root: LexborNode | None) -> date | datetime | None:
