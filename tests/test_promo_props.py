@@ -137,13 +137,17 @@ def test_promo_keeps_story_that_mentions_money(sentence: str) -> None:
 
 def test_promo_repetition_across_pages_of_one_site() -> None:
     cleaner = PromoCleaner()
-    boiler = Candidate(kind="paragraph", text="The Kestrel Weekly is produced by volunteers in the valley.")
+    boiler = Candidate(kind="paragraph", text="Get the weekend edition delivered every Saturday if you live nearby.")
+    label = Candidate(kind="paragraph", text="Weight:")
     first = [Candidate(kind="paragraph", text=f"Story one paragraph {i} about the harbour.") for i in range(4)]
     second = [Candidate(kind="paragraph", text=f"Story two paragraph {i} about the school.") for i in range(4)]
     assert _survivors([*first, boiler], cleaner, "https://kestrel.example/a") == [*first, boiler]
     # the same page again is not a different page
     assert _survivors([*first, boiler], cleaner, "https://kestrel.example/a") == [*first, boiler]
     assert _survivors([*second, boiler], cleaner, "https://kestrel.example/b") == second
+    # a repeated label without promo wording is not boilerplate by repetition alone
+    assert _survivors([*first, label], cleaner, "https://kestrel.example/c") == [*first, label]
+    assert _survivors([*second, label], cleaner, "https://kestrel.example/d") == [*second, label]
     # another site does not share the memory
     assert _survivors([*second, boiler], cleaner, "https://other.example/b") == [*second, boiler]
     # a duplicate of a whole article (same text at another URL) is not stripped to nothing

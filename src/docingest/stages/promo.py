@@ -79,17 +79,19 @@ class _Rule:
     keys: frozenset[str]
     head: bool
     case: bool
+    lead: bool = False
 
 
 def _r(
     pattern: str, reason: str, weight: int, keys: str, max_len: int = 600, *, head: bool = False,
     case: bool = False,
+    lead: bool = False,
 ) -> _Rule:
     """A rule. ``keys``: space-separated lower-case words one of which the block must contain (a cheap set
     test before the regex); ``head``: among its first words. The
     pattern runs on the lower-cased text outside quotations, or on the text as written when ``case`` is
     set."""
-    return _Rule(re.compile(pattern), reason, weight, max_len, frozenset(keys.split(" ")), head, case)
+    return _Rule(re.compile(pattern), reason, weight, max_len, frozenset(keys.split(" ")), head, case, lead)
 
 
 #: Rules over the block's text outside quotations. Weight 3 decides alone; 2 needs more evidence.
@@ -176,7 +178,8 @@ _RULES: tuple[_Rule, ...] = (
     _r(r"\b((members?|subscribers?)\b[^.]{0,60}\b(get|enjoy|receive)|(your|a|the) (membership|subscription) "
        r"(includes|gets you|comes with)|when you (join|subscribe|sign up)\b[^.]{0,60}|you('ll| will) get)\s*:\s*$",
        "member perks", 3,
-       "members member subscribers subscriber membership subscription join subscribe you'll will", 160),
+       "members member subscribers subscriber membership subscription join subscribe you'll will", 160,
+       lead=True),
     _r(r"^\W*(unlimited access|ad-free|the (whole|full|complete|entire) archive|exclusive [\w-]+ ?"
        r"(newsletters?|events|content|stories)|early access|members?-only|subscriber-only|(the |our )?"
        r"(daily |digital )?e-?paper|comment on (every|all) (story|stories|articles)|join the discussion|"
@@ -220,7 +223,6 @@ _BIO_CONTACT = re.compile(
     r"\b(reach (him|her|them)|follow (him|her|them)|can be reached|email (him|her|them)|contact (him|her|them))\b",
     _I,
 )
-_PITCH_REASONS = frozenset({"subscription pitch", "membership pitch", "member perks", "newsletter promo", "app promo"})
 
 #: Class/id fragments that mark boilerplate when they belong to the block rather than to the whole body.
 _HINT_STEMS = (
@@ -307,10 +309,12 @@ def _facts(block: Candidate) -> _Facts:
     core_low = core.lower()
     best: _Rule | None = None
     matched = 0
+    lead = False
     for i in sorted(indices):
         rule = _RULES[i]
         if len(text) <= rule.max_len and rule.pattern.search(core if rule.case else core_low):
             matched += 1
+            lead = lead or rule.lead
             if best is None or rule.weight > best.weight:
                 best = rule
     if best is None:
@@ -324,8 +328,7 @@ def _facts(block: Candidate) -> _Facts:
         score -= 3.0
     if len(text) > 400:
         score -= 1.0
-    lead = best.reason in _PITCH_REASONS and text.rstrip().endswith(":")
-    return _Facts(best.reason, score, storyish, weak, lead, listish, key)
+    return _Facts(best.reason, score, storyish, weak, lead and score >= 3.0, listish, key)
 
 
 def _hinted_promo(block: Candidate) -> bool:
@@ -366,6 +369,20 @@ def _rare_hints(blocks: Sequence[Candidate]) -> frozenset[str]:
     return frozenset(t for t, c in counts.items() if c <= limit)
 
 
+def _repeated_boilerplate(block: Candidate, facts: _Facts) -> bool:
+    """A block seen on another page of the site is boilerplate when it also reads like it: some promo wording,
+    two supporting signals, or mostly links — never when it quotes or attributes speech. (Docs and shop pages
+    repeat real content — notices, labels — across a site; those stay.)"""
+    if facts.storyish or _QUOTE_OR_SPEECH.search(block.text):
+        return False
+    if facts.reason is not None or block.link_density >= 0.5:
+        return True
+    if len(block.text) > _MAX_JUDGED:
+        return False
+    low = block.text.lower()
+    return _weak(low) >= 2
+
+
 def _judge(block: Candidate, facts: _Facts, rare: frozenset[str], repeated: bool) -> str | None:
     hint = 0.0
     if rare and block.attrs and not rare.isdisjoint(_hint_words(block.attrs)):
@@ -377,7 +394,7 @@ def _judge(block: Candidate, facts: _Facts, rare: frozenset[str], repeated: bool
             return facts.reason
     elif hint >= 2.0 and _hinted_promo(block):
         return "promotional block"
-    if repeated and not facts.storyish and not _QUOTE_OR_SPEECH.search(block.text):
+    if repeated and _repeated_boilerplate(block, facts):
         return "repeated across pages"
     return None
 
