@@ -265,7 +265,14 @@ class _Walker:
 
 def flatten(root: LexborNode) -> tuple[list[Elem], list[RawBlock]]:
     """The block-level elements and the text blocks of ``root``'s subtree, in document order."""
-    hidden = {node.mem_id for node in root.css(HIDDEN)}
+    # ``<div hidden>`` children of the body hold content streamed in by the server (React's <div hidden
+    # id="S:0">, swapped in for "Loading ..." placeholders): they are read; other hidden elements are not
+    top = root.mem_id
+    hidden = {
+        node.mem_id
+        for node in root.css(HIDDEN)
+        if not (node.parent is not None and node.parent.mem_id == top and "hidden" in node.attributes)
+    }
     walker = _Walker(hidden)
     walker.container(root, root.tag or "body", -1, _TOP, _CONTAINER)
     if hidden and (shown := sum(len(b.text) for b in walker.blocks)) < _LITTLE:

@@ -30,6 +30,8 @@ _MAX_TEXT = 2000
 _BIG = 1000
 #: Elements that are chrome whatever their size: a big text-heavy ``<footer>`` is a legal notice.
 _ALWAYS = frozenset({"navigation", "footer"})
+#: Class/id reasons that hold whatever the size: a long comment thread is still not the article.
+_ALWAYS_HINTED = frozenset({"comments"})
 _LINKY = 0.35
 
 _BY_TAG = {
@@ -218,7 +220,8 @@ class ChromeCleaner:
             text = node.text()
             if len(text) > _BIG:
                 text = _visible_text(node, text)
-                if len(text) > _BIG and not (strong and reason in _ALWAYS) and _reads_like_content(node, text):
+                always = reason in _ALWAYS if strong else reason in _ALWAYS_HINTED
+                if len(text) > _BIG and not always and _reads_like_content(node, text):
                     continue
             removed_ids.add(node.mem_id)
             chosen.append((node, reason, text))
