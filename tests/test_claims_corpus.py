@@ -42,11 +42,14 @@ def _score(dataset: str, tmp_path: Path, field: str) -> dict[str, object]:
 
 def test_ggt_direct_floor(tmp_path: Path) -> None:
     res = _score("ggt", tmp_path, "speaker")
-    assert res["content_overlap"]["F1"] >= 0.94  # type: ignore[index]
-    assert res["content+speaker_overlap"]["F1"] >= 0.78  # type: ignore[index]
+    # measured (bench_quotes): content 0.954, content+speaker 0.877, speaker accuracy 0.919
+    assert res["content_overlap"]["F1"] >= 0.945  # type: ignore[index]
+    assert res["content+speaker_overlap"]["F1"] >= 0.865  # type: ignore[index]
+    assert res["speaker_acc_overlap"] >= 0.905  # type: ignore[operator]
 
 
 def test_polnear_direct_floor(tmp_path: Path) -> None:
     res = _score("polnear-dev", tmp_path, "mention")
-    assert res["content_overlap"]["F1"] >= 0.92  # type: ignore[index]
-    assert res["content+speaker_overlap"]["F1"] >= 0.83  # type: ignore[index]
+    # measured (bench_quotes): content 0.934, content+speaker 0.885
+    assert res["content_overlap"]["F1"] >= 0.925  # type: ignore[index]
+    assert res["content+speaker_overlap"]["F1"] >= 0.875  # type: ignore[index]

@@ -118,3 +118,69 @@ def test_doubled_apostrophes_as_marks() -> None:
 def test_single_newline_paragraphs() -> None:
     text = "Mayor Lina Ortiz spoke first.\n“We are ready,” she said.\n“Are we?” asked Tom Reed."
     assert [c.speaker for c in quotes(text)] == ["Lina Ortiz", "Tom Reed"]
+
+
+def test_pronoun_skips_places_and_objects() -> None:
+    # "Alberta" and "Ottawa" follow prepositions or articles; the pronoun goes to the person
+    text = (
+        "Farmer Joel Okafor drove to Ottawa with the Alberta convoy on Monday.\n\n"
+        "“We just want the pipeline built,” he said."
+    )
+    assert quotes(text)[0].speaker == "Joel Okafor"
+
+
+def test_pronoun_prefers_the_speaker_over_an_object() -> None:
+    text = (
+        "Economist Kai Lindqvist said a beer might help talks between senators and Donald Trump.\n\n"
+        "“They would figure it out,” he said."
+    )
+    assert quotes(text)[0].speaker == "Kai Lindqvist"
+
+
+def test_caption_names_are_not_antecedents() -> None:
+    text = (
+        "Author Cecil Abara writes about the porters.\n\n"
+        "Benjamin Lowe, a retired porter, looks at photos in Montreal. ( THE CANADIAN PRESS FILE PHOTO )\n\n"
+        "“These men changed the country,” he says."
+    )
+    assert quotes(text)[0].speaker == "Cecil Abara"
+
+
+def test_colon_introduction_without_cue_verb() -> None:
+    text = "Governance was lax.\n\nMusk again took to Twitter with this: “Chairman is an honorific title.”"
+    found = quotes(text)
+    assert found[0].speaker == "Musk" and found[0].cue is None
+
+
+def test_name_sentence_end_is_not_a_longer_name() -> None:
+    text = "Ian Poulter won at Medinah. He framed the text.\n\n“They get to see that,” he said."
+    assert quotes(text)[0].speaker == "Ian Poulter"
+
+
+def test_party_tag_and_affiliation() -> None:
+    text = (
+        "“It is a dog whistle,” Rep. Gwen Moore (D-Wis.) said Friday.\n\n"
+        "“They waited 48 minutes,” said Terry Chapman with the International Union of Operating Engineers."
+    )
+    assert [c.speaker for c in quotes(text)] == ["Gwen Moore", "Terry Chapman"]
+
+
+def test_roles_and_descriptions() -> None:
+    text = (
+        "Prime Minister Justin Trudeau spoke first. Foreign Affairs Minister Chrystia Freeland followed.\n\n"
+        "“We are talking about a human being,” the minister said.\n\n"
+        "“He is gone,” the father repeated.\n\n"
+        "“It’s months of work,” says the self-taught Cambridge resident, who sold 40 copies."
+    )
+    found = quotes(text)
+    assert [c.speaker for c in found[:2]] == ["Chrystia Freeland", "the father"]
+    assert found[2].speaker != "Cambridge"
+
+
+def test_possessive_apposition_and_lead_subject() -> None:
+    text = (
+        "“If Alfonso wasn’t publishing comics, I don’t think Xander would be drawing,” says Wise’s dad, Darrin.\n\n"
+        "On Tuesday, Donald Tusk, the president of the European Council, which represents leaders, urged "
+        "Britain “to clarify its intentions.”"
+    )
+    assert [c.speaker for c in quotes(text)] == ["Darrin", "Donald Tusk"]

@@ -1130,7 +1130,8 @@ def _parse_name(raw: str) -> tuple[str, frozenset[str], str, int, str] | None:
     toks = raw.split()
     title: list[str] = []
     gender = ""
-    while len(toks) > 1 and toks[0].lower() in TITLE_WORDS:
+    # titles and, before a full name, a capitalised role ("Author Cecil Foster", "Farmer Joel Okafor")
+    while len(toks) > 1 and (toks[0].lower() in TITLE_WORDS or (len(toks) > 2 and toks[0].lower() in ROLE_NOUNS)):
         word = toks[0].lower()
         gender = gender or HONORIFICS.get(word, "")
         title.append(word)
