@@ -14,7 +14,14 @@ from docingest.document import Metadata
 from docingest.meta.authors import clean_authors
 from docingest.meta.dates import date_from_url, parse_date
 from docingest.models import Article
-from docingest.stages.metadata import extract_metadata, normalise_language, strip_site
+from docingest.stages.metadata import (
+    choose_title,
+    extract_metadata,
+    heading_text,
+    near_headline,
+    normalise_language,
+    strip_site,
+)
 
 BODY = "<p>" + "The council met on Tuesday and agreed the plan after a long debate. " * 5 + "</p>"
 
@@ -145,3 +152,99 @@ def test_author_cleaning_is_clean_and_idempotent(value: str) -> None:
     assert all(n == n.strip() and n for n in names)
     assert len({n.casefold() for n in names}) == len(names)
     assert clean_authors(names) == names
+
+
+# ------------------------------------------------------------------------------------------ title choice
+@pytest.mark.parametrize(
+    ("h1s", "title", "metas", "expected"),
+    [
+        # a metadata title confirms the visible headline
+        (["Bridge reopens"], "Bridge reopens | Example News", ["Bridge reopens"], "Bridge reopens"),
+        # the <h1> shares no word with the titles the metadata agree on: a label, not the headline
+        (["Latest news"], "Council agrees housing plan | Example News", ["Council agrees housing plan"],
+         "Council agrees housing plan"),
+        # the <h1> is the blog's name, written as the title's trailing part
+        (["Jan's Workshop"], "Building a workbench - Jan's Workshop", [], "Building a workbench"),
+        # og:title shows where the site's suffix starts, even when the suffix is not the site's name
+        ([], "Fixing a bike chain - Repairs - The Cycling Forum", ["Fixing a bike chain"], "Fixing a bike chain"),
+        # nothing contradicts the <h1>: a reader sees it, it wins over a reworded SEO title
+        (["Ten tips for tidy desks"], "Desk tidying tips for 2024 | Example News", [], "Ten tips for tidy desks"),
+        # no title at all
+        ([], None, [], None),
+    ],
+)
+def test_title_choice(h1s: list[str], title: str | None, metas: list[str], expected: str | None) -> None:
+    assert choose_title(h1s, title, metas, ["Example News"])[0] == expected
+
+
+def test_heading_text_joins_inline_pieces_and_drops_permalinks_and_styles() -> None:
+    tree = LexborHTMLParser(
+        "<h1>Category:<span>Rivers</span> <a href='#x'>¶</a></h1>"
+        "<h2><style>.c{color:red}</style>Brand <b>Cream</b></h2>"
+    )
+    h1, h2 = tree.css("h1, h2")
+    assert heading_text(h1) == "Category:Rivers"
+    assert heading_text(h2) == "Brand Cream"
+
+
+# ------------------------------------------------------------------------------------------ authors
+@pytest.mark.parametrize(
+    ("raw", "names"),
+    [
+        ("TOI Lifestyle Desk", ("TOI Lifestyle Desk",)),  # a desk credit is the byline, kept whole
+        ("The Investopedia Team", ("The Investopedia Team",)),
+        ("Jane Doe Staff Writer", ("Jane Doe",)),  # a role after a name is not a collective credit
+        ("undefined", ()),
+        ("brandon-peaktwo", ()),  # a CMS slug
+        ("Feb", ()),
+        ("Sofia Gonzalez December", ("Sofia Gonzalez",)),
+    ],
+)
+def test_collective_credits_and_junk(raw: str, names: tuple[str, ...]) -> None:
+    assert clean_authors([raw]) == names
+
+
+def test_organisation_credited_as_author_only_when_no_person_is_named() -> None:
+    org = ('<script type="application/ld+json">{"@type": "BlogPosting", "headline": "Plan a launch event",'
+           ' "author": {"@type": "Organization", "name": "Example News"},'
+           ' "publisher": {"@type": "Organization", "name": "Example News"}}</script>'
+           '<meta property="og:site_name" content="Example News">')  # fmt: skip
+    assert meta(org).authors == ("Example News",)
+    person = org.replace('"author": {"@type": "Organization", "name": "Example News"}', '"author": "Ana Ruiz"')
+    assert meta(person).authors == ("Ana Ruiz",)
+    publisher_only = org.replace('"author": {"@type": "Organization", "name": "Example News"},', "")
+    assert meta(publisher_only).authors is None
+
+
+def test_byline_beside_the_headline_stops_at_its_element() -> None:
+    body = ("<article><h1>Bridge reopens after repairs</h1><div>By <a href='/a/lee'>Lee Park</a></div>"
+            "<div>Restaurant Tips</div>" + BODY + "</article>")  # fmt: skip
+    m = meta("<title>Bridge reopens after repairs</title>", body)
+    assert m.authors == ("Lee Park",)
+
+
+# ------------------------------------------------------------------------------------------ dates
+def test_webpage_date_of_the_cms_is_no_publication_date() -> None:
+    graph = ('<script type="application/ld+json">{"@graph": [{"@type": "WebPage", "name": "Our services",'
+             ' "datePublished": "2019-04-15T21:00:02+00:00", "dateModified": "2024-01-02T10:00:00+00:00"}]}</script>')
+    m = meta(graph, "<h1>Our services</h1>" + BODY)
+    assert m.published is None
+    assert m.modified == datetime(2024, 1, 2, 10, 0, tzinfo=UTC)  # what the page says it is: a modification
+
+
+def test_dateline_beside_the_headline() -> None:
+    body = "<main><h1>Storm warning issued</h1><p><span>Posted on</span> <span>March 5, 2024</span></p>" + BODY
+    assert meta("<title>Storm warning issued</title>", body + "</main>").published == date(2024, 3, 5)
+
+
+def test_text_walk_is_bounded_and_in_reading_order() -> None:
+    tree = LexborHTMLParser(
+        "<div><p>Section A</p><h1>Headline</h1><nav><a>Home</a></nav><p>By Ana</p>"
+        + "<p>" + "word " * 5000 + "</p>" * 1 + "<p>late</p>" * 2000 + "</div>"
+    )
+    h1 = tree.css_first("h1")
+    pieces = near_headline(h1)
+    assert pieces[0] == "By Ana"  # the menu is skipped, the byline comes first
+    assert "Section A" in pieces  # and the text just before the headline is read too
+    assert sum(len(p) for p in pieces) <= 1000 + 200 + 300 + 200
+    assert all(len(p) <= 200 for p in pieces)

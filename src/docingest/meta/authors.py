@@ -2,7 +2,9 @@
 
 "By Jane Doe and John Roe, Staff Writers | March 5, 2024" → ("Jane Doe", "John Roe"). Removed: the "By"
 prefix (in several languages), dates and times, roles and credentials ("Staff Writer", "PhD"), e-mail
-addresses, URLs, handles, and names that are the publication itself (an organisation posing as a person).
+addresses, URLs, handles, CMS slugs and placeholders ("undefined"), and names passed in ``exclude`` (the
+publication itself, so that it never poses as a person beside named people). Collective credits ("The
+Investopedia Team", "TOI Lifestyle Desk") stay whole: that is how the page credits the story.
 """
 
 from __future__ import annotations
@@ -104,9 +106,12 @@ def _strip_roles(piece: str) -> str:
     return " ".join(words)
 
 
-def split_names(raw: str, strict: bool = False, banned: frozenset[str] = frozenset()) -> list[str]:
+def split_names(
+    raw: str, strict: bool = False, banned: frozenset[str] = frozenset(), organisation: bool = False
+) -> list[str]:
     """The person names in one author string (possibly none). ``strict`` (for text read off the page rather
-    than from author fields) also rejects phrases of several lower-case words."""
+    than from author fields) also rejects phrases of several lower-case words; ``organisation`` keeps trailing
+    words that are roles for a person ("Example News")."""
     text = _norm(raw)
     if not text:
         return []
@@ -127,14 +132,14 @@ def split_names(raw: str, strict: bool = False, banned: frozenset[str] = frozens
         piece = _PREFIX.sub("", raw_piece).strip(" \t.,:;-–—|·•\"'“”")
         if not piece or _CREDENTIAL.match(piece) or _key(piece) in banned:
             continue
-        name = _strip_roles(piece)
+        name = piece if organisation else _strip_roles(piece)
         if _name_like(name, strict):
             names.append(name.title() if name.isupper() and len(name) > 3 else name)
     return names
 
 
 def clean_authors(
-    values: Iterable[str], exclude: Iterable[str | None] = (), strict: bool = False
+    values: Iterable[str], exclude: Iterable[str | None] = (), strict: bool = False, organisation: bool = False
 ) -> tuple[str, ...]:
     """Clean names from author strings, de-duplicated in order; names equal to one of ``exclude`` (the site
     or publisher name) are dropped."""
@@ -142,7 +147,7 @@ def clean_authors(
     seen: set[str] = set()
     out: list[str] = []
     for value in values:
-        for name in split_names(value, strict, banned):
+        for name in split_names(value, strict, banned, organisation):
             key = _key(name)
             if not key or key in seen or key in banned:
                 continue

@@ -7,8 +7,15 @@ Precedence, field by field (the first source that gives a valid value wins):
    ``mainEntity``; ``@id`` references resolved);
 2. ``<meta>``: OpenGraph, Twitter, Dublin Core, ``citation_*``, Parse.ly, Sailthru and the plain names;
 3. microdata (``itemprop``);
-4. the visible page: the ``<h1>``, byline elements (``[rel=author]``, ``.byline``, ``.author``), ``<time>``;
+4. the visible page: the ``<h1>``, byline elements (``[rel=author]``, ``.byline``, ``.author``), ``<time>``,
+   searched in the headline's neighbourhood, and the text just after and before the headline;
 5. for the published date only, an unambiguous ``/YYYY/MM/DD/`` in the URL.
+
+The title is chosen between the visible ``<h1>`` and the metadata titles by corroboration (see
+:func:`choose_title`). Authors are people when the page names any; otherwise a credit the page gives as the
+author (an organisation, a desk) is kept, while a publisher alone never becomes an author. A JSON-LD
+``WebPage`` ``datePublished`` (the CMS's page record, present on every page of many sites) is no publication
+date.
 
 Values are cleaned (title without the site suffix, authors as names, dates aware or bare days) and checked
 against what :class:`~docingest.models.Article` accepts; a value that fails is dropped, never the article.
@@ -478,7 +485,7 @@ def _authors(
                 return names, _squash(m.group(0))
     credits = [*ld.authors, *ld.author_orgs, *values]
     if credits:
-        names = clean_authors(credits[:1])
+        names = clean_authors(credits[:1], organisation=True)
         if names:
             return names, None
     return (), None
