@@ -54,9 +54,20 @@ def ingest_text(text: str, *, url: str | None = None, **options: Any) -> Article
     return pipeline(**options).ingest_text(text, url=url)
 
 
-def ingest_many(sources: Iterable[Source], *, workers: int = 1, **options: Any) -> Iterator[Article | Failure]:
-    """Exactly one record per source, in input order; a bad source yields a :class:`Failure`."""
-    return pipeline(**options).ingest_many(sources, workers=workers)
+def ingest_many(
+    sources: Iterable[Source],
+    *,
+    workers: int = 1,
+    time_limit: float | None = None,
+    max_tasks: int | None = None,
+    **options: Any,
+) -> Iterator[Article | Failure]:
+    """Exactly one record per source, in input order; a bad source yields a :class:`Failure`.
+
+    ``workers`` processes run the CPU-bound stages; ``time_limit`` bounds each document (seconds) and
+    ``max_tasks`` recycles a worker after that many documents (see :meth:`Pipeline.ingest_many`).
+    """
+    return pipeline(**options).ingest_many(sources, workers=workers, time_limit=time_limit, max_tasks=max_tasks)
 
 
 def aingest_many(

@@ -247,15 +247,31 @@ class Pipeline:
             if fetcher is not None:
                 await fetcher.aclose()
 
-    def ingest_many(self, sources: Iterable[Source], *, workers: int = 1) -> Iterator[Article | Failure]:
+    def ingest_many(
+        self,
+        sources: Iterable[Source],
+        *,
+        workers: int = 1,
+        time_limit: float | None = None,
+        max_tasks: int | None = None,
+    ) -> Iterator[Article | Failure]:
         """One record per source, in input order. URLs are fetched concurrently (``fetch.concurrency``).
 
-        ``workers > 1`` runs the CPU-bound stages in that many processes (see :mod:`docingest.batch`).
+        ``workers > 1`` runs the CPU-bound stages in that many processes (see :mod:`docingest.batch`), each
+        document under ``time_limit`` seconds (a slower one yields ``Failure(kind="timeout")``), each worker
+        replaced after ``max_tasks`` documents. ``time_limit`` with one worker also runs it in a process, so a
+        pathological page can be stopped.
         """
-        if workers > 1:
-            from .batch import ingest_parallel
+        if workers > 1 or time_limit is not None:
+            from . import batch
 
-            yield from ingest_parallel(self, sources, workers=workers)
+            yield from batch.ingest_parallel(
+                self,
+                sources,
+                workers=workers,
+                time_limit=time_limit if time_limit is not None else batch.DEFAULT_TIME_LIMIT,
+                max_tasks=max_tasks if max_tasks is not None else batch.DEFAULT_MAX_TASKS,
+            )
             return
         yield from iterate_async(self.aingest_many(sources))
 
