@@ -47,7 +47,8 @@ def test_wcxb_sample_floors() -> None:
         else:
             n_none += 1
             invented += m.published is not None
-    assert title / SAMPLE >= 0.62
-    assert author / n_author >= 0.52
-    assert date / n_date >= 0.72
-    assert invented / n_none <= 0.22
+    # measured on this sample: title 0.755, author 0.732, date 0.814, invented 0.124
+    assert title / SAMPLE >= 0.72
+    assert author / n_author >= 0.69
+    assert date / n_date >= 0.78
+    assert invented / n_none <= 0.16
