@@ -30,7 +30,7 @@ _SKIP_TAGS = (
     "base", "map", "area", "source", "track", "dialog", "datalist", "output", "progress", "meter",
 )
 _CONTAINER_TAGS = (
-    "html", "body", "noscript", "div", "section", "article", "main", "aside", "header", "footer", "nav", "form",
+    "html", "body", "div", "section", "article", "main", "aside", "header", "footer", "nav", "form",
     "fieldset", "details", "summary", "figure", "dl", "dt", "dd", "center", "address", "hgroup", "legend",
     "tr", "td", "th", "tbody", "thead", "tfoot", "search", "label", "option", "optgroup", "frameset", "frame",
 )
@@ -39,7 +39,7 @@ _LISTS = ("ul", "ol", "menu", "dir")
 
 # categories of the dispatch
 _INLINE, _TEXT, _SKIP, _CONTAINER, _LIST, _ITEM, _QUOTE, _CAPTION, _PARA, _HEADING, _PRE, _TABLE, _LINK, _BR, \
-    _HR = range(15)
+    _HR, _NOSCRIPT = range(16)
 
 
 def _tag_ids() -> tuple[dict[int, int], dict[int, str]]:
@@ -67,6 +67,7 @@ def _tag_ids() -> tuple[dict[int, int], dict[int, str]]:
     add(["a"], _LINK)
     add(["br"], _BR)
     add(["hr"], _HR)
+    add(["noscript"], _NOSCRIPT)
     probe = LexborHTMLParser("<p>x<!--c--></p>").css_first("p")
     assert probe is not None and probe.child is not None and probe.child.next is not None
     categories[probe.child.tag_id] = _TEXT
@@ -76,6 +77,7 @@ def _tag_ids() -> tuple[dict[int, int], dict[int, str]]:
 
 _CATEGORY, _NAME = _tag_ids()
 _BLOCK_INSIDE = "table, p, div, ul, ol, pre, blockquote, h1, h2, h3, h4, h5, h6, section, article, li"
+_WALK_LEAF = "br, script, style, noscript, template, button, select, textarea"
 _MAX_CELL = 400
 _MAX_NEST = 120
 _LITTLE = 1000
@@ -217,6 +219,13 @@ class _Walker:
                     if _has_blocks(child) or not self.table(child, idx):
                         self.container(child, tag, idx, ctx, _CONTAINER)
                         self.buf, self.buf_links = [], 0
+                elif cat == _NOSCRIPT:
+                    # read when parsed as elements (Discourse serves its posts there), not when it is raw
+                    # markup kept as text
+                    first = child.child
+                    if first is not None and not (first.is_text_node and "<" in (first.text_content or "")):
+                        self.container(child, tag, idx, ctx, _CONTAINER)
+                        self.buf, self.buf_links = [], 0
                 elif cat != _HR:
                     self.container(child, tag, idx, ctx, cat)
                     self.buf, self.buf_links = [], 0
@@ -227,7 +236,7 @@ class _Walker:
         kind, level, _ = ctx
         self.elems.append(Elem(tag, parent, node))
         own = len(self.elems) - 1
-        if node.css_first("br") is not None:
+        if node.css_first(_WALK_LEAF) is not None:  # line breaks, or scripts whose text Lexbor would include
             saved, saved_links = self.buf, self.buf_links
             self.buf, self.buf_links = [], 0
             self.children(node, own, (kind, level, 0))
