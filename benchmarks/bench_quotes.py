@@ -1,6 +1,6 @@
 """Claims benchmark: quotes and speakers on the shared gold sets (ggt, polnear-dev).
 
-    .venv/bin/python -m benchmarks.bench_quotes [--show-misses ggt]
+    .venv/bin/python -m benchmarks.bench_quotes [--show-misses ggt] [--rounds 5]
 
 Runs ``docingest.extract_claims`` over every article, writes predictions JSONL and scores them with
 ``../shared/tools/score_quotes.py``: direct quotes (``--kinds direct --split-parts``) on both sets, all kinds
@@ -37,17 +37,19 @@ def _scorer() -> tuple[Path, ModuleType]:
     return path, module
 
 
-def run(dataset: str, kinds: set[str] | None) -> tuple[list[dict[str, Any]], list[float]]:
-    """Predictions (one dict per claim) and the time of each article in ms."""
+def run(dataset: str, kinds: set[str] | None) -> tuple[list[dict[str, Any]], list[float], float]:
+    """Predictions (one dict per claim), the wall time of each article in ms, and the CPU time of all in ms."""
     docs = sorted((shared_dir() / "corpora" / "quotes" / dataset / "docs").glob("*.txt"))
     preds: list[dict[str, Any]] = []
     times: list[float] = []
+    cpu = 0.0
     docingest.extract_claims("warm up: “Hello,” she said.")
     for path in docs:
         text = path.read_text(encoding="utf-8")
-        t0 = time.perf_counter()
+        c0, t0 = time.process_time(), time.perf_counter()
         claims = docingest.extract_claims(text)
         times.append((time.perf_counter() - t0) * 1000.0)
+        cpu += (time.process_time() - c0) * 1000.0
         for c in claims:
             if kinds is not None and c.kind not in kinds:
                 continue
@@ -60,22 +62,41 @@ def run(dataset: str, kinds: set[str] | None) -> tuple[list[dict[str, Any]], lis
                     "kind": c.kind,
                 }
             )
-    return preds, times
+    return preds, times, cpu
+
+
+def speed(dataset: str, rounds: int) -> tuple[float, float]:
+    """(best total wall ms, best total CPU ms) of ``extract_claims`` over all articles, over ``rounds`` passes."""
+    texts = [
+        p.read_text(encoding="utf-8")
+        for p in sorted((shared_dir() / "corpora" / "quotes" / dataset / "docs").glob("*.txt"))
+    ]
+    best_wall = best_cpu = float("inf")
+    for _ in range(rounds):
+        c0, t0 = time.process_time(), time.perf_counter()
+        for text in texts:
+            docingest.extract_claims(text)
+        best_wall = min(best_wall, (time.perf_counter() - t0) * 1000.0)
+        best_cpu = min(best_cpu, (time.process_time() - c0) * 1000.0)
+    return best_wall, best_cpu
 
 
 def write(preds: list[dict[str, Any]], field: str, folder: Path, name: str) -> Path:
     out = folder / name
     with out.open("w", encoding="utf-8") as fh:
         for p in preds:
-            fh.write(json.dumps({"doc": p["doc"], "content_span": p["content_span"], "speaker": p[field],
-                                 "kind": p["kind"]}) + "\n")
+            fh.write(
+                json.dumps({"doc": p["doc"], "content_span": p["content_span"], "speaker": p[field], "kind": p["kind"]})
+                + "\n"
+            )
     return out
 
 
 def score(scorer: Path, dataset: str, preds: Path, *extra: str) -> dict[str, Any]:
     ds = shared_dir() / "corpora" / "quotes" / dataset
-    res = subprocess.run([sys.executable, str(scorer), str(ds), str(preds), "--json", *extra],
-                         capture_output=True, text=True, check=True)
+    res = subprocess.run(
+        [sys.executable, str(scorer), str(ds), str(preds), "--json", *extra], capture_output=True, text=True, check=True
+    )
     return dict(json.loads(res.stdout))
 
 
@@ -130,46 +151,88 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--show-misses", default=None)
     ap.add_argument("--limit", type=int, default=60)
+    ap.add_argument("--rounds", type=int, default=5, help="passes over each set for the speed table")
     args = ap.parse_args()
     scorer, module = _scorer()
     rows: list[list[Any]] = []
-    timing: dict[str, list[float]] = {}
+    timing: dict[str, tuple[list[float], float]] = {}
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         for dataset in ("ggt", "polnear-dev"):
-            preds, times = run(dataset, {"quote"})
-            timing[dataset] = times
+            preds, times, cpu = run(dataset, {"quote"})
+            timing[dataset] = (times, cpu)
             for field in ("speaker", "mention"):
                 path = write(preds, field, folder, f"{dataset}-{field}.jsonl")
                 res = score(scorer, dataset, path, "--kinds", "direct", "--split-parts")
-                rows.append([
-                    dataset, "direct (split parts)", "resolved" if field == "speaker" else "as written",
-                    res["content_overlap"]["F1"], res["content+speaker_overlap"]["F1"],
-                    res["speaker_acc_overlap"],
-                ])
+                rows.append(
+                    [
+                        dataset,
+                        "direct (split parts)",
+                        "resolved" if field == "speaker" else "as written",
+                        res["content_overlap"]["F1"],
+                        res["content+speaker_overlap"]["F1"],
+                        res["speaker_acc_overlap"],
+                    ]
+                )
             if dataset == "ggt":
                 hit, total = coref_accuracy(module, dataset, folder / "ggt-speaker.jsonl")
                 coref_acc = hit / total if total else 0.0
             if args.show_misses == dataset:
                 show_misses(module, dataset, folder / f"{dataset}-speaker.jsonl", args.limit)
-        preds, _ = run("ggt", {"quote", "paraphrase"})
+        preds, _, _ = run("ggt", {"quote", "paraphrase"})
         path = write(preds, "speaker", folder, "ggt-all.jsonl")
         res = score(scorer, "ggt", path)
-        rows.append(["ggt", "all kinds (quotes + paraphrases)", "resolved", res["content_overlap"]["F1"],
-                     res["content+speaker_overlap"]["F1"], res["speaker_acc_overlap"]])
+        rows.append(
+            [
+                "ggt",
+                "all kinds (quotes + paraphrases)",
+                "resolved",
+                res["content_overlap"]["F1"],
+                res["content+speaker_overlap"]["F1"],
+                res["speaker_acc_overlap"],
+            ]
+        )
         by_kind = res["recall_by_kind_overlap"]
     print(table(["dataset", "gold kinds", "speaker", "content F1", "content+speaker F1", "speaker acc."], rows))
     print()
-    print(f"speaker accuracy against ggt's resolved names (speaker_coref only), direct: {coref_acc:.3f} "
-          f"({hit}/{total})")
-    print("ggt recall by gold kind (all kinds): " + ", ".join(
-        f"{k} {v['hit']}/{v['gold']} = {v['R']:.3f}" for k, v in by_kind.items()))
+    print(
+        f"speaker accuracy against ggt's resolved names (speaker_coref only), direct: {coref_acc:.3f} ({hit}/{total})"
+    )
+    print(
+        "ggt recall by gold kind (all kinds): "
+        + ", ".join(f"{k} {v['hit']}/{v['gold']} = {v['R']:.3f}" for k, v in by_kind.items())
+    )
     print()
     trows = []
-    for dataset, times in timing.items():
-        trows.append([dataset, len(times), round(sum(times), 1), round(statistics.median(times), 3),
-                      round(max(times), 2)])
-    print(table(["dataset", "articles", "total ms", "median ms/article", "max ms"], trows))
+    for dataset, (times, cpu) in timing.items():
+        best_wall, best_cpu = speed(dataset, args.rounds)
+        trows.append(
+            [
+                dataset,
+                len(times),
+                round(sum(times), 1),
+                round(cpu, 1),
+                round(best_wall, 1),
+                round(best_cpu, 1),
+                round(statistics.median(times), 3),
+                round(max(times), 2),
+            ]
+        )
+    print(
+        table(
+            [
+                "dataset",
+                "articles",
+                "first pass total ms (wall)",
+                "first pass total ms (CPU)",
+                f"best of {args.rounds} total ms (wall)",
+                f"best of {args.rounds} total ms (CPU)",
+                "median ms/article",
+                "max ms",
+            ],
+            trows,
+        )
+    )
 
 
 if __name__ == "__main__":
