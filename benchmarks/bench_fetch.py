@@ -55,7 +55,7 @@ _WORDS = [
 
 
 def page_html(n: int) -> bytes:
-    """A small, distinct article page (≈3 KB): title, byline, five paragraphs, some chrome."""
+    """A small, distinct article page (≈1.1 KB): title, byline, five paragraphs, some chrome."""
     words = [_WORDS[(n * 7 + i * 3) % len(_WORDS)] for i in range(60)]
     paras = "".join(
         f"<p>{' '.join(words[i * 12 : (i + 1) * 12]).capitalize()} in story {n}, "
