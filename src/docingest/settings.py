@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from ._version import __version__
 
@@ -43,6 +43,14 @@ class FetchSettings(BaseModel):
     (loopback, private, link-local ...). Everything non-public is refused otherwise."""
     cache_dir: str | None = None
     """Directory of an HTTP cache for conditional requests on repeat fetches; ``None`` disables it."""
+
+    @field_validator("allow_private")
+    @classmethod
+    def _valid_entries(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        from .fetching.addresses import AddressPolicy
+
+        AddressPolicy.from_entries(value)  # raises ValueError naming the bad entry
+        return value
 
 
 class Options(BaseModel):
