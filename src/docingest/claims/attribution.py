@@ -60,6 +60,7 @@ _LABEL_LINE = re.compile(r"\s*[A-Z][A-Z ]{1,20}:")
 _WORD_NAMES = frozenset(
     {"will", "may", "june", "april", "august", "mark", "grant", "don", "guy", "ray", "dean", "drew"}
 )
+_CLAUSE_HEAD = re.compile(r"(?:,\s+|\b(?:when|as|after|while|and|but|then|before)\s+)(?=[A-Z]|(?:he|she|they|we|I)\b)")
 _BACK_REACH = 320
 _PREPOSITIONS = frozenset({"of", "with", "for", "from", "at", "in", "on", "to", "and", "or", "by", "near", "about"})
 _BACK_PRON = re.compile(rf"(?<![\w’'])({_PRONOUN})\s+(?:{_ADVERBS}\s+)*$", re.IGNORECASE)
@@ -456,7 +457,10 @@ class Attributor:
             return None
         start = lo + len(self.text[lo:hi]) - len(self.text[lo:hi].lstrip())
         intro = _INTRO.match(self.text, start, hi)
-        for at in (start, intro.end()) if intro else (start,):
+        heads = [start, intro.end()] if intro else [start]
+        # the last clause is the one introducing the quote: "Governance was lax when Musk took to Twitter with this:"
+        heads += [m.end() for m in _CLAUSE_HEAD.finditer(self.text, start, lo + len(head))]
+        for at in reversed(heads):
             np = self._forward_np(self.text[at : lo + len(head)], at, lead=True)
             if np is not None:
                 colon = lo + len(head) - 1
