@@ -338,3 +338,27 @@ def test_async_hookimpls_are_refused() -> None:
 
     with pytest.raises(PluginValidationError, match="synchronous"):
         docingest.new_plugin_manager(plugins=[("async", _plugin(docingest_extract_body=docingest_extract_body))])
+
+
+def test_a_broken_entry_point_is_skipped_with_a_warning(monkeypatch: pytest.MonkeyPatch) -> None:
+    from importlib import metadata
+
+    from docingest import plugins
+
+    broken = metadata.EntryPoint(name="broken", value="docingest_no_such_module", group="docingest")
+    real = metadata.entry_points
+
+    def fake(**kwargs: str) -> metadata.EntryPoints:
+        found = real(**kwargs)
+        if kwargs.get("group") == "docingest":
+            return metadata.EntryPoints([*found, broken])
+        return found
+
+    monkeypatch.setattr(metadata, "entry_points", fake)
+    monkeypatch.setattr(plugins, "LOAD_ERRORS", {})
+    with pytest.warns(UserWarning, match="broken"):
+        pm = plugins.new_plugin_manager()
+    assert not pm.has_plugin("broken")
+    assert docingest.Pipeline(plugin_manager=pm).ingest_html(PAGE).title
+    listed = {p["name"]: p for p in plugins.describe_plugins(pm)}
+    assert "ModuleNotFoundError" in listed["broken"]["error"]

@@ -12,6 +12,7 @@ import importlib
 import inspect
 import os
 import threading
+import warnings
 from collections.abc import Iterable
 from importlib import metadata
 from typing import Any
@@ -37,6 +38,9 @@ BUILTIN_PLUGINS: dict[str, str] = {
     "docingest.numeric": "docingest.stages.numeric",
     "docingest.io": "docingest.stages.io",
 }
+
+#: Entry-point plugins that failed to import: name → error. Shown by ``docingest plugins``.
+LOAD_ERRORS: dict[str, str] = {}
 
 _default: pluggy.PluginManager | None = None
 _lock = threading.Lock()
@@ -72,7 +76,13 @@ def new_plugin_manager(
         for ep in metadata.entry_points(group=ENTRY_POINT_GROUP):
             if ep.name in blocked or pm.has_plugin(ep.name):
                 continue
-            pm.register(ep.load(), name=ep.name)
+            try:
+                plugin = ep.load()
+            except Exception as exc:  # a broken third-party install must not disable docingest
+                LOAD_ERRORS[ep.name] = f"{type(exc).__name__}: {exc}"
+                warnings.warn(f"docingest plugin {ep.name!r} failed to load and is skipped: {exc}", stacklevel=2)
+                continue
+            pm.register(plugin, name=ep.name)
     for name, plugin in plugins:
         if name not in blocked:
             pm.register(plugin, name=name)
@@ -138,4 +148,6 @@ def describe_plugins(pm: pluggy.PluginManager) -> list[dict[str, Any]]:
         if name in dists:
             entry["distribution"], entry["version"] = dists[name]
         out.append(entry)
+    for name, error in sorted(LOAD_ERRORS.items()):
+        out.append({"name": name, "hooks": [], "builtin": False, "error": error})
     return out
