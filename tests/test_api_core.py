@@ -348,7 +348,7 @@ def test_a_broken_entry_point_is_skipped_with_a_warning(monkeypatch: pytest.Monk
     broken = metadata.EntryPoint(name="broken", value="docingest_no_such_module", group="docingest")
     real = metadata.entry_points
 
-    def fake(**kwargs: str) -> metadata.EntryPoints:
+    def fake(**kwargs: str) -> object:
         found = real(**kwargs)
         if kwargs.get("group") == "docingest":
             return metadata.EntryPoints([*found, broken])
