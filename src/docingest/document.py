@@ -56,47 +56,6 @@ class Decoded:
     encoding_source: EncodingSource | None
 
 
-@dataclass(slots=True)
-class Page:
-    """A parsed document on its way through the cleaners and extractors.
-
-    ``tree`` is the selectolax Lexbor tree for HTML (``None`` for text). Tree cleaners remove nodes from it and
-    record each removal in ``removed``. ``cache`` lets plugins share derived data (parsed JSON-LD, ...) by key.
-    """
-
-    raw: RawDocument
-    text: str
-    kind: DocumentKind
-    options: Options
-    tree: LexborHTMLParser | None = None
-    decoded: Decoded | None = None
-    removed: list[Removal] = field(default_factory=list)
-    cache: dict[str, Any] = field(default_factory=dict)
-
-    @property
-    def url(self) -> str | None:
-        """The best URL known for the page (final URL after redirects, else the requested one)."""
-        return self.raw.final_url or self.raw.url
-
-
-@dataclass(frozen=True, slots=True)
-class Candidate:
-    """A block of the main content as an extractor found it, before block cleaners judge it.
-
-    The hints describe where the block came from, for cleaners that classify blocks (promos, tip lines):
-    ``tag`` and ``attrs`` (class and id text of the element and its ancestors, lower-cased) for HTML, and
-    ``link_density`` (share of the text inside links).
-    """
-
-    kind: BlockKind
-    text: str
-    level: int | None = None
-    tag: str | None = None
-    attrs: str = ""
-    link_density: float = 0.0
-    where: str | None = None
-
-
 @dataclass(frozen=True, slots=True)
 class Metadata:
     """What a metadata extractor found; ``None`` means "no opinion", so other extractors can fill it."""
@@ -120,6 +79,51 @@ class Metadata:
                 for f in fields(self)
             }
         )
+
+
+@dataclass(slots=True)
+class Page:
+    """A parsed document on its way through the cleaners and extractors.
+
+    ``tree`` is the selectolax Lexbor tree for HTML (``None`` for text). Tree cleaners remove nodes from it and
+    record each removal in ``removed``. ``cache`` lets plugins share derived data (parsed JSON-LD, ...) by key.
+    ``late_metadata`` is what cleaners and extractors learn about the metadata in passing (a site name in a
+    promo they removed): it only fills fields that the metadata extractors, run earlier on the intact page,
+    left empty.
+    """
+
+    raw: RawDocument
+    text: str
+    kind: DocumentKind
+    options: Options
+    tree: LexborHTMLParser | None = None
+    decoded: Decoded | None = None
+    removed: list[Removal] = field(default_factory=list)
+    cache: dict[str, Any] = field(default_factory=dict)
+    late_metadata: Metadata = field(default_factory=Metadata)
+
+    @property
+    def url(self) -> str | None:
+        """The best URL known for the page (final URL after redirects, else the requested one)."""
+        return self.raw.final_url or self.raw.url
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A block of the main content as an extractor found it, before block cleaners judge it.
+
+    The hints describe where the block came from, for cleaners that classify blocks (promos, tip lines):
+    ``tag`` and ``attrs`` (class and id text of the element and its ancestors, lower-cased) for HTML, and
+    ``link_density`` (share of the text inside links).
+    """
+
+    kind: BlockKind
+    text: str
+    level: int | None = None
+    tag: str | None = None
+    attrs: str = ""
+    link_density: float = 0.0
+    where: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

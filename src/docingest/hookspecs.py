@@ -112,9 +112,11 @@ def docingest_block_cleaners() -> Sequence[BlockCleaner]:
 def docingest_extract_metadata(page: Page) -> Metadata | None:
     """Return what you know of ``page``'s metadata (title, authors, dates, site, language, canonical URL).
 
-    Every implementation is called; results are merged field by field, the first non-``None`` value winning
-    in pluggy's call order (so a third-party plugin is asked before the ``trylast`` built-ins). Never invent a
-    value the page does not give: ``None`` lets others fill it.
+    Called on the intact page, right after parsing and before any cleaner. Every implementation is called;
+    results are merged field by field, the first non-``None`` value winning in pluggy's call order (so a
+    third-party plugin is asked before the ``trylast`` built-ins). Never invent a value the page does not give:
+    ``None`` lets others fill it. Stages that learn a value later (a cleaner finding the site name in a promo)
+    put it in ``page.late_metadata``, which fills only the fields left empty here.
     """
 
 

@@ -1,7 +1,7 @@
 """The pipeline: one source in, one :class:`Article` or :class:`Failure` out, every stage a plugin hook.
 
-    source ─load/fetch→ RawDocument ─decode→ Decoded ─parse→ Page ─tree cleaners→ ─extract body→ candidates
-      ─block cleaners→ blocks ─metadata→ ─claims→ Article
+    source ─load/fetch→ RawDocument ─decode→ Decoded ─parse→ Page ─metadata→ ─tree cleaners→
+      ─extract body→ candidates ─block cleaners→ blocks ─claims→ Article
 
 :class:`Pipeline` gathers the plugins' components once (cleaners, claim extractors), then runs documents
 through them. It is cheap to keep and reuse; build one per configuration. Exceptions from plugins other than
@@ -294,6 +294,7 @@ class Pipeline:
             text, blocks = join_blocks([("paragraph", page.text, None)])
             meta = Metadata()
         else:
+            meta = self._metadata(page, ran)  # on the intact page: chrome holds bylines and dates
             if options.clean and page.kind == "html":
                 for cleaner in self.tree_cleaners:
                     self._guard(label, cleaner.name, partial(cleaner.clean, page))
@@ -303,7 +304,7 @@ class Pipeline:
             kept = list(candidates or ())
             if options.clean:
                 kept = self._clean_blocks(kept, page, ran)
-            meta = self._metadata(page, ran)
+            meta = meta.merged_over(page.late_metadata)
             text, blocks = join_blocks((c.kind, c.text, c.level) for c in kept)
         if len(text) < options.min_text_length or not (text or meta.title):
             raise IngestError.of(

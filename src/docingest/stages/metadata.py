@@ -21,9 +21,8 @@ Values are cleaned (title without the site suffix, authors as names, dates aware
 against what :class:`~docingest.models.Article` accepts; a value that fails is dropped, never the article.
 Nothing is invented: a field the page does not give stays ``None``.
 
-Tree cleaners remove page chrome (headers with bylines, ``<time>`` in article headers) before the metadata
-hook runs, so this module also registers a first tree cleaner, ``metadata-snapshot``, that removes nothing
-and reads the metadata from the untouched tree into ``page.cache``.
+The pipeline calls this hook on the intact page, before cleaners remove the chrome that holds bylines and
+``<time>`` elements.
 """
 
 from __future__ import annotations
@@ -36,7 +35,7 @@ from urllib.parse import urljoin, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from ..document import Metadata, Page, TreeCleaner
+from ..document import Metadata, Page
 from ..hookspecs import hookimpl
 from ..meta import jsonld
 from ..meta.authors import clean_authors, is_handle
@@ -623,27 +622,8 @@ def extract_metadata(tree: LexborHTMLParser, url: str | None = None) -> Metadata
 
 
 # ------------------------------------------------------------------------------------------ plugin
-class MetadataSnapshot:
-    """A tree cleaner that removes nothing: it reads the metadata before chrome cleaners prune the tree."""
-
-    name = "metadata-snapshot"
-    order = -1000
-
-    def clean(self, page: Page) -> None:
-        if page.tree is not None and CACHE_KEY not in page.cache:
-            page.cache[CACHE_KEY] = extract_metadata(page.tree, page.url)
-
-
-@hookimpl
-def docingest_tree_cleaners() -> Sequence[TreeCleaner]:
-    return [MetadataSnapshot()]
-
-
 @hookimpl(trylast=True)
 def docingest_extract_metadata(page: Page) -> Metadata | None:
     if page.tree is None or page.kind != "html":
         return None
-    cached = page.cache.get(CACHE_KEY)
-    if isinstance(cached, Metadata):
-        return cached
     return extract_metadata(page.tree, page.url)

@@ -22,8 +22,8 @@ $40,000" stays).
 
 Judging is repeated on the surviving blocks until nothing more is dropped, so the cleaner is idempotent: run
 on its own output it drops nothing. The publication's name, when the removed promos give it ("your
-membership keeps The Daily Ledger going", a footer's "© 2024 The Daily Ledger"), is reported as metadata after
-cleaning, filling ``site_name`` only when no other extractor found one (a plugin may set
+membership keeps The Daily Ledger going", a footer's "© 2024 The Daily Ledger"), is offered as
+``page.late_metadata``, filling ``site_name`` only when no metadata extractor found one (a plugin may set
 ``page.cache["promo.site_name"]`` to override the guess).
 """
 
@@ -547,7 +547,17 @@ class PromoCleaner:
                 break
             dropped.update(new)
             alive = [i for i in alive if i not in new]
+        self._note_site_name(page, [blocks[i].text for i in sorted(dropped)])
         return [Verdict(i, dropped[i]) for i in sorted(dropped)]
+
+    @staticmethod
+    def _note_site_name(page: Page, dropped: list[str]) -> None:
+        """Offer the publication's name the boilerplate gives as late metadata (used only when the metadata
+        extractors found none)."""
+        cached = page.cache.get(SITE_NAME_KEY)
+        name = cached if isinstance(cached, str) else site_name_from(dropped + _chrome_promo_texts(page), page.url)
+        if name:
+            page.late_metadata = page.late_metadata.merged_over(Metadata(site_name=name))
 
 
 @hookimpl
@@ -555,24 +565,13 @@ def docingest_block_cleaners() -> Sequence[BlockCleaner]:
     return [PromoCleaner()]
 
 
-def _promo_texts(page: Page) -> list[str]:
-    """Texts of the removed blocks that are publisher boilerplate: this cleaner's removals, and short page
-    chrome removed by tree cleaners that reads like a promo or a copyright line (an ``<aside>`` pitch, a
-    footer's "© 2024 The Daily Ledger")."""
+def _chrome_promo_texts(page: Page) -> list[str]:
+    """Texts of short page chrome removed by tree cleaners that reads like a promo or a copyright line (an
+    ``<aside>`` pitch, a footer's "© 2024 The Daily Ledger")."""
     out: list[str] = []
     for removal in page.removed:
-        if removal.cleaner == PromoCleaner.name:
-            out.append(removal.text)
-        elif len(removal.text) <= 300:
+        if removal.cleaner != PromoCleaner.name and len(removal.text) <= 300:
             facts = _facts(Candidate(kind="paragraph", text=removal.text))
             if facts.reason is not None and facts.score >= 3.0:
                 out.append(removal.text)
     return out
-
-
-@hookimpl(trylast=True)
-def docingest_extract_metadata(page: Page) -> Metadata | None:
-    """The site name the promos give, for pages where no other extractor found one."""
-    cached = page.cache.get(SITE_NAME_KEY)
-    name = cached if isinstance(cached, str) else site_name_from(_promo_texts(page), page.url)
-    return Metadata(site_name=name) if name else None
