@@ -87,9 +87,10 @@ class Page:
 
     ``tree`` is the selectolax Lexbor tree for HTML (``None`` for text). Tree cleaners remove nodes from it and
     record each removal in ``removed``. ``cache`` lets plugins share derived data (parsed JSON-LD, ...) by key.
+    ``metadata`` is what the metadata extractors found on the intact page (set before any cleaner runs, so
+    cleaners and body extractors can recognise the headline or the byline among the blocks).
     ``late_metadata`` is what cleaners and extractors learn about the metadata in passing (a site name in a
-    promo they removed): it only fills fields that the metadata extractors, run earlier on the intact page,
-    left empty.
+    promo they removed): it only fills fields that the metadata extractors left empty.
     """
 
     raw: RawDocument
@@ -100,6 +101,7 @@ class Page:
     decoded: Decoded | None = None
     removed: list[Removal] = field(default_factory=list)
     cache: dict[str, Any] = field(default_factory=dict)
+    metadata: Metadata = field(default_factory=Metadata)
     late_metadata: Metadata = field(default_factory=Metadata)
 
     @property

@@ -294,7 +294,7 @@ class Pipeline:
             text, blocks = join_blocks([("paragraph", page.text, None)])
             meta = Metadata()
         else:
-            meta = self._metadata(page, ran)  # on the intact page: chrome holds bylines and dates
+            meta = page.metadata = self._metadata(page, ran)  # on the intact page: chrome holds bylines, dates
             if options.clean and page.kind == "html":
                 for cleaner in self.tree_cleaners:
                     self._guard(label, cleaner.name, partial(cleaner.clean, page))
