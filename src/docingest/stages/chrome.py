@@ -132,6 +132,7 @@ def _reason(node: LexborNode) -> tuple[str | None, bool]:
 
 
 _cache: dict[str, str | None] = {}
+_CACHE_SIZE = 20_000
 _BODY = "\x00body"
 
 
@@ -170,7 +171,7 @@ def _token_reason(token: str) -> str | None:
                     break
         if reason is None:
             reason = next((why for root, why in _ROOTS if root in lowered), None)
-    if len(_cache) > 100_000:  # bounded memory over long runs
+    if len(_cache) > _CACHE_SIZE:  # bounded memory over long runs (hashed class names never repeat)
         _cache.clear()
     _cache[token] = reason
     return reason
