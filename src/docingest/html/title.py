@@ -6,7 +6,6 @@ out of the main text in almost every page; the title itself is :attr:`Article.ti
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Sequence
 
@@ -14,7 +13,6 @@ from ..document import Page
 from .blocks import RawBlock
 
 _WORD = re.compile(r"\w+")
-MODE = os.environ.get("DOCINGEST_HEADLINE", "title")
 
 
 def _words(text: str) -> tuple[str, ...]:
@@ -49,18 +47,16 @@ def _contains(haystack: tuple[str, ...], needle: tuple[str, ...]) -> bool:
 
 def drop_headline(blocks: Sequence[RawBlock], kept: list[int], page: Page) -> list[int]:
     """``kept`` without the heading that repeats the page title (at most one, before the first paragraph)."""
-    if MODE == "none" or not kept:
+    if not kept:
         return kept
-    titles = page_titles(page) if MODE == "title" else []
+    titles = page_titles(page)
+    if not titles:
+        return kept
     for pos, i in enumerate(kept):
         block = blocks[i]
         if block.kind != "heading":
             if len(block.text) > 80:  # the body has started: a later heading is a section heading
                 break
-            continue
-        if MODE == "h1":
-            if block.level == 1:
-                return kept[:pos] + kept[pos + 1 :]
             continue
         words = _words(block.text)
         if words and any(_contains(t, words) or _contains(words, t) for t in titles):
