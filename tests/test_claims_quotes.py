@@ -184,3 +184,140 @@ def test_possessive_apposition_and_lead_subject() -> None:
         "Britain “to clarify its intentions.”"
     )
     assert [c.speaker for c in quotes(text)] == ["Darrin", "Donald Tusk"]
+
+
+# --- issue 5, third round: every construction of the examples/ articles, in sentences of our own ---------------
+
+
+def claims_of(text: str, kind: str) -> list[tuple[str | None, str | None, str | None, str]]:
+    """(speaker, mention, cue, text) of every claim of ``kind``, spans checked."""
+    out = []
+    for c in docingest.extract_claims(text):
+        c.check_against(text)
+        if c.kind == kind:
+            mention = c.speaker_mention.text if c.speaker_mention else None
+            out.append((c.speaker, mention, c.cue.text if c.cue else None, c.text))
+    return out
+
+
+def test_person_of_an_organisation_speaks_not_the_organisation() -> None:
+    text = (
+        "Marco Bianchi of the Centre for Economic Policy said the forecast was “far too rosy for a slowing economy,”"
+        " while adding that inflation of 3% was likely."
+    )
+    assert claims_of(text, "quote") == [
+        ("Marco Bianchi", "Marco Bianchi", "said", "far too rosy for a slowing economy,")
+    ]
+    paras = claims_of(text, "paraphrase")
+    assert [(s, m, c) for s, m, c, _ in paras] == [
+        ("Marco Bianchi", "Marco Bianchi", "said"),
+        ("Marco Bianchi", "Marco Bianchi", "adding"),
+    ]
+    assert paras[1][3] == "inflation of 3% was likely"
+    assert "adding" not in paras[0][3]  # the first statement stops where the second begins
+
+
+def test_organisation_name_is_never_truncated() -> None:
+    text = (
+        "The Centre for Economic Policy said the forecast was too rosy. "
+        "The Bank of Portugal said rates would stay high."
+    )
+    assert [s for s, _, _, _ in claims_of(text, "paraphrase")] == ["Centre for Economic Policy", "Bank of Portugal"]
+
+
+def test_role_mention_at_sentence_start_gives_a_paraphrase() -> None:
+    text = (
+        "Health Minister Sara Lindqvist opened the ward on Monday.\n\n"
+        "The minister said the clinic would treat about 900 patients a year."
+    )
+    assert claims_of(text, "paraphrase") == [
+        ("Sara Lindqvist", "The minister", "said", "the clinic would treat about 900 patients a year")
+    ]
+
+
+def test_naming_verbs_credit_the_quote_to_the_subject() -> None:
+    text = (
+        "Union leader Dev Patel called the pay offer “an insult to every nurse.”\n\n"
+        "Mayor Joan Kerr was asked about the plan. The mayor described it as “reckless and rushed.”\n\n"
+        "She later joined a group called “Friends of the Old Mill” with her neighbours."
+    )
+    found = claims_of(text, "quote")
+    assert [(s, m, c) for s, m, c, _ in found] == [
+        ("Dev Patel", "Dev Patel", "called"),
+        ("Joan Kerr", "The mayor", "described"),
+    ]
+
+
+def test_told_with_a_listener_before_the_clause() -> None:
+    text = "Chief executive Rosa Lim told shareholders the company would cut 300 jobs by March."
+    assert claims_of(text, "paraphrase") == [
+        ("Rosa Lim", "Rosa Lim", "told", "the company would cut 300 jobs by March")
+    ]
+
+
+def test_speaker_after_the_clause_with_the_cue_at_the_end() -> None:
+    text = "Farmer Ola Berg sold her herd. The dairy lost 4,000 litres a week over the summer, Berg said."
+    assert claims_of(text, "paraphrase") == [
+        ("Ola Berg", "Berg", "said", "The dairy lost 4,000 litres a week over the summer")
+    ]
+
+
+def test_according_to_at_the_end_of_a_clause() -> None:
+    text = (
+        "Sales at the bakery fell by a third in March, according to its founder, Nadia Osei, but orders recovered.\n\n"
+        "Burglaries fell by 4% last year, according to data released by the county on Monday."
+    )
+    found = claims_of(text, "paraphrase")
+    assert found[0] == ("Nadia Osei", "Nadia Osei", "according to", "Sales at the bakery fell by a third in March")
+    assert found[1][2:] == ("according to", "Burglaries fell by 4% last year")
+    assert found[1][0] is not None and "data" in found[1][0]
+
+
+def test_relative_clause_and_number_led_clauses() -> None:
+    text = (
+        "Mayor Joan Kerr praised the volunteers, who she said had planted 3,000 trees since May.\n\n"
+        "Residents can now borrow tools from the depot, a scheme the mayor said 1,200 households had joined."
+    )
+    assert claims_of(text, "paraphrase") == [
+        ("Joan Kerr", "she", "said", "had planted 3,000 trees since May"),
+        ("Joan Kerr", "the mayor", "said", "1,200 households had joined"),
+    ]
+
+
+def test_subject_shared_by_two_verbs() -> None:
+    text = "Director Iris Vogel thanked the donors but said the shelter still needed forty beds."
+    assert claims_of(text, "paraphrase") == [
+        ("Iris Vogel", "Director Iris Vogel", "said", "the shelter still needed forty beds")
+    ]
+
+
+def test_groups_and_documents_as_speakers() -> None:
+    text = (
+        "Local farmers have warned that the drought could halve the wheat harvest.\n\n"
+        "The bridge was closed after a safety review warned that two of its piers were cracked.\n\n"
+        "The number of empty shops rose from 40 to about 65, the figures show."
+    )
+    found = claims_of(text, "paraphrase")
+    assert [(s, m, c) for s, m, c, _ in found] == [
+        ("Local farmers", "Local farmers", "warned"),
+        ("a safety review", "a safety review", "warned"),
+        ("the figures", "the figures", "show"),
+    ]
+    assert found[2][3] == "The number of empty shops rose from 40 to about 65"
+
+
+def test_honorific_without_full_stop_and_relative_apposition() -> None:
+    text = "Dr Ravi Menon, who leads the clinic, said the waiting time was far too long."
+    assert claims_of(text, "paraphrase") == [
+        ("Ravi Menon", "Dr Ravi Menon", "said", "the waiting time was far too long")
+    ]
+
+
+def test_accented_names() -> None:
+    text = "Élodie Marchand said the count was fair. “We checked every ballot,” Marchand said."
+    assert [s for s, _, _, _ in claims_of(text, "paraphrase") + claims_of(text, "quote")] == ["Élodie Marchand"] * 2
+
+
+def test_adjectival_cue_words_are_not_cues() -> None:
+    text = "The closure cost the town an estimated 1,200 jobs over the past decade."
+    assert claims_of(text, "paraphrase") == []

@@ -17,7 +17,19 @@ from itertools import accumulate, pairwise
 
 from .cues import ACCORDING_RE, find_cues
 from .marks import Quoted
-from .speakers import NAME_RE, NOT_NAMES, ORG_NOUNS, ROLE_NOUNS, Person, Registry, is_org, pronoun_gender
+from .speakers import (
+    DOC_NOUNS,
+    HONORIFICS,
+    NAME_RE,
+    NOT_NAMES,
+    ORG_NOUNS,
+    ROLE_NOUNS,
+    Person,
+    Registry,
+    is_org,
+    pronoun_gender,
+    words_of,
+)
 
 _ABBREV = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Cpl|Const|Insp|Det|Supt|Coun|Rev|Jr|Sr|"
@@ -26,6 +38,10 @@ _ABBREV = re.compile(
 )
 _PRONOUN = r"(?:he|she|they|it|we|I)"
 _DET = r"(?:the|a|an|his|her|their|its|my|our|your|one|another|two|three|several|some|many|[A-Z][\w’'.-]*[’']s)"
+#: the same, also capitalised at a sentence start ("The minister said")
+_DET_CI = r"(?:(?i:the|a|an|his|her|their|its|my|our|your|one|another|two|three|several|some|many)|[A-Z][\w’'.-]*[’']s)"
+#: "Institute for Fiscal Studies", "Bank of Canada": a name, or names joined by "of"/"for"/"on"
+_ORG_NAME = rf"{NAME_RE.pattern}(?:\s+(?:of|for|on)\s+(?:the\s+)?{NAME_RE.pattern})*"
 _ADVERBS = (
     r"(?:also|later|then|again|previously|recently|once|further|simply|repeatedly|publicly|privately|"
     r"earlier|quickly|flatly|bluntly|only|even|first|has|have|had|was|is|were|would|will|could|did|does|"
@@ -39,8 +55,14 @@ _BACK_NAME = re.compile(
 )
 #: "Tim Guest with the Nova Scotia Health Authority says": the person, not the organisation
 _BACK_AFFILIATED = re.compile(
-    rf"({NAME_RE.pattern}){_PAREN}\s+(?:with|from|at|of)\s+(?:the\s+)?{NAME_RE.pattern}\s*(?:{_ADVERBS}\s+)*$"
+    rf"({NAME_RE.pattern}){_PAREN}\s+(?:with|from|at|of)\s+(?:the\s+)?{_ORG_NAME}\s*(?:{_ADVERBS}\s+)*$"
 )
+#: between a person heading the clause and the cue: an affiliation ("Lucía Ferrer of the Institute for Fiscal
+#: Studies said") or a first verb phrase and a conjunction ("Okafor welcomed the extension but said")
+_AFFILIATION = re.compile(rf"\s*(?:with|from|at|of)\s+(?:the\s+)?{_ORG_NAME}\s*(?:{_ADVERBS}\s+)*")
+_COORDINATED = re.compile(rf"\s+[a-z][\w’'-]*\b[^“”\"\x00\n]{{0,100}}?\s(?:but|and|then)\s+(?:{_ADVERBS}\s+)*")
+#: "Shipping companies have warned", "Local farmers say": a bare plural heading the clause
+_BARE_PLURAL = re.compile(rf"((?:[A-Z][a-z-]+\s+)?(?:[a-z][\w-]*\s+){{0,2}}[a-z][\w-]*[a-rt-z]s)\s+(?:{_ADVERBS}\s+)*")
 #: "says Wise’s dad, Darrin", "says Campbell’s partner, Jason Louth": the name after the possessive description
 _POSSESSIVE_APPOSITION = re.compile(rf"[’']s(?:\s+[a-z][\w-]*){{1,3}},\s+({NAME_RE.pattern})")
 #: A short opening phrase before the subject: "On Tuesday, ", "In a statement, ", "Speaking in Vaughan, Ont., "
@@ -53,7 +75,7 @@ _FWD_DEFINITE = re.compile(
     r"\s*((?:the|his|her|their|its)\s+(?:[\w’'-]+\s+){0,4}?[\w’'-]*[a-z][\w’'-]*)"
     r"(?=\s*(?:,|\.|;|$|\s(?:who|whose|in|on|at|when|after|during|with|about|to|of|for|from)\s))"
 )
-_FWD_APPOSED = re.compile(rf",\s+{NAME_RE.pattern}")
+_FWD_APPOSED = re.compile(rf",\s+({NAME_RE.pattern})")
 #: "READ MORE:", "WATCH:", "UPDATE:" labels are not speakers
 _LABEL_LINE = re.compile(r"\s*[A-Z][A-Z ]{1,20}:")
 #: Given names that are also common words (so in NOT_NAMES): "Will Young said", "May Chen said"
@@ -65,7 +87,7 @@ _BACK_REACH = 320
 _PREPOSITIONS = frozenset({"of", "with", "for", "from", "at", "in", "on", "to", "and", "or", "by", "near", "about"})
 _BACK_PRON = re.compile(rf"(?<![\w’'])({_PRONOUN})\s+(?:{_ADVERBS}\s+)*$", re.IGNORECASE)
 _BACK_DESC = re.compile(
-    rf"(?<![\w’'])({_DET}\s+(?:[\w’'-]+,?\s+){{0,5}}?[\w’'-]+)(?:,\s[^,“”\"]{{1,120}},)?\s*(?:{_ADVERBS}\s+)*$"
+    rf"(?<![\w’'])({_DET_CI}\s+(?:[\w’'-]+,?\s+){{0,5}}?[\w’'-]+)(?:,\s[^,“”\"]{{1,120}},)?\s*(?:{_ADVERBS}\s+)*$"
 )
 _BACK_PLURAL = re.compile(
     r"(?<![\w’'-])((?:[\w-]+\s+){0,2}(?:officials|police|experts|sources|critics|residents|analysts|"
@@ -82,6 +104,75 @@ _FWD_DESC = re.compile(
 )
 
 
+def _doc_words(phrase: str) -> set[str]:
+    """The words of ``phrase`` that name documents ("the figures", "an environmental review")."""
+    return {w.strip("’',.").lower() for w in phrase.split()} & DOC_NOUNS
+
+
+def _not_name(name: str) -> bool:
+    """Whether a capitalised run starts with a word that is no name ("The", "Monday"); an honorific before a
+    name does not count ("Dr Helen Achebe")."""
+    toks = name.split()
+    if len(toks) > 1 and toks[0].lower().rstrip(".") in HONORIFICS:
+        return False  # "Ms. May", "Dr Helen Achebe": whatever follows an honorific is a name
+    return toks[0].lower() in NOT_NAMES
+
+
+#: Naming verbs credit a quote that follows their object: "called the budget “a quiet dismantling”"
+_NAMING = re.compile(
+    r"(?<![\w-])(?:call(?:s|ed|ing)?|dub(?:s|bed|bing)?|label(?:s|led|ed|ling|ing)?|brand(?:s|ed|ing)?)"
+    r"(?=\s+[^\x00\n.;:!?“”\"]{1,80}?\s\x00)"
+)
+#: Documents "say" things too: "…, the figures show.", "A study found that …" (only with such a subject)
+_DOC_CUES = re.compile(r"(?<![\w-])(?:show|shows|showed|shown|found|finds)\b")
+#: "according to figures released on Thursday": a document named without a determiner
+_FWD_DOC = re.compile(
+    r"\s*((?:[a-z][\w-]*\s+){0,3}?(?:" + "|".join(sorted(DOC_NOUNS)) + r")\b"
+    r"(?:\s+(?:released|published|issued|obtained|compiled|seen|provided|filed|from|by)\b[^,.;:“”\"\n]{0,60})?)"
+)
+_PARTICIPLE_AFTER = re.compile(r"(?:,|\b(?:while|before|after|when|by|and))\s*$")
+_BACK_COORDINATED = re.compile(
+    rf"(?<![\w’'])((?i:({_PRONOUN}))|{NAME_RE.pattern})\s+[a-z][\w’'-]*(?:\s[^,;“”\"\x00\n]{{0,60}}?)?"
+    rf"\s(?:and|but|then)\s+(?:{_ADVERBS}\s+)*$"
+)
+_WITH_SUBJECT = re.compile(r"\bwith\s+([^,;:“”\"\x00\n]{2,80}?)\s+$")
+_ARTICLE_BEFORE = re.compile(r"(?<![\w’'-])(?:[Aa]n?|[Tt]he|of|his|her|its|their|our|my|your)\s+$")
+_PASSIVE = frozenset({"is", "was", "were", "are", "be", "been", "being", "so", "to", "also-called"})
+#: words that never stand in a speaker's description: "The judge ruled he was likely to continue"
+_CLAUSE_WORDS = frozenset(
+    {
+        "he",
+        "she",
+        "they",
+        "it",
+        "we",
+        "i",
+        "was",
+        "is",
+        "were",
+        "are",
+        "to",
+        "would",
+        "will",
+        "had",
+        "has",
+        "have",
+        "that",
+        "who",
+        "which",
+        "said",
+        "says",
+        "be",
+        "if",
+        "when",
+        "not",
+        "did",
+        "do",
+        "does",
+    }
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Event:
     """An attribution: cue at ``cue``; subject mention at ``mention`` (or ``None``); who it resolves to."""
@@ -91,7 +182,7 @@ class Event:
     speaker: str | None
     inverted: bool
     person: Person | None
-    kind: str  # "name", "pronoun", "description", "according"
+    kind: str  # "name", "pronoun", "description", "according", "colon", "participle", "naming"
 
 
 _SENTENCE_END = re.compile(r"[.!?…]+[”\"’']*\s+(?=[“\"‘'(]?[A-Z0-9])")
@@ -192,19 +283,91 @@ class Attributor:
         text, masked = self.text, self.masked
         for c_start, c_end, word in find_cues(masked):
             cue = (c_start, c_end)
-            if word.endswith("ing") and not text[max(0, c_start - 12) : c_start].rstrip().endswith(("as", ",")):
-                continue
+            if _ARTICLE_BEFORE.search(text, max(0, c_start - 5), c_start):
+                continue  # "an estimated 1,200 jobs", "the reported loss": adjectives, not cues
+            if word.endswith("ing"):
+                with_np = _WITH_SUBJECT.search(text, max(0, c_start - 90), c_start)
+                if with_np is not None:
+                    # "with a spokesperson for the camp describing the scene as “…”": the participle's own subject
+                    np = self._backward_np(with_np.group(1) + " ", with_np.start(1))
+                    own = self._make(cue, np, False, "") if np is not None else None
+                    if own is not None and own.speaker:
+                        self._add_event(own)
+                        continue
+                lead = text[max(0, c_start - 12) : c_start]
+                if _PARTICIPLE_AFTER.search(lead):
+                    # "…, adding that …", "while warning that …": the subject of the sentence's earlier cue
+                    part = self._participle(cue)
+                    if part is not None:
+                        self._add_event(part)
+                        continue
+                if not lead.rstrip().endswith(("as", ",")):
+                    continue
             ev = self._event_at(cue, word)
             if ev is None:
                 continue
             if ev.speaker is None and ev.kind == "pronoun":
                 continue
             self._add_event(ev)
+        for m in _NAMING.finditer(masked):
+            named = self._naming(m.start(), m.end())
+            if named is not None:
+                self._add_event(named)
+        for m in _DOC_CUES.finditer(masked):
+            found = self._event_at((m.start(), m.end()), m.group(0))
+            if (
+                found is not None
+                and found.mention is not None
+                and not found.inverted
+                and _doc_words(text[found.mention[0] : found.mention[1]])
+            ):
+                self._add_event(Event(found.cue, found.mention, found.speaker, False, found.person, "document"))
         for m in ACCORDING_RE.finditer(masked):
             after = text[m.end() : m.end() + 120]
             np = self._forward_np(after, m.end())
+            if np is None:
+                doc = _FWD_DOC.match(after)
+                if doc is not None:
+                    np = m.end() + doc.start(1), m.end() + doc.end(1), "description"
             if np is not None:
                 self._add_event(self._make((m.start(), m.end()), np, False, "according"))
+
+    def _participle(self, cue: tuple[int, int]) -> Event | None:
+        """The event of a participle cue ("…,” she said, adding that …"): the last event of its sentence, else
+        the name or pronoun heading the sentence ("Smith hit back, calling the plan …")."""
+        s, _ = self._sentence_of(cue[0])
+        prev = self._last_event(s, cue[0])
+        if prev is not None and prev.kind != "according":
+            return Event(cue, prev.mention, prev.speaker, False, prev.person, "participle")
+        start = s + len(self.text[s : cue[0]]) - len(self.text[s : cue[0]].lstrip(" “\"‘'"))
+        if self.in_quote(start):
+            return None
+        np = self._forward_np(self.text[start : cue[0]], start, lead=True)
+        if np is None or np[2] == "description" or not self.text[np[1] : np[1] + 2].strip()[:1].islower():
+            return None
+        if np[2] == "name":
+            known = self.registry.resolve_name(self.text[np[0] : np[1]], np[0])
+            if known is None or not self.registry.personlike(known):
+                return None  # "Chastened by the analyses, Trump revised his plan, promising …": no subject here
+        ev = self._make(cue, np, False, "participle")
+        return ev if ev.speaker else None
+
+    def _naming(self, c_start: int, c_end: int) -> Event | None:
+        """ "X called the budget “…”", "what he called “…”": the subject of a naming verb credits the quote after
+        its object. Not a naming: "a group called “…”", "is called “…”" (participles and passives)."""
+        text = self.text
+        before = text[max(0, c_start - 30) : c_start].split()
+        if before and before[-1].lower() in _PASSIVE:
+            return None
+        ev = self._event_at((c_start, c_end), text[c_start:c_end].lower())
+        if ev is None or not ev.speaker or ev.inverted:
+            return None
+        object_ = text[c_end : self.next_open(c_end)].strip()
+        if not object_ and not (before and before[-1].lower() in {"what", "which"}) and ev.kind != "pronoun":
+            return None
+        if ev.kind == "description" and text[ev.mention[0] : ev.mention[1]].split()[0].lower() in {"a", "an"}:  # type: ignore[index]
+            return None
+        return Event(ev.cue, ev.mention, ev.speaker, False, ev.person, "naming")
 
     def _add_event(self, ev: Event) -> None:
         """Keep events in order of their cue (ties: in order found)."""
@@ -229,8 +392,20 @@ class Attributor:
         intro = _INTRO.match(text, offset, cue[0])
         for at in (offset, intro.end()) if intro else (offset,):
             lead = self._forward_np(text[at : cue[0]], at, lead=True)
-            if lead is not None and self._only_apposition(text[lead[1] : cue[0]]):
+            if lead is None:
+                continue
+            between = text[lead[1] : cue[0]]
+            if self._only_apposition(between):
                 return self._make(cue, lead, False, "")
+            if lead[2] != "description" and (
+                _AFFILIATION.fullmatch(between) or (_COORDINATED.fullmatch(between) and self._subjectlike(lead))
+            ):
+                # "Lucía Ferrer of the Institute for Fiscal Studies said": the person, not the institute;
+                # "Okafor welcomed the extension but said": the subject of both verbs
+                return self._make(cue, lead, False, "")
+        bare = _BARE_PLURAL.fullmatch(text, offset, cue[0])
+        if bare is not None and not NOT_NAMES.intersection(bare.group(1).lower().split()[-1:]):
+            return self._make(cue, (bare.start(1), bare.end(1), "plural"), False, "description")
         # the patterns below end at the cue and span at most a name, an apposition and adverbs (under 300
         # characters): searching only the end of a long clause finds the same subject, faster
         if len(pre) > _BACK_REACH:
@@ -238,7 +413,7 @@ class Attributor:
             pre = pre[-_BACK_REACH:]
         # "the director of operations for EHS, Jeff Fraser, says": the name set off just before the cue
         apposed = _APPOSED_NAME.search(pre)
-        if apposed and apposed.group(1).split()[0].lower() not in NOT_NAMES and not is_org(apposed.group(1)):
+        if apposed and not _not_name(apposed.group(1)) and not is_org(apposed.group(1)):
             return self._make(cue, (start + apposed.start(1), start + apposed.end(1), "name"), False, "")
         np = self._backward_np(pre, start)
         if np is None:
@@ -252,7 +427,14 @@ class Attributor:
             return True
         if re.fullmatch(rf"(?:{_ADVERBS}\s*)+", b + " ") or re.fullmatch(r"(?:was|is|were|are) quoted as", b):
             return True
-        return b.startswith(",") and b.endswith(",") and "“" not in b and '"' not in b and len(b) < 160
+        return (
+            b.startswith(",")
+            and b.endswith((",", "--", "—", "–"))
+            and "“" not in b
+            and '"' not in b
+            and "''" not in b
+            and len(b) < 160
+        )
 
     def _forward_np(self, after: str, base: int, lead: bool = False) -> tuple[int, int, str] | None:
         m = _FWD_PRON.match(after)
@@ -264,8 +446,13 @@ class Attributor:
             # "said the self-taught Cambridge resident, who …", "said the rookie defenceman": a description
             # (its capitalised words are modifiers), unless a name follows it ("the bank’s economist, Tom Reed")
             dd = _FWD_DEFINITE.match(after)
-            if dd and not _FWD_APPOSED.match(after, dd.end(1)):
-                return base + dd.start(1), base + dd.end(1), "description"
+            if dd:
+                named = _FWD_APPOSED.match(after, dd.end(1))
+                if named is None:
+                    return base + dd.start(1), base + dd.end(1), "description"
+                if not _not_name(named.group(1)) and not is_org(named.group(1)):
+                    # "according to its director, Mara Okafor": the name
+                    return base + named.start(1), base + named.end(1), "name"
         nm = _FWD_NAME.match(after)
         if nm and not lead:
             phrase_end = re.search(
@@ -292,7 +479,7 @@ class Attributor:
                 # "Will Young, a locomotive mechanic, said": a first name that is also a common word
                 return base + nm.end(1) - len(rest), base + nm.end(1), "name"
             if (
-                name.split()[0].lower() not in NOT_NAMES
+                not _not_name(name)
                 and not re.search(r"\b(that|if|whether)\b", skipped)
                 and len(skipped.split()) <= 6
                 and not (skipped and skipped.split()[-1] in {"to", "of"} and not lead)
@@ -301,7 +488,7 @@ class Attributor:
         dm = _FWD_DESC.match(after)
         if dm:
             desc = dm.group(1)
-            words = {w.strip("’'s,.").lower() for w in desc.split()}
+            words = words_of(desc)
             # at the head of its clause, right before the cue, any description is the subject ("a citizen,
             # whose name is redacted, wrote"); elsewhere it needs a role or organisation noun
             if words & (ROLE_NOUNS | ORG_NOUNS) or (lead and dm.start(1) == len(after) - len(after.lstrip())):
@@ -326,23 +513,46 @@ class Attributor:
             lead = re.match(r"(?:(?:The|A|An|But|And|So|Then|Now|Still)\s+)+", pre[start : nm.end(1)])
             if lead and lead.end() < nm.end(1) - start:
                 start += lead.end()
-            first = pre[start : nm.end(1)].split(maxsplit=1)[0].lower()
-            if first not in NOT_NAMES:
+            if not _not_name(pre[start : nm.end(1)]):
                 return base + start, base + nm.end(1), "name"
         dm = _BACK_DESC.search(pre)
-        if dm:
+        if dm and not words_of(dm.group(1)) & _CLAUSE_WORDS:
             desc = dm.group(1)
-            words = {w.strip("’'s,.").lower() for w in desc.split()}
-            if words & (ROLE_NOUNS | ORG_NOUNS):
+            words = words_of(desc)
+            if words & (ROLE_NOUNS | ORG_NOUNS) or _doc_words(desc):
+                # "a service the health secretary": the phrase of the last determiner (not "one veteran of the
+                # government projects")
+                inner_det = list(re.finditer(r"(?<=\s)(?<!\bof\s)(?<!\bfor\s)(?:the|a|an|his|her|their|its)\s", desc))
+                if inner_det:
+                    tail = desc[inner_det[-1].start() :]
+                    tail_words = words_of(tail)
+                    if tail_words & (ROLE_NOUNS | ORG_NOUNS) or _doc_words(tail):
+                        return base + dm.start(1) + inner_det[-1].start(), base + dm.end(1), "description"
                 return base + dm.start(1), base + dm.end(1), "description"
             inner = list(NAME_RE.finditer(desc))
-            if inner:
+            if inner and inner[-1].end() == len(desc):
                 last = inner[-1]
                 return base + dm.start(1) + last.start(), base + dm.start(1) + last.end(), "name"
+            if inner and desc[:1] in "Tt" and desc[:4].lower() == "the ":
+                # "The Billy on the Street star said": a description whose names are modifiers
+                return base + dm.start(1), base + dm.end(1), "description"
         pm = _BACK_PLURAL.search(pre)
         if pm:
             return base + pm.start(1), base + pm.end(1), "description"
+        cm = _BACK_COORDINATED.search(pre)
+        if cm is not None:
+            np = base + cm.start(1), base + cm.end(1), "pronoun" if cm.group(2) else "name"
+            if self._subjectlike(np):
+                return np  # "…, I laughed and said": the subject of both verbs
         return None
+
+    def _subjectlike(self, np: tuple[int, int, str]) -> bool:
+        """Whether a name or pronoun found away from its cue can be its subject: a pronoun, or a name that
+        looks like a person's or an organisation's ("Once in my early 20s, …" is no name)."""
+        if np[2] != "name":
+            return np[2] == "pronoun"
+        found = self.registry.resolve_name(self.text[np[0] : np[1]], np[0])
+        return found is not None and (found.org or self.registry.personlike(found))
 
     def _make(self, cue: tuple[int, int], np: tuple[int, int, str], inverted: bool, kind: str) -> Event:
         s, e, what = np
@@ -354,22 +564,29 @@ class Attributor:
             speaker = person.name if person is not None else mention
             if person is not None:
                 person.spoke = True
+        elif what == "plural":
+            speaker = mention  # "Shipping companies": a group, as written
         elif what == "pronoun":
             person = self._pronoun(mention, s)
             speaker = person.name if person is not None else None
             if speaker is None and mention.lower() in {"they", "we", "it", "i"}:
                 speaker = mention
         else:
-            words = {w.strip("’'s,.").lower() for w in mention.split()}
+            words = words_of(mention)
             first = mention.split()[0].lower()
-            if first in {"a", "an", "another", "one", "two", "three", "several", "some", "many"}:
-                speaker = mention  # "a spokesperson", "one viewer": nobody in particular
+            if first in {"a", "an", "another", "one", "two", "three", "several", "some", "many"} or (
+                _doc_words(mention) and not words & (ROLE_NOUNS | ORG_NOUNS)
+            ):
+                speaker = mention  # "a spokesperson", "one viewer", "the figures": nobody in particular
             else:
                 person = self.registry.resolve_role(mention, s)
                 if person is None and not (words & ORG_NOUNS):
                     names = list(NAME_RE.finditer(mention))
                     if names and names[-1].group(0).split()[0].lower() not in NOT_NAMES:
                         person = self.registry.resolve_name(names[-1].group(0), s)
+                        if person is not None and person.first > e:
+                            # "The Republican presidential nominee" is not a later "Kent County Republican"
+                            person = None
                         if person is not None and not self.registry.personlike(person) and first == "the":
                             person = None  # "the Kentucky Republican", "the Cambridge resident": a modifier
                     if person is None and first in {"the", "his", "her", "their"} and not words & ROLE_NOUNS:
@@ -433,10 +650,12 @@ class Attributor:
         content = self.text[q.start : q.end].rstrip()
         ends_sentence = content.endswith((".", "…")) and not content.endswith("..")
         after = self._first_event(b, min(s_end, nxt))
-        if after is not None and (not ends_sentence or self._lower_start(b)):
-            return after
         lo = max(s_start, self.last_end(a))
         before = self._last_event(lo, a)
+        if after is not None and after.kind == "participle" and before is not None:
+            return before  # "X said the target was “credible,” while warning …": the cue before the quote
+        if after is not None and (not ends_sentence or self._lower_start(b)):
+            return after
         if before is not None:
             return before
         colon = self._colon_event(lo, a)

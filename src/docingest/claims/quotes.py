@@ -66,7 +66,8 @@ def quote_claims(text: str, paragraphs: Sequence[tuple[int, int]] = ()) -> list[
             continue
         s_a, _ = ctx.attr._sentence_of(q.open)
         _, s_b = ctx.attr._sentence_of(max(q.open, q.outer[1] - 1))
-        same = ev is not None and s_a <= ev.cue[0] < s_b
+        # "records show … “justice”": a document's finding does not make a quoted term somebody's words
+        same = ev is not None and s_a <= ev.cue[0] < s_b and ev.kind != "document"
         if _is_scare(text, q, s_a, same):
             continue
         para = ctx.attr.paragraph_of(q.open) or (q.open, q.outer[1])
@@ -96,48 +97,108 @@ def quote_claims(text: str, paragraphs: Sequence[tuple[int, int]] = ()) -> list[
     return out
 
 
+#: Verbs whose first object is the person told: "told councillors the authority would …"
+_TELL = frozenset(
+    {"told", "tells", "tell", "assured", "assures", "informed", "informs", "reminded", "reminds", "telling"}
+)
+_RECIPIENT = re.compile(
+    r"\s+(?:me|us|him|her|them|you|(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+)?[a-z][\w’'-]*s|"
+    r"the\s+[a-z][\w’'-]*|(?:the\s+)?[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*)*)(?=\s)"
+)
+_CLAUSE_SUBJECT = re.compile(
+    r"(?:the|a|an|he|she|they|it|we|i|you|there|this|these|those|his|her|their|its|our|my|some|many|most|"
+    r"all|no|every|each|one|two|three|several|[A-Z][\w’'-]*|\d[\d,.]*)\b"
+    # a bare noun phrase and a finite verb: "rates would stay high", "house prices have fallen"
+    r"|(?:[a-z][\w-]*\s+){1,3}(?:would|will|could|can|should|might|may|must|is|are|was|were|had|has|have)\b"
+)
+#: What may follow a cue that closes its sentence: "…, Okafor said on Friday."
+_CLOSING = re.compile(
+    r"\s*(?:(?:on|last|this|in|at|during|late|early)\s+[^.!?,;]{1,30}|today|yesterday|tonight|earlier|later|"
+    r"recently|again|too|also|afterward|afterwards)?\s*[.!?…]*[”\"’']?\s*"
+)
+_TIME_LEAD = re.compile(r"\s+(?:on \w+day\s+|this week\s+|today\s+|yesterday\s+|last \w+\s+|recently\s+)?")
+
+
+def _clause_after(text: str, ev_cue: tuple[int, int], cue_word: str, s_b: int, relative: bool) -> int | None:
+    """Where the reported clause after a cue starts ("said (that) …", "told reporters the …"), or ``None``."""
+    rest_start = ev_cue[1]
+    rest = text[rest_start:s_b]
+    m = re.match(r"(?:\s+(?:[\w’'.-]+\s+){0,5}?)?\s*that\s+", rest) if "that" in rest[:60] else None
+    if m:
+        return rest_start + m.end()
+    if cue_word.endswith("ing"):
+        return None
+    lead = _TIME_LEAD.match(rest)
+    rest_start += lead.end() if lead else 0
+    if cue_word in _TELL:
+        told = _RECIPIENT.match(text, rest_start - 1 if text[rest_start - 1 : rest_start].isspace() else rest_start)
+        if told is None:
+            return None
+        rest_start = told.end()
+        while rest_start < s_b and text[rest_start].isspace():
+            rest_start += 1
+    nxt = text[rest_start : rest_start + 30]
+    if relative and re.match(r"[a-z]", nxt):
+        return rest_start  # "sessions, which he said had added 2,400 procedures"
+    if not _CLAUSE_SUBJECT.match(nxt):
+        return None
+    return rest_start
+
+
 def reported_claims(text: str, paragraphs: Sequence[tuple[int, int]] = ()) -> list[Claim]:
-    """Reported speech: "X said (that) …" and "…, X said." clauses."""
+    """Reported speech: "X said (that) …", "…, X said.", "According to X, …" and "…, according to X." clauses."""
     ctx = _context(text, paragraphs)
     attr = ctx.attr
     out: list[Claim] = []
     seen: set[tuple[int, int]] = set()
+    participles = [ev.cue[0] for ev in attr.events if ev.kind == "participle"]
     for ev in attr.events:
-        if not ev.speaker:
+        if not ev.speaker or ev.kind in ("naming", "colon"):
             continue
         s_a, s_b = attr._sentence_of(ev.cue[0])
-        span: tuple[int, int] | None = None
-        if not ev.inverted and ev.kind != "according":
-            rest_start = ev.cue[1]
-            rest = text[rest_start:s_b]
-            m = re.match(r"(?:\s+(?:[\w’'.-]+\s+){0,5}?)?\s*that\s+", rest) if "that" in rest[:60] else None
-            if m:
-                rest_start += m.end()
-            else:
-                lead = re.match(r"\s+(?:on \w+day\s+|this week\s+|today\s+|yesterday\s+)?", rest)
-                rest_start += lead.end() if lead else 0
-                nxt = text[rest_start : rest_start + 30]
-                if not re.match(
-                    r"(?:the|a|an|he|she|they|it|we|i|there|this|these|those|his|her|their|its|"
-                    r"our|[A-Z][\w’'-]+)\b",
-                    nxt,
-                ) or text[ev.cue[0] : ev.cue[1]].lower().endswith("ing"):
+        head_start = max(s_a, attr.last_end(ev.cue[0]))
+        span: tuple[int, int]
+        cue_word = text[ev.cue[0] : ev.cue[1]].lower()
+        if ev.kind == "according":
+            before = text[head_start : ev.cue[0]]
+            if before.strip(' \n“"') and before.rstrip().endswith(","):
+                # "Donations doubled, according to its director, Mara Okafor, but …": the clause before
+                span = (head_start, head_start + len(before.rstrip()) - 1)
+            elif ev.mention is not None:
+                rest = text[ev.mention[1] : s_b]
+                m = re.match(r"[^,]{0,80},\s*", rest)
+                if m is None:
                     continue
-            span = (rest_start, s_b)
-        elif ev.kind == "according":
-            rest = text[ev.mention[1] if ev.mention else ev.cue[1] : s_b] if ev.mention else ""
-            m = re.match(r"[^,]{0,80},\s*", rest)
-            if m is None or ev.mention is None:
+                span = (ev.mention[1] + m.end(), s_b)
+            else:
                 continue
-            span = (ev.mention[1] + m.end(), s_b)
-        else:
+        elif not ev.inverted and ev.mention is not None:
+            subject_lead = text[head_start : ev.mention[0]].rstrip()
+            if subject_lead.endswith(",") and _CLOSING.fullmatch(text, ev.cue[1], s_b):
+                # "The food bank handed out 9,800 parcels, Okafor said.": the clause before the subject
+                span = (head_start, head_start + len(subject_lead) - 1)
+            else:
+                relative = bool(re.search(r"\b(?:which|who|that|whom)\s*$", subject_lead))
+                clause = _clause_after(text, ev.cue, cue_word, s_b, relative)
+                if clause is None:
+                    continue
+                span = (clause, s_b)
+        elif ev.inverted:
             # "…, Smith said." / "…, said Smith." closing the sentence
             head = text[s_a : ev.cue[0]]
             cut = head.rfind(",")
             if cut <= 0:
                 continue
             span = (s_a, s_a + cut)
+        else:
+            continue
         a, b = span
+        # the clause ends before a participle that starts another statement: ", while warning that …"
+        for p in participles:
+            if a < p < b and p != ev.cue[0]:
+                joint = re.search(r",?\s*(?:\b(?:while|before|after|when|by|and)\s*)?$", text[a:p])
+                b = a + (joint.start() if joint else p - a)
+                break
         while a < b and (text[a].isspace() or text[a] in ",:;"):
             a += 1
         while b > a and (text[b - 1].isspace() or text[b - 1] in ".,;:"):

@@ -24,10 +24,14 @@ _ABBREVIATIONS = (
     "Mr|Mrs|Ms|Dr|Prof|St|Ste|Sen|Rep|Del|Gov|Gen|Col|Lt|Sgt|Capt|Cpl|Const|Insp|Det|Supt|Coun|Rev|Hon|Atty|Adm|"
     "Maj|Cmdr|Jr|Sr|Inc|Corp|Ltd|Co|Mt|Ft|Bros"
 )
-_TOKEN = rf"(?:(?:{_ABBREVIATIONS})\.|(?:[A-Z]\.)+|[A-Z][\w’'.-]*\w|[A-Z]|O’[A-Z]\w+|O'[A-Z]\w+|Mc[A-Z]\w+|Mac[A-Z]\w+)"
+#: Capital letters, accented ones included ("Élodie", "Łukasz", "Šimon").
+UPPER = "A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŮŰŹŻŽ"
+_TOKEN = (
+    rf"(?:(?:{_ABBREVIATIONS})\.|(?:[A-Z]\.)+|[{UPPER}][\w’'.-]*\w|[A-Z]|O’[A-Z]\w+|O'[A-Z]\w+|Mc[A-Z]\w+|Mac[A-Z]\w+)"
+)
 _PARTICLE = r"(?:de|del|della|der|den|van|von|da|dos|das|du|la|le|bin|ibn|al|el|di|ter|St\.)"
 #: A run of capitalised words (the leading look-ahead lets the regex engine skip to capital letters fast).
-NAME_RE = re.compile(rf"(?=[A-Z])(?<![\w’'-]){_TOKEN}(?:(?:[^\S\n]+|-)(?:{_PARTICLE}[^\S\n]+)*{_TOKEN})*(?![\w])")
+NAME_RE = re.compile(rf"(?=[{UPPER}])(?<![\w’'-]){_TOKEN}(?:(?:[^\S\n]+|-)(?:{_PARTICLE}[^\S\n]+)*{_TOKEN})*(?![\w])")
 
 HONORIFICS = {
     "mr": "m",
@@ -363,6 +367,47 @@ ORG_NOUNS = {
     "survey",
     "data",
 }
+#: Documents that "say" things: "an environmental review warned that …", "…, the figures show.", "according to
+#: figures released on Thursday". A subject made of these is quoted as written, never resolved to a person.
+DOC_NOUNS = frozenset(
+    {
+        "review",
+        "reviews",
+        "report",
+        "reports",
+        "study",
+        "studies",
+        "survey",
+        "surveys",
+        "poll",
+        "polls",
+        "analysis",
+        "audit",
+        "audits",
+        "figures",
+        "data",
+        "statistics",
+        "documents",
+        "records",
+        "filing",
+        "filings",
+        "assessment",
+        "inquiry",
+        "investigation",
+        "estimates",
+        "forecast",
+        "forecasts",
+        "research",
+        "evaluation",
+        "findings",
+        "memo",
+        "numbers",
+        "ruling",
+        "projections",
+        "census",
+        "index",
+    }
+)
 ORG_WORDS = {
     "ministry",
     "department",
@@ -1108,6 +1153,74 @@ _POSSESSIVE = re.compile(r"[’']s?$")
 _APPOSITION = re.compile(r",\s+((?:the|a|an|its|his|her|their)?\s*[^,.;“”\"]{2,60}?)(?:,|\.|;)")
 
 
+#: "Institute for Fiscal Studies", "Bank of Canada": an organisation word, "of"/"for"/"on", another name
+_ORG_LINK = re.compile(r"[^\S\n]+(?:of|for|on)[^\S\n]+(?:the[^\S\n]+)?")
+
+
+def _name_runs(text: str) -> list[tuple[int, int]]:
+    """Spans of the capitalised runs of ``text``; an organisation's name joined by "of"/"for" is one run
+    ("Institute for Fiscal Studies", not "Institute" and "Fiscal Studies")."""
+    runs = [m.span() for m in NAME_RE.finditer(text)]
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < len(runs):
+        start, end = runs[i]
+        while i + 1 < len(runs):
+            link = _ORG_LINK.match(text, end)
+            if link is None or link.end() != runs[i + 1][0] or not _org_head(text[start:end]):
+                break
+            i += 1
+            end = runs[i][1]
+        out.append((start, end))
+        i += 1
+    return out
+
+
+def _org_head(name: str) -> bool:
+    """Whether a capitalised run ends with a word that names an organisation ("The Institute", "Bank")."""
+    last = name.rsplit(maxsplit=1)[-1].lower().strip(".,")
+    return last in ORG_WORDS or last in ORG_NOUNS or last in _ORG_HEADS
+
+
+_POSSESSORS = frozenset({"the", "its", "his", "her", "their", "our", "party's", "party’s"})
+_ORG_HEADS = frozenset(
+    {
+        "centre",
+        "center",
+        "institute",
+        "ministry",
+        "department",
+        "bureau",
+        "office",
+        "school",
+        "academy",
+        "federation",
+        "confederation",
+        "chamber",
+        "college",
+        "museum",
+        "library",
+        "friends",
+        "alliance",
+        "coalition",
+        "council",
+        "tribunal",
+        "secretariat",
+        "directorate",
+        "agency",
+        "fund",
+    }
+)
+
+
+_TRIM = "“”\"‘’',.;:()"
+
+
+def words_of(phrase: str) -> set[str]:
+    """The lower-cased words of ``phrase`` without punctuation or a possessive ending ("bank’s" → "bank")."""
+    return {_POSSESSIVE.sub("", w.strip(_TRIM).lower()) for w in phrase.split()}
+
+
 def name_tokens(name: str) -> list[str]:
     return name.split()
 
@@ -1231,15 +1344,14 @@ class Registry:
         if len(parsed) > 20000:
             parsed.clear()
         mentions, starts, objectlike = self.mentions, self.starts, self.objectlike
-        for m in NAME_RE.finditer(text):
-            raw = m.group(0)
+        for start, end in _name_runs(text):
+            raw = text[start:end]
             if raw in parsed:
                 found = parsed[raw]
             else:
                 found = parsed[raw] = _parse_name(raw)
             if found is None:
                 continue
-            start, end = m.span()
             name, title, gender, delta, table_gender = found
             offset = start + delta
             person = self._add(name, offset)
@@ -1258,12 +1370,15 @@ class Registry:
                         break
                     if w in ROLE_NOUNS:
                         person.roles.add(w)
+            elif len(before) > 1 and before[-1].endswith(",") and before[-2].lower() in _POSSESSORS:
+                # "according to its director, Mara Okafor": the role set off before the name
+                role = before[-1][:-1].lower()
+                if role in ROLE_NOUNS:
+                    person.roles.add(role)
             if text.startswith(",", end):
                 after = _APPOSITION.match(text, end, end + 90)
                 if after:
-                    person.roles.update(
-                        w for w in (x.strip("’'s").lower() for x in after.group(1).split()) if w in ROLE_NOUNS
-                    )
+                    person.roles.update(w for w in words_of(after.group(1)) if w in ROLE_NOUNS)
             mentions.append((offset, end, person))
             starts.append(offset)
             obj = prev in _NOT_SUBJECT_AFTER or self.inside(start) or self._odd_line(start, end)
@@ -1406,7 +1521,7 @@ class Registry:
         return self._longest_with(toks[-1], pos)
 
     def resolve_role(self, description: str, pos: int) -> Person | None:
-        words = {w.strip("’'s,.").lower() for w in description.split()}
+        words = words_of(description)
         words |= _roles_of(words)
         best: Person | None = None
         for p in self.people:
