@@ -135,6 +135,9 @@ _BACK_COORDINATED = re.compile(
     rf"(?<![\w’'])((?i:({_PRONOUN}))|{NAME_RE.pattern})\s+[a-z][\w’'-]*(?:\s[^,;“”\"\x00\n]{{0,60}}?)?"
     rf"\s(?:and|but|then)\s+(?:{_ADVERBS}\s+)*$"
 )
+_POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "its": "it", "their": "they"}
+#: "The 26-year-old right wing said": a definite description heading its sentence, right before the cue
+_LEAD_DEFINITE = re.compile(rf"(The\s+(?=[a-z0-9])[^,;:“”\"\x00\n]{{1,60}}?)\s+(?:{_ADVERBS}\s+)*")
 _WITH_SUBJECT = re.compile(r"\bwith\s+([^,;:“”\"\x00\n]{2,80}?)\s+$")
 _ARTICLE_BEFORE = re.compile(r"(?<![\w’'-])(?:[Aa]n?|[Tt]he|of|his|her|its|their|our|my|your)\s+$")
 _PASSIVE = frozenset({"is", "was", "were", "are", "be", "been", "being", "so", "to", "also-called"})
@@ -403,6 +406,9 @@ class Attributor:
                 # "Lucía Ferrer of the Institute for Fiscal Studies said": the person, not the institute;
                 # "Okafor welcomed the extension but said": the subject of both verbs
                 return self._make(cue, lead, False, "")
+        definite = _LEAD_DEFINITE.fullmatch(text, offset, cue[0])
+        if definite is not None and not words_of(definite.group(1)) & _CLAUSE_WORDS:
+            return self._make(cue, (definite.start(1), definite.end(1), "description"), False, "")
         bare = _BARE_PLURAL.fullmatch(text, offset, cue[0])
         if bare is not None and not NOT_NAMES.intersection(bare.group(1).lower().split()[-1:]):
             return self._make(cue, (bare.start(1), bare.end(1), "plural"), False, "description")
@@ -574,6 +580,11 @@ class Attributor:
         else:
             words = words_of(mention)
             first = mention.split()[0].lower()
+            if first in _POSSESSIVE_PRONOUNS and _doc_words(mention) and len(words) <= 4:
+                # "her statement said", "his letter says": whoever "her" or "his" is
+                person = self._pronoun(_POSSESSIVE_PRONOUNS[first], s)
+                if person is not None:
+                    return Event(cue, (s, e), person.name, inverted, person, kind or what)
             if first in {"a", "an", "another", "one", "two", "three", "several", "some", "many"} or (
                 _doc_words(mention) and not words & (ROLE_NOUNS | ORG_NOUNS)
             ):
@@ -624,6 +635,16 @@ class Attributor:
                     return near
                 if not self.registry.personlike(p):
                     continue
+            else:
+                # "… he adds. Good results for accountant Babatunji Farinloye, 50. “…,” he says.": a person of the
+                # pronoun's gender introduced in the sentence before, after the last speaker, is the one meant
+                s_start, _ = self._sentence_of(pos)
+                prev_start, _ = self._sentence_of(max(0, s_start - 2))
+                reach = pos - max(ev.cue[1], ev.mention[1] if ev.mention else 0, prev_start)
+                if reach > 0:
+                    near = self.registry.nearest_person(pos, gender, max_back=reach, subject_only=True)
+                    if near is not None and near is not p and near.gender == gender:
+                        return near
             return p
         return self.registry.nearest_person(pos, gender, subject_only=True) or self.registry.nearest_person(pos, gender)
 
