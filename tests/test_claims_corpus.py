@@ -21,13 +21,15 @@ def _scorer() -> ModuleType:
     return module
 
 
-def _score(dataset: str, tmp_path: Path, field: str) -> dict[str, object]:
+def _score(
+    dataset: str, tmp_path: Path, field: str, kinds: tuple[str, ...] = ("quote",), gold: set[str] | None = None
+) -> dict[str, object]:
     base = corpus_path("quotes", dataset)
     preds = tmp_path / "preds.jsonl"
     with preds.open("w", encoding="utf-8") as fh:
         for path in sorted((base / "docs").glob("*.txt")):
             for c in docingest.extract_claims(path.read_text(encoding="utf-8")):
-                if c.kind == "quote":
+                if c.kind in kinds:
                     who = (
                         c.speaker
                         if field == "speaker"
@@ -37,19 +39,27 @@ def _score(dataset: str, tmp_path: Path, field: str) -> dict[str, object]:
                         json.dumps({"doc": path.stem, "content_span": [c.span.start, c.span.end], "speaker": who or ""})
                         + "\n"
                     )
-    return dict(_scorer().evaluate(str(base), str(preds), kinds={"direct"}, split_parts=True))
+    if gold is None:
+        return dict(_scorer().evaluate(str(base), str(preds), kinds={"direct"}, split_parts=True))
+    return dict(_scorer().evaluate(str(base), str(preds), kinds=gold, split_parts=False))
 
 
 def test_ggt_direct_floor(tmp_path: Path) -> None:
     res = _score("ggt", tmp_path, "speaker")
-    # measured (bench_quotes): content 0.954, content+speaker 0.878, speaker accuracy 0.920
+    # measured (bench_quotes): content 0.955, content+speaker 0.889, speaker accuracy 0.931
     assert res["content_overlap"]["F1"] >= 0.945  # type: ignore[index]
-    assert res["content+speaker_overlap"]["F1"] >= 0.865  # type: ignore[index]
-    assert res["speaker_acc_overlap"] >= 0.905  # type: ignore[operator]
+    assert res["content+speaker_overlap"]["F1"] >= 0.875  # type: ignore[index]
+    assert res["speaker_acc_overlap"] >= 0.915  # type: ignore[operator]
 
 
 def test_polnear_direct_floor(tmp_path: Path) -> None:
     res = _score("polnear-dev", tmp_path, "mention")
-    # measured (bench_quotes): content 0.934, content+speaker 0.887
-    assert res["content_overlap"]["F1"] >= 0.925  # type: ignore[index]
-    assert res["content+speaker_overlap"]["F1"] >= 0.875  # type: ignore[index]
+    # measured (bench_quotes): content 0.938, content+speaker 0.889
+    assert res["content_overlap"]["F1"] >= 0.93  # type: ignore[index]
+    assert res["content+speaker_overlap"]["F1"] >= 0.88  # type: ignore[index]
+
+
+def test_ggt_all_kinds_floor(tmp_path: Path) -> None:
+    res = _score("ggt", tmp_path, "speaker", ("quote", "paraphrase"), {"direct", "mixed", "indirect"})
+    # measured (bench_quotes): content 0.789 (recall: indirect 0.620, mixed 0.651)
+    assert res["content_overlap"]["F1"] >= 0.77  # type: ignore[index]
