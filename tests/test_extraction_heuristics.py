@@ -219,3 +219,20 @@ def test_public_path_gives_article_with_blocks_tiling_text() -> None:
     assert "docingest.chrome" in article.provenance.plugins
     assert "docingest.body" in article.provenance.plugins
     assert any(r.cleaner == "docingest.chrome" for r in article.provenance.removed)
+
+
+def test_comment_thread_of_article_elements_is_removed_but_the_story_article_kept() -> None:
+    comments = "".join(
+        f'<article class="comment-body"><p>Reader {i} says: I completely agree with the council on this, finally '
+        f"a decision that helps the people who keep the city running at night.</p></article>"
+        for i in range(12)
+    )
+    html = (
+        f"<html><body><article class='story'>{_paras(STORY)}</article>"
+        f"<div class='comments-area'><h2>12 comments</h2>{comments}</div></body></html>"
+    )
+    candidates, page = _extract(html)
+    text = " ".join(c.text for c in candidates)
+    assert STORY[0] in text and STORY[-1] in text
+    assert "Reader 3 says" not in text
+    assert any(r.reason == "comments" for r in page.removed)
