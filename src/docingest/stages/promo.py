@@ -31,10 +31,9 @@ from __future__ import annotations
 
 import re
 import threading
-from collections import Counter, OrderedDict
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from urllib.parse import urlsplit
 
 from ..document import BlockCleaner, Candidate, Metadata, Page, Verdict
@@ -171,7 +170,7 @@ _RULES: tuple[_Rule, ...] = (
        r"this|our work))\b",
        "membership pitch", 3,
        "membership become support readers buy chip donation contribution gift please donate consider relies "
-       "funded paid ready reporting journalism help join subscription makes make"),
+       "funded paid ready reporting journalism help join subscription give"),
     _r(r"\b(non-?profit|reader-funded|member-funded|independent) newsroom\b", "membership pitch", 2,
        "newsroom", 300),
     # member perks (the list's lead or an item)
@@ -233,7 +232,6 @@ _HINT_STEMS = (
 )
 #: Whole parts of a class/id word (split on ``-`` and ``_``) that mark boilerplate.
 _HINT_PARTS = frozenset({"cta", "tips", "ad", "ads", "bio"})
-_PARTS = re.compile(r"[-_]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -266,8 +264,14 @@ def _weak(core: str) -> int:
     )
 
 
-#: Punctuation stripped from the ends of words before key lookup.
-_STRIP = "!\"#$&()*+,./:;<=>?@[\\]^_`{|}~“”‘’«»—–…·•'"
+#: Punctuation that may stick to the ends of a key word ("app.", "(c)", "“subscribe").
+_LEFT = ("", "(", "[", "“", '"', "‘", "'", "«", "—", "-", "*", ">", "»", "|")
+_RIGHT = ("", ".", ",", ":", ";", "!", "?", ")", "]", "”", '"', "’", "'", "»", "…", "—", "-", "|", "!)", ".”",
+          ",”", "?”", ".)", ":)")
+
+
+#: Kinds never judged by wording: code listings and tables are content, whatever they say.
+_UNJUDGED = frozenset({"code", "table"})
 
 
 def _index(head: bool) -> dict[str, tuple[int, ...]]:
@@ -279,32 +283,50 @@ def _index(head: bool) -> dict[str, tuple[int, ...]]:
     return {key: tuple(rules) for key, rules in index.items()}
 
 
-#: Key word or phrase → the rules it may trigger (rules over the whole text, and over its first words).
+def _variants(keys: Iterable[str]) -> dict[str, str]:
+    """Each key word with the punctuation that may stick to it, mapped back to the key: the words of a block
+    split on whitespace are looked up in one set operation, without stripping each in Python."""
+    return {left + key + right: key for key in keys for left in _LEFT for right in _RIGHT}
+
+
+#: Key word → the rules it may trigger (rules over the whole text, and over its first words).
 _BY_KEY = _index(head=False)
 _BY_HEAD_KEY = _index(head=True)
-_BODY_KEYS = frozenset(_BY_KEY)
-_HEAD_KEYS = frozenset(_BY_HEAD_KEY)
+_BODY_WORDS = _variants(_BY_KEY)
+_HEAD_WORDS = _variants(_BY_HEAD_KEY)
+_BODY_KEYS = frozenset(_BODY_WORDS)
+_HEAD_KEYS = frozenset(_HEAD_WORDS)
 
+#: What blocks say on their own, by (text, kind): sites repeat their promos, pages repeat captions.
+_FACTS_CACHE: dict[tuple[str, str], _Facts] = {}
+_FACTS_CACHE_SIZE = 8192
 
 
 def _facts(block: Candidate) -> _Facts:
-    text = block.text
-    listish = block.kind == "list_item"
-    if len(text) > _MAX_JUDGED:
-        return _Facts(None, 0.0, True, 0, False, listish, " ".join(text.lower().split()))
-    words = text.lower().split()
-    key = " ".join(words)
-    every = set(words)
-    for word in words:
-        if not (word[-1].isalnum() and word[0].isalnum()):
-            every.add(word.strip(_STRIP))
-    if "©" in key:
-        every.add("©")
-    indices = {i for word in _BODY_KEYS.intersection(every) for i in _BY_KEY[word]}
-    head = [w.strip(_STRIP) for w in words[:6]]
-    indices.update(i for word in _HEAD_KEYS.intersection(head) for i in _BY_HEAD_KEY[word])
+    cache_key = (block.text, block.kind)
+    found = _FACTS_CACHE.get(cache_key)
+    if found is None:
+        found = _judge_text(block.text, block.kind)
+        if len(_FACTS_CACHE) >= _FACTS_CACHE_SIZE:
+            _FACTS_CACHE.clear()
+        _FACTS_CACHE[cache_key] = found
+    return found
+
+
+def _judge_text(text: str, kind: str) -> _Facts:
+    listish = kind == "list_item"
+    if len(text) > _MAX_JUDGED or kind in _UNJUDGED:
+        return _Facts(None, 0.0, True, 0, False, listish, text)
+    low = text.lower()
+    words = low.split()
+    if _BODY_KEYS.isdisjoint(words) and _HEAD_KEYS.isdisjoint(words[:6]) and "©" not in low:
+        return _Facts(None, 0.0, False, -1, False, listish, low)
+    indices = {i for word in _BODY_KEYS.intersection(words) for i in _BY_KEY[_BODY_WORDS[word]]}
+    if "©" in low:
+        indices.update(_BY_KEY["©"])
+    indices.update(i for word in _HEAD_KEYS.intersection(words[:6]) for i in _BY_HEAD_KEY[_HEAD_WORDS[word]])
     if not indices:
-        return _Facts(None, 0.0, False, -1, False, listish, key)
+        return _Facts(None, 0.0, False, -1, False, listish, low)
     core, quoted = _outside_quotes(text)
     core_low = core.lower()
     best: _Rule | None = None
@@ -318,7 +340,7 @@ def _facts(block: Candidate) -> _Facts:
             if best is None or rule.weight > best.weight:
                 best = rule
     if best is None:
-        return _Facts(None, 0.0, False, -1, False, listish, key)
+        return _Facts(None, 0.0, False, -1, False, listish, low)
     weak = _weak(core_low)
     storyish = bool(_ATTRIBUTION.search(core_low)) or (quoted and len(text) > 120)
     score = best.weight + min(matched - 1, 2) * 0.5 + min(weak, 2) * 0.5
@@ -328,7 +350,7 @@ def _facts(block: Candidate) -> _Facts:
         score -= 3.0
     if len(text) > 400:
         score -= 1.0
-    return _Facts(best.reason, score, storyish, weak, lead and score >= 3.0, listish, key)
+    return _Facts(best.reason, score, storyish, weak, lead and score >= 3.0, listish, low)
 
 
 def _hinted_promo(block: Candidate) -> bool:
@@ -346,26 +368,48 @@ def _hinted_promo(block: Candidate) -> bool:
     return bool(_SECOND_PERSON.search(low) or _SELF.search(low) or _OFFER.search(low))
 
 
-@lru_cache(maxsize=4096)
+_HINT_TOKEN = re.compile(
+    "|".join(re.escape(stem) for stem in _HINT_STEMS)
+    + r"|(?:^|[-_])(?:" + "|".join(sorted(_HINT_PARTS)) + r")(?:$|[-_])"
+)
+_HINTS_CACHE: dict[str, frozenset[str]] = {}
+_TOKEN_HINTS: dict[str, bool] = {}
+_HINTS_CACHE_SIZE = 8192
+_NO_HINTS: frozenset[str] = frozenset()
+
+
+def _hint_token(token: str) -> bool:
+    hit = _TOKEN_HINTS.get(token)
+    if hit is None:
+        hit = bool(_HINT_TOKEN.search(token))
+        if len(_TOKEN_HINTS) >= _HINTS_CACHE_SIZE:
+            _TOKEN_HINTS.clear()
+        _TOKEN_HINTS[token] = hit
+    return hit
+
+
 def _hint_words(attrs: str) -> frozenset[str]:
     """The words of a class/id text that hint at boilerplate (``promo``, ``newsletter-signup`` ...)."""
-    low = attrs.lower()
-    out = []
-    for token in low.split():
-        if any(stem in token for stem in _HINT_STEMS) or not _HINT_PARTS.isdisjoint(_PARTS.split(token)):
-            out.append(token)
-    return frozenset(out)
+    if not attrs:
+        return _NO_HINTS
+    found = _HINTS_CACHE.get(attrs)
+    if found is None:
+        found = frozenset(t for t in attrs.lower().split() if _hint_token(t)) or _NO_HINTS
+        if len(_HINTS_CACHE) >= _HINTS_CACHE_SIZE:
+            _HINTS_CACHE.clear()
+        _HINTS_CACHE[attrs] = found
+    return found
 
 
-def _rare_hints(blocks: Sequence[Candidate]) -> frozenset[str]:
+def _rare_hints(hints: Sequence[frozenset[str]]) -> frozenset[str]:
     """Hint words that mark few blocks of the page (a word on most blocks belongs to the body's container)."""
     counts: Counter[str] = Counter()
-    for b in blocks:
-        if b.attrs:
-            counts.update(_hint_words(b.attrs))
+    for h in hints:
+        if h:
+            counts.update(h)
     if not counts:
-        return frozenset()
-    limit = max(1, len(blocks) // 2)
+        return _NO_HINTS
+    limit = max(1, len(hints) // 2)
     return frozenset(t for t, c in counts.items() if c <= limit)
 
 
@@ -383,9 +427,11 @@ def _repeated_boilerplate(block: Candidate, facts: _Facts) -> bool:
     return _weak(low) >= 2
 
 
-def _judge(block: Candidate, facts: _Facts, rare: frozenset[str], repeated: bool) -> str | None:
+def _judge(
+    block: Candidate, facts: _Facts, hints: frozenset[str], rare: frozenset[str], repeated: bool
+) -> str | None:
     hint = 0.0
-    if rare and block.attrs and not rare.isdisjoint(_hint_words(block.attrs)):
+    if hints and not rare.isdisjoint(hints):
         hint = 2.0
     if block.link_density >= 0.9 and len(block.text) < 120 and block.kind != "heading":
         hint += 1.0
@@ -472,29 +518,33 @@ class _SiteMemory:
     def __init__(self, max_sites: int = 64, max_blocks: int = 4096) -> None:
         self.max_sites = max_sites
         self.max_blocks = max_blocks
-        self._sites: OrderedDict[str, OrderedDict[int, tuple[str, ...]]] = OrderedDict()
+        self._sites: dict[str, dict[int, tuple[str, ...]]] = {}
         self._lock = threading.Lock()
 
     def seen_elsewhere(self, site: str, page: str, keys: Sequence[str]) -> list[bool]:
         """Record ``keys`` as seen on ``page``; say for each whether another page of ``site`` has it too."""
         with self._lock:
-            blocks = self._sites.get(site)
+            blocks = self._sites.pop(site, None)
             if blocks is None:
-                blocks = self._sites[site] = OrderedDict()
-                while len(self._sites) > self.max_sites:
-                    self._sites.popitem(last=False)
-            else:
-                self._sites.move_to_end(site)
+                blocks = {}
+                while len(self._sites) >= self.max_sites:
+                    del self._sites[next(iter(self._sites))]
+            self._sites[site] = blocks  # most recently used last
             out: list[bool] = []
             for key in keys:
                 h = hash(key)
-                pages = blocks.get(h, ())
-                out.append(any(p != page for p in pages))
-                if page not in pages:
-                    blocks[h] = (*pages[-1:], page)
-                blocks.move_to_end(h)
+                pages = blocks.pop(h, None)
+                if pages is None:
+                    out.append(False)
+                    blocks[h] = (page,)
+                elif page in pages:
+                    out.append(len(pages) > 1)
+                    blocks[h] = pages
+                else:
+                    out.append(True)
+                    blocks[h] = (pages[-1], page)
             while len(blocks) > self.max_blocks:
-                blocks.popitem(last=False)
+                del blocks[next(iter(blocks))]
             return out
 
 
@@ -526,16 +576,18 @@ class PromoCleaner:
         if not blocks:
             return []
         facts = [_facts(b) for b in blocks]
+        by_attrs = {a: _hint_words(a) for a in {b.attrs for b in blocks}}
+        hints = [by_attrs[b.attrs] for b in blocks]
         repeated = self._repeated(blocks, facts, page)
         alive = list(range(len(blocks)))
         dropped: dict[int, str] = {}
         while True:
-            rare = _rare_hints([blocks[i] for i in alive])
+            rare = _rare_hints([hints[i] for i in alive])
             new: dict[int, str] = {}
             chain = False  # the previous surviving block was a perks lead or a perk
             for i in alive:
                 f = facts[i]
-                reason = _judge(blocks[i], f, rare, repeated[i])
+                reason = _judge(blocks[i], f, hints[i], rare, repeated[i])
                 if reason is None and chain and f.listish and not f.storyish:
                     reason = "member perks"
                 if reason is not None:
