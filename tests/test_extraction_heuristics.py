@@ -236,3 +236,43 @@ def test_comment_thread_of_article_elements_is_removed_but_the_story_article_kep
     assert STORY[0] in text and STORY[-1] in text
     assert "Reader 3 says" not in text
     assert any(r.reason == "comments" for r in page.removed)
+
+
+def _with_metadata(html: str, **fields: object) -> list[Candidate]:
+    from docingest.document import Metadata
+
+    page = _page(html)
+    page.metadata = Metadata(**fields)  # type: ignore[arg-type]
+    chrome.ChromeCleaner().clean(page)
+    return list(body.extract(page))
+
+
+def test_byline_and_dateline_at_the_head_leave_the_body() -> None:
+    html = (
+        "<html><head><title>Night buses extended</title></head><body><div class='story'><h1>Night buses extended</h1>"
+        "<p>By Marta Velasco · 12 November 2024</p><p>Updated: Nov. 13, 2024 at 9:05 am</p>"
+        f"{_paras(STORY[:2])}<p>Marta Velasco reported from the port.</p>{_paras(STORY[2:])}</div></body></html>"
+    )
+    texts = [c.text for c in _with_metadata(html, authors=("Marta Velasco",))]
+    assert texts[0] == STORY[0]
+    assert not any("12 November 2024" in t or "Updated" in t for t in texts)
+    # further down, a short line naming the author is content
+    assert "Marta Velasco reported from the port." in texts
+    # without metadata, the "By ..." line and the dateline still go; a name alone stays
+    plain = f"<html><body><p>Marta Velasco</p><p>By Marta Velasco</p>{_paras(STORY)}</body></html>"
+    texts = [c.text for c in _with_metadata(plain)]
+    assert texts[0] == "Marta Velasco" and "By Marta Velasco" not in texts
+
+
+def test_byline_rules() -> None:
+    from docingest.html.title import is_byline
+
+    names = [("marta", "velasco")]
+    assert is_byline("Marta Velasco, Staff Writer", names)
+    assert is_byline("Posted by admin", [])
+    assert is_byline("January 14, 2025 · 5 min read", [])
+    assert is_byline("2024-11-12 10:00 UTC", [])
+    assert not is_byline("By clicking accept you agree to our terms.", [])
+    assert not is_byline("9.7/10", [])
+    assert not is_byline("The council met on January 14, 2025 to vote on the night bus plan for the port.", [])
+    assert not is_byline(STORY[0], names)

@@ -14,7 +14,7 @@ from ..document import Candidate, Page
 from ..hookspecs import hookimpl
 from ..html.blocks import Elem, RawBlock, flatten
 from ..html.scoring import select
-from ..html.title import drop_headline
+from ..html.title import drop_bylines, drop_headline
 
 
 class _Hints:
@@ -87,6 +87,7 @@ def extract(page: Page) -> list[Candidate]:
     elems, blocks = flatten(start)
     root, kept = select(elems, blocks)
     kept = drop_headline(blocks, kept, page)
+    kept = drop_bylines(blocks, kept, page)
     return to_candidates(elems, blocks, kept, root)
 
 
