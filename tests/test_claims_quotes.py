@@ -321,3 +321,13 @@ def test_accented_names() -> None:
 def test_adjectival_cue_words_are_not_cues() -> None:
     text = "The closure cost the town an estimated 1,200 jobs over the past decade."
     assert claims_of(text, "paraphrase") == []
+
+
+def test_person_and_organisation_in_either_order() -> None:
+    text = (
+        "“It is credible,” said Ines Alvar of the Institute for Rural Affairs. "
+        "Hugo Blanc at the University of Lisbon said the plan was fine for now.\n\n"
+        "“We disagree,” the institute said."
+    )
+    assert [c[0] for c in claims_of(text, "quote")] == ["Ines Alvar", "Institute for Rural Affairs"]
+    assert [c[0] for c in claims_of(text, "paraphrase")] == ["Hugo Blanc"]
