@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 import threading
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -79,18 +79,37 @@ class _Rule:
     head: bool
     case: bool
     lead: bool = False
+    check: Callable[[str], bool] | None = None
 
 
 def _r(
     pattern: str, reason: str, weight: int, keys: str, max_len: int = 600, *, head: bool = False,
     case: bool = False,
     lead: bool = False,
+    check: Callable[[str], bool] | None = None,
 ) -> _Rule:
     """A rule. ``keys``: space-separated lower-case words one of which the block must contain (a cheap set
     test before the regex); ``head``: among its first words. The
     pattern runs on the lower-cased text outside quotations, or on the text as written when ``case`` is
-    set."""
-    return _Rule(re.compile(pattern), reason, weight, max_len, frozenset(keys.split(" ")), head, case, lead)
+    set. ``check``, when given, must also accept the text as written."""
+    return _Rule(re.compile(pattern), reason, weight, max_len, frozenset(keys.split(" ")), head, case, lead, check)
+
+
+#: Words of a picture credit besides names and agencies ("Justin Sullivan / Staff via Getty Images").
+_CREDIT_WORDS = frozenset({
+    "via", "for", "by", "and", "of", "the", "staff", "stringer", "contributor", "pool", "file", "handout",
+    "photo", "photos", "photograph", "image", "images", "courtesy", "de", "da", "van", "von", "le", "la", "del",
+})
+_CREDIT_AGENCY = re.compile(
+    r"\b(getty images|getty|ap photo|afp|reuters|shutterstock|alamy|epa|corbis|istock(photo)?|dpa)\b", _I)
+_WORDS = re.compile(r"[^\W\d_][\w'’.-]*")
+
+
+def _name_credit(text: str) -> bool:
+    """Is the text besides the agency a list of names ("Gregg Newton/AFP via Getty Images"), not a caption
+    describing the picture ("Firefighters work through the night in Tehran. Getty Images")?"""
+    rest = _CREDIT_AGENCY.sub(" ", text)
+    return all(w[0].isupper() or w.lower() in _CREDIT_WORDS for w in _WORDS.findall(rest))
 
 
 #: Rules over the block's text outside quotations. Weight 3 decides alone; 2 needs more evidence.
@@ -102,14 +121,17 @@ _RULES: tuple[_Rule, ...] = (
        r"scroll to continue( with content)?)\W*$", "ad label", 3,
        "advertisement advert ad ads sponsored paid partner promoted story article continue scroll", 80, head=True),
     # image credits
-    _r(r"^\W*(photo(graph)?s?|images?|pictures?|illustrations?|graphics?|credits?|"
+    _r(r"^\W*(photo(graph)?s?|images?|pictures?|illustrations?|credits?|"
        r"(photo|image|picture) credits?)\s*(:|by\b)", "image credit", 3,
        "photo photograph photos photographs image images picture pictures illustration illustrations "
-       "graphic graphics credit credits", 160, head=True),
-    _r(r"^[^.!?]{0,60}\b(getty images|ap photo|afp|reuters|shutterstock|alamy|epa|via getty)\b[^.!?]{0,40}$",
-       "image credit", 3, "getty ap afp reuters shutterstock alamy epa", 120),
+       "credit credits", 160, head=True),
+    _r(r"^[^.!?]{0,60}\b(getty images|ap photo|afp|reuters|shutterstock|alamy|epa|via getty|corbis|istock)\b"
+       r"[^.!?]{0,40}$", "image credit", 3, "getty ap afp reuters shutterstock alamy epa corbis istock", 120,
+       check=_name_credit),
     # legal and copyright
-    _r(r"(©|\(c\)\s*\d{4}|\bcopyright\s+(©\s*)?\d{4})", "copyright line", 3, "© c copyright", 300),
+    # the notice itself: "©" not glued to a letter (mojibake "Ã©"), or "Copyright 2024" opening a sentence
+    _r(r"(?<!\w)©|\(c\)\s*\d{4}|(?:^|[.!?|•·]\s+|\s[-–—]\s)\W{0,3}copyright\s+(©\s*)?\d{4}", "copyright line",
+       3, "© c copyright", 300),
     _r(r"\ball rights reserved\b", "copyright line", 3, "reserved", 300),
     _r(r"\b(this|the) (material|article|story|content) (was produced by .{0,60} and )?may not be "
        r"(published|republished|reproduced|redistributed|rewritten|broadcast)", "copyright line", 3,
@@ -120,12 +142,14 @@ _RULES: tuple[_Rule, ...] = (
     _r(r"^\W*(read more|read next|also read|see also|further reading|related( stories| articles| coverage|"
        r" content| reading)?|recommended( reading| stories| for you)?|more from [^:]{1,40}|most read|"
        r"most popular|top stories|trending|you (may|might) also like|more on this story|more stories|"
-       r"watch|listen|more)\s*(:|»|›|>|\|)", "read more line", 3,
-       "read see also further related recommended more most top trending you watch listen", 220, head=True),
+       r"more)\s*(:|»|›|>|\|)", "read more line", 3,
+       "read see also further related recommended more most top trending you", 220, head=True),
     _r(r"^\W*(read more|related stories|related articles|related|recommended|more stories|most read|"
        r"continue reading|keep reading|story continues below|article continues below)\W*$",
        "read more line", 3, "read related recommended more continue keep story article", 60, head=True),
-    _r(r"\bclick here\b", "read more line", 3, "click", 200),
+    _r(r"(?:^|[.!?:—]\s+)click here (to )?(read|subscribe|sign up|donate|support|join|for (more|the full) "
+       r"(stories|story|coverage))\b", "read more line", 3, "click", 200),
+    _r(r"\bclick here\b", "read more line", 2, "click", 200),
     # share and follow prompts
     _r(r"^\W*(share( this)?( article| story| page)?|tweet|email|print|save|copy link|"
        r"share on (facebook|x|twitter|whatsapp|linkedin|email))\W*$", "share prompt", 3,
@@ -147,7 +171,7 @@ _RULES: tuple[_Rule, ...] = (
        "subscriber-only reading"),
     _r(r"\bunlimited (digital )?access\b", "subscription pitch", 2, "unlimited", 300),
     _r(r"\byour subscription\b", "subscription pitch", 2, "subscription", 300),
-    _r(r"\b(subscribe|subscription)\b.{0,80}\b(\d+% off|just|only|[$€£]\s?\d|cents|a month|per month|"
+    _r(r"(?:^|[.!?:—]\s+)subscribe\b.{0,80}\b(\d+% off|just|only|[$€£]\s?\d|cents|a month|per month|"
        r"a year|per year|offer)\b|\b(\d+% off|just|only|special offer|limited time)\b.{0,80}\b"
        r"(subscribe|subscription)", "subscription pitch", 2, "subscribe subscription subscriptions", 250),
     _r(r"^\W*subscribe\b", "subscription pitch", 2, "subscribe", 250, head=True),
@@ -155,11 +179,13 @@ _RULES: tuple[_Rule, ...] = (
        r"\bspecial offer\b.{0,80}([$€£]\s?\d|\bfree\b|\d+% off)|\blimited[- ]time offer\b",
        "subscription pitch", 3, "anytime cancel off offer limited-time", 300),
     # membership and donation appeals
-    _r(r"\b(your membership|become a (member|supporter|patron)|"
+    _r(r"\b(your membership (keeps|helps|supports|makes|pays|funds|powers|sustains|matters|means)|"
+       r"become a (member|supporter|patron)|"
        r"support (us|our (journalism|work|reporting|newsroom)|independent (journalism|news|media|reporting)|"
        r"local (journalism|news|reporting)|quality (journalism|news|reporting)|public[- ]interest journalism)|"
        r"readers like you|buy us a (coffee|drink|beer|tea|pint)|chip in|mak(e|ing) a (donation|contribution|"
-       r"gift)|please (donate|support us|give|contribute|subscribe)|donate (today|now|here)|"
+       r"gift)|please (donate|support us|give (today|now|generously|what you can|\W?\d)|contribute|"
+       r"subscribe)|donate (today|now|here)|"
        r"consider (making a |make a )?(donat|supporting us|contribut|giving)|"
        r"relies on (readers|members|supporters|your support|donations from readers)|funded by (its |our )?"
        r"(readers|members|supporters)|paid for by (readers|members|you)|not ready to (pay|subscribe|"
@@ -207,7 +233,9 @@ _RULES: tuple[_Rule, ...] = (
        r"\bcontact the (editor|editors|newsroom)\b",
        "tip line", 3, "tip tips story contact email reach signal securedrop know something information "
        "corrections error mistake typo", 400),
-    _r(r"\b(contact us|email us|tell us|let us know|message us|send (it|them|us) (to|at|your)|send us (a |your )|"
+    _r(r"^(?=.*\b(tips?|story|stories|information|newsroom|reporters?|journalists?|editors?|corrections?|"
+       r"errors?|mistakes?|confidential(ly)?|securely)\b).*"
+       r"\b(contact us|email us|tell us|let us know|message us|send (it|them|us) (to|at|your)|send us (a |your )|"
        r"(on|via) whatsapp|if you have (any )?information)\b", "tip line", 2,
        "contact email tell know message send whatsapp information", 250),
     # author bios
@@ -334,7 +362,11 @@ def _judge_text(text: str, kind: str) -> _Facts:
     lead = False
     for i in sorted(indices):
         rule = _RULES[i]
-        if len(text) <= rule.max_len and rule.pattern.search(core if rule.case else core_low):
+        if (
+            len(text) <= rule.max_len
+            and rule.pattern.search(core if rule.case else core_low)
+            and (rule.check is None or rule.check(core))
+        ):
             matched += 1
             lead = lead or rule.lead
             if best is None or rule.weight > best.weight:
