@@ -97,6 +97,11 @@ _HINTS: dict[str, tuple[str, ...]] = {
         "adwrapper", "adbanner", "adblock", "adsbygoogle", "sponsored", "dfp", "gptad",
     ),
     "dialog": ("popup",),
+    "reviews": ("reviews", "customerreviews", "productreviews", "reviewlist", "reviewssection"),
+    "author bio": (
+        "authorbio", "aboutauthor", "abouttheauthor", "authorbox", "authorinfo", "authorsection", "authorcard",
+        "authordetails", "authorprofile", "postauthor", "bioauthor", "authorwrap",
+    ),
 }
 #: Roots recognised inside a longer word too ("bbccookies", "mainsidebar"): never part of content words.
 _ROOTS = (("cookie", "cookie banner"), ("gdpr", "cookie banner"), ("disqus", "comments"),
