@@ -582,7 +582,7 @@ class Attributor:
         elif what == "pronoun":
             person = self._pronoun(mention, s)
             speaker = person.name if person is not None else None
-            if speaker is None and mention.lower() in {"they", "we", "it", "i"}:
+            if speaker is None and mention.lower() in {"they", "we", "it", "i", "he", "she"}:
                 speaker = mention
         else:
             words = words_of(mention)

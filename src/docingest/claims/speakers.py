@@ -1213,6 +1213,7 @@ def _org_head(name: str) -> bool:
     return last in ORG_WORDS or last in ORG_NOUNS or last in _ORG_HEADS
 
 
+_PREPOSITIONS = frozenset({"of", "for", "at", "with", "from", "in", "on", "by", "to"})
 _POSSESSORS = frozenset({"the", "its", "his", "her", "their", "our", "party's", "party’s"})
 _ORG_HEADS = frozenset(
     {
@@ -1397,8 +1398,8 @@ class Registry:
             prev = before[-1].strip("“”\"'(").lower() if before and not before[-1].endswith(_STOPS) else ""
             if prev and prev[:1].islower():
                 for w in reversed(before[-3:]):
-                    if not _LOWER_WORD.fullmatch(w):
-                        break
+                    if not _LOWER_WORD.fullmatch(w) or w in _PREPOSITIONS:
+                        break  # "the founder of Studiocomix Press": the press is not the founder
                     if w in ROLE_NOUNS:
                         person.roles.add(w)
             elif len(before) > 1 and before[-1].endswith(",") and before[-2].lower() in _POSSESSORS:
@@ -1556,7 +1557,7 @@ class Registry:
         words |= _roles_of(words)
         best: Person | None = None
         for p in self.people:
-            if p.roles & words and p.first <= pos and (best is None or p.last > best.last):
+            if p.roles & words and not p.org and p.first <= pos and (best is None or p.last > best.last):
                 best = p
         if best is not None:
             return best
