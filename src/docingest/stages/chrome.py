@@ -67,7 +67,7 @@ _HINTS: dict[str, tuple[str, ...]] = {
     ),
     "cookie banner": (
         "cookie", "cookies", "cookiebanner", "cookienotice", "cookieconsent", "cookiebar", "cookielaw", "consent",
-        "gdpr", "ccbanner", "onetrust",
+        "gdpr", "ccbanner", "onetrust", "otsdk", "otpc",
     ),
     "share bar": (
         "share", "sharing", "sharebar", "sharebuttons", "sharebutton", "sharelinks", "sharetools", "shareicons",
@@ -76,6 +76,7 @@ _HINTS: dict[str, tuple[str, ...]] = {
     ),
     "related links": (
         "related", "relatedposts", "relatedarticles", "relatedstories", "relatedcontent", "relatedlinks",
+        "recentposts", "latestposts", "readnext", "readthisnext", "morelikethis", "youmightlike", "youmayalsolike",
         "recommended", "recommendations", "morestories", "morearticles", "morenews", "readnext", "alsoread",
         "youmaylike", "outbrain", "taboola",
     ),
@@ -97,7 +98,13 @@ _HINTS: dict[str, tuple[str, ...]] = {
         "adwrapper", "adbanner", "adblock", "adsbygoogle", "sponsored", "dfp", "gptad",
     ),
     "dialog": ("popup",),
-    "reviews": ("reviews", "customerreviews", "productreviews", "reviewlist", "reviewssection"),
+    "reviews": (
+        "reviews", "customerreviews", "customerreview", "productreviews", "reviewlist", "reviewssection",
+        "reviewscontent", "reviewbody", "reviewtext",
+    ),
+    "disclaimer": ("disclaimer", "affiliatedisclaimer", "affiliatedisclosure"),
+    "promo bar": ("promobar", "promobanner", "announcementbar"),
+    "poster details": ("messageuser", "celluser", "userinfo", "postprofile"),
     "author bio": (
         "authorbio", "aboutauthor", "abouttheauthor", "authorbox", "authorinfo", "authorsection", "authorcard",
         "authordetails", "authorprofile", "postauthor", "bioauthor", "authorwrap",
