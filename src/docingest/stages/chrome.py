@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import cast
 
 from selectolax.lexbor import LexborNode
 
@@ -135,15 +136,27 @@ def _reason(node: LexborNode) -> tuple[str | None, bool]:
         return reason, True
     if tag in _NEVER:
         return None, False
-    attrs = node.attrs
+    attrs = node.attributes  # one call for all attributes: cheaper than the attribute proxy's lookups
     role = attrs.get("role")
     if role and (reason := _BY_ROLE.get(role.strip().lower())) is not None:
         return reason, True
     cls = attrs.get("class")
-    ident = node.id
-    if cls and ident:
-        return hint_reason(f"{cls} {ident}"), False
-    return hint_reason(cls or ident or ""), False
+    ident = attrs.get("id")
+    hint = f"{cls} {ident}" if cls and ident else cls or ident
+    if not hint:
+        return None, False
+    found = _hint_cache.get(hint, _UNSEEN)
+    if found is _UNSEEN:
+        found = hint_reason(hint)
+        if len(_hint_cache) > _CACHE_SIZE:
+            _hint_cache.clear()
+        _hint_cache[hint] = found
+    return cast("str | None", found), False
+
+
+_UNSEEN = object()
+#: Whole class/id texts already judged: most elements of a page share a few class lists.
+_hint_cache: dict[str, object] = {}
 
 
 _cache: dict[str, str | None] = {}
