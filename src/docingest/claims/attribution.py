@@ -24,6 +24,7 @@ from .speakers import (
     NOT_NAMES,
     ORG_NOUNS,
     ROLE_NOUNS,
+    TITLE_WORDS,
     Person,
     Registry,
     is_org,
@@ -45,7 +46,10 @@ _ORG_NAME = rf"{NAME_RE.pattern}(?:\s+(?:of|for|on)\s+(?:the\s+)?{NAME_RE.patter
 _ADVERBS = (
     r"(?:also|later|then|again|previously|recently|once|further|simply|repeatedly|publicly|privately|"
     r"earlier|quickly|flatly|bluntly|only|even|first|has|have|had|was|is|were|would|will|could|did|does|"
-    r"has also|had also|often|frequently|told|never|just|still|already)"
+    r"has also|had also|often|frequently|told|never|just|still|already|"
+    # time phrases between a subject and its cue: "Michelle Rempel earlier this week called …"
+    r"(?:this|last|next)\s+(?:week|month|year|weekend|morning|afternoon|evening|spring|summer|fall|autumn|winter)|"
+    r"on\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|yesterday|today|tonight)"
 )
 #: a party-and-state tag or other short parenthesis after a name: "Rep. Gwen Moore (D-Wis.) said"
 _PAREN = r"(?:\s*\([^()\n]{1,40}\))?"
@@ -139,7 +143,48 @@ _BACK_COORDINATED = re.compile(
 _POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "its": "it", "their": "they"}
 #: "The 26-year-old right wing said": a definite description heading its sentence, right before the cue
 _LEAD_DEFINITE = re.compile(rf"(The\s+(?=[a-z0-9])[^,;:“”\"\x00\n]{{1,60}}?)\s+(?:{_ADVERBS}\s+)*")
+#: a quote signed with a dash and a name at the end of its line: “…” ― Pamela Padilla
+_DASH_CREDIT = re.compile(rf"[^\S\n]*[―—–]{{1,2}}[^\S\n]*({NAME_RE.pattern})[^\S\n]*\.?[^\S\n]*(?:\n|$)")
 _WITH_SUBJECT = re.compile(r"\bwith\s+([^,;:“”\"\x00\n]{2,80}?)\s+$")
+#: Cue words that are also nouns, and the determiner and adjective that make them one ("the big reveal")
+_NOUN_CUES = frozenset(
+    {
+        "reveal",
+        "report",
+        "post",
+        "claim",
+        "comment",
+        "answer",
+        "reply",
+        "note",
+        "tweet",
+        "text",
+        "email",
+        "estimate",
+        "promise",
+        "demand",
+        "joke",
+        "charge",
+        "cry",
+        "sigh",
+        "laugh",
+        "boast",
+        "pledge",
+        "vow",
+        "quip",
+        "remark",
+        "counter",
+        "signal",
+        "whisper",
+        "shout",
+        "yell",
+        "recall",
+        "respond",
+        "update",
+        "call",
+    }
+)
+_NOUN_BEFORE = re.compile(r"(?<![\w’'-])(?:[Tt]he|[Aa]n?|his|her|its|their|our|my|your|this|that)\s+[a-z][\w-]*\s+$")
 _ARTICLE_BEFORE = re.compile(r"(?<![\w’'-])(?:[Aa]n?|[Tt]he|of|his|her|its|their|our|my|your)\s+$")
 _PASSIVE = frozenset({"is", "was", "were", "are", "be", "been", "being", "so", "to", "also-called"})
 #: words that never stand in a speaker's description: "The judge ruled he was likely to continue"
@@ -285,10 +330,17 @@ class Attributor:
 
     def _find_events(self) -> None:
         text, masked = self.text, self.masked
-        for c_start, c_end, word in find_cues(masked):
+        cues = find_cues(masked)
+        for n, (c_start, c_end, word) in enumerate(cues):
             cue = (c_start, c_end)
             if _ARTICLE_BEFORE.search(text, max(0, c_start - 5), c_start):
                 continue  # "an estimated 1,200 jobs", "the reported loss": adjectives, not cues
+            if n + 1 < len(cues) and cues[n + 1][0] == c_end + 1:
+                continue  # "the civil claim said", "the report says": a noun before the verb
+            if text[c_start].isupper() and not self._sentence_head(c_start):
+                continue  # "the United States", "the National Post": part of a name
+            if word in _NOUN_CUES and _NOUN_BEFORE.search(text, max(0, c_start - 30), c_start):
+                continue  # "here was the big reveal", "a recent post": nouns
             if word.endswith("ing"):
                 window = max(0, c_start - 90)
                 has_with = text.find("with ", window, c_start) >= 0
@@ -339,6 +391,11 @@ class Attributor:
                     np = m.end() + doc.start(1), m.end() + doc.end(1), "description"
             if np is not None:
                 self._add_event(self._make((m.start(), m.end()), np, False, "according"))
+
+    def _sentence_head(self, pos: int) -> bool:
+        """Whether only quotation marks, brackets or spaces stand between the sentence start and ``pos``."""
+        s, _ = self._sentence_of(pos)
+        return not self.text[s:pos].strip(" “\"‘'(\n—–-")
 
     def _participle(self, cue: tuple[int, int]) -> Event | None:
         """The event of a participle cue ("…,” she said, adding that …"): the last event of its sentence, else
@@ -405,8 +462,11 @@ class Attributor:
             between = text[lead[1] : cue[0]]
             if self._only_apposition(between):
                 return self._make(cue, lead, False, "")
-            if lead[2] != "description" and (
-                _AFFILIATION.fullmatch(between) or (_COORDINATED.fullmatch(between) and self._subjectlike(lead))
+            if (
+                lead[2] != "description"
+                and (_AFFILIATION.fullmatch(between) or _COORDINATED.fullmatch(between))
+                and self._subjectlike(lead)
+                and not all(w.lower() in TITLE_WORDS for w in text[lead[0] : lead[1]].split())
             ):
                 # "Lucía Ferrer of the Institute for Fiscal Studies said": the person, not the institute;
                 # "Okafor welcomed the extension but said": the subject of both verbs
@@ -526,6 +586,22 @@ class Attributor:
                 start += lead.end()
             if not _not_name(pre[start : nm.end(1)]):
                 return base + start, base + nm.end(1), "name"
+            # "Toronto MP Rita Vance": a place and a title before the name
+            run = pre[start : nm.end(1)]
+            for cut in (m.end() for m in re.finditer(r"\S+\s+", run)):
+                head = run[:cut].split()
+                if not all(w.lower().strip(".") in NOT_NAMES or w.lower() in TITLE_WORDS for w in head):
+                    break
+                rest = run[cut:]
+                if (
+                    rest
+                    and not _not_name(rest)
+                    and rest.split()[0].lower() not in TITLE_WORDS
+                    and not is_org(rest)
+                    and (head[-1].lower() in TITLE_WORDS or head[-1].lower() in {"although", "though", "while"})
+                    and head[-1].lower().strip(".") not in {"the", "canadian", "american", "u.s"}
+                ):
+                    return base + start + cut, base + nm.end(1), "name"
         dm = _BACK_DESC.search(pre)
         if dm and not words_of(dm.group(1)) & _CLAUSE_WORDS:
             desc = dm.group(1)
@@ -677,11 +753,17 @@ class Attributor:
         nxt = self.next_open(b)
         content = self.text[q.start : q.end].rstrip()
         ends_sentence = content.endswith((".", "…")) and not content.endswith("..")
+        dash = _DASH_CREDIT.match(self.text, b)
+        if dash is not None and not _not_name(dash.group(1)):
+            # “…” ― Pamela Padilla: a quote signed with a dash and a name
+            return self._make((dash.start(), dash.start() + 1), (dash.start(1), dash.end(1), "name"), True, "dash")
         after = self._first_event(b, min(s_end, nxt))
         lo = max(s_start, self.last_end(a))
         before = self._last_event(lo, a)
         if after is not None and after.kind == "participle" and before is not None:
             return before  # "X said the target was “credible,” while warning …": the cue before the quote
+        if before is not None and before.kind == "naming" and self._naming_object(before, a):
+            return before  # "Rempel called the minister a “chicken” …, Scheer insists": the naming verb's quote
         if after is not None and (not ends_sentence or self._lower_start(b)):
             return after
         if before is not None:
@@ -695,6 +777,12 @@ class Attributor:
         # floating quote: the last speaker of this or the two previous paragraphs
         lo = self.paragraphs[max(0, para - 2)][0] if para >= 0 else 0
         return self._last_event(lo, a)
+
+    def _naming_object(self, ev: Event, quote_open: int) -> bool:
+        """Whether only the naming verb's object stands between its cue and the quote (no other cue, no clause
+        break)."""
+        between = self.text[ev.cue[1] : quote_open]
+        return len(between) <= 80 and not re.search(r"[.;:!?—–]", between)
 
     def _colon_event(self, lo: int, hi: int) -> Event | None:
         """A colon introduction without a cue verb: "Musk again took to Twitter with this: “…”" credits the

@@ -26,8 +26,23 @@ def _is_scare(text: str, q: Quoted, sentence_start: int, same_sentence: bool) ->
     words = _WORD.findall(body)
     lead = text[sentence_start : q.open].strip()
     if lead and not lead.endswith((":", "—", "–")) and not re.fullmatch(r"[“”\"‘’'\s.,]*", lead):
-        return True  # embedded in a sentence that has no attribution
+        # embedded in a sentence that has no attribution; unless it runs over sentences of its own ("… for
+        # “publicly coming out against these detentions. And that is very important.”")
+        return not _SENTENCES_INSIDE.search(body)
     return len(words) <= 3 and not body.endswith((".", "!", "?"))
+
+
+_SENTENCES_INSIDE = re.compile(r"\w[.!?]\s+[A-Z][\w’']*\s+\w+.*[.!?]$")
+
+
+def _term_between(text: str, quotes: Sequence[Quoted], lo: int, hi: int) -> bool:
+    """Whether a quoted term (three words at most, no closing punctuation) opens in ``[lo, hi)``."""
+    for q in quotes:
+        if lo <= q.open < hi:
+            body = text[q.start : q.end].strip()
+            if len(_WORD.findall(body)) <= 3 and not body.endswith((".", "!", "?", ",")):
+                return True
+    return False
 
 
 _LABEL = re.compile(r"\s*[A-Z][A-Z ]{2,20}:")
@@ -68,6 +83,10 @@ def quote_claims(text: str, paragraphs: Sequence[tuple[int, int]] = ()) -> list[
         _, s_b = ctx.attr._sentence_of(max(q.open, q.outer[1] - 1))
         # "records show … “justice”": a document's finding does not make a quoted term somebody's words
         same = ev is not None and s_a <= ev.cue[0] < s_b and ev.kind != "document"
+        if same and ev is not None and ev.cue[1] <= q.open and _term_between(text, ctx.quotes, ev.cue[1], q.open):
+            # "Trump tweeted that there was “no collusion” and “collusion” was among …": only the first quote
+            # after the cue is the cue's; later short ones are terms
+            same = len(_WORD.findall(text[start:end])) > 3 or text[start:end].endswith((".", "!", "?"))
         if _is_scare(text, q, s_a, same):
             continue
         para = ctx.attr.paragraph_of(q.open) or (q.open, q.outer[1])
@@ -90,7 +109,7 @@ def quote_claims(text: str, paragraphs: Sequence[tuple[int, int]] = ()) -> list[
                 span=span,
                 speaker=(ev.speaker.strip() or None) if ev is not None and ev.speaker else None,
                 speaker_mention=_ref(text, ev.mention) if ev is not None else None,
-                cue=_ref(text, ev.cue) if ev is not None and ev.kind != "colon" else None,
+                cue=_ref(text, ev.cue) if ev is not None and ev.kind not in ("colon", "dash") else None,
                 confidence=max(0.0, min(1.0, conf)),
             )
         )

@@ -1288,6 +1288,12 @@ def _parse_name(raw: str) -> tuple[str, frozenset[str], str, int, str] | None:
             break
         toks.pop(0)
         title = []
+        # a title after a place: "Toronto MP Rita Vance"
+        while len(toks) > 2 and toks[0].lower() in TITLE_WORDS:
+            word = toks[0].lower()
+            gender = gender or HONORIFICS.get(word, "")
+            title.append(word)
+            toks.pop(0)
     if not toks or _SELF_I.match(toks[0]):
         return None
     # a title inside the run: "St. Charles County Prosecuting Attorney Tim Lohmar" → "Tim Lohmar"
