@@ -115,11 +115,16 @@ def _name_credit(text: str) -> bool:
 #: Rules over the block's text outside quotations. Weight 3 decides alone; 2 needs more evidence.
 _RULES: tuple[_Rule, ...] = (
     # ad labels and "continues below" markers: the whole block is the label
-    _r(r"^\W*(advertisement|advert|ad|ads|sponsored|sponsored (content|post|story)|paid (content|post)|"
+    _r(r"^\W*(advertisement|advertising|advert|ad|ads|sponsored|promoted by [\w.]+( [\w.]+)?|"
+       r"sponsored (content|post|story)|paid (content|post)|"
        r"paid partner content|partner content|promoted( content)?|story continues below( this)?"
        r"( advertisement)?|article continues below( this)?( advertisement)?|continue reading below|"
        r"scroll to continue( with content)?)\W*$", "ad label", 3,
-       "advertisement advert ad ads sponsored paid partner promoted story article continue scroll", 80, head=True),
+       "advertisement advertising advert ad ads sponsored paid partner promoted story article continue scroll", 80,
+       head=True),
+    # script-driven widgets that did not run: comment boxes, video players
+    _r(r"\b(please )?enable javascript to (view|see|use|load|read)\b|\bcomments powered by\b|"
+       r"\byour video will (play|begin|start) in\b", "widget notice", 3, "enable powered video", 160),
     # image credits
     _r(r"^\W*(photo(graph)?s?|images?|pictures?|illustrations?|credits?|"
        r"(photo|image|picture) credits?)\s*(:|by\b)", "image credit", 3,
@@ -459,6 +464,17 @@ def _repeated_boilerplate(block: Candidate, facts: _Facts) -> bool:
     return _weak(low) >= 2
 
 
+def _credit_marked(block: Candidate, hints: frozenset[str]) -> bool:
+    """A short block that the markup calls a credit and that is only names ("Getty", "Reuters/Corbis")."""
+    text = block.text
+    return (
+        len(text) <= 60
+        and any("credit" in h for h in hints)
+        and text[-1:] not in ".!?"
+        and _name_credit(text)
+    )
+
+
 def _judge(
     block: Candidate, facts: _Facts, hints: frozenset[str], rare: frozenset[str], repeated: bool
 ) -> str | None:
@@ -470,6 +486,8 @@ def _judge(
     if facts.reason is not None:
         if facts.score + (1.0 if hint else 0.0) >= 3.0:
             return facts.reason
+    elif hint >= 2.0 and _credit_marked(block, hints & rare):
+        return "image credit"
     elif hint >= 2.0 and _hinted_promo(block):
         return "promotional block"
     if repeated and _repeated_boilerplate(block, facts):
