@@ -331,3 +331,54 @@ def test_person_and_organisation_in_either_order() -> None:
     )
     assert [c[0] for c in claims_of(text, "quote")] == ["Ines Alvar", "Institute for Rural Affairs"]
     assert [c[0] for c in claims_of(text, "paraphrase")] == ["Hugo Blanc"]
+
+
+def test_quote_signed_with_a_dash() -> None:
+    text = (
+        "Readers wrote in after the vote.\n\n"
+        "“The new bus lanes saved me an hour a week. Please keep them.” ― Marisol Quinn\n"
+        "“Cycling to work is finally safe.” — Peter Osei"
+    )
+    assert [(c[0], c[1], c[2]) for c in claims_of(text, "quote")] == [
+        ("Marisol Quinn", "Marisol Quinn", None),
+        ("Peter Osei", "Peter Osei", None),
+    ]
+
+
+def test_quote_of_several_sentences_inside_a_sentence_is_kept() -> None:
+    text = (
+        "Minister Lena Faber said the talks had gone well.\n\n"
+        "She thanked a list of allies — Norway, Chile and the United States — for “standing with us on this. "
+        "And that matters a great deal.”"
+    )
+    found = claims_of(text, "quote")
+    assert len(found) == 1 and found[0][0] == "Lena Faber"
+
+
+def test_naming_verb_keeps_its_quote_and_time_phrases_before_cues() -> None:
+    text = (
+        "If members trade insults — Toronto MP Rita Vance earlier this week called Transport Minister Alan Hume "
+        "a “coward” on the radio, for example — Brandt insists it is only a reaction."
+    )
+    assert [c[0] for c in claims_of(text, "quote")] == ["Rita Vance"]
+
+
+def test_cue_words_inside_names_and_as_nouns_are_not_cues() -> None:
+    text = (
+        "Officials from Canada, Mexico and the United States met in Ottawa.\n\n"
+        "And here was the big reveal: the summit would move to Lima.\n\n"
+        "The civil claim says the club ignored the warnings for years."
+    )
+    cues = [c.cue.text for c in docingest.extract_claims(text) if c.cue is not None]
+    assert "States" not in cues and "reveal" not in cues and "claim" not in cues
+    assert claims_of(text, "paraphrase") == [
+        ("The civil claim", "The civil claim", "says", "the club ignored the warnings for years")
+    ]
+
+
+def test_later_quoted_terms_after_a_cue_stay_terms() -> None:
+    text = (
+        "Although Mayor Tom Reyes has often said there was “no deal” and “deal” was among the words of the year, "
+        "along with “vibe” and “pivot”, the list is not political."
+    )
+    assert [c[3] for c in claims_of(text, "quote")] == ["no deal"]
