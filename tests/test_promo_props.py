@@ -135,6 +135,60 @@ def test_promo_keeps_story_that_mentions_money(sentence: str) -> None:
     assert sentence in article.paragraphs
 
 
+#: Blocks a careful editor keeps although they carry promo words: captions that describe the picture before the
+#: credit, spec sheets, mojibake that looks like "©", a copyright year mentioned in a sentence, product prose about
+#: prices and plans, generic "contact us" lines that are not about news, code listings.
+KEPT_BLOCKS = [
+    ("caption", "Firefighters work through the night near the port of Tehran. Photo: Reuters"),
+    ("caption", "Residents queue for water in the old town after the storm, Getty Images"),
+    ("list_item", "Graphics: Nvidia GeForce GTX 1060 6GB / AMD Radeon RX 480 4GB"),
+    ("paragraph", "Rosé is also made by blending red and white wine together. Both dry and sweet styles exist."),
+    ("paragraph", "It would be cliché to say it, yet at 50bps it takes a bit short of 6 minutes to appear."),
+    ("paragraph", "NOTE: The above is an excerpt from A Career Guide, by Tom Miller, Copyright 2013. Reprinted here."),
+    ("paragraph", "The monthly cost depends on the duration of your subscription, from ten to six dollars per month."),
+    ("paragraph", "Contact us now to schedule a meeting. We’ll help you develop your project!"),
+    ("paragraph", "We’ve just paid for another month. Please give us an update on the Windows version."),
+    ("code", "Copyright 1998-2026 Free Software Foundation, Inc. This is free software; see the source."),
+    ("heading", "Watch: Huge flames in Tehran after air strikes on oil depots"),
+    ("paragraph", "You can CLICK HERE for the full tutorial on the planter I built."),
+]
+
+STORY = Candidate(kind="paragraph", text="The council met on Tuesday and voted to close two branches, the mayor said.")
+
+#: Bare credits, ad labels and dead widgets: boilerplate whatever the page.
+DROPPED_BLOCKS = [
+    ("caption", "Justin Sullivan / Staff via Getty Images"),
+    ("paragraph", "Photo: AP"),
+    ("paragraph", "ADVERTISING"),
+    ("paragraph", "Promoted By Zergnet"),
+    ("paragraph", "Please enable JavaScript to view the comments powered by Disqus."),
+    ("paragraph", "© 2024 The Daily Ledger. All rights reserved."),
+]
+
+
+@pytest.mark.parametrize(("kind", "text"), KEPT_BLOCKS)
+def test_promo_keeps_content_with_promo_words(kind: str, text: str) -> None:
+    story = STORY
+    blocks = [story, Candidate(kind=kind, text=text), story]  # type: ignore[arg-type]
+    assert [b.text for b in _survivors(blocks, PromoCleaner(memory=False))] == [story.text, text, story.text]
+
+
+@pytest.mark.parametrize(("kind", "text"), DROPPED_BLOCKS)
+def test_promo_drops_bare_credits_and_labels(kind: str, text: str) -> None:
+    story = STORY
+    blocks = [story, Candidate(kind=kind, text=text), story]  # type: ignore[arg-type]
+    assert [b.text for b in _survivors(blocks, PromoCleaner(memory=False))] == [story.text, story.text]
+
+
+def test_promo_credit_marked_by_markup() -> None:
+    """A short name-only block inside a ``credits`` element is a credit; the same words elsewhere stay."""
+    story = [Candidate(kind="paragraph", text=f"Paragraph {i} of the story, the minister said.") for i in range(4)]
+    credit = Candidate(kind="list_item", text="Reuters/Corbis", attrs="credits legends")
+    plain = Candidate(kind="list_item", text="Reuters/Corbis")
+    assert credit not in _survivors([*story, credit], PromoCleaner(memory=False))
+    assert plain in _survivors([*story, plain], PromoCleaner(memory=False))
+
+
 def test_promo_repetition_across_pages_of_one_site() -> None:
     cleaner = PromoCleaner()
     boiler = Candidate(kind="paragraph", text="Get the weekend edition delivered every Saturday if you live nearby.")
