@@ -145,6 +145,8 @@ _POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "its": "it", "their": "they"}
 _LEAD_DEFINITE = re.compile(rf"(The\s+(?=[a-z0-9])[^,;:“”\"\x00\n]{{1,60}}?)\s+(?:{_ADVERBS}\s+)*")
 #: a quote signed with a dash and a name at the end of its line: “…” ― Pamela Padilla
 _DASH_CREDIT = re.compile(rf"[^\S\n]*[―—–]{{1,2}}[^\S\n]*({NAME_RE.pattern})[^\S\n]*\.?[^\S\n]*(?:\n|$)")
+#: cues that may come before their subject after a comma ("…, asks editor Jennifer Ditchburn, “…”")
+_INVERTIBLE = frozenset({"says", "said", "asks", "asked", "adds", "added", "writes", "wrote", "notes", "noted"})
 _WITH_SUBJECT = re.compile(r"\bwith\s+([^,;:“”\"\x00\n]{2,80}?)\s+$")
 #: Cue words that are also nouns, and the determiner and adjective that make them one ("the big reveal")
 _NOUN_CUES = frozenset(
@@ -487,6 +489,16 @@ class Attributor:
         if apposed and not _not_name(apposed.group(1)) and not is_org(apposed.group(1)):
             return self._make(cue, (start + apposed.start(1), start + apposed.end(1), "name"), False, "")
         np = self._backward_np(pre, start)
+        if np is None and re.search(r"\bwho\s+(?:(?:also|then|later|often|once)\s+)?$", pre):
+            # "Nunes, the ferocious brawler who calls herself “The Lioness.”": the relative's antecedent
+            cut = re.search(r",?\s*\bwho\s+(?:(?:also|then|later|often|once)\s+)?$", pre)
+            if cut is not None:
+                np = self._backward_np(pre[: cut.start()] + " ", start)
+        if np is None and pre.rstrip().endswith(",") and word in _INVERTIBLE:
+            # "…, asks Policy Options editor Jennifer Ditchburn, “…”": the subject after the cue
+            fwd = self._forward_np(text[cue[1] : cue[1] + 140], cue[1])
+            if fwd is not None and fwd[2] == "name":
+                return self._make(cue, fwd, True, "")
         if np is None:
             return None
         return self._make(cue, np, False, "")

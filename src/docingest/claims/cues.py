@@ -12,7 +12,7 @@ complain joke quip shout yell tweet post predict promise counter recount testify
 contend agree allege estimate report indicate reveal signal boast lament plead demand vow pledge mention text email
 e-mail wonder muse exclaim cry sigh chuckle laugh scoff admit assert affirm charge retort snap whisper describe
 recommend propose advise concur disclose divulge inform notify point_out go_on call_for sum_up chime_in weigh_in
-write_in spell_out
+write_in spell_out confess assure scold chant blurt_out crow express mutter murmur grumble stammer gush
 """
 
 _IRREGULAR = {

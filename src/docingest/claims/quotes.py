@@ -45,7 +45,11 @@ def _term_between(text: str, quotes: Sequence[Quoted], lo: int, hi: int) -> bool
     return False
 
 
+#: promo lines: "READ MORE: …", "Watch: …" (and any short line under an upper-case label)
 _LABEL = re.compile(r"\s*[A-Z][A-Z ]{2,20}:")
+_PROMO_LABEL = re.compile(
+    r"\s*(?i:read more|read|watch|listen|related|also read|see also|more|video|photos|click here|recommended)\s*:"
+)
 
 
 class _Context:
@@ -90,7 +94,7 @@ def quote_claims(text: str, paragraphs: Sequence[tuple[int, int]] = ()) -> list[
         if _is_scare(text, q, s_a, same):
             continue
         para = ctx.attr.paragraph_of(q.open) or (q.open, q.outer[1])
-        if _LABEL.match(text, para[0]):
+        if _PROMO_LABEL.match(text, para[0]) or (_LABEL.match(text, para[0]) and para[1] - para[0] < 200):
             continue  # "READ MORE: …", "WATCH: …" promo lines
         if q.single and not same and (len(_WORD.findall(text[start:end])) < 3 or not text[para[0] : q.open].strip()):
             continue
