@@ -426,6 +426,12 @@ class Attributor:
         before = text[max(0, c_start - 30) : c_start].split()
         if before and before[-1].lower() in _PASSIVE:
             return None
+        if text[c_start:c_end].endswith("ing") and _PARTICIPLE_AFTER.search(text, max(0, c_start - 12), c_start):
+            # "Vern Sparkes was one of them, upset …, calling it a “global takeover.”"
+            part = self._participle((c_start, c_end))
+            if part is None or not part.speaker:
+                return None
+            return Event(part.cue, part.mention, part.speaker, False, part.person, "naming")
         ev = self._event_at((c_start, c_end), text[c_start:c_end].lower())
         if ev is None or not ev.speaker or ev.inverted:
             return None

@@ -35,6 +35,36 @@ def _is_scare(text: str, q: Quoted, sentence_start: int, same_sentence: bool) ->
 _SENTENCES_INSIDE = re.compile(r"\w[.!?]\s+[A-Z][\w’']*\s+\w+.*[.!?]$")
 
 
+_TERM_INTRO = re.compile(r"(?:known as|so-called|referred to as|nicknamed|dubbed|the term|the word|the phrase)\s*$")
+
+
+def _is_name_or_title(text: str, q: Quoted) -> bool:
+    """A quoted nickname, term or title, whatever the attribution: "Riefian “Ifan” Fajarsyah", "what's known as a
+    “backstop”", "“The Kid Who Would Be King” reclaims the genre"."""
+    body = text[q.start : q.end].strip()
+    words = _WORD.findall(body)
+    if not words or body.endswith((".", "!", "?", ",", "…")):
+        return False
+    before = text[max(0, q.open - 30) : q.open]
+    after = text[q.outer[1] : q.outer[1] + 3]
+    if (
+        len(words) <= 2
+        and body[0].isupper()
+        and re.search(r"[A-Z][\w.’'-]*\s$", before)
+        and re.match(r"\s[A-Z]", after)
+    ):
+        return True  # a nickname between a first name and a surname
+    if len(words) <= 4 and _TERM_INTRO.search(before.lower()):
+        return True
+    long_words = [w for w in words if len(w) >= 4]
+    return (
+        len(long_words) >= 2
+        and all(w[0].isupper() for w in long_words)
+        and not any(w.lower() in ("i", "i’m", "i'm") for w in words)
+        and re.match(r"\s+[a-z]", text[q.outer[1] : q.outer[1] + 4]) is not None
+    )
+
+
 def _term_between(text: str, quotes: Sequence[Quoted], lo: int, hi: int) -> bool:
     """Whether a quoted term (three words at most, no closing punctuation) opens in ``[lo, hi)``."""
     for q in quotes:
@@ -91,7 +121,7 @@ def quote_claims(text: str, paragraphs: Sequence[tuple[int, int]] = ()) -> list[
             # "Trump tweeted that there was “no collusion” and “collusion” was among …": only the first quote
             # after the cue is the cue's; later short ones are terms
             same = len(_WORD.findall(text[start:end])) > 3 or text[start:end].endswith((".", "!", "?"))
-        if _is_scare(text, q, s_a, same):
+        if _is_scare(text, q, s_a, same) or _is_name_or_title(text, q):
             continue
         para = ctx.attr.paragraph_of(q.open) or (q.open, q.outer[1])
         if _PROMO_LABEL.match(text, para[0]) or (_LABEL.match(text, para[0]) and para[1] - para[0] < 200):
