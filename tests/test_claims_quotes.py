@@ -382,3 +382,50 @@ def test_later_quoted_terms_after_a_cue_stay_terms() -> None:
         "along with “vibe” and “pivot”, the list is not political."
     )
     assert [c[3] for c in claims_of(text, "quote")] == ["no deal"]
+
+
+def test_nicknames_terms_and_titles_are_not_quotes() -> None:
+    text = (
+        "Drummer Anika “Nix” Varga told fans the tour would go on.\n\n"
+        "Critics of what is known as a “snapback” argue it could trap the country.\n\n"
+        "“The Girl Who Sailed Home” charms from the first scene to the last."
+    )
+    assert claims_of(text, "quote") == []
+
+
+def test_subject_after_a_comma_cue_and_a_relative_antecedent() -> None:
+    text = (
+        "Rather than the usual benches, in which members face each other, asks magazine editor Joan Mercer, "
+        "“why not try a circle for a change?”\n\n"
+        "The crowd cheered for Maya Torres, the sprinter who calls herself “The Comet.”"
+    )
+    assert [c[0] for c in claims_of(text, "quote")] == ["Joan Mercer", "Maya Torres"]
+
+
+def test_naming_participle_takes_the_sentence_subject() -> None:
+    text = "Farmer Ruth Adeyemi was among them, angry at the new levy, calling it “a tax on bread.”"
+    assert claims_of(text, "quote") == [("Ruth Adeyemi", "Farmer Ruth Adeyemi", "calling", "a tax on bread.")]
+
+
+def test_labelled_brief_keeps_its_quotes_but_promo_lines_do_not() -> None:
+    text = (
+        "RATES WATCH: With prices cooling and jobs steady, the central bank is in no rush to move again. "
+        "“The case for waiting is strong,” Governor Ilse Brandt said at a news conference.\n\n"
+        "Read more: “We will not blink,” says the governor"
+    )
+    assert claims_of(text, "quote") == [
+        ("Ilse Brandt", "Governor Ilse Brandt", "said", "The case for waiting is strong,")
+    ]
+
+
+def test_more_speech_verbs() -> None:
+    text = (
+        "“I was wrong about the bridge,” Mayor Paul Ortiz confessed.\n\n"
+        "Protesters chanted “Fund our schools!” outside the hall.\n\n"
+        "“That was the easy part,” Ortiz muttered."
+    )
+    assert [(c[0], c[2]) for c in claims_of(text, "quote")] == [
+        ("Paul Ortiz", "confessed"),
+        ("Protesters", "chanted"),
+        ("Paul Ortiz", "muttered"),
+    ]

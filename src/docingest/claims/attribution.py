@@ -145,6 +145,7 @@ _POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "its": "it", "their": "they"}
 _LEAD_DEFINITE = re.compile(rf"(The\s+(?=[a-z0-9])[^,;:“”\"\x00\n]{{1,60}}?)\s+(?:{_ADVERBS}\s+)*")
 #: a quote signed with a dash and a name at the end of its line: “…” ― Pamela Padilla
 _DASH_CREDIT = re.compile(rf"[^\S\n]*[―—–]{{1,2}}[^\S\n]*({NAME_RE.pattern})[^\S\n]*\.?[^\S\n]*(?:\n|$)")
+_NAMED_ANTECEDENT = re.compile(rf"({NAME_RE.pattern}),\s+(?:the|a|an)\s+[^,;:“”\"\x00\n]{{1,60}}$")
 #: cues that may come before their subject after a comma ("…, asks editor Jennifer Ditchburn, “…”")
 _INVERTIBLE = frozenset({"says", "said", "asks", "asked", "adds", "added", "writes", "wrote", "notes", "noted"})
 _WITH_SUBJECT = re.compile(r"\bwith\s+([^,;:“”\"\x00\n]{2,80}?)\s+$")
@@ -500,6 +501,10 @@ class Attributor:
             cut = re.search(r",?\s*\bwho\s+(?:(?:also|then|later|often|once)\s+)?$", pre)
             if cut is not None:
                 np = self._backward_np(pre[: cut.start()] + " ", start)
+                named = _NAMED_ANTECEDENT.search(pre, 0, cut.start())
+                if (np is None or np[2] == "description") and named is not None and not _not_name(named.group(1)):
+                    # "Maya Torres, the sprinter who calls herself …": the name the description is set off from
+                    np = start + named.start(1), start + named.end(1), "name"
         if np is None and pre.rstrip().endswith(",") and word in _INVERTIBLE:
             # "…, asks Policy Options editor Jennifer Ditchburn, “…”": the subject after the cue
             fwd = self._forward_np(text[cue[1] : cue[1] + 140], cue[1])

@@ -35,7 +35,9 @@ def _is_scare(text: str, q: Quoted, sentence_start: int, same_sentence: bool) ->
 _SENTENCES_INSIDE = re.compile(r"\w[.!?]\s+[A-Z][\w’']*\s+\w+.*[.!?]$")
 
 
-_TERM_INTRO = re.compile(r"(?:known as|so-called|referred to as|nicknamed|dubbed|the term|the word|the phrase)\s*$")
+_TERM_INTRO = re.compile(
+    r"(?:known as|so-called|referred to as|nicknamed|dubbed|the term|the word|the phrase)(?:\s+(?:a|an|the))?\s*$"
+)
 
 
 def _is_name_or_title(text: str, q: Quoted) -> bool:
@@ -124,7 +126,7 @@ def quote_claims(text: str, paragraphs: Sequence[tuple[int, int]] = ()) -> list[
         if _is_scare(text, q, s_a, same) or _is_name_or_title(text, q):
             continue
         para = ctx.attr.paragraph_of(q.open) or (q.open, q.outer[1])
-        if _PROMO_LABEL.match(text, para[0]) or (_LABEL.match(text, para[0]) and para[1] - para[0] < 200):
+        if _PROMO_LABEL.match(text, para[0]) or (_LABEL.match(text, para[0]) and para[1] - para[0] < 150):
             continue  # "READ MORE: …", "WATCH: …" promo lines
         if q.single and not same and (len(_WORD.findall(text[start:end])) < 3 or not text[para[0] : q.open].strip()):
             continue
