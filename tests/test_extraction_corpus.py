@@ -19,6 +19,7 @@ from docingest.document import Page, RawDocument
 from docingest.models import Article, Failure
 from docingest.settings import Options
 from docingest.stages import body, chrome
+from docingest.stages.metadata import extract_metadata
 from tests.corpora import corpus_path
 
 _TOKEN = re.compile(r"\w+")
@@ -32,9 +33,11 @@ def _shingles(text: str) -> Counter[tuple[str, ...]]:
     return Counter(tuple(tokens[i : i + 4]) for i in range(len(tokens) - 3))
 
 
-def _extract(html: str) -> list[docingest.document.Candidate]:
+def _extract(html: str, *, metadata: bool = False) -> list[docingest.document.Candidate]:
     raw = RawDocument(source="<test>", content=html, kind="html")
     page = Page(raw=raw, text=html, kind="html", options=Options(), tree=LexborHTMLParser(html))
+    if metadata:  # as the pipeline does: metadata from the intact page, before cleaning
+        page.metadata = extract_metadata(LexborHTMLParser(html))
     chrome.ChromeCleaner().clean(page)
     return list(body.extract(page))
 
@@ -66,7 +69,7 @@ def test_wcxb_sample_f1_floor() -> None:
     recalls: list[float] = []
     for truth in sample:
         html = gzip.decompress((base / "html" / f"{truth['id']}.html.gz").read_bytes()).decode("utf-8")
-        candidates = _extract(html)
+        candidates = _extract(html, metadata=True)
         _check_candidates(candidates)
         t, p = _shingles(truth["body"]), _shingles("\n\n".join(c.text for c in candidates))
         tp, fp, fn = sum((t & p).values()), sum((p - t).values()), sum((t - p).values())
@@ -74,7 +77,8 @@ def test_wcxb_sample_f1_floor() -> None:
         recalls.append(tp / (tp + fn) if tp + fn else float(fp == 0))
     precision, recall = sum(precisions) / len(sample), sum(recalls) / len(sample)
     f1 = 2 * precision * recall / (precision + recall)
-    assert f1 >= 0.78, (precision, recall, f1)
+    # this sample measured P 0.875 / R 0.890 / F1 0.883 (full dataset: docs/benchmarks.md)
+    assert f1 >= 0.86, (precision, recall, f1)
 
 
 def test_html5lib_inputs_give_an_article_or_a_typed_failure() -> None:
