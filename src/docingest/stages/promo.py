@@ -656,6 +656,8 @@ class PromoCleaner:
     def _note_site_name(page: Page, dropped: list[str]) -> None:
         """Offer the publication's name the boilerplate gives as late metadata (used only when the metadata
         extractors found none)."""
+        if page.metadata.site_name is not None or page.late_metadata.site_name is not None:
+            return  # it could only fill an empty field: skip the scan
         cached = page.cache.get(SITE_NAME_KEY)
         name = cached if isinstance(cached, str) else site_name_from(dropped + _chrome_promo_texts(page), page.url)
         if name:
