@@ -370,10 +370,15 @@ class Attributor:
             if ev.speaker is None and ev.kind == "pronoun":
                 continue
             self._add_event(ev)
-        for m in _NAMING.finditer(masked):
-            named = self._naming(m.start(), m.end())
-            if named is not None:
-                self._add_event(named)
+        # naming verbs stand at most 80 characters before a quote: search only there
+        searched = 0
+        for open_ in self._opens:
+            lo = max(searched, open_ - 90)
+            for m in _NAMING.finditer(masked, lo, open_ + 1):
+                named = self._naming(m.start(), m.end())
+                if named is not None:
+                    self._add_event(named)
+            searched = open_ + 1
         for m in _DOC_CUES.finditer(masked):
             if not _doc_words(text[max(0, m.start() - 60) : m.start()]):
                 continue  # cheap test first: no document named just before

@@ -1196,7 +1196,7 @@ def _name_runs(text: str) -> list[tuple[int, int]]:
     i = 0
     while i < len(runs):
         start, end = runs[i]
-        while i + 1 < len(runs):
+        while i + 1 < len(runs) and text.startswith((" of ", " for ", " on "), end):
             link = _ORG_LINK.match(text, end)
             if link is None or link.end() != runs[i + 1][0] or not _org_head(text[start:end]):
                 break
