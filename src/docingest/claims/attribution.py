@@ -187,6 +187,11 @@ _NOUN_CUES = frozenset(
         "call",
     }
 )
+#: a description never ends with a conjunction or preposition ("shook his head and said")
+_DANGLING = frozenset({"and", "or", "but", "of", "to", "in", "on", "at", "for", "with", "by", "from", "as"})
+#: a possessive right before a cue word makes it a noun or adjective: "Thursday’s emailed threats", "Musk’s
+#: August tweet"
+_POSSESSIVE_BEFORE = re.compile(r"[\w.][’']s\s+(?:[A-Z][\w-]*\s+)?$")
 _NOUN_BEFORE = re.compile(r"(?<![\w’'-])(?:[Tt]he|[Aa]n?|his|her|its|their|our|my|your|this|that)\s+[a-z][\w-]*\s+$")
 _ARTICLE_BEFORE = re.compile(r"(?<![\w’'-])(?:[Aa]n?|[Tt]he|of|his|her|its|their|our|my|your)\s+$")
 _PASSIVE = frozenset({"is", "was", "were", "are", "be", "been", "being", "so", "to", "also-called"})
@@ -344,6 +349,8 @@ class Attributor:
                 continue  # "the United States", "the National Post": part of a name
             if word in _NOUN_CUES and _NOUN_BEFORE.search(text, max(0, c_start - 30), c_start):
                 continue  # "here was the big reveal", "a recent post": nouns
+            if _POSSESSIVE_BEFORE.search(text, max(0, c_start - 30), c_start):
+                continue
             if word.endswith("ing"):
                 window = max(0, c_start - 90)
                 has_with = text.find("with ", window, c_start) >= 0
@@ -489,7 +496,9 @@ class Attributor:
         if definite is not None and not words_of(definite.group(1)) & _CLAUSE_WORDS:
             return self._make(cue, (definite.start(1), definite.end(1), "description"), False, "")
         bare = _BARE_PLURAL.fullmatch(text, offset, cue[0])
-        if bare is not None and not NOT_NAMES.intersection(bare.group(1).lower().split()[-1:]):
+        bare_words = bare.group(1).lower().split() if bare is not None else []
+        if bare is not None and bare_words[0] not in NOT_NAMES and bare_words[-1] not in NOT_NAMES:
+            # "Shipping companies have warned"; not "As yellow vest speakers expressed"
             return self._make(cue, (bare.start(1), bare.end(1), "plural"), False, "description")
         # the patterns below end at the cue and span at most a name, an apposition and adverbs (under 300
         # characters): searching only the end of a long clause finds the same subject, faster
@@ -631,7 +640,7 @@ class Attributor:
                 ):
                     return base + start + cut, base + nm.end(1), "name"
         dm = _BACK_DESC.search(pre)
-        if dm and not words_of(dm.group(1)) & _CLAUSE_WORDS:
+        if dm and not words_of(dm.group(1)) & _CLAUSE_WORDS and dm.group(1).split()[-1].lower() not in _DANGLING:
             desc = dm.group(1)
             words = words_of(desc)
             if words & (ROLE_NOUNS | ORG_NOUNS) or _doc_words(desc):

@@ -171,6 +171,34 @@ _CLOSING = re.compile(
     r"\s*(?:(?:on|last|this|in|at|during|late|early)\s+[^.!?,;]{1,30}|today|yesterday|tonight|earlier|later|"
     r"recently|again|too|also|afterward|afterwards)?\s*[.!?…]*[”\"’']?\s*"
 )
+#: verbs that also take a plain object that is no statement: only a clause with a verb follows them
+_NP_OBJECT_VERBS = frozenset(
+    f"{v}{e}"
+    for v in (
+        "contend",
+        "express",
+        "chant",
+        "crow",
+        "mutter",
+        "murmur",
+        "grumble",
+        "stammer",
+        "gush",
+        "scold",
+        "post",
+        "report",
+        "plead",
+        "deny",
+        "denie",
+        "signal",
+        "propose",
+        "confess",
+    )
+    for e in ("", "s", "ed", "d", "es")
+)
+_FINITE_SOON = re.compile(
+    r"(?:\S+\s+){0,6}?(?:would|will|could|can|should|might|may|must|is|are|was|were|had|has|have|did|does|do)\b"
+)
 _TIME_LEAD = re.compile(r"\s+(?:on \w+day\s+|this week\s+|today\s+|yesterday\s+|last \w+\s+|recently\s+)?")
 
 
@@ -185,6 +213,8 @@ def _clause_after(text: str, ev_cue: tuple[int, int], cue_word: str, s_b: int, r
         return None
     lead = _TIME_LEAD.match(rest)
     rest_start += lead.end() if lead else 0
+    if cue_word in _NP_OBJECT_VERBS and not _FINITE_SOON.match(text, rest_start):
+        return None  # "contended several years at Augusta", "expressed a willingness": no reported clause
     if cue_word in _TELL:
         told = _RECIPIENT.match(text, rest_start - 1 if text[rest_start - 1 : rest_start].isspace() else rest_start)
         if told is None:

@@ -1213,6 +1213,30 @@ def _org_head(name: str) -> bool:
     return last in ORG_WORDS or last in ORG_NOUNS or last in _ORG_HEADS
 
 
+_ADJECTIVE_TITLES = frozenset(
+    {
+        "federal",
+        "general",
+        "national",
+        "public",
+        "state",
+        "city",
+        "regional",
+        "provincial",
+        "grand",
+        "crown",
+        "natural",
+        "municipal",
+        "treasury",
+        "trade",
+        "transport",
+        "health",
+        "finance",
+        "foreign",
+        "defence",
+        "defense",
+    }
+)
 _PREPOSITIONS = frozenset({"of", "for", "at", "with", "from", "in", "on", "by", "to"})
 _POSSESSORS = frozenset({"the", "its", "his", "her", "their", "our", "party's", "party’s"})
 _ORG_HEADS = frozenset(
@@ -1277,6 +1301,8 @@ def _parse_name(raw: str) -> tuple[str, frozenset[str], str, int, str] | None:
     gender = ""
     # titles and, before a full name, a capitalised role ("Author Cecil Foster", "Farmer Joel Okafor")
     while len(toks) > 1 and (toks[0].lower() in TITLE_WORDS or (len(toks) > 2 and toks[0].lower() in ROLE_NOUNS)):
+        if len(toks) == 2 and toks[0].lower() in _ADJECTIVE_TITLES and toks[1].lower() not in TITLE_WORDS:
+            break  # "General Motors", "Federal Reserve": a name, not a title and a surname
         word = toks[0].lower()
         gender = gender or HONORIFICS.get(word, "")
         title.append(word)
