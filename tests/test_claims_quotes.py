@@ -429,3 +429,23 @@ def test_more_speech_verbs() -> None:
         ("Protesters", "chanted"),
         ("Paul Ortiz", "muttered"),
     ]
+
+
+def test_nouns_and_plain_objects_give_no_paraphrase() -> None:
+    text = (
+        "Police believe Monday’s emailed threats came from the same group that targeted schools last year.\n\n"
+        "Veteran golfer Sam Idowu contended several times at the Open before his retirement in 2015.\n\n"
+        "The union expressed a willingness to return to the table within the next two weeks."
+    )
+    assert claims_of(text, "paraphrase") == []
+
+
+def test_company_names_that_start_like_titles_and_a_shaken_head() -> None:
+    text = (
+        "General Motors said it would close the plant at the end of the year.\n\n"
+        "Premier Dana Holt shook his head and said the province had no money left for it."
+    )
+    assert [(c[0], c[1]) for c in claims_of(text, "paraphrase")] == [
+        ("General Motors", "General Motors"),
+        ("Dana Holt", "Premier Dana Holt"),
+    ]
