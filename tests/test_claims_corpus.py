@@ -46,7 +46,7 @@ def _score(
 
 def test_ggt_direct_floor(tmp_path: Path) -> None:
     res = _score("ggt", tmp_path, "speaker")
-    # measured (bench_quotes): content 0.965, content+speaker 0.907, speaker accuracy 0.940
+    # measured (bench_quotes): content 0.967, content+speaker 0.909, speaker accuracy 0.940
     assert res["content_overlap"]["F1"] >= 0.955  # type: ignore[index]
     assert res["content+speaker_overlap"]["F1"] >= 0.895  # type: ignore[index]
     assert res["speaker_acc_overlap"] >= 0.93  # type: ignore[operator]
@@ -54,12 +54,12 @@ def test_ggt_direct_floor(tmp_path: Path) -> None:
 
 def test_polnear_direct_floor(tmp_path: Path) -> None:
     res = _score("polnear-dev", tmp_path, "mention")
-    # measured (bench_quotes): content 0.955, content+speaker 0.907
+    # measured (bench_quotes): content 0.955, content+speaker 0.911
     assert res["content_overlap"]["F1"] >= 0.945  # type: ignore[index]
     assert res["content+speaker_overlap"]["F1"] >= 0.895  # type: ignore[index]
 
 
 def test_ggt_all_kinds_floor(tmp_path: Path) -> None:
     res = _score("ggt", tmp_path, "speaker", ("quote", "paraphrase"), {"direct", "mixed", "indirect"})
-    # measured (bench_quotes): content 0.797 (recall: indirect 0.640, mixed 0.675)
-    assert res["content_overlap"]["F1"] >= 0.785  # type: ignore[index]
+    # measured (bench_quotes): content 0.804 (recall: indirect 0.636, mixed 0.669)
+    assert res["content_overlap"]["F1"] >= 0.79  # type: ignore[index]
