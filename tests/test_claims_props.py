@@ -12,8 +12,46 @@ from docingest.claims.marks import find_quotes
 from tests.corpora import corpus_path
 
 _PIECES = st.sampled_from(
-    ['"', "“", "”", "‘", "’", "'", "''", "«", "»", "„", " ", "\n", "\n\n", ",", ".", ":", " said ", " she ",
-     "Ana Ruiz", " the minister ", " told ", "according to ", "up to €2.5 million", "40%", "He", " that "]
+    [
+        '"',
+        "“",
+        "”",
+        "‘",
+        "’",
+        "'",
+        "''",
+        "«",
+        "»",
+        "„",
+        " ",
+        "\n",
+        "\n\n",
+        ",",
+        ".",
+        ":",
+        " said ",
+        " she ",
+        "Ana Ruiz",
+        " the minister ",
+        " told ",
+        "according to ",
+        "up to €2.5 million",
+        "40%",
+        "He",
+        " that ",
+        " called ",
+        " who ",
+        " ― ",
+        " while warning ",
+        "Dr ",
+        " of the Institute for ",
+        " the figures show",
+        " known as ",
+        " asks ",
+        "’s ",
+        " and said ",
+        " which he said ",
+    ]
 )
 _TEXT = st.lists(st.one_of(_PIECES, st.text(max_size=6)), max_size=40).map("".join)
 
