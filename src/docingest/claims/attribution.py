@@ -140,6 +140,7 @@ _BACK_COORDINATED = re.compile(
     rf"(?<![\w’'])((?i:({_PRONOUN}))|{NAME_RE.pattern})\s+[a-z][\w’'-]*(?:\s[^,;“”\"\x00\n]{{0,60}}?)?"
     rf"\s(?:and|but|then)\s+(?:{_ADVERBS}\s+)*$"
 )
+_UTTERANCES = frozenset({"statement", "release", "remarks", "comments", "speech", "testimony", "account"})
 _POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "its": "it", "their": "they"}
 #: "The 26-year-old right wing said": a definite description heading its sentence, right before the cue
 _LEAD_DEFINITE = re.compile(rf"(The\s+(?=[a-z0-9])[^,;:“”\"\x00\n]{{1,60}}?)\s+(?:{_ADVERBS}\s+)*")
@@ -700,7 +701,7 @@ class Attributor:
         else:
             words = words_of(mention)
             first = mention.split()[0].lower()
-            if first in _POSSESSIVE_PRONOUNS and _doc_words(mention) and len(words) <= 4:
+            if first in _POSSESSIVE_PRONOUNS and (_doc_words(mention) or words & _UTTERANCES) and len(words) <= 4:
                 # "her statement said", "his letter says": whoever "her" or "his" is
                 person = self._pronoun(_POSSESSIVE_PRONOUNS[first], s)
                 if person is not None:

@@ -1604,8 +1604,8 @@ class Registry:
     def nearest_person(
         self, pos: int, gender: str = "", max_back: int = 3000, subject_only: bool = False
     ) -> Person | None:
-        """The person named last before ``pos`` whose gender is ``gender`` (any known one when ``""``), else
-        the last person-like one of unknown gender (places and things are skipped). ``subject_only`` skips
+        """The person named last before ``pos`` whose gender is ``gender`` (any person-like one when ``""``),
+        else the last person-like one of unknown gender (places and things are skipped). ``subject_only`` skips
         mentions after a preposition or article ("… between lawmakers and Trump")."""
         unknown: Person | None = None
         for i in range(bisect_left(self.starts, pos) - 1, -1, -1):
@@ -1618,11 +1618,11 @@ class Registry:
                 continue
             if not self.personlike(p) and not (p.gender and " " in p.name and p.subject_uses > p.object_uses):
                 continue
-            if not p.gender:
+            if not p.gender and gender:
                 if unknown is None:
                     unknown = p
                 continue
-            return p
+            return p  # without a gender to match, the nearest person-like one ("the Kentucky Republican said")
         return unknown
 
 
