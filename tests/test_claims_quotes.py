@@ -449,3 +449,17 @@ def test_company_names_that_start_like_titles_and_a_shaken_head() -> None:
         ("General Motors", "General Motors"),
         ("Dana Holt", "Premier Dana Holt"),
     ]
+
+
+def test_descriptions_and_statements_point_at_the_person_just_named() -> None:
+    text = (
+        "Coach Mark Dunn praised the students on Monday.\n\n"
+        "Senate leader Ade Okoye blamed the press for the coverage.\n\n"
+        "“They took a few seconds of video and ran with it,” the Ohio Democrat said.\n\n"
+        "Justice Minister Anna Berg resigned on Tuesday.\n\n"
+        "“The law must be free of political pressure,” her statement said."
+    )
+    assert [(c[0], c[1]) for c in claims_of(text, "quote")] == [
+        ("Ade Okoye", "the Ohio Democrat"),
+        ("Anna Berg", "her statement"),
+    ]
