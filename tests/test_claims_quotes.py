@@ -463,3 +463,8 @@ def test_descriptions_and_statements_point_at_the_person_just_named() -> None:
         ("Ade Okoye", "the Ohio Democrat"),
         ("Anna Berg", "her statement"),
     ]
+
+
+def test_possessive_owner_is_not_part_of_the_name() -> None:
+    text = "“We gave up far too early,” Ottawa’s Lena Marsh said."
+    assert [c[0] for c in claims_of(text, "quote")] == ["Lena Marsh"]

@@ -1332,6 +1332,11 @@ def _parse_name(raw: str) -> tuple[str, frozenset[str], str, int, str] | None:
             gender = gender or HONORIFICS.get(word, "")
             toks = toks[k + 1 :]
             break
+    # a possessive inside the run ends an owner: "Vancouver’s Bo Horvat" → "Bo Horvat"
+    for k in range(len(toks) - 2, -1, -1):
+        if toks[k].endswith(("’s", "'s")):
+            toks = toks[k + 1 :]
+            break
     # trailing possessive "Ruiz’s" → "Ruiz"
     toks[-1] = _POSSESSIVE.sub("", toks[-1])
     name = " ".join(toks).rstrip(".")
