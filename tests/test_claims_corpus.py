@@ -46,17 +46,17 @@ def _score(
 
 def test_ggt_direct_floor(tmp_path: Path) -> None:
     res = _score("ggt", tmp_path, "speaker")
-    # measured (bench_quotes): content 0.967, content+speaker 0.909, speaker accuracy 0.940
+    # measured (bench_quotes): content 0.967, content+speaker 0.917, speaker accuracy 0.948
     assert res["content_overlap"]["F1"] >= 0.955  # type: ignore[index]
-    assert res["content+speaker_overlap"]["F1"] >= 0.895  # type: ignore[index]
-    assert res["speaker_acc_overlap"] >= 0.93  # type: ignore[operator]
+    assert res["content+speaker_overlap"]["F1"] >= 0.905  # type: ignore[index]
+    assert res["speaker_acc_overlap"] >= 0.935  # type: ignore[operator]
 
 
 def test_polnear_direct_floor(tmp_path: Path) -> None:
     res = _score("polnear-dev", tmp_path, "mention")
     # measured (bench_quotes): content 0.955, content+speaker 0.911
     assert res["content_overlap"]["F1"] >= 0.945  # type: ignore[index]
-    assert res["content+speaker_overlap"]["F1"] >= 0.895  # type: ignore[index]
+    assert res["content+speaker_overlap"]["F1"] >= 0.9  # type: ignore[index]
 
 
 def test_ggt_all_kinds_floor(tmp_path: Path) -> None:
