@@ -468,3 +468,14 @@ def test_descriptions_and_statements_point_at_the_person_just_named() -> None:
 def test_possessive_owner_is_not_part_of_the_name() -> None:
     text = "“We gave up far too early,” Ottawa’s Lena Marsh said."
     assert [c[0] for c in claims_of(text, "quote")] == ["Lena Marsh"]
+
+
+def test_descriptions_with_modifiers_before_the_cue() -> None:
+    text = (
+        "“Why won’t he show us?” a narrator in the new campaign ad asks.\n\n"
+        "Students marching through the campus chanted “Lower the fees!” until midnight."
+    )
+    assert [(c[0], c[1]) for c in claims_of(text, "quote")] == [
+        ("a narrator in the new campaign ad", "a narrator in the new campaign ad"),
+        ("Students marching through the campus", "Students marching through the campus"),
+    ]

@@ -66,7 +66,14 @@ _BACK_AFFILIATED = re.compile(
 _AFFILIATION = re.compile(rf"\s*(?:with|from|at|of)\s+(?:the\s+)?{_ORG_NAME}\s*(?:{_ADVERBS}\s+)*")
 _COORDINATED = re.compile(rf"\s+[a-z][\w’'-]*\b[^“”\"\x00\n]{{0,100}}?\s(?:but|and|then)\s+(?:{_ADVERBS}\s+)*")
 #: "Shipping companies have warned", "Local farmers say": a bare plural heading the clause
-_BARE_PLURAL = re.compile(rf"((?:[A-Z][a-z-]+\s+)?(?:[a-z][\w-]*\s+){{0,2}}[a-z][\w-]*[a-rt-z]s)\s+(?:{_ADVERBS}\s+)*")
+_BARE_PLURAL = re.compile(
+    rf"((?:(?:[A-Z][a-z-]+\s+)?(?:[a-z][\w-]*\s+){{0,2}}[a-z][\w-]*|[A-Z][a-z-]*)[a-rt-z]s"
+    # "Protesters marching through the streets chanted"
+    rf"(?:\s+[a-z]+ing\s+(?:through|on|in|at|outside|near|along|into|down|up|across)\s+[^,;:“”\"\x00\n]{{1,40}}?)?)"
+    rf"\s+(?:{_ADVERBS}\s+)*"
+)
+#: a prepositional phrase after a description heading the clause: "a narrator in the Clinton ad asks"
+_PP_MODIFIER = re.compile(r"(\s+(?:in|of|at|from|with|for|on)\s+[^,;:“”\"\x00\n]{1,50}?)\s*")
 #: "says Wise’s dad, Darrin", "says Campbell’s partner, Jason Louth": the name after the possessive description
 _POSSESSIVE_APPOSITION = re.compile(rf"[’']s(?:\s+[a-z][\w-]*){{1,3}},\s+({NAME_RE.pattern})")
 #: A short opening phrase before the subject: "On Tuesday, ", "In a statement, ", "Speaking in Vaughan, Ont., "
@@ -484,6 +491,10 @@ class Attributor:
             between = text[lead[1] : cue[0]]
             if self._only_apposition(between):
                 return self._make(cue, lead, False, "")
+            modifier = _PP_MODIFIER.fullmatch(between) if lead[2] == "description" else None
+            if modifier is not None:
+                # "a narrator in the Clinton ad asks": the description with its modifier
+                return self._make(cue, (lead[0], lead[1] + modifier.end(1), "description"), False, "")
             if (
                 lead[2] != "description"
                 and (_AFFILIATION.fullmatch(between) or _COORDINATED.fullmatch(between))
@@ -499,8 +510,12 @@ class Attributor:
         bare = _BARE_PLURAL.fullmatch(text, offset, cue[0])
         bare_words = bare.group(1).lower().split() if bare is not None else []
         if bare is not None and bare_words[0] not in NOT_NAMES and bare_words[-1] not in NOT_NAMES:
-            # "Shipping companies have warned"; not "As yellow vest speakers expressed"
-            return self._make(cue, (bare.start(1), bare.end(1), "plural"), False, "description")
+            # "Shipping companies have warned"; not "As yellow vest speakers expressed", nor a surname ending in
+            # s ("Thomas marching with them said")
+            head = bare.group(1).split()[0]
+            known = self.registry.resolve_name(head, bare.start(1)) if head[:1].isupper() else None
+            if known is None or not (known.org or self.registry.personlike(known)):
+                return self._make(cue, (bare.start(1), bare.end(1), "plural"), False, "description")
         # the patterns below end at the cue and span at most a name, an apposition and adverbs (under 300
         # characters): searching only the end of a long clause finds the same subject, faster
         if len(pre) > _BACK_REACH:
