@@ -479,3 +479,26 @@ def test_descriptions_with_modifiers_before_the_cue() -> None:
         ("a narrator in the new campaign ad", "a narrator in the new campaign ad"),
         ("Students marching through the campus", "Students marching through the campus"),
     ]
+
+
+def test_reported_speech_around_an_aside_and_longer_subjects() -> None:
+    text = (
+        "The toll rose to at least 140 on Monday, officials said, as rescuers reached the coast.\n\n"
+        "Parents, Mayor Lena Ortiz says, have no say in the matter at all.\n\n"
+        "Analyst Omar Reyes said rising costs for fuel and steel at the plant would cut profits.\n\n"
+        "The party plans to name a candidate within two weeks, spokesman Ivo Brandt said.\n\n"
+        "Ortiz criticised the board for a lack of leadership she says has left the city short of staff."
+    )
+    found = claims_of(text, "paraphrase")
+    assert [(s, t) for s, _, _, t in found] == [
+        ("officials", "The toll rose to at least 140 on Monday"),
+        ("Lena Ortiz", "Parents, Mayor Lena Ortiz says, have no say in the matter at all"),
+        ("Omar Reyes", "rising costs for fuel and steel at the plant would cut profits"),
+        ("Ivo Brandt", "The party plans to name a candidate within two weeks"),
+        ("Lena Ortiz", "has left the city short of staff"),
+    ]
+
+
+def test_participle_phrases_after_a_cue_are_not_statements() -> None:
+    text = "Chef Dana Ito says while rolling out the dough for the evening service."
+    assert claims_of(text, "paraphrase") == []

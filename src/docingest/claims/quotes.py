@@ -162,9 +162,14 @@ _RECIPIENT = re.compile(
 )
 _CLAUSE_SUBJECT = re.compile(
     r"(?:the|a|an|he|she|they|it|we|i|you|there|this|these|those|his|her|their|its|our|my|some|many|most|"
-    r"all|no|every|each|one|two|three|several|[A-Z][\w’'-]*|\d[\d,.]*)\b"
-    # a bare noun phrase and a finite verb: "rates would stay high", "house prices have fallen"
-    r"|(?:[a-z][\w-]*\s+){1,3}(?:would|will|could|can|should|might|may|must|is|are|was|were|had|has|have)\b"
+    r"all|no|every|each|one|two|three|several|[A-Z][\w’'-]*|\d[\d,.]*|"
+    # a subordinate clause first: "said when Trudeau dismisses any concerns, …"
+    r"(?:when|if|because|although|though|while|since|once|unless|what)\b(?!\s+[a-z]+ing\b))\b"
+    # a bare noun phrase and a finite verb: "rates would stay high", "critical operations including IBM's
+    # services did well"
+    r"|(?!(?:to|in|on|at|by|for|with|from|of|about|during|after|before|into|over|under)\b)"
+    r"(?:[\w’'-]+\s+){1,10}?(?:would|will|could|can|should|might|may|must|is|are|was|were|had|has|have|did|does|"
+    r"do)\b"
 )
 #: What may follow a cue that closes its sentence: "…, Okafor said on Friday."
 _CLOSING = re.compile(
@@ -199,7 +204,22 @@ _NP_OBJECT_VERBS = frozenset(
 _FINITE_SOON = re.compile(
     r"(?:\S+\s+){0,6}?(?:would|will|could|can|should|might|may|must|is|are|was|were|had|has|have|did|does|do)\b"
 )
-_TIME_LEAD = re.compile(r"\s+(?:on \w+day\s+|this week\s+|today\s+|yesterday\s+|last \w+\s+|recently\s+)?")
+#: "…, spokesman Martin Masse said": up to three lower-case words between the comma and the subject's name
+_SUBJECT_MODIFIERS = re.compile(
+    r",\s*(?!(?:who|which|that|whom|what|and|but|or|so|as|while|when|if|because|then)\b)"
+    r"[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}$"
+)
+#: a cue set off by commas inside its sentence: "Police, Sinclair says, have no policies"
+_ASIDE = re.compile(r"\s*(?:(?:on|last|this|in|at|late|early)\s+[^.!?,;]{1,30})?\s*,\s*\S")
+#: a relative clause without a relative pronoun: "a lack of leadership he says has left …"
+_REDUCED_RELATIVE = re.compile(
+    r"\b(?!(?:and|but|or|so|because|then|than|as|if|when|while|since|after|before|although|though|that|also|"
+    r"now|just|still|even|only|not|to|of|in|on|at|for|with|by|from)\b)[a-z][\w’'-]+$"
+)
+_TIME_LEAD = re.compile(
+    r"\s+(?:(?:on|in|late|early|last|this)\s+(?:[A-Z]\w+|\w+day|week|month|year|weekend)"
+    r"(?:\s+(?:night|morning|afternoon|evening))?\s+|today\s+|yesterday\s+|recently\s+)?"
+)
 
 
 def _clause_after(text: str, ev_cue: tuple[int, int], cue_word: str, s_b: int, relative: bool) -> int | None:
@@ -222,7 +242,7 @@ def _clause_after(text: str, ev_cue: tuple[int, int], cue_word: str, s_b: int, r
         rest_start = told.end()
         while rest_start < s_b and text[rest_start].isspace():
             rest_start += 1
-    nxt = text[rest_start : rest_start + 30]
+    nxt = text[rest_start : rest_start + 90]
     if relative and re.match(r"[a-z]", nxt):
         return rest_start  # "sessions, which he said had added 2,400 procedures"
     if not _CLAUSE_SUBJECT.match(nxt):
@@ -259,11 +279,21 @@ def reported_claims(text: str, paragraphs: Sequence[tuple[int, int]] = ()) -> li
                 continue
         elif not ev.inverted and ev.mention is not None:
             subject_lead = text[head_start : ev.mention[0]].rstrip()
+            # "…, spokesman Martin Masse said": lower-case words before the name belong to the subject
+            subject_lead = _SUBJECT_MODIFIERS.sub(",", subject_lead) if "," in subject_lead[-40:] else subject_lead
+            aside = _ASIDE.match(text, ev.cue[1], s_b)
             if subject_lead.endswith(",") and _CLOSING.fullmatch(text, ev.cue[1], s_b):
                 # "The food bank handed out 9,800 parcels, Okafor said.": the clause before the subject
                 span = (head_start, head_start + len(subject_lead) - 1)
+            elif subject_lead.endswith(",") and aside is not None:
+                # "The toll rose to 280, officials said, as rescuers …": the clause before; "Police, Sinclair says,
+                # have no policies …": the whole sentence around a short head
+                head_words = len(_WORD.findall(subject_lead))
+                span = (head_start, head_start + len(subject_lead) - 1) if head_words >= 5 else (head_start, s_b)
             else:
-                relative = bool(re.search(r"\b(?:which|who|that|whom)\s*$", subject_lead))
+                relative = bool(re.search(r"\b(?:which|who|that|whom|what)\s*$", subject_lead)) or bool(
+                    _REDUCED_RELATIVE.search(subject_lead)
+                )
                 clause = _clause_after(text, ev.cue, cue_word, s_b, relative)
                 if clause is None:
                     continue
