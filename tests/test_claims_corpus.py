@@ -54,12 +54,12 @@ def test_ggt_direct_floor(tmp_path: Path) -> None:
 
 def test_polnear_direct_floor(tmp_path: Path) -> None:
     res = _score("polnear-dev", tmp_path, "mention")
-    # measured (bench_quotes): content 0.955, content+speaker 0.911
+    # measured (bench_quotes): content 0.955, content+speaker 0.914
     assert res["content_overlap"]["F1"] >= 0.945  # type: ignore[index]
     assert res["content+speaker_overlap"]["F1"] >= 0.9  # type: ignore[index]
 
 
 def test_ggt_all_kinds_floor(tmp_path: Path) -> None:
     res = _score("ggt", tmp_path, "speaker", ("quote", "paraphrase"), {"direct", "mixed", "indirect"})
-    # measured (bench_quotes): content 0.804 (recall: indirect 0.636, mixed 0.669)
-    assert res["content_overlap"]["F1"] >= 0.79  # type: ignore[index]
+    # measured (bench_quotes): content 0.810 (recall: indirect 0.698, mixed 0.675)
+    assert res["content_overlap"]["F1"] >= 0.795  # type: ignore[index]
