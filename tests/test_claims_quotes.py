@@ -502,3 +502,16 @@ def test_reported_speech_around_an_aside_and_longer_subjects() -> None:
 def test_participle_phrases_after_a_cue_are_not_statements() -> None:
     text = "Chef Dana Ito says while rolling out the dough for the evening service."
     assert claims_of(text, "paraphrase") == []
+
+
+def test_organisation_after_the_and_owned_titles() -> None:
+    text = (
+        "On Sunday, the Roman Catholic Diocese of Easton condemned the prank and promised action "
+        "“up to and including expulsion.”\n\n"
+        "The principal told CTV’s “Morning Live” show that the school had acted.\n\n"
+        "It’s what coaches do: “They complain about referees.”"
+    )
+    found = claims_of(text, "quote")
+    assert [c[3] for c in found] == ["up to and including expulsion.", "They complain about referees."]
+    assert found[0][0] == "Roman Catholic Diocese of Easton"
+    assert found[1][0] != "It’s"  # a contraction is no name

@@ -31,6 +31,7 @@ from .speakers import (
     pronoun_gender,
     words_of,
 )
+from .speakers import org_head as _org_head
 
 _ABBREV = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Cpl|Const|Insp|Det|Supt|Coun|Rev|Jr|Sr|"
@@ -126,9 +127,12 @@ def _not_name(name: str) -> bool:
     toks = name.split()
     if len(toks) > 1 and toks[0].lower().rstrip(".") in HONORIFICS:
         return False  # "Ms. May", "Dr Helen Achebe": whatever follows an honorific is a name
-    return toks[0].lower() in NOT_NAMES
+    first = toks[0].lower()
+    # "It’s what golfers do: …", "That's": a contraction of a word that names nobody
+    return first in NOT_NAMES or _CONTRACTION.sub("", first) in NOT_NAMES
 
 
+_CONTRACTION = re.compile(r"[’'](?:s|re|ll|d|ve|m)$")
 #: Naming verbs credit a quote that follows their object: "called the budget “a quiet dismantling”"
 _NAMING = re.compile(
     # the look-behind after the first letter keeps the regex engine's fast first-character scan
@@ -156,6 +160,8 @@ _DASH_CREDIT = re.compile(rf"[^\S\n]*[―—–]{{1,2}}[^\S\n]*({NAME_RE.pattern
 _NAMED_ANTECEDENT = re.compile(rf"({NAME_RE.pattern}),\s+(?:the|a|an)\s+[^,;:“”\"\x00\n]{{1,60}}$")
 #: cues that may come before their subject after a comma ("…, asks editor Jennifer Ditchburn, “…”")
 _INVERTIBLE = frozenset({"says", "said", "asks", "asked", "adds", "added", "writes", "wrote", "notes", "noted"})
+#: "the Roman Catholic Diocese of Covington": an organisation's name after "the" at the head of a clause
+_LEAD_ORG = re.compile(rf"\s*[Tt]he\s+({_ORG_NAME})")
 _WITH_SUBJECT = re.compile(r"\bwith\s+([^,;:“”\"\x00\n]{2,80}?)\s+$")
 #: Cue words that are also nouns, and the determiner and adjective that make them one ("the big reveal")
 _NOUN_CUES = frozenset(
@@ -609,10 +615,17 @@ class Attributor:
                 and not (skipped and skipped.split()[-1] in {"to", "of"} and not lead)
             ):
                 return base + nm.start(1), base + nm.end(1), "name"
+        if lead:
+            org = _LEAD_ORG.match(after)
+            if org is not None and (is_org(org.group(1)) or _org_head(org.group(1).split(" of ")[0])):
+                # "the Roman Catholic Diocese of Covington condemned … and promised": the organisation
+                return base + org.start(1), base + org.end(1), "name"
         dm = _FWD_DESC.match(after)
         if dm:
             desc = dm.group(1)
             words = words_of(desc)
+            if lead and (words & _CLAUSE_WORDS or desc.split()[-1].lower() in _DANGLING):
+                return None  # a clause, not a noun phrase
             # at the head of its clause, right before the cue, any description is the subject ("a citizen,
             # whose name is redacted, wrote"); elsewhere it needs a role or organisation noun
             if words & (ROLE_NOUNS | ORG_NOUNS) or (lead and dm.start(1) == len(after) - len(after.lstrip())):

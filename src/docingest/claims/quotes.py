@@ -56,6 +56,13 @@ def _is_name_or_title(text: str, q: Quoted) -> bool:
         and re.match(r"\s[A-Z]", after)
     ):
         return True  # a nickname between a first name and a surname
+    if (
+        len(words) <= 3
+        and all(w[0].isupper() for w in words)
+        and re.search(r"[A-Z][\w.-]*[’'](?:s)?\s$", before)
+        and re.match(r"\s[a-z]", after)
+    ):
+        return True  # a title after its owner: "NBC’s “Today” show"
     if len(words) <= 4 and _TERM_INTRO.search(before.lower()):
         return True
     long_words = [w for w in words if len(w) >= 4]

@@ -440,6 +440,9 @@ DOC_NOUNS = frozenset(
     }
 )
 ORG_WORDS = {
+    "diocese",
+    "archdiocese",
+    "parish",
     "ministry",
     "department",
     "inc",
@@ -1198,7 +1201,7 @@ def _name_runs(text: str) -> list[tuple[int, int]]:
         start, end = runs[i]
         while i + 1 < len(runs) and text.startswith((" of ", " for ", " on "), end):
             link = _ORG_LINK.match(text, end)
-            if link is None or link.end() != runs[i + 1][0] or not _org_head(text[start:end]):
+            if link is None or link.end() != runs[i + 1][0] or not org_head(text[start:end]):
                 break
             i += 1
             end = runs[i][1]
@@ -1207,7 +1210,7 @@ def _name_runs(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _org_head(name: str) -> bool:
+def org_head(name: str) -> bool:
     """Whether a capitalised run ends with a word that names an organisation ("The Institute", "Bank")."""
     last = name.rsplit(maxsplit=1)[-1].lower().strip(".,")
     return last in ORG_WORDS or last in ORG_NOUNS or last in _ORG_HEADS
@@ -1241,6 +1244,9 @@ _PREPOSITIONS = frozenset({"of", "for", "at", "with", "from", "in", "on", "by", 
 _POSSESSORS = frozenset({"the", "its", "his", "her", "their", "our", "party's", "party’s"})
 _ORG_HEADS = frozenset(
     {
+        "diocese",
+        "archdiocese",
+        "parish",
         "centre",
         "center",
         "institute",
