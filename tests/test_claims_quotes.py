@@ -515,3 +515,12 @@ def test_organisation_after_the_and_owned_titles() -> None:
     assert [c[3] for c in found] == ["up to and including expulsion.", "They complain about referees."]
     assert found[0][0] == "Roman Catholic Diocese of Easton"
     assert found[1][0] != "It’s"  # a contraction is no name
+
+
+def test_titles_of_shows_and_books_are_not_quotes() -> None:
+    text = (
+        "“We will not back down,” Senator Ana Lopes said on “Face the Morning,” a weekly talk show.\n\n"
+        "In his 2004 book, “Raise a Saver,” Mr. Lopes suggested starting early.\n\n"
+        "She told the crowd on “Radio Plaza” that the vote was close."
+    )
+    assert [c[3] for c in claims_of(text, "quote")] == ["We will not back down,"]

@@ -45,8 +45,11 @@ def _is_name_or_title(text: str, q: Quoted) -> bool:
     “backstop”", "“The Kid Who Would Be King” reclaims the genre"."""
     body = text[q.start : q.end].strip()
     words = _WORD.findall(body)
-    if not words or body.endswith((".", "!", "?", ",", "…")):
+    if not words:
         return False
+    if body.endswith((".", "!", "?", ",", "…")):
+        # a closing comma or full stop inside the marks may close a title: "on “Face the Nation,” he said"
+        return body.endswith((".", ",")) and _titled(body[:-1], text[max(0, q.open - 30) : q.open], words)
     before = text[max(0, q.open - 30) : q.open]
     after = text[q.outer[1] : q.outer[1] + 3]
     if (
@@ -66,11 +69,35 @@ def _is_name_or_title(text: str, q: Quoted) -> bool:
     if len(words) <= 4 and _TERM_INTRO.search(before.lower()):
         return True
     long_words = [w for w in words if len(w) >= 4]
-    return (
+    if (
         len(long_words) >= 2
         and all(w[0].isupper() for w in long_words)
         and not any(w.lower() in ("i", "i’m", "i'm") for w in words)
         and re.match(r"\s+[a-z]", text[q.outer[1] : q.outer[1] + 4]) is not None
+    ):
+        return True  # "“The Kid Who Would Be King” reclaims the genre"
+    return _titled(body, before, words)
+
+
+_TITLE_INTRO = re.compile(
+    r"(?:\b(?:on|of|titled|entitled|named|book|show|program|programme|film|movie|song|album|episode|series|"
+    r"anthem|column|ad|spot|hit)|[A-Za-z.][’'](?:s)?)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _titled(body: str, before: str, words: list[str]) -> bool:
+    """A title in title case after a word that introduces one: "on “Fox News Sunday,”", "book, “Make Your Kid a
+    Millionaire,”", "Fox News’s “Fox and Friends.”" (a closing comma or full stop inside the marks is the
+    house style, not the end of a sentence)."""
+    long_words = [w for w in words if len(w) >= 4]
+    return (
+        0 < len(words) <= 8
+        and bool(long_words)
+        and all(w[0].isupper() for w in long_words)
+        and words[0][0].isupper()
+        and not re.search(r"[.!?;:]\s", body)
+        and _TITLE_INTRO.search(before.rstrip(" ,")) is not None
     )
 
 
