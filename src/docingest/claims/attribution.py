@@ -129,7 +129,7 @@ def _not_name(name: str) -> bool:
         return False  # "Ms. May", "Dr Helen Achebe": whatever follows an honorific is a name
     first = toks[0].lower()
     # "It’s what golfers do: …", "That's": a contraction of a word that names nobody
-    return first in NOT_NAMES or _CONTRACTION.sub("", first) in NOT_NAMES
+    return first in NOT_NAMES or (("’" in first or "'" in first) and _CONTRACTION.sub("", first) in NOT_NAMES)
 
 
 _CONTRACTION = re.compile(r"[’'](?:s|re|ll|d|ve|m)$")

@@ -1280,7 +1280,11 @@ _TRIM = "“”\"‘’',.;:()"
 
 def words_of(phrase: str) -> set[str]:
     """The lower-cased words of ``phrase`` without punctuation or a possessive ending ("bank’s" → "bank")."""
-    return {_POSSESSIVE.sub("", w.strip(_TRIM).lower()) for w in phrase.split()}
+    out = set()
+    for raw in phrase.split():
+        word = raw.strip(_TRIM).lower()
+        out.add(_POSSESSIVE.sub("", word) if "’" in word or "'" in word else word)
+    return out
 
 
 def name_tokens(name: str) -> list[str]:
