@@ -314,7 +314,7 @@ class Pipeline:
                 url=page.url,
             )
         claims: tuple[Claim, ...] = ()
-        if options.claims and text and self.claim_extractors:
+        if options.claims and options.extract and text and self.claim_extractors:
             context = ClaimContext(
                 paragraphs=tuple((b.span.start, b.span.end) for b in blocks),
                 authors=meta.authors or (),

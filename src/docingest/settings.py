@@ -65,7 +65,8 @@ class Options(BaseModel):
     clean: bool = True
     """Run the cleaners (page chrome and in-story boilerplate). Off keeps every block the extractor found."""
     extract: bool = True
-    """Extract body and metadata. Off stops after fetching and decoding (an article with the raw text)."""
+    """Extract body, metadata and claims. Off stops after fetching and decoding: the article holds the decoded
+    document as one block, with no metadata and no claims."""
     min_text_length: Annotated[int, Field(ge=0)] = 0
     """Articles with a body shorter than this fail as ``not_an_article``."""
     language: str | None = None
