@@ -362,3 +362,20 @@ def test_a_broken_entry_point_is_skipped_with_a_warning(monkeypatch: pytest.Monk
     assert docingest.Pipeline(plugin_manager=pm).ingest_html(PAGE).title
     listed = {p["name"]: p for p in plugins.describe_plugins(pm)}
     assert "ModuleNotFoundError" in listed["broken"]["error"]
+
+
+def test_reset_plugin_manager_is_seen_by_the_public_functions() -> None:
+    from docingest import plugins
+
+    def docingest_extract_body(page: Page) -> list[Candidate]:
+        return [Candidate(kind="paragraph", text="From a plugin installed later.")]
+
+    docingest.ingest_html(PAGE, claims=False)  # caches a pipeline on the current shared manager
+    plugins.reset_plugin_manager()
+    try:
+        docingest.get_plugin_manager().register(
+            _plugin(docingest_extract_body=docingest_extract_body), name="test.late"
+        )
+        assert docingest.ingest_html(PAGE, claims=False).text == "From a plugin installed later."
+    finally:
+        plugins.reset_plugin_manager()

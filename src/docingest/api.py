@@ -11,6 +11,7 @@ from typing import Any
 from .document import ClaimContext
 from .models import Article, Claim, Failure
 from .pipeline import Pipeline, Source, options_from
+from .plugins import get_plugin_manager
 
 _CACHE_SIZE = 8
 _pipelines: OrderedDict[str, Pipeline] = OrderedDict()
@@ -20,7 +21,10 @@ _lock = threading.Lock()
 def pipeline(**options: Any) -> Pipeline:
     """The shared pipeline for these options (built on first use, kept for reuse)."""
     disable = tuple(options.pop("disable", ()))
-    key = options_from(options).model_dump_json() + "|" + ",".join(disable)
+    # keyed by the shared manager too: after reset_plugin_manager() (a plugin installed meanwhile) the cached
+    # pipelines of the old manager are not used again
+    manager = id(get_plugin_manager())
+    key = f"{options_from(options).model_dump_json()}|{','.join(disable)}|{manager}"
     with _lock:
         found = _pipelines.get(key)
         if found is not None:
