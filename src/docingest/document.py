@@ -9,7 +9,7 @@ tree cleaners prune and whose ``removed`` list they append to.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, fields
 from datetime import date, datetime
 from typing import IO, TYPE_CHECKING, Any, Literal, Protocol, runtime_checkable
@@ -240,8 +240,6 @@ class RecordSink(Protocol):
     def close(self) -> None: ...
 
 
-SourceLike = str | RawDocument
-AsyncSources = AsyncIterator[SourceLike]
 
 __all__ = [
     "BlockCleaner",

@@ -36,7 +36,7 @@ from .document import (
 )
 from .errors import IngestError
 from .models import Article, Claim, Failure, Provenance, Removal, article_id, join_blocks
-from .plugins import get_plugin_manager, new_plugin_manager, plugin_name
+from .plugins import get_plugin_manager, plugin_name
 from .settings import Options
 
 T = TypeVar("T")
@@ -569,9 +569,4 @@ def options_from(options: dict[str, Any]) -> Options:
     return Options.model_validate(options)
 
 
-def pipeline_for(options: dict[str, Any], disable: Iterable[str] = ()) -> Pipeline:
-    """A pipeline for one API call's options (cached by the public API)."""
-    return Pipeline(disable=disable, **options)
-
-
-__all__ = ["Pipeline", "PipelineSpec", "Source", "is_url", "iterate_async", "new_plugin_manager"]
+__all__ = ["Pipeline", "PipelineSpec", "Source", "is_url", "iterate_async"]
