@@ -6,10 +6,8 @@ process id) is installed as a real distribution in a temporary directory put on 
 
 from __future__ import annotations
 
-import http.server
 import os
 import textwrap
-import threading
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,6 +18,7 @@ from hypothesis import strategies as st
 
 from docingest import Article, Failure, Pipeline, RawDocument, new_plugin_manager
 from docingest.batch import ingest_parallel
+from docingest.testing import LoopbackServer
 
 STORY = (
     "{title}\n\n"
@@ -233,41 +232,23 @@ def test_arguments_are_checked() -> None:
     assert list(ingest_parallel(Pipeline(), [], workers=2)) == []
 
 
-class _Pages(http.server.BaseHTTPRequestHandler):
-    def do_GET(self) -> None:
-        if self.path.startswith("/story/"):
-            n = self.path.rsplit("/", 1)[1]
-            body = (
-                f"<html><head><title>Loopback {n}</title></head><body><article><h1>Loopback {n}</h1>"
-                f"<p>Story {n} was fetched over HTTP by the parent and parsed in a worker.</p></article></body></html>"
-            ).encode()
-            self.send_response(200)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-        else:
-            body = b"not here"
-            self.send_response(404)
-            self.send_header("Content-Type", "text/plain")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
+def _story(n: int) -> str:
+    return (
+        f"<html><head><title>Loopback {n}</title></head><body><article><h1>Loopback {n}</h1>"
+        f"<p>Story {n} was fetched over HTTP by the parent and parsed in a worker.</p></article></body></html>"
+    )
 
 
 @pytest.mark.network
-def test_urls_are_fetched_in_the_parent_and_processed_in_workers(inputs: list[tuple[str, str]]) -> None:
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Pages)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        base = f"http://127.0.0.1:{server.server_address[1]}"
-        sources = [f"{base}/story/1", inputs[0][0], f"{base}/gone", f"{base}/story/2", "http://127.0.0.1:9/"]
-        pipeline = Pipeline(fetch={"allow_private": (f"127.0.0.1:{server.server_address[1]}",), "retries": 0})
-        records = list(ingest_parallel(pipeline, sources, workers=2))
-    finally:
-        server.shutdown()
-        server.server_close()
+def test_urls_are_fetched_in_the_parent_and_processed_in_workers(
+    inputs: list[tuple[str, str]], docingest_server: LoopbackServer
+) -> None:
+    server = docingest_server
+    for n in (1, 2):
+        server.add(f"/story/{n}", _story(n))
+    sources = [server.url("/story/1"), inputs[0][0], server.url("/gone"), server.url("/story/2"), "http://127.0.0.1:9/"]
+    pipeline = Pipeline(fetch=server.fetch_settings())
+    records = list(ingest_parallel(pipeline, sources, workers=2))
     assert [label(r) for r in records] == sources
     first, local, gone, second, closed = records
     assert isinstance(first, Article) and first.title == "Loopback 1" and first.url == sources[0]

@@ -12,7 +12,6 @@ import asyncio
 import gzip
 import http.server
 import socket
-import threading
 import time
 import tracemalloc
 import zlib
@@ -29,6 +28,7 @@ import zstandard
 import docingest
 from docingest import FetchSettings, IngestError
 from docingest.fetching import HttpxFetcher
+from docingest.testing import LoopbackServer, reply
 
 pytestmark = pytest.mark.network
 
@@ -40,91 +40,29 @@ PAGE = (
 )
 
 
-class Server:
-    """A threaded HTTP/1.1 server on a loopback address with per-path handlers and request counts."""
-
-    def __init__(self, host: str = "127.0.0.1", port: int = 0) -> None:
-        self.routes: dict[str, Handler] = {}
-        self.hits: Counter[str] = Counter()
-        self.headers: list[dict[str, str]] = []
-        owner = self
-
-        class _Handler(http.server.BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
-
-            def do_GET(self) -> None:
-                owner.hits[self.path] += 1
-                owner.headers.append({k.lower(): v for k, v in self.headers.items()})
-                route = owner.routes.get(self.path) or owner.routes.get("*")
-                try:
-                    if route is None:
-                        send(self, 404, b"not found", "text/plain")
-                    else:
-                        route(self)
-                except (BrokenPipeError, ConnectionResetError):
-                    pass
-
-            def log_message(self, *args: Any) -> None:
-                pass
-
-        self.httpd = http.server.ThreadingHTTPServer((host, port), _Handler)
-        self.httpd.daemon_threads = True
-        self.host, self.port = host, self.httpd.server_address[1]
-        self.thread = threading.Thread(target=self.httpd.serve_forever, args=(0.05,), daemon=True)
-        self.thread.start()
-
-    def url(self, path: str = "/") -> str:
-        return f"http://{self.host}:{self.port}{path}"
-
-    @property
-    def total(self) -> int:
-        return sum(self.hits.values())
-
-    def close(self) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()
-
-
-def send(
-    h: http.server.BaseHTTPRequestHandler,
-    status: int,
-    body: bytes = b"",
-    content_type: str | None = "text/html; charset=utf-8",
-    headers: dict[str, str] | None = None,
-) -> None:
-    h.send_response(status)
-    if content_type:
-        h.send_header("Content-Type", content_type)
-    for key, value in (headers or {}).items():
-        h.send_header(key, value)
-    h.send_header("Content-Length", str(len(body)))
-    h.end_headers()
-    h.wfile.write(body)
-
-
 def page(
     status: int = 200, body: bytes = PAGE, content_type: str | None = "text/html; charset=utf-8", **headers: str
 ) -> Handler:
-    return lambda h: send(h, status, body, content_type, {k.replace("_", "-"): v for k, v in headers.items()})
+    return lambda h: reply(h, status, body, content_type, {k.replace("_", "-"): v for k, v in headers.items()})
 
 
 @pytest.fixture
-def server() -> Iterator[Server]:
-    srv = Server()
+def server() -> Iterator[LoopbackServer]:
+    srv = LoopbackServer()
     srv.routes["/robots.txt"] = page(404, b"", "text/plain")
     yield srv
     srv.close()
 
 
 @pytest.fixture
-def other() -> Iterator[Server]:
-    srv = Server()
+def other() -> Iterator[LoopbackServer]:
+    srv = LoopbackServer()
     srv.routes["*"] = page()
     yield srv
     srv.close()
 
 
-def settings(srv: Server, **overrides: Any) -> FetchSettings:
+def settings(srv: LoopbackServer, **overrides: Any) -> FetchSettings:
     values: dict[str, Any] = {"allow_private": (f"127.0.0.1:{srv.port}",), "timeout": 5.0, "backoff": 0.05}
     values.update(overrides)
     return FetchSettings(**values)
@@ -173,7 +111,7 @@ def bombs() -> dict[str, bytes]:
     }
 
 
-def test_ordinary_page_sync_and_async(server: Server) -> None:
+def test_ordinary_page_sync_and_async(server: LoopbackServer) -> None:
     server.routes["/a"] = page()
     outcomes = fetch_both(settings(server), server.url("/a"))
     for raw in outcomes:
@@ -189,7 +127,7 @@ def test_ordinary_page_sync_and_async(server: Server) -> None:
 
 
 @pytest.mark.parametrize("encoding", ["gzip", "deflate", "br", "zstd", "gzip, br", "zstd, gzip"])
-def test_content_encodings_decode(server: Server, encoding: str) -> None:
+def test_content_encodings_decode(server: LoopbackServer, encoding: str) -> None:
     body = PAGE
     for name in [e.strip() for e in encoding.split(",")]:
         body = {
@@ -204,14 +142,14 @@ def test_content_encodings_decode(server: Server, encoding: str) -> None:
         assert raw.content == PAGE
 
 
-def test_more_than_two_stacked_encodings_refused(server: Server) -> None:
+def test_more_than_two_stacked_encodings_refused(server: LoopbackServer) -> None:
     body = gzip.compress(gzip.compress(gzip.compress(PAGE)))
     server.routes["/stack"] = page(body=body, content_encoding="gzip, gzip, gzip")
     assert failure_kinds(fetch_both(settings(server), server.url("/stack"))) == ["unsupported_content"] * 2
 
 
 @pytest.mark.parametrize("encoding", ["gzip", "br", "zstd", "deflate"])
-def test_compression_bomb_is_too_large_with_memory_bounded(server: Server, encoding: str) -> None:
+def test_compression_bomb_is_too_large_with_memory_bounded(server: LoopbackServer, encoding: str) -> None:
     bomb = bombs()[encoding]
     server.routes["/bomb"] = page(body=bomb, content_encoding=encoding)
     fetch_settings = settings(server, max_bytes=MiB)
@@ -230,7 +168,7 @@ def test_compression_bomb_is_too_large_with_memory_bounded(server: Server, encod
     assert peak < 6 * MiB, peak
 
 
-def test_compression_bomb_async_too_large(server: Server) -> None:
+def test_compression_bomb_async_too_large(server: LoopbackServer) -> None:
     server.routes["/bomb"] = page(body=bombs()["br"], content_encoding="br")
     kinds = failure_kinds(fetch_both(settings(server, max_bytes=MiB), server.url("/bomb")))
     assert kinds == ["too_large", "too_large"]
@@ -252,7 +190,7 @@ def _stream_forever(h: http.server.BaseHTTPRequestHandler, total: int, length: b
 
 
 @pytest.mark.parametrize("declared", [True, False])
-def test_fifty_megabyte_body_is_too_large(server: Server, declared: bool) -> None:
+def test_fifty_megabyte_body_is_too_large(server: LoopbackServer, declared: bool) -> None:
     server.routes["/huge"] = lambda h: _stream_forever(h, 50 * MiB, declared)
     fetcher = HttpxFetcher(settings(server, max_bytes=MiB))
     tracemalloc.start()
@@ -269,7 +207,7 @@ def test_fifty_megabyte_body_is_too_large(server: Server, declared: bool) -> Non
     assert time.monotonic() - started < 5
 
 
-def test_dripping_server_times_out_at_the_deadline(server: Server) -> None:
+def test_dripping_server_times_out_at_the_deadline(server: LoopbackServer) -> None:
     def drip(h: http.server.BaseHTTPRequestHandler) -> None:
         h.send_response(200)
         h.send_header("Content-Type", "text/html")
@@ -309,7 +247,7 @@ def test_dripping_server_times_out_at_the_deadline(server: Server) -> None:
 
 
 # ------------------------------------------------------------------------------------------ redirects
-def test_redirect_loop_stops_after_max_redirects(server: Server) -> None:
+def test_redirect_loop_stops_after_max_redirects(server: LoopbackServer) -> None:
     server.routes["/a"] = page(302, b"", location="/b")
     server.routes["/b"] = page(301, b"", location=server.url("/a"))
     outcomes = fetch_both(settings(server, max_redirects=3), server.url("/a"))
@@ -318,7 +256,7 @@ def test_redirect_loop_stops_after_max_redirects(server: Server) -> None:
     assert server.hits["/a"] + server.hits["/b"] == 2 * 4  # first request + 3 redirects, twice
 
 
-def test_redirects_followed_and_final_url_kept(server: Server) -> None:
+def test_redirects_followed_and_final_url_kept(server: LoopbackServer) -> None:
     server.routes["/old"] = page(308, b"", location="/new")
     server.routes["/new"] = page()
     for raw in fetch_both(settings(server), server.url("/old")):
@@ -339,7 +277,8 @@ def test_redirects_followed_and_final_url_kept(server: Server) -> None:
         "file:///etc/passwd",
     ],
 )
-def test_redirect_to_local_address_is_blocked_before_any_request(server: Server, other: Server, target: str) -> None:
+def test_redirect_to_local_address_is_blocked_before_any_request(server: LoopbackServer, other: LoopbackServer,
+    target: str) -> None:
     server.routes["/go"] = page(302, b"", location=target.format(port=other.port))
     outcomes = fetch_both(settings(server), server.url("/go"))
     assert failure_kinds(outcomes) == ["blocked", "blocked"]
@@ -349,14 +288,14 @@ def test_redirect_to_local_address_is_blocked_before_any_request(server: Server,
 @pytest.mark.parametrize(
     "host", ["127.0.0.1", "localhost", "2130706433", "0x7f000001", "127.1", "0177.0.0.1", "[::ffff:7f00:1]"]
 )
-def test_direct_numeric_hosts_are_blocked(other: Server, host: str) -> None:
+def test_direct_numeric_hosts_are_blocked(other: LoopbackServer, host: str) -> None:
     url = f"http://{host}:{other.port}/"
     kinds = failure_kinds(fetch_both(FetchSettings(timeout=5), url))
     assert kinds == ["blocked", "blocked"]
     assert other.total == 0
 
 
-def test_numeric_host_reaches_an_allowed_server(other: Server) -> None:
+def test_numeric_host_reaches_an_allowed_server(other: LoopbackServer) -> None:
     # The form the guard checks is the address the socket connects to.
     for raw in fetch_both(FetchSettings(allow_private=(f"127.0.0.1:{other.port}",)), f"http://127.1:{other.port}/x"):
         assert isinstance(raw, docingest.RawDocument)
@@ -365,9 +304,9 @@ def test_numeric_host_reaches_an_allowed_server(other: Server) -> None:
 
 def test_dns_is_resolved_once_and_the_checked_address_is_connected(monkeypatch: pytest.MonkeyPatch) -> None:
     # A rebinding name: first 127.0.0.2 (allowed), then 127.0.0.1 (not allowed). Two servers on one port.
-    refused = Server("127.0.0.1")
+    refused = LoopbackServer("127.0.0.1")
     try:
-        allowed = Server("127.0.0.2", refused.port)
+        allowed = LoopbackServer("127.0.0.2", refused.port)
     except OSError:
         refused.close()
         pytest.skip("cannot bind 127.0.0.2 here")
@@ -404,15 +343,15 @@ def test_dns_is_resolved_once_and_the_checked_address_is_connected(monkeypatch: 
 
 
 # ------------------------------------------------------------------------------------------ statuses
-def test_429_then_200_succeeds_honouring_retry_after(server: Server) -> None:
+def test_429_then_200_succeeds_honouring_retry_after(server: LoopbackServer) -> None:
     calls: Counter[str] = Counter()
 
     def flaky(h: http.server.BaseHTTPRequestHandler) -> None:
         calls["n"] += 1
         if calls["n"] % 2 == 1:
-            send(h, 429, b"slow down", "text/plain", {"Retry-After": "1"})
+            reply(h, 429, b"slow down", "text/plain", {"Retry-After": "1"})
         else:
-            send(h, 200, PAGE)
+            reply(h, 200, PAGE)
 
     server.routes["/flaky"] = flaky
     started = time.monotonic()
@@ -422,22 +361,22 @@ def test_429_then_200_succeeds_honouring_retry_after(server: Server) -> None:
     assert time.monotonic() - started >= 2.0  # one Retry-After: 1 wait per fetch
 
 
-def test_retry_after_zero_and_503(server: Server) -> None:
+def test_retry_after_zero_and_503(server: LoopbackServer) -> None:
     calls: Counter[str] = Counter()
 
     def flaky(h: http.server.BaseHTTPRequestHandler) -> None:
         calls["n"] += 1
         if calls["n"] % 3:
-            send(h, 503, b"busy", "text/plain", {"Retry-After": "0"})
+            reply(h, 503, b"busy", "text/plain", {"Retry-After": "0"})
         else:
-            send(h, 200, PAGE)
+            reply(h, 200, PAGE)
 
     server.routes["/busy"] = flaky
     assert failure_kinds(fetch_both(settings(server, retries=2), server.url("/busy"))) == ["ok", "ok"]
     assert server.hits["/busy"] == 6
 
 
-def test_500_is_http_status_after_retries(server: Server) -> None:
+def test_500_is_http_status_after_retries(server: LoopbackServer) -> None:
     server.routes["/err"] = page(500, b"boom", "text/plain")
     outcomes = fetch_both(settings(server, retries=1), server.url("/err"))
     assert failure_kinds(outcomes) == ["http_status", "http_status"]
@@ -445,13 +384,13 @@ def test_500_is_http_status_after_retries(server: Server) -> None:
     assert server.hits["/err"] == 4  # one retry each
 
 
-def test_404_is_http_status_without_retry(server: Server) -> None:
+def test_404_is_http_status_without_retry(server: LoopbackServer) -> None:
     outcomes = fetch_both(settings(server), server.url("/missing"))
     assert failure_kinds(outcomes) == ["http_status", "http_status"]
     assert server.hits["/missing"] == 2
 
 
-def test_retry_after_beyond_the_deadline_gives_up_early(server: Server) -> None:
+def test_retry_after_beyond_the_deadline_gives_up_early(server: LoopbackServer) -> None:
     server.routes["/later"] = page(503, b"", "text/plain", retry_after="30")
     started = time.monotonic()
     outcomes = fetch_both(settings(server, timeout=2.0), server.url("/later"))
@@ -459,20 +398,20 @@ def test_retry_after_beyond_the_deadline_gives_up_early(server: Server) -> None:
     assert time.monotonic() - started < 2.0
 
 
-def test_connection_refused_is_fetch_error(other: Server) -> None:
+def test_connection_refused_is_fetch_error(other: LoopbackServer) -> None:
     port = other.port
     other.close()
     fetch_settings = FetchSettings(allow_private=(f"127.0.0.1:{port}",), retries=1, backoff=0.01, timeout=3)
     assert failure_kinds(fetch_both(fetch_settings, f"http://127.0.0.1:{port}/")) == ["fetch_error"] * 2
 
 
-def test_image_is_unsupported_before_the_body_is_read(server: Server) -> None:
+def test_image_is_unsupported_before_the_body_is_read(server: LoopbackServer) -> None:
     server.routes["/img"] = page(body=b"\x89PNG\r\n\x1a\n" + b"\0" * 1000, content_type="image/png")
     outcomes = fetch_both(settings(server), server.url("/img"))
     assert failure_kinds(outcomes) == ["unsupported_content"] * 2
 
 
-def test_image_body_is_never_downloaded(server: Server) -> None:
+def test_image_body_is_never_downloaded(server: LoopbackServer) -> None:
     def big_png(h: http.server.BaseHTTPRequestHandler) -> None:
         h.send_response(200)
         h.send_header("Content-Type", "image/png")
@@ -487,14 +426,14 @@ def test_image_body_is_never_downloaded(server: Server) -> None:
     assert time.monotonic() - started < 3
 
 
-def test_plain_text_accepted(server: Server) -> None:
+def test_plain_text_accepted(server: LoopbackServer) -> None:
     server.routes["/t"] = page(body=b"Title\n\nSome text.", content_type="text/plain; charset=utf-8")
     for raw in fetch_both(settings(server), server.url("/t")):
         assert isinstance(raw, docingest.RawDocument) and raw.kind == "text"
 
 
 # ------------------------------------------------------------------------------------------ robots.txt
-def test_robots_disallow_is_blocked_and_cached(server: Server) -> None:
+def test_robots_disallow_is_blocked_and_cached(server: LoopbackServer) -> None:
     server.routes["/robots.txt"] = page(body=b"User-agent: *\nDisallow: /private/\n", content_type="text/plain")
     server.routes["*"] = page()
     fetcher = HttpxFetcher(settings(server))
@@ -513,7 +452,7 @@ def test_robots_disallow_is_blocked_and_cached(server: Server) -> None:
     assert failure_kinds(fetch_both(settings(server, respect_robots=False), server.url("/private/x"))) == ["ok"] * 2
 
 
-def test_robots_for_our_agent_and_5xx(server: Server) -> None:
+def test_robots_for_our_agent_and_5xx(server: LoopbackServer) -> None:
     server.routes["/robots.txt"] = page(
         body=b"User-agent: docingest\nDisallow: /\n\nUser-agent: *\nAllow: /\n", content_type="text/plain"
     )
@@ -523,7 +462,7 @@ def test_robots_for_our_agent_and_5xx(server: Server) -> None:
     assert server.hits["/a"] == 0
 
 
-def test_crawl_delay_spaces_requests(server: Server) -> None:
+def test_crawl_delay_spaces_requests(server: LoopbackServer) -> None:
     server.routes["/robots.txt"] = page(body=b"User-agent: *\nCrawl-delay: 1\n", content_type="text/plain")
     server.routes["*"] = page()
     fetcher = HttpxFetcher(settings(server))
@@ -537,7 +476,7 @@ def test_crawl_delay_spaces_requests(server: Server) -> None:
 
 
 # ------------------------------------------------------------------------------------------ end to end
-def test_windows_1252_page_with_only_meta_charset(server: Server) -> None:
+def test_windows_1252_page_with_only_meta_charset(server: LoopbackServer) -> None:
     text = "Le café crème coûte 3 € à Zürich, dit-elle — « c’est cher ». " * 4
     body = (
         "<html><head><meta charset=windows-1252><title>Café</title></head><body><article><p>"
@@ -551,7 +490,7 @@ def test_windows_1252_page_with_only_meta_charset(server: Server) -> None:
     assert article.provenance.encoding in ("windows-1252", "cp1252")
 
 
-def test_ingest_many_over_a_local_server(server: Server) -> None:
+def test_ingest_many_over_a_local_server(server: LoopbackServer) -> None:
     server.routes["*"] = page()
     urls = [server.url(f"/p{i}") for i in range(20)] + [server.url("/x.png")]
     server.routes["/x.png"] = page(body=b"\x89PNG", content_type="image/png")
@@ -563,7 +502,7 @@ def test_ingest_many_over_a_local_server(server: Server) -> None:
     assert isinstance(records[-1], docingest.Failure) and records[-1].kind == "unsupported_content"
 
 
-def test_conditional_requests_with_the_cache(server: Server, tmp_path: Any) -> None:
+def test_conditional_requests_with_the_cache(server: LoopbackServer, tmp_path: Any) -> None:
     def etagged(h: http.server.BaseHTTPRequestHandler) -> None:
         if h.headers.get("If-None-Match") == '"v1"':
             h.send_response(304)
@@ -571,7 +510,7 @@ def test_conditional_requests_with_the_cache(server: Server, tmp_path: Any) -> N
             h.send_header("Content-Length", "0")
             h.end_headers()
         else:
-            send(h, 200, PAGE, headers={"ETag": '"v1"'})
+            reply(h, 200, PAGE, headers={"ETag": '"v1"'})
 
     server.routes["/c"] = etagged
     fetch_settings = settings(server, cache_dir=str(tmp_path))
@@ -583,7 +522,7 @@ def test_conditional_requests_with_the_cache(server: Server, tmp_path: Any) -> N
     assert len(conditional) == 3  # every fetch after the first one revalidated
 
 
-def test_one_fetcher_across_event_loops(server: Server) -> None:
+def test_one_fetcher_across_event_loops(server: LoopbackServer) -> None:
     server.routes["*"] = page()
     fetcher = HttpxFetcher(settings(server))
 

@@ -29,7 +29,7 @@ EXAMPLES = _examples()
 def test_the_doc_has_examples_of_each_part() -> None:
     names = {f.__name__ for f in EXAMPLES}
     assert {"test_my_store_keeps_articles", "test_from_type_draws_valid_records", "test_fetch_and_extract",
-            "test_ad_slot_cleaner_conforms", "test_fetcher_conforms"} <= names
+            "test_ad_slot_cleaner_conforms", "test_fetcher_conforms", "test_fetch_over_a_socket"} <= names
 
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=lambda f: f.__name__)

@@ -11,13 +11,14 @@ from pathlib import Path
 
 import httpx
 import pluggy
+import pytest
 
 from docingest import Article, Failure, hookimpl
 from docingest.document import Metadata, Page
 from docingest.pipeline import Pipeline
 from docingest.plugins import BUILTIN_PLUGINS
 from docingest.strategies.news import NewsPage
-from docingest.testing import MockHttp
+from docingest.testing import InFlight, LoopbackServer, MockHttp
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -147,3 +148,40 @@ def test_plugin_module_is_import_light() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
     assert out.stdout.strip() == "[]", out.stdout
+
+
+def test_loopback_server_serves_routes_and_records(docingest_server: LoopbackServer) -> None:
+    server = docingest_server
+    server.add("/page", "<h1>Héllo</h1>")
+    server.add("/raw", b"\x00\x01", content_type="application/octet-stream", headers={"X-Kind": "raw"})
+    server.redirect("/old", "/page")
+    with httpx.Client(follow_redirects=True) as client:
+        page = client.get(server.url("/old"))
+        raw = client.get(server.url("/raw"))
+        missing = client.get(server.url("/missing?x=1"), headers={"X-Test": "yes"})
+    assert page.status_code == 200 and page.text == "<h1>Héllo</h1>"
+    assert page.headers["content-type"] == "text/html; charset=utf-8"
+    assert raw.content == b"\x00\x01" and raw.headers["x-kind"] == "raw"
+    assert missing.status_code == 404
+    assert server.hits == {"/old": 1, "/page": 1, "/raw": 1, "/missing?x=1": 1} and server.total == 4
+    assert server.headers[-1]["x-test"] == "yes"
+    assert server.in_flight.now == 0 and server.in_flight.peak == 1
+
+
+def test_loopback_server_counts_concurrent_requests_and_refuses_other_addresses() -> None:
+    shared = InFlight()
+    with LoopbackServer(track=(shared,)) as one, LoopbackServer(track=(shared,)) as two:
+        one.add("/", "one")
+        two.add("/", "two")
+        one.delay = two.delay = 0.2
+
+        async def fetch_all() -> list[str]:
+            async with httpx.AsyncClient() as client:
+                answers = await asyncio.gather(*(client.get(s.url("/")) for s in (one, two, one, two)))
+            return [a.text for a in answers]
+
+        assert asyncio.run(fetch_all()) == ["one", "two", "one", "two"]
+    assert shared.peak == 4 and one.in_flight.peak == 2 and two.in_flight.peak == 2
+    for address in ("0.0.0.0", "192.168.1.10", "::"):
+        with pytest.raises(ValueError, match="loopback"):
+            LoopbackServer(address)

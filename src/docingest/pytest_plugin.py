@@ -16,6 +16,11 @@ Fixtures:
 ``docingest_http``
     A :class:`docingest.testing.MockHttp` router for httpx: ``add(url, body, status=..., headers=...)``, then
     ``pipeline(**options)`` gives a pipeline whose fetcher answers from the router (no network).
+``docingest_server``
+    A :class:`docingest.testing.LoopbackServer`: a real HTTP/1.1 server on 127.0.0.1 in a thread, for what
+    only a socket shows (timeouts, concurrency limits, worker processes). ``add(path, body, ...)``,
+    ``redirect``, ``routes[path] = handler``, ``url(path)``, ``fetch_settings(**overrides)``, ``hits``.
+    Closed at teardown.
 ``news_page_factory``
     ``make(title=..., paragraphs=[...], promos={index: text}, ...) -> NewsPage``: an HTML news page with page
     chrome around the story and promos inside it, plus what a correct ingestion gives back
@@ -34,7 +39,7 @@ if TYPE_CHECKING:
 
     from docingest.pipeline import Pipeline
     from docingest.strategies.news import NewsPage
-    from docingest.testing import MockHttp
+    from docingest.testing import LoopbackServer, MockHttp
 
 
 @pytest.fixture
@@ -70,6 +75,15 @@ def docingest_http() -> Iterator[MockHttp]:
     router = MockHttp()
     yield router
     router.close()
+
+
+@pytest.fixture
+def docingest_server() -> Iterator[LoopbackServer]:
+    """A real HTTP server on 127.0.0.1 (unknown paths answer 404); closed at teardown."""
+    from docingest.testing import LoopbackServer
+
+    with LoopbackServer() as server:
+        yield server
 
 
 @pytest.fixture

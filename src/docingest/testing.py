@@ -14,7 +14,8 @@ Each check runs the component on inputs you pass, on a set of nasty documents wr
 lists or texts). Call them from plain test functions, not from inside ``@given`` tests.
 
 Also here, used by the pytest fixtures (:mod:`docingest.pytest_plugin`) and usable without pytest:
-:func:`make_pipeline`, :class:`MockHttp` (an httpx mock router with a fetcher plugin) and :func:`news_page`.
+:func:`make_pipeline`, :class:`MockHttp` (an httpx mock router with a fetcher plugin), :class:`LoopbackServer`
+(a real HTTP server on 127.0.0.1, from :mod:`docingest.loopback`) and :func:`news_page`.
 """
 
 from __future__ import annotations
@@ -45,6 +46,7 @@ from .document import (
 )
 from .errors import IngestError
 from .hookspecs import hookimpl
+from .loopback import InFlight, LoopbackServer, reply
 from .models import Article, BlockKind, Claim, Provenance, Removal, article_id, claim_id, join_blocks
 from .pipeline import Pipeline
 from .plugins import new_plugin_manager
@@ -56,6 +58,8 @@ if TYPE_CHECKING:
 __all__ = [
     "NASTY_HTML",
     "NASTY_TEXTS",
+    "InFlight",
+    "LoopbackServer",
     "MockHttp",
     "check_block_cleaner",
     "check_body_extractor",
@@ -65,6 +69,7 @@ __all__ = [
     "html_page",
     "make_pipeline",
     "news_page",
+    "reply",
     "tag_soup",
     "text_page",
 ]

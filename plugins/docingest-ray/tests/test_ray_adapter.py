@@ -15,11 +15,8 @@ import io
 import json
 import re
 import socket
-import threading
-import time
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +28,7 @@ from tests.corpora import shared_dir
 import docingest
 from docingest import Article, Failure
 from docingest.strategies import articles, failures
+from docingest.testing import InFlight, LoopbackServer, reply
 
 #: Everything but the Spark recipe's tests needs Ray and this package (``pip install -e plugins/docingest-ray``).
 HAVE_RAY = all(importlib.util.find_spec(name) is not None for name in ("ray", "docingest_ray"))
@@ -79,72 +77,26 @@ NOT_AN_ARTICLE = "<html><head></head><body><nav><a href='/'>Home</a></nav></body
 FETCH = {"allow_private": ("127.0.0.0/8",), "respect_robots": False, "retries": 0, "timeout": 10.0}
 
 
-@dataclass
-class Counter:
-    """Requests in flight at a loopback server, and the most seen at once."""
-
-    lock: threading.Lock = field(default_factory=threading.Lock)
-    now: int = 0
-    peak: int = 0
-
-    def __enter__(self) -> None:
-        with self.lock:
-            self.now += 1
-            self.peak = max(self.peak, self.now)
-
-    def __exit__(self, *exc: object) -> None:
-        with self.lock:
-            self.now -= 1
-
-
-@dataclass
-class Server:
-    url: str
-    counter: Counter
-    delay: list[float]
+def _stories(h: BaseHTTPRequestHandler) -> None:
+    """``/story/N`` answers one of the STORIES; anything else is 404."""
+    if h.path.startswith("/story/"):
+        title, lead, amount = STORIES[int(h.path.rsplit("/", 1)[1]) % len(STORIES)]
+        reply(h, 200, STORY.format(title=title, lead=lead, amount=amount).encode())
+    else:
+        reply(h, 404, b"not here", "text/plain")
 
 
 @contextlib.contextmanager
-def serve(*counters: Counter) -> Iterator[Server]:
-    delay = [0.0]
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:
-            with contextlib.ExitStack() as stack:
-                for counter in counters:
-                    stack.enter_context(counter)
-                time.sleep(delay[0])
-                if self.path.startswith("/story/"):
-                    n = int(self.path.rsplit("/", 1)[1]) % len(STORIES)
-                    title, lead, amount = STORIES[n]
-                    body = STORY.format(title=title, lead=lead, amount=amount).encode()
-                    self.send_response(200)
-                    self.send_header("Content-Type", "text/html; charset=utf-8")
-                else:
-                    body = b"not here"
-                    self.send_response(404)
-                    self.send_header("Content-Type", "text/plain")
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-
-        def log_message(self, format: str, *args: Any) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield Server(f"http://127.0.0.1:{server.server_address[1]}", counters[0], delay)
-    finally:
-        server.shutdown()
-        server.server_close()
+def serve(*shared: InFlight) -> Iterator[LoopbackServer]:
+    """A loopback server of the stories; ``shared`` counters see its load together with other servers'."""
+    with LoopbackServer(track=shared) as server:
+        server.routes["*"] = _stories
+        yield server
 
 
 @pytest.fixture(scope="module")
-def server() -> Iterator[Server]:
-    with serve(Counter()) as running:
+def server() -> Iterator[LoopbackServer]:
+    with serve() as running:
         yield running
 
 
@@ -156,7 +108,7 @@ def _closed_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def sources(tmp_path_factory: pytest.TempPathFactory, server: Server) -> list[str]:
+def sources(tmp_path_factory: pytest.TempPathFactory, server: LoopbackServer) -> list[str]:
     """Team-written articles, bad files of every sort, failing URLs and, when present, a sample of real
     pages from the shared extraction corpus."""
     root = tmp_path_factory.mktemp("ray_inputs")
@@ -172,7 +124,7 @@ def sources(tmp_path_factory: pytest.TempPathFactory, server: Server) -> list[st
     (root / "binary.html").write_bytes(bytes(range(256)) * 4)
     paths += [str(root / name) for name in ("library.txt", "nav.html", "empty.html", "blank.txt", "binary.html")]
     paths += [str(root / "missing.html"), str(root), "ftp://example.org/story.html", ""]
-    paths += [f"{server.url}/story/1", f"{server.url}/gone", f"http://127.0.0.1:{_closed_port()}/story/2"]
+    paths += [server.url("/story/1"), server.url("/gone"), f"http://127.0.0.1:{_closed_port()}/story/2"]
     shared = shared_dir()
     if shared is not None:
         corpus = shared / "corpora" / "extraction" / "wcxb-dev" / "html"
@@ -313,11 +265,10 @@ def test_bad_arguments_fail_in_the_driver() -> None:
 @pytest.mark.parametrize(("concurrency", "per_host"), [(16, 2), (3, 2), (1, 1)])
 def test_async_stage_keeps_per_host_and_total_limits(concurrency: int, per_host: int) -> None:
     """Fetches overlap up to the limits and never beyond: measured at the servers, not trusted from the stage."""
-    total = Counter()
-    first, second = Counter(), Counter()
-    with serve(first, total) as one, serve(second, total) as two:
-        one.delay[0] = two.delay[0] = 0.3
-        urls = [f"{server.url}/story/{i}" for i in range(6) for server in (one, two)]
+    total = InFlight()
+    with serve(total) as one, serve(total) as two:
+        one.delay = two.delay = 0.3
+        urls = [server.url(f"/story/{i}") for i in range(6) for server in (one, two)]
         options = dict(FETCH, concurrency=concurrency, per_host=per_host)
         stage = AsyncStage(docingest.Pipeline(fetch=options))
         try:
@@ -328,9 +279,9 @@ def test_async_stage_keeps_per_host_and_total_limits(concurrency: int, per_host:
     assert all(isinstance(r, Article) for r in records), records
     expected_total = min(concurrency, 2 * per_host)
     assert total.peak == expected_total
-    assert max(first.peak, second.peak) <= per_host
+    assert max(one.in_flight.peak, two.in_flight.peak) <= per_host
     assert stage.peak_in_flight == expected_total
-    assert set(stage.peak_per_host) == {host_key(one.url), host_key(two.url)}
+    assert set(stage.peak_per_host) == {host_key(one.url()), host_key(two.url())}
 
 
 @needs_ray
