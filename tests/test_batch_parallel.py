@@ -16,8 +16,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from docingest import Article, Failure, Pipeline, RawDocument, new_plugin_manager
+from docingest import Article, Failure, Pipeline, RawDocument, hookimpl, new_plugin_manager
 from docingest.batch import ingest_parallel
+from docingest.document import Metadata, Page
 from docingest.testing import LoopbackServer
 
 STORY = (
@@ -224,6 +225,30 @@ def test_plugins_missing_in_workers_are_reported(inputs: list[tuple[str, str]]) 
     assert any("hand-registered" in str(w.message) for w in caught)
 
 
+class _Stamp:
+    """A hand-registered plugin bound at the top of this module: workers can import it by reference."""
+
+    @hookimpl
+    def docingest_extract_metadata(self, page: Page) -> Metadata:
+        return Metadata(site_name=f"Stamped in process {os.getpid()}")
+
+
+STAMP = _Stamp()
+
+
+def test_hand_registered_importable_plugins_run_in_workers(inputs: list[tuple[str, str]]) -> None:
+    pm = new_plugin_manager(entry_points=False, plugins=[("stamp", STAMP)])
+    pipeline = Pipeline(plugin_manager=pm, disable=["docingest.numeric"])
+    spec = pipeline.spec()
+    assert spec.plugins == (("stamp", f"{__name__}:STAMP"),) and spec.disable == ("docingest.numeric",)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # nothing is reported missing
+        records = list(ingest_parallel(pipeline, [path for path, _ in inputs[:4]], workers=2))
+    stamps = {r.site_name for r in records if isinstance(r, Article)}
+    assert stamps and all(s and s.startswith("Stamped in process ") for s in stamps)
+    assert f"Stamped in process {os.getpid()}" not in stamps
+
+
 def test_arguments_are_checked() -> None:
     with pytest.raises(ValueError):
         ingest_parallel(Pipeline(), [], workers=0)
@@ -256,3 +281,19 @@ def test_urls_are_fetched_in_the_parent_and_processed_in_workers(
     assert isinstance(local, Article)
     assert isinstance(gone, Failure) and gone.kind == "http_status" and gone.status == 404
     assert isinstance(closed, Failure) and closed.kind in {"blocked", "fetch_error"}
+
+
+def test_plugin_references_name_what_another_process_can_import() -> None:
+    from docingest.plugins import load_plugin_reference, plugin_reference
+    from docingest.stages import numeric
+
+    class Local:
+        pass
+
+    assert plugin_reference(numeric) == "docingest.stages.numeric"
+    assert plugin_reference(STAMP) == f"{__name__}:STAMP"
+    assert plugin_reference(_Stamp) == f"{__name__}:_Stamp"
+    assert plugin_reference(Local()) is None and plugin_reference(Local) is None
+    for plugin in (numeric, STAMP, _Stamp):
+        reference = plugin_reference(plugin)
+        assert reference is not None and load_plugin_reference(reference) is plugin

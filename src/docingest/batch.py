@@ -4,9 +4,11 @@
 
 * **Workers build their own pipeline.** Each worker process receives the pipeline's picklable
   :class:`~docingest.pipeline.PipelineSpec` and calls ``spec.build()`` once, finding the plugins installed in
-  its own process; the plugin manager is never pickled. Workers are started with the ``forkserver`` method
-  where available (the server process preloads docingest and the built-in stages, so starting or recycling a
-  worker costs a fork, not a fresh interpreter), else ``spawn``. Never plain ``fork``: the parent runs threads
+  its own process and importing those registered on the pipeline by hand (a module, or an object bound to a
+  name at the top of a module; others are reported with a warning); the plugin manager is never pickled.
+  Workers are started with the ``forkserver`` method where available (the server process preloads docingest
+  and the built-in stages, so starting or recycling a worker costs a fork, not a fresh interpreter), else
+  ``spawn``. Never plain ``fork``: the parent runs threads
   (the fetch loop) and forking a threaded process can deadlock.
 * **URLs are fetched in the parent, files are read in the workers.** Fetching is I/O: one asyncio loop in the
   parent (a helper thread) with one fetcher keeps the fetch settings' global ``concurrency`` and ``per_host``
@@ -548,8 +550,9 @@ class _Run:
         if missing and not self.warned:
             self.warned = True
             warnings.warn(
-                "plugins registered on this pipeline's own plugin manager do not exist in worker processes "
-                f"and will not run there: {', '.join(missing)} (install them as entry points)",
+                "plugins registered on this pipeline's own plugin manager cannot be imported by worker "
+                f"processes and will not run there: {', '.join(missing)} (register a module, or an object bound "
+                "to a name at the top of a module, or install them as entry points)",
                 RuntimeWarning,
                 stacklevel=2,
             )

@@ -100,7 +100,10 @@ class Pipeline:
     def spec(self) -> PipelineSpec:
         """A picklable description from which :meth:`PipelineSpec.build` makes an equivalent pipeline
         (in another process: plugins are found again there, the plugin manager is never pickled)."""
-        return PipelineSpec(options=self.options, disable=self.disabled)
+        from .plugins import extra_plugins
+
+        portable, _ = extra_plugins(self.pm)
+        return PipelineSpec(options=self.options, disable=self.disabled, plugins=tuple(portable))
 
     # ------------------------------------------------------------------------------------------ lifecycle
     def __enter__(self) -> Pipeline:
@@ -442,14 +445,23 @@ class Pipeline:
 
 @dataclass(frozen=True)
 class PipelineSpec:
-    """What a pipeline is made of, small and picklable: its options and the plugins it disables."""
+    """What a pipeline is made of, small and picklable: its options, the plugins it disables, and the plugins
+    registered on it by hand, as ``(name, "package.module[:attribute]")`` references that another process
+    imports (see :func:`docingest.plugins.plugin_reference`)."""
 
     options: Options
     disable: tuple[str, ...] = ()
+    plugins: tuple[tuple[str, str], ...] = ()
 
     def build(self) -> Pipeline:
-        """A pipeline with these options, using the plugins installed in this process."""
-        return Pipeline(disable=self.disable, **self.options.model_dump())
+        """A pipeline with these options, using the plugins installed in this process plus :attr:`plugins`."""
+        if not self.plugins:
+            return Pipeline(disable=self.disable, **self.options.model_dump())
+        from .plugins import load_plugin_reference, new_plugin_manager
+
+        extra = [(name, load_plugin_reference(reference)) for name, reference in self.plugins]
+        pm = new_plugin_manager(disable=self.disable, plugins=extra)
+        return Pipeline(plugin_manager=pm, disable=self.disable, **self.options.model_dump())
 
 
 def _plugin_error(label: str, plugin: str, exc: BaseException) -> IngestError:

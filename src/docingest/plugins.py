@@ -11,6 +11,7 @@ from __future__ import annotations
 import importlib
 import inspect
 import os
+import sys
 import threading
 import warnings
 from collections.abc import Iterable
@@ -125,6 +126,51 @@ def reset_plugin_manager() -> None:
     global _default
     with _lock:
         _default = None
+
+
+def plugin_reference(plugin: object) -> str | None:
+    """Where another process can import ``plugin`` from: ``"package.module"`` for a module,
+    ``"package.module:name"`` for an object or class bound to a name at the top of its module; ``None`` when
+    there is no such place (an object made inside a function, or in ``__main__``)."""
+    if inspect.ismodule(plugin):
+        name = plugin.__name__
+        return name if name != "__main__" and sys.modules.get(name) is plugin else None
+    module_name = getattr(plugin, "__module__", None)
+    if not isinstance(module_name, str) or module_name in ("__main__", "__mp_main__"):
+        return None
+    module = sys.modules.get(module_name)
+    if module is None:
+        return None
+    for attribute, value in vars(module).items():
+        if value is plugin and not attribute.startswith("__"):
+            return f"{module_name}:{attribute}"
+    return None
+
+
+def load_plugin_reference(reference: str) -> object:
+    """The plugin that :func:`plugin_reference` named (imports its module)."""
+    module_name, _, attribute = reference.partition(":")
+    found: object = importlib.import_module(module_name)
+    for part in filter(None, attribute.split(".")):
+        found = getattr(found, part)
+    return found
+
+
+def extra_plugins(pm: pluggy.PluginManager) -> tuple[list[tuple[str, str]], list[str]]:
+    """The plugins registered on ``pm`` by hand (neither built in nor installed as ``docingest`` entry points):
+    ``(name, reference)`` pairs for those another process can import, and the names of those it cannot."""
+    installed = set(BUILTIN_PLUGINS) | {ep.name for ep in metadata.entry_points(group=ENTRY_POINT_GROUP)}
+    portable: list[tuple[str, str]] = []
+    stranded: list[str] = []
+    for name, plugin in pm.list_name_plugin():
+        if plugin is None or name in installed:
+            continue
+        reference = plugin_reference(plugin)
+        if reference is None:
+            stranded.append(name)
+        else:
+            portable.append((name, reference))
+    return portable, stranded
 
 
 def plugin_name(pm: pluggy.PluginManager, plugin: object) -> str:
