@@ -20,6 +20,7 @@ from docingest.stages.metadata import (
     heading_text,
     near_headline,
     normalise_language,
+    slug_words,
     strip_site,
 )
 
@@ -177,6 +178,44 @@ def test_title_choice(h1s: list[str], title: str | None, metas: list[str], expec
     assert choose_title(h1s, title, metas, ["Example News"])[0] == expected
 
 
+@pytest.mark.parametrize(
+    ("h1s", "title", "metas", "url", "expected"),
+    [
+        # "Site | Headline": the <h1> is the title's trailing part, and the headline (the leading part is the site)
+        (["Council agrees housing plan"], "Example News | Council agrees housing plan", [], None,
+         "Council agrees housing plan"),
+        # the blog's name as the trailing part stays the site's name, unless the URL's slug names the <h1>
+        (["Small tools"], "Sharpening a chisel - Small tools", [], "https://blog.example.org/sharpening-a-chisel",
+         "Sharpening a chisel"),
+        (["Sharpening a chisel"], "Small tools: Sharpening a chisel", [], "https://blog.example.org/sharpening-a-chisel",
+         "Sharpening a chisel"),
+        # the same <h1> twice (a desktop and a mobile header) is one heading
+        (["Ten tips for tidy desks", "Ten tips for tidy desks"], "Desk tidying tips | Example News",
+         ["Desk tidying tips"], None, "Ten tips for tidy desks"),
+        # the <title> is only the site's name: nothing contradicts the <h1>
+        (["Ten tips for tidy desks"], "Example News", ["Example News"], None, "Ten tips for tidy desks"),
+        # the <h1> is one of the title's parts (breadcrumb-like titles)
+        (["Air purifiers"], "Products - Air purifiers - Example Appliances", [], None, "Air purifiers"),
+        # the URL's slug was written from the <title>, not from the slogan in the <h1>
+        (["Work smarter, not harder"], "Shared task lists for small teams | Example", [],
+         "https://example.com/shared-task-lists", "Shared task lists for small teams"),
+        # ... or from the <h1>
+        (["Shared task lists for small teams"], "Work smarter, not harder | Example", [],
+         "https://example.com/shared-task-lists", "Shared task lists for small teams"),
+    ],
+)
+def test_title_choice_signals(h1s: list[str], title: str, metas: list[str], url: str | None, expected: str) -> None:
+    assert choose_title(h1s, title, metas, ["Example News", "example.com"], url)[0] == expected
+
+
+def test_slug_words() -> None:
+    assert slug_words("https://example.com/2024/05/bridge-reopens_after-repairs.html") == {
+        "bridge", "reopens", "after", "repairs"}  # fmt: skip
+    assert slug_words("https://example.com/news/123456") == set()
+    assert slug_words("https://example.com/about") == set()
+    assert slug_words(None) == set()
+
+
 def test_heading_text_joins_inline_pieces_and_drops_permalinks_and_styles() -> None:
     tree = LexborHTMLParser(
         "<h1>Category:<span>Rivers</span> <a href='#x'>¶</a></h1>"
@@ -185,6 +224,8 @@ def test_heading_text_joins_inline_pieces_and_drops_permalinks_and_styles() -> N
     h1, h2 = tree.css("h1, h2")
     assert heading_text(h1) == "Category:Rivers"
     assert heading_text(h2) == "Brand Cream"
+    (h1,) = LexborHTMLParser("<h1>News Product<br>Management <span>Course</span></h1>").css("h1")
+    assert heading_text(h1) == "News Product Management Course"  # a <br> is a space a reader sees
 
 
 # ------------------------------------------------------------------------------------------ authors

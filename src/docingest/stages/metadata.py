@@ -230,13 +230,14 @@ def strip_site(title: str, site_names: Sequence[str], h1: str | None = None) -> 
 
 def heading_text(node: LexborNode) -> str | None:
     """A heading's text as a reader sees it: inline pieces joined as written (no spaces added between
-    elements), permalink marks ("¶", "#") dropped, ``<style>``/``<script>`` text skipped; ``None`` when empty or
-    too long to be a headline."""
+    elements, a ``<br>`` read as a space), permalink marks ("¶", "#") dropped, ``<style>``/``<script>`` text
+    skipped; ``None`` when empty or too long to be a headline."""
     raw = node.text(deep=True)
-    if "{" in raw and "}" in raw:  # CSS-in-JS pages put <style> inside headings
+    # CSS-in-JS pages put <style> inside headings; a <br> is a space a reader sees ("News<br>Today")
+    if ("{" in raw and "}" in raw) or node.css_first("br") is not None:
         raw = "".join(
-            n.text_content or "" for n in node.traverse(include_text=True)
-            if n.tag == "-text" and n.parent is not None and n.parent.tag not in ("style", "script")
+            " " if n.tag == "br" else n.text_content or "" for n in node.traverse(include_text=True)
+            if n.tag == "br" or (n.tag == "-text" and n.parent is not None and n.parent.tag not in ("style", "script"))
         )  # fmt: skip
     text = _squash(raw)
     if text is None:
@@ -252,6 +253,22 @@ def _fold(text: str) -> str:
 
 def _words(text: str) -> set[str]:
     return set(_WORD.findall(text.casefold()))
+
+
+_SLUG_SPLIT = re.compile(r"[-_+.]+")
+
+
+def slug_words(url: str | None) -> set[str]:
+    """The words of a URL's last path segment when it is a slug ("/2024/05/bridge-reopens-after-repairs.html"
+    → {"bridge", "reopens", "after", "repairs"}); empty for ids and single words."""
+    if not url:
+        return set()
+    path = urlsplit(url).path.rstrip("/")
+    last = path.rsplit("/", 1)[-1].casefold()
+    if last.endswith((".html", ".htm", ".php", ".aspx", ".asp")):
+        last = last.rsplit(".", 1)[0]
+    words = {w for w in _SLUG_SPLIT.split(last) if w and not w.isdigit()}
+    return words if len(words) >= 2 else set()
 
 
 def _leading_segment(short: str, long: str) -> bool:
@@ -270,8 +287,27 @@ def _leading_segment(short: str, long: str) -> bool:
     return False
 
 
+_PIPE = re.compile(r"\s+\|\s+")
+
+
 def choose_title(
-    h1s: Sequence[str], title: str | None, metas: Sequence[str | None], site_names: Sequence[str]
+    h1s: Sequence[str], title: str | None, metas: Sequence[str | None], site_names: Sequence[str],
+    url: str | None = None,
+) -> tuple[str | None, int | None]:
+    """The page's headline and which of ``h1s`` it is (``None`` when it comes from the metadata); see
+    :func:`_choose_title`. A headline does not hold a pipe: what follows " | " is a tagline or a section
+    ("Best movers in 2025 | Top 19 companies")."""
+    chosen, index = _choose_title(h1s, title, metas, site_names, url)
+    if chosen is not None and " | " in chosen:
+        head = _PIPE.split(chosen, maxsplit=1)[0].strip()
+        if _fold(head):
+            chosen = head
+    return chosen, index
+
+
+def _choose_title(
+    h1s: Sequence[str], title: str | None, metas: Sequence[str | None], site_names: Sequence[str],
+    url: str | None = None,
 ) -> tuple[str | None, int | None]:
     """The page's headline and which of ``h1s`` it is (``None`` when it comes from the metadata).
 
@@ -283,21 +319,29 @@ def choose_title(
     titles agree among themselves.
     """
     names = list(site_names)
-    segments = [_fold(p) for p in _SEPARATORS.split(title)] if title else []
+    parts = _SEPARATORS.split(title) if title else []
+    segments = [_fold(p) for p in parts]
+    # "Site | Headline": the title's trailing part is the headline, not the site's name
+    site_first = len(parts) > 1 and _is_site_name(parts[0], names)
+    meta_keys = {_fold(m) for m in metas if m}
+    slug = slug_words(url)
     usable: list[tuple[int, str]] = []
     for i, h in enumerate(h1s):
         key = _fold(h)
         if not key or _is_site_name(h, names):
             continue
-        if len(segments) > 1 and key != segments[0] and any(seg.startswith(key) for seg in segments[1:]):
+        if (
+            len(segments) > 1 and not site_first and key not in meta_keys and segments[-1].startswith(key)
+            and len(slug & _words(h)) <= len(slug & _words(parts[0]))
+        ):  # fmt: skip
             names.append(h)  # an <h1> that is the title's trailing part is the site's name ("Post - Blog Name")
             continue
         usable.append((i, h))
     h1_index, h1 = usable[0] if usable else (None, None)
     stripped = [strip_site(m, names, h1) for m in metas if m]
     ts = strip_site(title, names, h1) if title else None
-    if ts is not None and _fold(ts) == "":
-        ts = None
+    if ts is not None and (_fold(ts) == "" or _is_site_name(ts, names)):
+        ts = None  # the <title> is only the site's name
     # a metadata title that is the <title>'s leading part shows where the site's suffix starts
     if ts is not None:
         for m in stripped:
@@ -313,15 +357,20 @@ def choose_title(
     if any(_fold(x) == h1_key for x in others):
         return h1, h1_index
     for full in [title, *metas]:
-        if full and h1_key and _leading_segment(h1, full):
+        if full and h1_key and (_leading_segment(h1, full) or h1_key in (_fold(p) for p in _SEPARATORS.split(full))):
             return h1, h1_index  # the metadata title is the headline plus extras
     best = max(others, key=lambda x: sum(_fold(y) == _fold(x) for y in others))
     support = sum(_fold(y) == _fold(best) for y in others)
     h1_words = _words(h1)
     overlap = max(len(h1_words & _words(x)) for x in others)
+    if ts is not None and slug:
+        # the URL's slug was written from one of the two
+        h1_hits, ts_hits = len(slug & h1_words), len(slug & _words(ts))
+        if ts_hits != h1_hits:
+            return (ts, None) if ts_hits > h1_hits else (h1, h1_index)
     if overlap == 0 and (support >= 2 or ts is not None):
         return best, None
-    if len(h1s) > 1 and support >= 2:
+    if len({_fold(h) for h in h1s}) > 1 and (support >= 2 or ts is not None):
         return best, None
     return h1, h1_index
 
@@ -330,7 +379,7 @@ def _title(facts: _Facts, site_names: list[str]) -> tuple[str | None, LexborNode
     """The headline and the ``<h1>`` node it was read from (``None`` when it comes from the metadata)."""
     metas = [facts.ld.title, facts.first(["og:title"]), facts.first(["twitter:title"]), facts.headline,
              facts.first(_TITLE_KEYS[2:-1]), facts.ld.page_title]  # fmt: skip
-    chosen, index = choose_title([h for h, _ in facts.h1s], facts.title, metas, site_names)
+    chosen, index = choose_title([h for h, _ in facts.h1s], facts.title, metas, site_names, facts.url)
     if index is not None:
         return chosen, facts.h1s[index][1]
     # the headline as printed on the page, when the <h1> is something else (the blog's name)
