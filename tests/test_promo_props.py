@@ -151,6 +151,10 @@ KEPT_BLOCKS = [
     ("code", "Copyright 1998-2026 Free Software Foundation, Inc. This is free software; see the source."),
     ("heading", "Watch: Huge flames in Tehran after air strikes on oil depots"),
     ("paragraph", "You can CLICK HERE for the full tutorial on the planter I built."),
+    ("paragraph", "Track the requests that your support team answers each week and tag the slow ones."),
+    ("list_item", "Watch your sector: follow trade news and subscribe to industry newsletters to spot changes early."),
+    ("paragraph", "...which is why the second run was so much faster. â†©"),
+    ("paragraph", "[Editor's note: click to enlarge the map below, which shows the flood zones.]"),
 ]
 
 STORY = Candidate(kind="paragraph", text="The council met on Tuesday and voted to close two branches, the mayor said.")
@@ -163,6 +167,18 @@ DROPPED_BLOCKS = [
     ("paragraph", "Promoted By Zergnet"),
     ("paragraph", "Please enable JavaScript to view the comments powered by Disqus."),
     ("paragraph", "© 2024 The Daily Ledger. All rights reserved."),
+    ("paragraph", "Â© 2024 The Daily Ledger"),
+    ("heading", "Related posts"),
+    ("heading", "You may also like"),
+    ("paragraph", "Main article: Harbour dredging plan"),
+    ("caption", "Photo courtesy of the Kestrel Bay Trust"),
+    ("paragraph", "Image source: Getty Images."),
+    ("paragraph", "Jo Doe: 555-0100 or jdoe@ledger.example; on X: @jodoe."),
+    ("paragraph", "12 comments"),
+    ("paragraph", "Read later"),
+    ("paragraph", "Share this post"),
+    ("paragraph", "Next video starts in : 5"),
+    ("paragraph", "Send your comments on this story to desk@ledger.example."),
 ]
 
 
@@ -187,6 +203,25 @@ def test_promo_credit_marked_by_markup() -> None:
     plain = Candidate(kind="list_item", text="Reuters/Corbis")
     assert credit not in _survivors([*story, credit], PromoCleaner(memory=False))
     assert plain in _survivors([*story, plain], PromoCleaner(memory=False))
+
+
+def test_promo_hint_on_the_story_container_is_no_evidence() -> None:
+    """A newsletter issue published as a page: every story block sits in ``newsletter-*`` containers. Advice
+    addressed to the reader there is the story, although the markup says "newsletter" and the hint marks under
+    half of the page's blocks (the rest is chrome around it)."""
+    long = " ".join(["Rest days matter as much as training days, and the research on recovery is clear."] * 4)
+    issue = "newsletter-content rich-text"
+    story = [Candidate(kind="paragraph", text=f"{i}. {long}", attrs=issue) for i in range(3)]
+    advice = Candidate(kind="list_item", text="Poor sleep: consider skipping your workout and rest instead.",
+                       attrs=issue)
+    chrome = [Candidate(kind="paragraph", text=f"Footer link {i}") for i in range(6)]
+    blocks = [*story, advice, *chrome]
+    assert advice in _survivors(blocks, PromoCleaner(memory=False))
+    # the same advice in a short newsletter box beside a story is a promo
+    box = Candidate(kind="paragraph", text="Sign up: get your weekly training plan in your inbox.",
+                    attrs="newsletter-box")
+    plain = [Candidate(kind="paragraph", text=f"{i}. {long}") for i in range(3)]
+    assert box not in _survivors([*plain, box, *chrome], PromoCleaner(memory=False))
 
 
 def test_promo_repetition_across_pages_of_one_site() -> None:

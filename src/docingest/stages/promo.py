@@ -99,6 +99,7 @@ def _r(
 _CREDIT_WORDS = frozenset({
     "via", "for", "by", "and", "of", "the", "staff", "stringer", "contributor", "pool", "file", "handout",
     "photo", "photos", "photograph", "image", "images", "courtesy", "de", "da", "van", "von", "le", "la", "del",
+    "para", "por", "vía", "pour", "für",
 })
 _CREDIT_AGENCY = re.compile(
     r"\b(getty images|getty|ap photo|afp|reuters|shutterstock|alamy|epa|corbis|istock(photo)?|dpa)\b", _I)
@@ -112,6 +113,9 @@ def _name_credit(text: str) -> bool:
     return all(w[0].isupper() or w.lower() in _CREDIT_WORDS for w in _WORDS.findall(rest))
 
 
+#: Pseudo key word: the block contains "@" (an address or a handle).
+_AT_KEY = "\x00at"
+
 #: Rules over the block's text outside quotations. Weight 3 decides alone; 2 needs more evidence.
 _RULES: tuple[_Rule, ...] = (
     # ad labels and "continues below" markers: the whole block is the label
@@ -124,19 +128,28 @@ _RULES: tuple[_Rule, ...] = (
        head=True),
     # script-driven widgets that did not run: comment boxes, video players
     _r(r"\b(please )?enable javascript to (view|see|use|load|read)\b|\bcomments powered by\b|"
-       r"\byour video will (play|begin|start) in\b", "widget notice", 3, "enable powered video", 160),
+       r"\byour video will (play|begin|start) in\b|^\W*(up )?next video (starts|plays|begins) in\b|"
+       r"^\W*(this|the) video is (not available|unavailable|no longer available)\b|"
+       r"^\W*(press enter or )?(click|tap) to (view|enlarge|expand) (the )?(image|photo|picture)\b|"
+       r"\bview (the )?(image|photo|picture) in full[- ]?(size|screen)\b|^\W*wait \d+ seconds? to continue\W*$",
+       "widget notice", 3, "enable powered video click tap view wait", 160),
+    # the comment section's label or count, left behind by a comment widget
+    _r(r"^\W*(\d+ comments?|comments)(\s*\(\d+\))?(\s+(add|post|leave|write) (a |your )?comment)?\W*$",
+       "widget notice", 3, "comments comment", 40, head=True),
     # image credits
     _r(r"^\W*(photo(graph)?s?|images?|pictures?|illustrations?|credits?|"
-       r"(photo|image|picture) credits?)\s*(:|by\b)", "image credit", 3,
+       r"(photo|image|picture) credits?)\s*(:|by\b|courtesy\b|source\s*:)", "image credit", 3,
        "photo photograph photos photographs image images picture pictures illustration illustrations "
        "credit credits", 160, head=True),
     _r(r"^[^.!?]{0,60}\b(getty images|ap photo|afp|reuters|shutterstock|alamy|epa|via getty|corbis|istock)\b"
        r"[^.!?]{0,40}$", "image credit", 3, "getty ap afp reuters shutterstock alamy epa corbis istock", 120,
        check=_name_credit),
     # legal and copyright
-    # the notice itself: "©" not glued to a letter (mojibake "Ã©"), or "Copyright 2024" opening a sentence
-    _r(r"(?<!\w)©|\(c\)\s*\d{4}|(?:^|[.!?|•·]\s+|\s[-–—]\s)\W{0,3}copyright\s+(©\s*)?\d{4}", "copyright line",
-       3, "© c copyright", 300),
+    # the notice itself: "©" opening the text or after a space, a bracket or a separator (not inside mojibake
+    # such as "Ã©" or "â†©"; "Â©", lower-cased "â©", is mojibake of "©" itself), or "Copyright 2024" opening a
+    # sentence
+    _r(r"(?:^|(?<=[\s(\[|•·â]))©|\(c\)\s*\d{4}|(?:^|[.!?|•·]\s+|\s[-–—]\s)\W{0,3}copyright\s+(©\s*)?\d{4}",
+       "copyright line", 3, "© c copyright", 300),
     _r(r"\ball rights reserved\b", "copyright line", 3, "reserved", 300),
     _r(r"\b(this|the) (material|article|story|content) (was produced by .{0,60} and )?may not be "
        r"(published|republished|reproduced|redistributed|rewritten|broadcast)", "copyright line", 3,
@@ -147,18 +160,21 @@ _RULES: tuple[_Rule, ...] = (
     _r(r"^\W*(read more|read next|also read|see also|further reading|related( stories| articles| coverage|"
        r" content| reading)?|recommended( reading| stories| for you)?|more from [^:]{1,40}|most read|"
        r"most popular|top stories|trending|you (may|might) also like|more on this story|more stories|"
-       r"more)\s*(:|»|›|>|\|)", "read more line", 3,
-       "read see also further related recommended more most top trending you", 220, head=True),
-    _r(r"^\W*(read more|related stories|related articles|related|recommended|more stories|most read|"
-       r"continue reading|keep reading|story continues below|article continues below)\W*$",
-       "read more line", 3, "read related recommended more continue keep story article", 60, head=True),
+       r"more|main articles?|further information)\s*(:|»|›|>|\|)", "read more line", 3,
+       "read see also further related recommended more most top trending you main", 220, head=True),
+    _r(r"^\W*(read more|related( (stories|articles|posts|content|coverage|reading|links|topics|questions|"
+       r"searches|videos|items|products|news|guides))?|recommended( (for you|reading|stories|articles|posts|"
+       r"videos))?|more stories|most read|read next|you (may|might) also (like|enjoy)|more like this|"
+       r"explore related \w+|continue reading|keep reading|story continues below|article continues below)\W*$",
+       "read more line", 3, "read related recommended more continue keep story article you explore", 60,
+       head=True),
     _r(r"(?:^|[.!?:—]\s+)click here (to )?(read|subscribe|sign up|donate|support|join|for (more|the full) "
        r"(stories|story|coverage))\b", "read more line", 3, "click", 200),
     _r(r"\bclick here\b", "read more line", 2, "click", 200),
     # share and follow prompts
-    _r(r"^\W*(share( this)?( article| story| page)?|tweet|email|print|save|copy link|"
-       r"share on (facebook|x|twitter|whatsapp|linkedin|email))\W*$", "share prompt", 3,
-       "share tweet email print save copy", 40, head=True),
+    _r(r"^\W*(share( this)?( article| story| page| post)?|tweet|email|print|save|copy link|read later|"
+       r"save (for later|article|story)|share on (facebook|x|twitter|whatsapp|linkedin|email))\W*$", "share prompt", 3,
+       "share tweet email print save copy read", 40, head=True),
     _r(r"\bshare (this|it|the) (article|story|page|post)?\b.{0,40}\b(friend|social media|facebook|twitter|"
        r"whatsapp|email|link)\b|\bshare this (article|story)\b", "share prompt", 3,
        "share", 200),
@@ -171,7 +187,7 @@ _RULES: tuple[_Rule, ...] = (
        r"log ?in to (continue|keep) reading|free articles? (this month|left|remaining)|"
        r"read(ing)? all your free|upgrade your (plan|subscription)|subscribers? enjoy|"
        r"subscriber[- ]only|for subscribers\b|to keep reading|to continue reading|subscribe to (the |our )?"
-       r"[\w' ]{0,30}(newsletter|briefing|digest))", "subscription pitch", 3,
+       r"[\w' ]{0,30}(newsletter|briefing|digest)(?!s))", "subscription pitch", 3,
        "subscribe subscriber subscribers subscription trial digital log login articles article upgrade "
        "subscriber-only reading"),
     _r(r"\bunlimited (digital )?access\b", "subscription pitch", 2, "unlimited", 300),
@@ -195,7 +211,9 @@ _RULES: tuple[_Rule, ...] = (
        r"relies on (readers|members|supporters|your support|donations from readers)|funded by (its |our )?"
        r"(readers|members|supporters)|paid for by (readers|members|you)|not ready to (pay|subscribe|"
        r"commit)|(good|quality|independent) (reporting|journalism) (costs|needs|takes|depends)|"
-       r"will you (give|support|join|help)|your support|help keep [^.]{0,60} free|"
+       r"will you (give|support|join|help)|your support(?! (team|staff|agents?|desk|platform|portal|tickets?|"
+       r"system|tools?|software|cent(er|re)|requests?|cases?|queue|channels?|operations|services?|engineers?))|"
+       r"help keep [^.]{0,60} free|"
        r"(gift|donation|contribution) of (any size|\W?\d)|join them and help|"
        r"(subscription|membership|support|donation|contribution)s? makes? (stories|journalism|reporting|"
        r"this|our work))\b",
@@ -235,9 +253,11 @@ _RULES: tuple[_Rule, ...] = (
        r"\b(on|via) (signal|securedrop)\b|\bsecuredrop\b|\bdo you know more\b|\bknow something we\b|"
        r"\bif you have (any )?information (about|on) this\b|"
        r"\bcorrections (desk|policy)|\breport an error\b|\bspotted an? (mistake|error|typo)\b|"
-       r"\bcontact the (editor|editors|newsroom)\b",
+       r"\bcontact the (editor|editors|newsroom)\b|"
+       r"\b(send|submit|email|direct) (your )?(comments|feedback|thoughts|questions|corrections) (on|about|"
+       r"regarding|to) this (post|article|story|piece|column)\b",
        "tip line", 3, "tip tips story contact email reach signal securedrop know something information "
-       "corrections error mistake typo", 400),
+       "corrections error mistake typo send submit direct", 400),
     _r(r"^(?=.*\b(tips?|story|stories|information|newsroom|reporters?|journalists?|editors?|corrections?|"
        r"errors?|mistakes?|confidential(ly)?|securely)\b).*"
        r"\b(contact us|email us|tell us|let us know|message us|send (it|them|us) (to|at|your)|send us (a |your )|"
@@ -250,6 +270,9 @@ _RULES: tuple[_Rule, ...] = (
        "author bio", 2, "reporter correspondent writer editor columnist journalist contributor producer "
        "photographer covers", 400, case=True),
     _r(r"^about the author\b.{8,}", "author bio", 3, "author", 400, head=True),
+    # a reporter's contact line: "Jo Doe: 555-0100 or jdoe@ledger.example; on X: @jodoe."
+    _r(r"^[A-Z][\w'’-]+(?: [A-Z][\w'’.-]+){1,3}:\s+(?:\+?[\d(][\d ().-]{6,}\d\s*(?:or|,|;)?\s*)?"
+       r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", "author bio", 3, _AT_KEY, 200, case=True),
 )
 _BIO_CONTACT = re.compile(
     r"\b(reach (him|her|them)|follow (him|her|them)|can be reached|email (him|her|them)|contact (him|her|them))\b",
@@ -352,11 +375,14 @@ def _judge_text(text: str, kind: str) -> _Facts:
         return _Facts(None, 0.0, True, 0, False, listish, text)
     low = text.lower()
     words = low.split()
-    if _BODY_KEYS.isdisjoint(words) and _HEAD_KEYS.isdisjoint(words[:6]) and "©" not in low:
+    copyright_sign, at = "©" in low, "@" in low
+    if _BODY_KEYS.isdisjoint(words) and _HEAD_KEYS.isdisjoint(words[:6]) and not (copyright_sign or at):
         return _Facts(None, 0.0, False, -1, False, listish, low)
     indices = {i for word in _BODY_KEYS.intersection(words) for i in _BY_KEY[_BODY_WORDS[word]]}
-    if "©" in low:
+    if copyright_sign:
         indices.update(_BY_KEY["©"])
+    if at:
+        indices.update(_BY_KEY[_AT_KEY])
     indices.update(i for word in _HEAD_KEYS.intersection(words[:6]) for i in _BY_HEAD_KEY[_HEAD_WORDS[word]])
     if not indices:
         return _Facts(None, 0.0, False, -1, False, listish, low)
@@ -438,16 +464,25 @@ def _hint_words(attrs: str) -> frozenset[str]:
     return found
 
 
-def _rare_hints(hints: Sequence[frozenset[str]]) -> frozenset[str]:
-    """Hint words that mark few blocks of the page (a word on most blocks belongs to the body's container)."""
+#: A block this long is prose; a hint word on several such blocks belongs to a container of the story.
+_PROSE = 300
+
+
+def _rare_hints(hints: Sequence[frozenset[str]], sizes: Sequence[int]) -> frozenset[str]:
+    """Hint words that mark few blocks of the page, and at most two long ones (a word on most blocks, or on
+    several paragraphs of prose, belongs to the body's container: a newsletter issue published as a page is all
+    ``newsletter-*``)."""
     counts: Counter[str] = Counter()
-    for h in hints:
+    prose: Counter[str] = Counter()
+    for h, size in zip(hints, sizes, strict=True):
         if h:
             counts.update(h)
+            if size > _PROSE:
+                prose.update(h)
     if not counts:
         return _NO_HINTS
     limit = max(1, len(hints) // 2)
-    return frozenset(t for t, c in counts.items() if c <= limit)
+    return frozenset(t for t, c in counts.items() if c <= limit and prose[t] < 3)
 
 
 def _repeated_boilerplate(block: Candidate, facts: _Facts) -> bool:
@@ -632,7 +667,7 @@ class PromoCleaner:
         alive = list(range(len(blocks)))
         dropped: dict[int, str] = {}
         while True:
-            rare = _rare_hints([hints[i] for i in alive])
+            rare = _rare_hints([hints[i] for i in alive], [len(blocks[i].text) for i in alive])
             new: dict[int, str] = {}
             chain = False  # the previous surviving block was a perks lead or a perk
             for i in alive:
