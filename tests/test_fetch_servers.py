@@ -342,6 +342,41 @@ def test_dns_is_resolved_once_and_the_checked_address_is_connected(monkeypatch: 
         refused.close()
 
 
+def test_a_hanging_dns_lookup_ends_at_the_deadline(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The system resolver cannot be interrupted; both fetch paths stop waiting for it at the deadline."""
+    real = socket.getaddrinfo
+
+    def hanging(host: Any, port: Any, *args: Any, **kwargs: Any) -> Any:
+        if host in ("hang.test", b"hang.test"):  # anyio passes the IDNA-encoded bytes
+            time.sleep(2.0)
+            raise socket.gaierror("gave up")
+        return real(host, port, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", hanging)
+    fetch_settings = FetchSettings(respect_robots=False, retries=0, timeout=0.5)
+    fetcher = HttpxFetcher(fetch_settings)
+    started = time.monotonic()
+    with pytest.raises(IngestError) as info:
+        fetcher.fetch("http://hang.test/page")
+    elapsed = time.monotonic() - started
+    fetcher.close()
+    assert info.value.failure.kind == "timeout" and elapsed < 1.5, (info.value.failure, elapsed)
+
+    async def run() -> tuple[IngestError, float]:
+        fetcher = HttpxFetcher(fetch_settings)
+        start = time.monotonic()
+        try:
+            await fetcher.afetch("http://hang.test/page")
+        except IngestError as exc:
+            return exc, time.monotonic() - start
+        finally:
+            await fetcher.aclose()
+        raise AssertionError("afetch did not fail")
+
+    error, elapsed = asyncio.run(run())
+    assert error.failure.kind == "timeout" and elapsed < 1.5, (error.failure, elapsed)
+
+
 # ------------------------------------------------------------------------------------------ statuses
 def test_429_then_200_succeeds_honouring_retry_after(server: LoopbackServer) -> None:
     calls: Counter[str] = Counter()

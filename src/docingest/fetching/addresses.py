@@ -24,6 +24,7 @@ import contextvars
 import ipaddress
 import socket
 import ssl
+import threading
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -356,13 +357,40 @@ def _from_getaddrinfo(infos: Iterable[tuple[Any, ...]]) -> list[IPAddress]:
     return out
 
 
-def resolve(host: str, port: int) -> list[IPAddress]:
-    """Every address ``host`` resolves to (a literal resolves to itself, without DNS)."""
+def _getaddrinfo_within(host: str, port: int, timeout: float | None) -> list[tuple[Any, ...]]:
+    """``socket.getaddrinfo`` that gives up after ``timeout`` seconds. The system resolver cannot be
+    interrupted, so the lookup runs in a daemon thread that is left to finish on its own when the caller has
+    stopped waiting (a daemon thread never holds up the interpreter's exit)."""
+    if timeout is None:
+        return socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    outcome: list[list[tuple[Any, ...]] | BaseException] = []
+    done = threading.Event()
+
+    def lookup() -> None:
+        try:
+            outcome.append(socket.getaddrinfo(host, port, type=socket.SOCK_STREAM))
+        except BaseException as exc:  # handed to the waiting caller
+            outcome.append(exc)
+        finally:
+            done.set()
+
+    threading.Thread(target=lookup, name=f"docingest-dns-{host}", daemon=True).start()
+    if not done.wait(max(timeout, 0.0)):
+        raise httpcore.ConnectTimeout(f"resolving {host} took longer than {timeout:.3g} s")
+    found = outcome[0]
+    if isinstance(found, BaseException):
+        raise found
+    return found
+
+
+def resolve(host: str, port: int, timeout: float | None = None) -> list[IPAddress]:
+    """Every address ``host`` resolves to (a literal resolves to itself, without DNS), waiting at most
+    ``timeout`` seconds for the system resolver (``httpcore.ConnectTimeout`` after that)."""
     literal = literal_address(host)
     if literal is not None:
         return [literal]
     try:
-        return _from_getaddrinfo(socket.getaddrinfo(host, port, type=socket.SOCK_STREAM))
+        return _from_getaddrinfo(_getaddrinfo_within(host, port, timeout))
     except (socket.gaierror, UnicodeError) as exc:
         raise httpcore.ConnectError(f"cannot resolve {host}: {exc}") from exc
 
@@ -452,7 +480,7 @@ class GuardedBackend(httpcore.SyncBackend):
         local_address: str | None = None,
         socket_options: Iterable[Any] | None = None,
     ) -> httpcore.NetworkStream:
-        addresses = resolve(host, port)
+        addresses = resolve(host, port, _left(timeout, httpcore.ConnectTimeout))
         self.policy.check(host, port, addresses)
         error: Exception | None = None
         for address in addresses:
