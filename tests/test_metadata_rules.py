@@ -239,6 +239,14 @@ def test_heading_text_joins_inline_pieces_and_drops_permalinks_and_styles() -> N
         ("brandon-peaktwo", ()),  # a CMS slug
         ("Feb", ()),
         ("Sofia Gonzalez December", ("Sofia Gonzalez",)),
+        # job titles after the name, however they are written
+        ("Paul Frew, Home and Digital Security Expert", ("Paul Frew",)),
+        ("Keith Barry Senior Autos Reporter", ("Keith Barry",)),
+        ("Mateo Haber Founder at Oakwood", ("Mateo Haber",)),
+        ("Brian Truitt USA TODAY", ("Brian Truitt",)),  # the publication in capitals
+        ("Recipe by PJ Hamel", ("PJ Hamel",)),
+        ("Fred in Workshop Woodworking", ("Fred",)),  # the section the post was filed in
+        ("& Zoe Cruz", ("Zoe Cruz",)),
     ],
 )
 def test_collective_credits_and_junk(raw: str, names: tuple[str, ...]) -> None:
@@ -255,6 +263,20 @@ def test_organisation_credited_as_author_only_when_no_person_is_named() -> None:
     assert meta(person).authors == ("Ana Ruiz",)
     publisher_only = org.replace('"author": {"@type": "Organization", "name": "Example News"},', "")
     assert meta(publisher_only).authors is None
+
+
+@pytest.mark.parametrize(
+    ("after_headline", "authors"),
+    [
+        ("<p>Written by:</p><p>Elise Nash</p>", ("Elise Nash",)),
+        ("<div><span>Trond Teig</span> · <span>2025-12-17</span></div>", ("Trond Teig",)),  # a name beside a date
+        ("<div><span>Share Post</span> <span>12 March 2024</span></div>", None),  # a control beside a date
+        ("<div>Sort by: Newest</div><div>Jane Doe</div>", None),  # a sort control, and a name without cue or date
+    ],
+)
+def test_visible_bylines_without_markup(after_headline: str, authors: tuple[str, ...] | None) -> None:
+    body = "<main><h1>Bridge reopens after repairs</h1>" + after_headline + BODY + "</main>"
+    assert meta("<title>Bridge reopens after repairs</title>", body).authors == authors
 
 
 def test_byline_beside_the_headline_stops_at_its_element() -> None:

@@ -13,7 +13,8 @@ import re
 from collections.abc import Iterable
 
 _PREFIX = re.compile(
-    r"^\s*(?:(?:written|posted|published|reported|authored|compiled|words|story|text|article|photos?)\s+)?"
+    r"^\s*(?:(?:written|posted|published|reported|authored|compiled|words|story|text|article|photos?|recipe|guide"
+    r"|insights|analysis|commentary|column|essay|interview)\s+)?"
     r"(?:by|from|von|par|por|di|door|av|af|przez|autor(?:in)?|auteur|author|authors|writer|byline)\b\s*[:\-–—]?\s*",
     re.IGNORECASE,
 )
@@ -32,6 +33,7 @@ _ROLE_WORDS = frozenset(
     foreign local metro reviewer analyst founder cofounder co-founder ceo cto president director manager
     head lead member photographer photographers video multimedia specialist expert special fellow
     professor writer's admin administrator moderator updated update published posted on at last january
+    former coordinator attorney representative educator educators consultant strategist officer sponsored
     february march april june july august september october november december""".split()  # noqa: SIM905
 )
 _GENERIC = frozenset(
@@ -46,6 +48,18 @@ _MONTH_WORDS = frozenset(
     """jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july august
     september october november december""".split()  # noqa: SIM905
 )
+_WEEKDAYS = frozenset(
+    "mon tue tues wed thu thur thurs fri sat sun monday tuesday wednesday thursday friday saturday sunday".split()  # noqa: SIM905
+)
+#: Words of the page's controls and labels ("Log In", "Share Post", "No Comments", "Select Page"): a byline read
+#: off the page that holds one is no name.
+_UI_WORDS = frozenset(
+    """log login logout sign select page share post posts comment comments article articles read more menu search
+    home subscribe follow print email next previous prev related contents table skip content toggle close open
+    view back top jump edit edited reply like save download filter sort topic subject category categories tags
+    tag no this tweet copy link listen play watch advertisement cookie cookies privacy terms learn about contact
+    shop cart now get started loading""".split()  # noqa: SIM905
+)
 _SLUG = re.compile(r"^[a-z0-9]+(?:[-._][a-z0-9]+)+$")
 _CREDENTIAL = re.compile(
     r"^(?:[A-Z]{2,6}|Ph\.?\s?D\.?|M\.?D\.?|Jr\.?|Sr\.?|Esq\.?|M\.?S\.?|B\.?S\.?|R\.?N\.?|MBA|MPH|[IVX]{1,4})$"
@@ -55,6 +69,15 @@ _DATEISH = re.compile(
     r"|\b(?:ago|updated|published|posted|read)\b",
     re.IGNORECASE,
 )
+
+
+_IN_SECTION = re.compile(r"\s+in\s+(?=[A-Z])")
+
+
+def _role_phrase(text: str) -> bool:
+    """True for a job title ("Home and Digital Security Expert", "Senior Writer"): its last word is a role."""
+    words = text.split()
+    return len(words) > 1 and words[-1].strip(".,:;()").lower() in _ROLE_WORDS
 
 
 def _norm(text: str) -> str:
@@ -75,7 +98,9 @@ def _name_like(piece: str, strict: bool) -> bool:
         return False
     if _key(piece) in _GENERIC or _SLUG.match(piece):
         return False
-    if len(words) == 1 and piece.strip(".").lower() in _MONTH_WORDS:
+    if len(words) == 1 and piece.strip(".,").lower() in (_MONTH_WORDS | _WEEKDAYS):
+        return False
+    if strict and any(w.strip(".,:;!?()").lower() in _UI_WORDS for w in words):
         return False
     lowered = [w.strip(".,:;()").lower() for w in words]
     if all(w in _ROLE_WORDS for w in lowered):
@@ -89,9 +114,22 @@ def _name_like(piece: str, strict: bool) -> bool:
 
 
 def _strip_roles(piece: str) -> str:
-    """Drop trailing role words: "Jane Doe Staff Writer" → "Jane Doe"; a collective credit ("Everfit Team")
-    stays whole."""
+    """Drop trailing role words: "Jane Doe Staff Writer" → "Jane Doe", "Jane Doe Senior Autos Reporter" →
+    "Jane Doe", "Jane Doe USA TODAY" → "Jane Doe"; a collective credit ("Everfit Team") stays whole."""
     words = piece.split()
+    # a role word after a capitalised name starts the job title ("Jane Doe Founder at Example")
+    for i in range(2, len(words)):
+        if words[i].strip(".,:;").lower() in _ROLE_WORDS and words[i][:1].isupper():
+            if all(w[:1].isupper() for w in words[:i]) and words[i].strip(".,:;").lower() not in _COLLECTIVE:
+                words = words[:i]
+            break
+    # the publication in capitals after a name written in mixed case ("Jane Doe USA TODAY")
+    if len(words) > 2 and words[-1].isupper() and len(words[-1]) > 1:
+        end = len(words)
+        while end > 2 and words[end - 1].isupper() and len(words[end - 1]) > 1:
+            end -= 1
+        if not any(w.isupper() for w in words[:end]) and end >= 2:
+            words = words[:end]
     if (
         len(words) > 1
         and words[-1].strip(".,:;").lower() in _COLLECTIVE
@@ -124,12 +162,17 @@ def split_names(
     else:
         text = _PAREN.sub(" ", text)
     text = _PREFIX.sub("", text)
+    # "Jane Doe in Woodworking": the section the post was filed in
+    text = _IN_SECTION.split(text, maxsplit=1)[0]
+    # "Jane Doe, Home and Garden Expert": a job title after the name, whose "and" joins no names
+    groups = text.split(",")
+    text = ",".join(g for i, g in enumerate(groups) if i == 0 or not _role_phrase(g))
     # cut at the first date or time ("Jane Doe Updated 3 hours ago", "Jane Doe | Mar 5, 2024")
     if m := _DATEISH.search(text):
         text = text[: m.start()]
     names: list[str] = []
     for raw_piece in _SPLIT.split(text):
-        piece = _PREFIX.sub("", raw_piece).strip(" \t.,:;-–—|·•\"'“”")
+        piece = _PREFIX.sub("", raw_piece).strip(" \t.,:;-–—|·•&\"'“”")
         if not piece or _CREDENTIAL.match(piece) or _key(piece) in banned:
             continue
         name = piece if organisation else _strip_roles(piece)

@@ -80,12 +80,14 @@ _NOT_CONTENT = re.compile(
     r"|menu|newsletter|breadcrumb",
     re.IGNORECASE,
 )
+_CUES = r"(?:[Bb]y|BY|[Ww]ritten [Bb]y|[Aa]uthors?|[Aa]uthored [Bb]y|[Pp]osted [Bb]y|[Cc]ontributors?)"
+# "By Jane Doe" anywhere in a piece; "By: Jane Doe" only at its start ("Sort by: Newest" is a control)
 _BY = re.compile(
-    r"(?:^|\s)(?:[Bb]y|BY|[Ww]ritten by|[Aa]uthor:?|[Aa]uthored by|[Pp]osted by)\s+"
+    rf"(?:(?:^|\s){_CUES}\s+|^{_CUES}\s*:\s*)"
     r"((?:[A-Z][\w.'’-]*)(?:\s+(?:[A-Z][\w.'’-]*|and|&|de|van|von|da|di|le|la))*(?:\s*,\s*[A-Z][\w.'’-]*"
     r"(?:\s+[A-Z][\w.'’-]*)*)*)"
 )
-_BARE_CUE = re.compile(r"(?:^|\s)(?:[Bb]y|BY|[Ww]ritten by|[Aa]uthor:?|[Pp]osted by)\s*:?$")
+_BARE_CUE = re.compile(rf"(?:(?:^|\s){_CUES}|^{_CUES}\s*:)$")
 _SEPARATORS = re.compile(r"\s*\|\s*|\s+[-–—:·•»«~/]\s+|\s*::?\s+")
 _KEY = re.compile(r"[\W_]+")
 _SPACE = re.compile(r"\s")
@@ -397,10 +399,12 @@ def _is_site_name(text: str, site_names: Sequence[str]) -> bool:
     return not k or any(k == _key(n) or k == _key(n.split(".")[0]) for n in site_names)
 
 
-def _inside_noise(node: LexborNode, limit: int = 8) -> bool:
+def _inside_noise(node: LexborNode, limit: int = 8, stop: LexborNode | None = None) -> bool:
+    """True when an ancestor of ``node`` (up to ``limit`` levels, short of ``stop``) is page chrome: a
+    footer, an aside, a navigation, a comment or related-stories block."""
     parent = node.parent
     depth = 0
-    while parent is not None and depth < limit:
+    while parent is not None and depth < limit and (stop is None or parent != stop):
         attrs = parent.attributes
         hint = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
         if parent.tag in ("footer", "aside", "nav") or (hint.strip() and _NOT_CONTENT.search(hint)):
@@ -498,7 +502,7 @@ def _visible_authors(root: LexborNode | None, exclude: list[str]) -> tuple[tuple
             name_node = node.css_first('[itemprop="name"]') if node.attributes.get("itemprop") else None
             text = (name_node or node).text(deep=True, separator=" ")
         byline = _squash(text)
-        if not byline or len(byline) > 120 or _inside_noise(node):
+        if not byline or len(byline) > 120 or _inside_noise(node, stop=root):
             continue
         names = clean_authors([byline], exclude, strict=True)
         if names:
@@ -531,11 +535,33 @@ def _authors(
             names = clean_authors([m.group(1)], site_names, strict=True)
             if names:
                 return names, _squash(m.group(0))
+    names, byline = dated_name(near, site_names)
+    if names:
+        return names, byline
     credits = [*ld.authors, *ld.author_orgs, *values]
     if credits:
         names = clean_authors(credits[:1], organisation=True)
         if names:
             return names, None
+    return (), None
+
+
+_PIECE_SEPARATORS = re.compile(r"\s+[|·•]\s+")
+_NAME = re.compile(r"^[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|der|da|di|le|la)){1,3}$")
+
+
+def dated_name(near: Sequence[str], site_names: Sequence[str], pieces: int = 8) -> tuple[tuple[str, ...], str | None]:
+    """A byline without a "By": a person's name (two to four capitalised words) next to a date in the
+    headline's neighbourhood ("Jane Doe · 12 March 2024", "<span>Jane Doe</span><time>…</time>")."""
+    parts = [p for piece in near[:pieces] for p in _PIECE_SEPARATORS.split(piece) if p.strip()][: pieces + 4]
+    for i, part in enumerate(parts):
+        if len(part) > 40 or not _NAME.match(part):
+            continue
+        neighbours = parts[max(0, i - 2) : i] + parts[i + 1 : i + 3]
+        if any(len(n) <= 60 and parse_date(n) is not None for n in neighbours):
+            names = clean_authors([part], site_names, strict=True)
+            if names:
+                return names, part
     return (), None
 
 
