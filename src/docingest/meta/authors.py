@@ -124,11 +124,14 @@ def _strip_roles(piece: str) -> str:
                 words = words[:i]
             break
     # the publication in capitals after a name written in mixed case ("Jane Doe USA TODAY")
-    if len(words) > 2 and words[-1].isupper() and len(words[-1]) > 1:
+    def capitals(word: str) -> bool:
+        return len(word) > 1 and word.isalpha() and word.isupper()
+
+    if len(words) > 2 and capitals(words[-1]):
         end = len(words)
-        while end > 2 and words[end - 1].isupper() and len(words[end - 1]) > 1:
+        while end > 2 and capitals(words[end - 1]):
             end -= 1
-        if not any(w.isupper() for w in words[:end]) and end >= 2:
+        if all(w.isalpha() and w[:1].isupper() and not w.isupper() for w in words[:end]):
             words = words[:end]
     if (
         len(words) > 1

@@ -510,6 +510,29 @@ def _visible_authors(root: LexborNode | None, exclude: list[str]) -> tuple[tuple
     return (), None
 
 
+_CUED = re.compile(rf"^{_CUES}\s*:?\s+\S")
+
+
+def _cued_bylines(root: LexborNode | None, exclude: list[str]) -> tuple[tuple[str, ...], str | None]:
+    """Byline elements anywhere on the page that say "By ..." when they all name the same people (a list of
+    related stories names several)."""
+    if root is None:
+        return (), None
+    found: tuple[str, ...] = ()
+    byline: str | None = None
+    for node in root.css(_BYLINE_SELECTOR)[:30]:
+        text = _squash(node.text(deep=True, separator=" "))
+        if not text or len(text) > 80 or not _CUED.match(text):
+            continue
+        names = clean_authors([text], exclude, strict=True)
+        if not names:
+            continue
+        if found and {n.casefold() for n in names} != {n.casefold() for n in found}:
+            return (), None
+        found, byline = names, byline or text
+    return found, byline
+
+
 def _authors(
     facts: _Facts, site_names: list[str], near: list[str], region: LexborNode | None
 ) -> tuple[tuple[str, ...], str | None]:
@@ -530,20 +553,27 @@ def _authors(
     names, byline = _visible_authors(region, site_names)
     if names:
         return names, byline
+    own: tuple[tuple[str, ...], str | None] = ((), None)  # "By <the site's name>": the site credits itself
     for text in _cue_joined(near):
         if (m := _BY.search(text)) is not None:
             names = clean_authors([m.group(1)], site_names, strict=True)
             if names:
                 return names, _squash(m.group(0))
+            if not own[0] and (names := clean_authors([m.group(1)], strict=True)):
+                own = names, _squash(m.group(0))
     names, byline = dated_name(near, site_names)
     if names:
         return names, byline
+    if region is not None and region.tag != "body":
+        names, byline = _cued_bylines(facts.tree.body, site_names)
+        if names:
+            return names, byline
     credits = [*ld.authors, *ld.author_orgs, *values]
     if credits:
         names = clean_authors(credits[:1], organisation=True)
         if names:
             return names, None
-    return (), None
+    return own
 
 
 _PIECE_SEPARATORS = re.compile(r"\s+[|·•]\s+")
