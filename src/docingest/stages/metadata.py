@@ -31,6 +31,7 @@ import html
 import re
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
+from functools import lru_cache
 from urllib.parse import urljoin, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -65,7 +66,8 @@ _IMAGE_KEYS = ("og:image", "og:image:url", "og:image:secure_url", "twitter:image
                "thumbnail", "sailthru.image.full")  # fmt: skip
 _LANGUAGE_KEYS = ("content-language", "dc.language", "dcterms.language", "language", "og:locale")
 
-_HEAD_SELECTOR = 'meta, script[type="application/ld+json"], base, link[rel], h1, title, [itemprop="headline"]'
+_HEAD_SELECTOR = 'meta, script[type="application/ld+json"], base, link[rel], title'
+_BODY_SELECTOR = 'meta, script[type="application/ld+json"], link[rel], h1, [itemprop="headline"]'
 _BYLINE_SELECTOR = (
     '[rel="author"], [itemprop~="author"], .byline, .author, .author-name, .byline-name, .post-author, '
     '.entry-author, .article-author, .by-author, [class*="byline"], [class*="author-name"], '
@@ -95,6 +97,7 @@ _WORD = re.compile(r"\w+")
 _PERMALINK = re.compile(r"(?:\s*[¶#§🔗])+$")
 
 
+@lru_cache(maxsize=4096)
 def _key(text: str) -> str:
     return _KEY.sub("", text.casefold())
 
@@ -124,8 +127,16 @@ class _Facts:
         self.headline: str | None = None
         base_href: str | None = None
         scripts: list[str] = []
-        # One pass over the tree (each Lexbor query walks all of it): dispatch on the tag in Python.
-        for node in tree.css(_HEAD_SELECTOR):
+        # One pass over the <head> and one over the <body> (each selector of a Lexbor query walks its whole
+        # subtree): dispatch on the tag in Python. The body holds the headings, JSON-LD scripts and microdata,
+        # and (in broken pages) what the parser moved out of the head.
+        head, body = tree.head, tree.body
+        nodes = head.css(_HEAD_SELECTOR) if head is not None else []
+        if body is not None:
+            nodes += body.css(_BODY_SELECTOR)
+        elif head is None:
+            nodes = tree.css(_HEAD_SELECTOR)
+        for node in nodes:
             tag = node.tag
             attrs = node.attributes
             if tag == "meta":
@@ -248,6 +259,7 @@ def heading_text(node: LexborNode) -> str | None:
     return text if text and len(text) <= 300 else None
 
 
+@lru_cache(maxsize=4096)
 def _fold(text: str) -> str:
     """Comparison key of a title: case-folded words and digits only (typography and punctuation ignored)."""
     return " ".join(_WORD.findall(text.casefold()))
@@ -404,7 +416,8 @@ def _inside_noise(node: LexborNode, limit: int = 8, stop: LexborNode | None = No
     footer, an aside, a navigation, a comment or related-stories block."""
     parent = node.parent
     depth = 0
-    while parent is not None and depth < limit and (stop is None or parent != stop):
+    stop_id = stop.mem_id if stop is not None else None  # (node == node compares markup when they differ)
+    while parent is not None and depth < limit and parent.mem_id != stop_id:
         attrs = parent.attributes
         hint = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
         if parent.tag in ("footer", "aside", "nav") or (hint.strip() and _NOT_CONTENT.search(hint)):
@@ -520,7 +533,8 @@ def _cued_bylines(root: LexborNode | None, exclude: list[str]) -> tuple[tuple[st
         return (), None
     found: tuple[str, ...] = ()
     byline: str | None = None
-    for node in root.css(_BYLINE_SELECTOR)[:30]:
+    # a short selector list: Lexbor walks the whole page once per selector
+    for node in root.css('[class*="byline"], [class*="uthor"], [rel="author"]')[:30]:
         text = _squash(node.text(deep=True, separator=" "))
         if not text or len(text) > 80 or not _CUED.match(text):
             continue
