@@ -155,6 +155,9 @@ KEPT_BLOCKS = [
     ("list_item", "Watch your sector: follow trade news and subscribe to industry newsletters to spot changes early."),
     ("paragraph", "...which is why the second run was so much faster. â†©"),
     ("paragraph", "[Editor's note: click to enlarge the map below, which shows the flood zones.]"),
+    ("paragraph", "Residents can sign up for the council newsletter at the library."),
+    ("paragraph", "Notes from the harbour ...or, why we stayed. © 2019, 2020 Jo Doe"),
+    ("paragraph", "We added the adsbygoogle tag to the template and measured the page again."),
 ]
 
 STORY = Candidate(kind="paragraph", text="The council met on Tuesday and voted to close two branches, the mayor said.")
@@ -179,6 +182,16 @@ DROPPED_BLOCKS = [
     ("paragraph", "Share this post"),
     ("paragraph", "Next video starts in : 5"),
     ("paragraph", "Send your comments on this story to desk@ledger.example."),
+    ("paragraph", "Full Screen"),
+    ("paragraph", "Unfortunately, this video is not available in your region."),
+    ("paragraph", "Rating failed. Try again."),
+    ("paragraph", '(adsbygoogle = window.adsbygoogle || []).push({}); google_ad_client = "ca-pub-0";'),
+    ("paragraph", "Advertisement: Spring sale at the Harbour Market"),
+    ("paragraph", "✉️ Sign up for The Harbour Weekly newsletter"),
+    ("paragraph", "To read the rest of this story, subscribe to Ledger+."),
+    ("paragraph", "You've subscribed!"),
+    ("paragraph", "Keep me posted about Ledger events by email. I can unsubscribe at any time."),
+    ("paragraph", "That's all for this week. Follow on social media: Instagram | Facebook"),
 ]
 
 

@@ -113,8 +113,25 @@ def _name_credit(text: str) -> bool:
     return all(w[0].isupper() or w.lower() in _CREDIT_WORDS for w in _WORDS.findall(rest))
 
 
-#: Pseudo key word: the block contains "@" (an address or a handle).
+_NOTICE = re.compile(r"(?:^|(?<=[\s(\[|•·Â]))©|\(c\)\s*\d{4}|\bcopyright\b", _I)
+_SENTENCE_END = re.compile(r"[.!?…]\s")
+
+
+def _notice_leads(text: str) -> bool:
+    """Is the block the copyright notice, not something else first — a title or a caption that ends a sentence
+    before the notice ("Why I bother. © 2003 Jo Doe", "The harbour at dawn. © Jo Doe")? Like a caption before its
+    credit, that block stays."""
+    found = _NOTICE.search(text)
+    if found is None:
+        return True
+    before = text[: found.start()]
+    return len(_WORDS.findall(before)) < 4 or not _SENTENCE_END.search(before)
+
+
+#: Pseudo key words: the block contains "@" (an address or a handle); ad-slot code ("google_ad_client = ").
 _AT_KEY = "\x00at"
+_AD_CODE_KEY = "\x00adcode"
+_AD_CODE = ("google_ad_", "adsbygoogle", "googletag.")
 
 #: Rules over the block's text outside quotations. Weight 3 decides alone; 2 needs more evidence.
 _RULES: tuple[_Rule, ...] = (
@@ -123,22 +140,32 @@ _RULES: tuple[_Rule, ...] = (
        r"sponsored (content|post|story)|paid (content|post)|"
        r"paid partner content|partner content|promoted( content)?|story continues below( this)?"
        r"( advertisement)?|article continues below( this)?( advertisement)?|continue reading below|"
-       r"scroll to continue( with content)?)\W*$", "ad label", 3,
+       r"scroll to continue( with content)?)\W*$|^\W*(advertisement|advertising|sponsored)\s*(:|\()",
+       "ad label", 3,
        "advertisement advertising advert ad ads sponsored paid partner promoted story article continue scroll", 80,
        head=True),
     # script-driven widgets that did not run: comment boxes, video players
     _r(r"\b(please )?enable javascript to (view|see|use|load|read)\b|\bcomments powered by\b|"
        r"\byour video will (play|begin|start) in\b|^\W*(up )?next video (starts|plays|begins) in\b|"
-       r"^\W*(this|the) video is (not available|unavailable|no longer available)\b|"
+       r"^\W*(unfortunately,? )?(this|the) video is (not available|unavailable|no longer available)\b|"
+       r"^[\w ]{0,30}\bfailed\W+(please )?try again( later)?\W*$|"
        r"^\W*(press enter or )?(click|tap) to (view|enlarge|expand) (the )?(image|photo|picture)\b|"
        r"\bview (the )?(image|photo|picture) in full[- ]?(size|screen)\b|^\W*wait \d+ seconds? to continue\W*$",
-       "widget notice", 3, "enable powered video click tap view wait", 160),
+       "widget notice", 3, "enable powered video unfortunately, click tap view wait failed", 160),
+    # the controls of a player or gallery that did not run, each left as a block of its own
+    _r(r"^\W*(full ?screen|exit full ?screen|autoplay|view (photos|gallery|slideshow)|embed|now (watching|playing)|"
+       r"video (not available|unavailable)|closed captions|video quality|mute|unmute|replay|skip ad|loading)\W*$",
+       "widget notice", 3, "full fullscreen exit autoplay view embed now video closed mute unmute replay skip "
+       "loading", 30, head=True),
+    # an ad slot's script left in the text
+    _r(r"\bgoogle_ad_(client|slot)\s*=|\(adsbygoogle\s*=\s*window\.adsbygoogle|\bgoogletag\.(cmd|display)\b",
+       "ad label", 3, _AD_CODE_KEY, 600),
     # the comment section's label or count, left behind by a comment widget
     _r(r"^\W*(\d+ comments?|comments)(\s*\(\d+\))?(\s+(add|post|leave|write) (a |your )?comment)?\W*$",
        "widget notice", 3, "comments comment", 40, head=True),
     # image credits
     _r(r"^\W*(photo(graph)?s?|images?|pictures?|illustrations?|credits?|"
-       r"(photo|image|picture) credits?)\s*(:|by\b|courtesy\b|source\s*:)", "image credit", 3,
+       r"(photo|image|picture) credits?)\s*(:|by\b|courtesy\b|sources?\s*:)", "image credit", 3,
        "photo photograph photos photographs image images picture pictures illustration illustrations "
        "credit credits", 160, head=True),
     _r(r"^[^.!?]{0,60}\b(getty images|ap photo|afp|reuters|shutterstock|alamy|epa|via getty|corbis|istock)\b"
@@ -149,7 +176,7 @@ _RULES: tuple[_Rule, ...] = (
     # such as "Ã©" or "â†©"; "Â©", lower-cased "â©", is mojibake of "©" itself), or "Copyright 2024" opening a
     # sentence
     _r(r"(?:^|(?<=[\s(\[|•·â]))©|\(c\)\s*\d{4}|(?:^|[.!?|•·]\s+|\s[-–—]\s)\W{0,3}copyright\s+(©\s*)?\d{4}",
-       "copyright line", 3, "© c copyright", 300),
+       "copyright line", 3, "© c copyright", 300, check=_notice_leads),
     _r(r"\ball rights reserved\b", "copyright line", 3, "reserved", 300),
     _r(r"\b(this|the) (material|article|story|content) (was produced by .{0,60} and )?may not be "
        r"(published|republished|reproduced|redistributed|rewritten|broadcast)", "copyright line", 3,
@@ -179,7 +206,8 @@ _RULES: tuple[_Rule, ...] = (
        r"whatsapp|email|link)\b|\bshare this (article|story)\b", "share prompt", 3,
        "share", 200),
     _r(r"\bfollow (us\b|.{1,40}? on (x|twitter|facebook|instagram|tiktok|youtube|threads|bluesky|"
-       r"linkedin|mastodon)\b|our coverage|.{0,40}@\w+)|\blike us on facebook\b|\bshare it on social media\b",
+       r"linkedin|mastodon)\b|our coverage|.{0,40}@\w+|(us )?on social media\b)|\blike us on facebook\b|"
+       r"\bshare (it|this) (on social media|with (your|a) friends?)\b",
        "follow prompt", 3, "follow facebook share", 250),
     # subscription pitches
     _r(r"\b(already a subscriber|become a subscriber|subscribe (now|today|here)|subscribe for|"
@@ -187,9 +215,12 @@ _RULES: tuple[_Rule, ...] = (
        r"log ?in to (continue|keep) reading|free articles? (this month|left|remaining)|"
        r"read(ing)? all your free|upgrade your (plan|subscription)|subscribers? enjoy|"
        r"subscriber[- ]only|for subscribers\b|to keep reading|to continue reading|subscribe to (the |our )?"
-       r"[\w' ]{0,30}(newsletter|briefing|digest)(?!s))", "subscription pitch", 3,
+       r"[\w' ]{0,30}(newsletter|briefing|digest)(?!s)|subscribe to (our|my) [\w' ]{0,30}(blog|channel|"
+       r"podcast|feed|mailing list)|(read|see) the rest of this (story|article)|exclusive to [\w+ ]{1,30} "
+       r"subscribers|unlock this (article|story)|you('ve| have| are)( already)? subscribed|newsletter preferences)",
+       "subscription pitch", 3,
        "subscribe subscriber subscribers subscription trial digital log login articles article upgrade "
-       "subscriber-only reading"),
+       "subscriber-only reading rest unlock subscribed subscribed! preferences"),
     _r(r"\bunlimited (digital )?access\b", "subscription pitch", 2, "unlimited", 300),
     _r(r"\byour subscription\b", "subscription pitch", 2, "subscription", 300),
     _r(r"(?:^|[.!?:—]\s+)subscribe\b.{0,80}\b(\d+% off|just|only|[$€£]\s?\d|cents|a month|per month|"
@@ -239,8 +270,11 @@ _RULES: tuple[_Rule, ...] = (
     _r(r"\b(sign up (here|now|today|for (our|free|the free|(the )?\w+'s))|(in|into|to) your inbox|"
        r"enter your email|our (\w+ ){0,2}newsletters?|newsletter:|never miss a (story|thing|beat)|"
        r"delivered (free )?to your inbox|(daily|morning|evening|weekly) briefing\b.{0,40}(sign|inbox|free)|"
-       r"join [\d,]+ (readers|subscribers))", "newsletter promo", 3,
-       "sign inbox enter newsletter newsletters never briefing readers subscribers", 400),
+       r"join [\d,]+ (readers|subscribers))|"
+       r"(?:^|[.!?:—]\s+)\W*sign up for (the |our )?[\w'’ +&.-]{1,40}\b(newsletter|briefing|digest)\b(?!s)",
+       "newsletter promo", 3, "sign inbox enter newsletter newsletters never briefing readers subscribers", 400),
+    # a sign-up form's consent line ("Keep me posted ... I can unsubscribe at any time")
+    _r(r"\bi can (unsubscribe|opt out) at any ?time\b", "newsletter promo", 3, "unsubscribe opt", 250),
     _r(r"\bsign up for [A-Z]", "newsletter promo", 3, "sign", 300, case=True),
     _r(r"\b(download (our|the) (free )?app|get (the|our) (free )?app|our (free )?app\b|"
        r"(download|get) (it|our app|the app|the [\w ]{1,30} app)( free)? (on|from|in) (the app store|google play)|"
@@ -376,13 +410,19 @@ def _judge_text(text: str, kind: str) -> _Facts:
     low = text.lower()
     words = low.split()
     copyright_sign, at = "©" in low, "@" in low
-    if _BODY_KEYS.isdisjoint(words) and _HEAD_KEYS.isdisjoint(words[:6]) and not (copyright_sign or at):
+    ad_code = "google" in low and any(k in low for k in _AD_CODE)
+    if (
+        _BODY_KEYS.isdisjoint(words) and _HEAD_KEYS.isdisjoint(words[:6])
+        and not (copyright_sign or at or ad_code)
+    ):
         return _Facts(None, 0.0, False, -1, False, listish, low)
     indices = {i for word in _BODY_KEYS.intersection(words) for i in _BY_KEY[_BODY_WORDS[word]]}
     if copyright_sign:
         indices.update(_BY_KEY["©"])
     if at:
         indices.update(_BY_KEY[_AT_KEY])
+    if ad_code:
+        indices.update(_BY_KEY[_AD_CODE_KEY])
     indices.update(i for word in _HEAD_KEYS.intersection(words[:6]) for i in _BY_HEAD_KEY[_HEAD_WORDS[word]])
     if not indices:
         return _Facts(None, 0.0, False, -1, False, listish, low)
