@@ -302,6 +302,20 @@ def test_byline_beside_the_headline_stops_at_its_element() -> None:
 
 
 # ------------------------------------------------------------------------------------------ dates
+@pytest.mark.parametrize(
+    ("modified", "published"),
+    [
+        ("2025-06-17T09:00:00+00:00", date(2025, 12, 18)),  # one CMS stamp for both: the printed date wins
+        ("2025-12-20T09:00:00+00:00", datetime(2025, 6, 17, 9, tzinfo=UTC)),  # an updated story keeps its stamp
+    ],
+)
+def test_printed_date_against_a_single_cms_stamp(modified: str, published: date | datetime) -> None:
+    head = ('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Bridge reopens",'
+            f' "datePublished": "2025-06-17T09:00:00+00:00", "dateModified": "{modified}"}}</script>')  # fmt: skip
+    body = "<main><h1>Bridge reopens</h1><p>December 18, 2025</p>" + BODY + "</main>"
+    assert meta(head, body).published == published
+
+
 def test_webpage_date_of_the_cms_is_no_publication_date() -> None:
     graph = ('<script type="application/ld+json">{"@graph": [{"@type": "WebPage", "name": "Our services",'
              ' "datePublished": "2019-04-15T21:00:02+00:00", "dateModified": "2024-01-02T10:00:00+00:00"}]}</script>')

@@ -40,7 +40,7 @@ from ..document import Metadata, Page
 from ..hookspecs import hookimpl
 from ..meta import jsonld
 from ..meta.authors import clean_authors, is_handle
-from ..meta.dates import date_from_url, parse_date
+from ..meta.dates import date_from_url, day_of, parse_date
 from ..models import _BCP47, _HTTP_URL
 
 CACHE_KEY = "docingest.metadata"
@@ -644,10 +644,14 @@ def _visible_date(root: LexborNode | None) -> date | datetime | None:
 def _published(facts: _Facts, near: list[str], region: LexborNode | None) -> date | datetime | None:
     """JSON-LD and meta publication dates, then a date element or a written date beside the headline, then
     the URL. The ``datePublished`` of a JSON-LD ``WebPage`` (the CMS's page record, on every page of many
-    sites, shown nowhere) is not a publication date."""
+    sites, shown nowhere) is not a publication date.
+
+    When the metadata's published and modified stamps are the same day (a CMS stamp written on import or
+    save, the page never updated) and the page prints another date beside the headline, the printed date
+    wins."""
     for raw in (facts.ld.published, *facts.all(_PUBLISHED_KEYS)):
         if (found := parse_date(raw)) is not None:
-            return found
+            return _printed_instead(facts, found, near, region)
     for key, values in facts.meta.items():
         if "publish" in key and ("date" in key or "time" in key or key == "published"):
             for raw in values:
@@ -662,6 +666,18 @@ def _published(facts: _Facts, near: list[str], region: LexborNode | None) -> dat
     if whole and (found := _visible_date(facts.tree.body)) is not None:
         return found
     return date_from_url(facts.url)
+
+
+def _printed_instead(
+    facts: _Facts, found: date | datetime, near: list[str], region: LexborNode | None
+) -> date | datetime:
+    stamped = day_of(found)
+    modified = [parse_date(raw) for raw in (facts.ld.modified, *facts.all(_MODIFIED_KEYS))]
+    days = {day_of(m) for m in modified if m is not None}
+    if days != {stamped}:
+        return found
+    shown = next((d for text in near if (d := parse_date(text)) is not None), None) or _visible_date(region)
+    return shown if shown is not None and day_of(shown) != stamped else found
 
 
 def _modified(facts: _Facts) -> date | datetime | None:
