@@ -634,7 +634,7 @@ def _visible_date(root: LexborNode | None) -> date | datetime | None:
             raw = node.text(deep=True, separator=" ")
             if len(raw) > 80:
                 continue
-        if _inside_noise(node):
+        if _inside_noise(node, stop=root):
             continue
         if (found := parse_date(raw)) is not None:
             return found
