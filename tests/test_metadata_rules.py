@@ -316,6 +316,13 @@ def test_printed_date_against_a_single_cms_stamp(modified: str, published: date 
     assert meta(head, body).published == published
 
 
+def test_a_layout_wrapper_named_like_chrome_does_not_hide_the_headline_date() -> None:
+    body = ('<div class="layout with-sidebar"><div><div><article><header><h1>Bridge reopens</h1>'
+            '<p class="meta"><time datetime="2024-03-05">5 March</time></p></header>'
+            + BODY + "</article></div></div></div>")  # fmt: skip
+    assert meta("<title>Bridge reopens</title>", body).published == date(2024, 3, 5)
+
+
 def test_webpage_date_of_the_cms_is_no_publication_date() -> None:
     graph = ('<script type="application/ld+json">{"@graph": [{"@type": "WebPage", "name": "Our services",'
              ' "datePublished": "2019-04-15T21:00:02+00:00", "dateModified": "2024-01-02T10:00:00+00:00"}]}</script>')
