@@ -34,6 +34,7 @@ import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 from urllib.parse import urlsplit
 
 from ..document import BlockCleaner, Candidate, Metadata, Page, Verdict
@@ -80,6 +81,9 @@ class _Rule:
     case: bool
     lead: bool = False
     check: Callable[[str], bool] | None = None
+    #: The pattern's alternatives, each with the key words one of which it needs: only those whose key words
+    #: the block has are tried (a long alternation is the costliest search of the cleaner).
+    parts: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = ()
 
 
 def _r(
@@ -93,6 +97,16 @@ def _r(
     pattern runs on the lower-cased text outside quotations, or on the text as written when ``case`` is
     set. ``check``, when given, must also accept the text as written."""
     return _Rule(re.compile(pattern), reason, weight, max_len, frozenset(keys.split(" ")), head, case, lead, check)
+
+
+def _alternatives(reason: str, weight: int, parts: Sequence[tuple[str, str]], max_len: int = 600) -> _Rule:
+    """A rule over the whole text whose pattern is the alternation of ``parts`` — (key words, pattern) — each
+    wrapped in word boundaries; it matches when one part whose key words the block has matches."""
+    compiled = tuple((re.compile(r"\b(" + pattern + r")\b"), frozenset(keys.split(" "))) for keys, pattern in parts)
+    keys = " ".join(sorted(frozenset().union(*(k for _, k in compiled))))
+    whole = r"\b(" + "|".join(pattern for _, pattern in parts) + r")\b"
+    return _Rule(re.compile(whole), reason, weight, max_len, frozenset(keys.split(" ")), False, False,
+                 parts=compiled)
 
 
 #: Words of a picture credit besides names and agencies ("Justin Sullivan / Staff via Getty Images").
@@ -231,26 +245,35 @@ _RULES: tuple[_Rule, ...] = (
        r"\bspecial offer\b.{0,80}([$€£]\s?\d|\bfree\b|\d+% off)|\blimited[- ]time offer\b",
        "subscription pitch", 3, "anytime cancel off offer limited-time", 300),
     # membership and donation appeals
-    _r(r"\b(your membership (keeps|helps|supports|makes|pays|funds|powers|sustains|matters|means)|"
-       r"become a (member|supporter|patron)|"
-       r"support (us|our (journalism|work|reporting|newsroom)|independent (journalism|news|media|reporting)|"
-       r"local (journalism|news|reporting)|quality (journalism|news|reporting)|public[- ]interest journalism)|"
-       r"readers like you|buy us a (coffee|drink|beer|tea|pint)|chip in|mak(e|ing) a (donation|contribution|"
-       r"gift)|please (donate|support us|give (today|now|generously|what you can|\W?\d)|contribute|"
-       r"subscribe)|donate (today|now|here)|"
-       r"consider (making a |make a )?(donat|supporting us|contribut|giving)|"
-       r"relies on (readers|members|supporters|your support|donations from readers)|funded by (its |our )?"
-       r"(readers|members|supporters)|paid for by (readers|members|you)|not ready to (pay|subscribe|"
-       r"commit)|(good|quality|independent) (reporting|journalism) (costs|needs|takes|depends)|"
-       r"will you (give|support|join|help)|your support(?! (team|staff|agents?|desk|platform|portal|tickets?|"
-       r"system|tools?|software|cent(er|re)|requests?|cases?|queue|channels?|operations|services?|engineers?))|"
-       r"help keep [^.]{0,60} free|"
-       r"(gift|donation|contribution) of (any size|\W?\d)|join them and help|"
-       r"(subscription|membership|support|donation|contribution)s? makes? (stories|journalism|reporting|"
-       r"this|our work))\b",
-       "membership pitch", 3,
-       "membership become support readers buy chip donation contribution gift please donate consider relies "
-       "funded paid ready reporting journalism help join subscription give"),
+    _alternatives("membership pitch", 3, (
+        ("membership", r"your membership (keeps|helps|supports|makes|pays|funds|powers|sustains|matters|means)"),
+        ("become", r"become a (member|supporter|patron)"),
+        ("support", r"support (us|our (journalism|work|reporting|newsroom)|independent (journalism|news|media|"
+                    r"reporting)|local (journalism|news|reporting)|quality (journalism|news|reporting)|"
+                    r"public[- ]interest journalism)"),
+        ("support", r"your support(?! (team|staff|agents?|desk|platform|portal|tickets?|system|tools?|software|"
+                    r"cent(er|re)|requests?|cases?|queue|channels?|operations|services?|engineers?))"),
+        ("readers", r"readers like you"),
+        ("buy", r"buy us a (coffee|drink|beer|tea|pint)"),
+        ("chip", r"chip in"),
+        ("donation contribution gift", r"mak(e|ing) a (donation|contribution|gift)|(gift|donation|contribution) "
+                                       r"of (any size|\W?\d)"),
+        ("please", r"please (donate|support us|give (today|now|generously|what you can|\W?\d)|contribute|"
+                   r"subscribe)"),
+        ("donate", r"donate (today|now|here)"),
+        ("consider", r"consider (making a |make a )?(donat|supporting us|contribut|giving)"),
+        ("relies", r"relies on (readers|members|supporters|your support|donations from readers)"),
+        ("funded", r"funded by (its |our )?(readers|members|supporters)"),
+        ("paid", r"paid for by (readers|members|you)"),
+        ("ready", r"not ready to (pay|subscribe|commit)"),
+        ("reporting journalism", r"(good|quality|independent) (reporting|journalism) (costs|needs|takes|depends)"),
+        ("give support join help", r"will you (give|support|join|help)"),
+        ("help", r"help keep [^.]{0,60} free"),
+        ("join", r"join them and help"),
+        ("subscription subscriptions membership memberships support supports donation donations contribution "
+         "contributions", r"(subscription|membership|support|donation|contribution)s? makes? (stories|journalism|"
+                          r"reporting|this|our work)"),
+    )),
     _r(r"\b(non-?profit|reader-funded|member-funded|independent) newsroom\b", "membership pitch", 2,
        "newsroom", 300),
     # member perks (the list's lead or an item)
@@ -324,9 +347,9 @@ _HINT_STEMS = (
 _HINT_PARTS = frozenset({"cta", "tips", "ad", "ads", "bio"})
 
 
-@dataclass(frozen=True, slots=True)
-class _Facts:
-    """What one block says on its own (no context). ``weak`` is -1 when no rule matched (not computed)."""
+class _Facts(NamedTuple):
+    """What one block says on its own (no context). ``weak`` is -1 when no rule matched (not computed). (A named
+    tuple: built for every block, it is several times cheaper to make than a frozen dataclass.)"""
 
     reason: str | None
     score: float
@@ -409,21 +432,24 @@ def _judge_text(text: str, kind: str) -> _Facts:
         return _Facts(None, 0.0, True, 0, False, listish, text)
     low = text.lower()
     words = low.split()
+    head = words[:6]
     copyright_sign, at = "©" in low, "@" in low
     ad_code = "google" in low and any(k in low for k in _AD_CODE)
     if (
-        _BODY_KEYS.isdisjoint(words) and _HEAD_KEYS.isdisjoint(words[:6])
+        _BODY_KEYS.isdisjoint(words) and _HEAD_KEYS.isdisjoint(head)
         and not (copyright_sign or at or ad_code)
     ):
         return _Facts(None, 0.0, False, -1, False, listish, low)
-    indices = {i for word in _BODY_KEYS.intersection(words) for i in _BY_KEY[_BODY_WORDS[word]]}
+    found = {_BODY_WORDS[word] for word in _BODY_KEYS.intersection(words)}
+    indices = {i for key in found for i in _BY_KEY[key]}
     if copyright_sign:
         indices.update(_BY_KEY["©"])
     if at:
         indices.update(_BY_KEY[_AT_KEY])
     if ad_code:
         indices.update(_BY_KEY[_AD_CODE_KEY])
-    indices.update(i for word in _HEAD_KEYS.intersection(words[:6]) for i in _BY_HEAD_KEY[_HEAD_WORDS[word]])
+    for word in _HEAD_KEYS.intersection(head):
+        indices.update(_BY_HEAD_KEY[_HEAD_WORDS[word]])
     if not indices:
         return _Facts(None, 0.0, False, -1, False, listish, low)
     core, quoted = _outside_quotes(text)
@@ -433,11 +459,14 @@ def _judge_text(text: str, kind: str) -> _Facts:
     lead = False
     for i in sorted(indices):
         rule = _RULES[i]
-        if (
-            len(text) <= rule.max_len
-            and rule.pattern.search(core if rule.case else core_low)
-            and (rule.check is None or rule.check(core))
-        ):
+        if len(text) > rule.max_len:
+            continue
+        target = core if rule.case else core_low
+        if rule.parts:
+            hit = any(part.search(target) for part, needs in rule.parts if not needs.isdisjoint(found))
+        else:
+            hit = rule.pattern.search(target) is not None
+        if hit and (rule.check is None or rule.check(core)):
             matched += 1
             lead = lead or rule.lead
             if best is None or rule.weight > best.weight:
