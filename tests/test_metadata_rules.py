@@ -279,15 +279,6 @@ def test_visible_bylines_without_markup(after_headline: str, authors: tuple[str,
     assert meta("<title>Bridge reopens after repairs</title>", body).authors == authors
 
 
-def test_a_cued_byline_away_from_the_headline_counts_only_when_the_page_names_one_author() -> None:
-    head = "<title>Sourdough, at last</title>"
-    story = "<div><div><div><div><h1>Sourdough, at last</h1></div></div></div></div>" + BODY * 8
-    byline = '<aside class="author-box"><p class="byline">Posted by: Kim Ode</p></aside>'
-    assert meta(head, story + byline).authors == ("Kim Ode",)
-    related = '<p class="byline">By Ana Ruiz</p><p class="byline">By Lee Park</p>'
-    assert meta(head, story + byline + related).authors is None
-
-
 def test_a_blog_credited_to_its_own_name() -> None:
     head = '<title>Twelve planters | Erin Vale</title><meta property="og:site_name" content="Erin Vale">'
     body = "<main><h1>Twelve planters</h1><p>May 3, 2017</p><p>By <a href='/'>Erin Vale</a></p>" + BODY + "</main>"

@@ -18,6 +18,7 @@ _ISO = re.compile(
     r"(?:[T\s]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?)?(?!\d)",
     re.IGNORECASE,
 )
+_DIGIT = re.compile(r"\d")
 _COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})(?:T?(\d{2})(\d{2})(\d{2})?)?(Z|[+-]\d{2}:?\d{2})?$")
 _SLASHED = re.compile(r"(?<!\d)(\d{4})/(\d{1,2})/(\d{1,2})(?!\d)")
 _DMY_DOTS = re.compile(r"(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})(?!\d)")
@@ -92,7 +93,7 @@ def parse_date(value: str | None) -> date | datetime | None:
     if not value:
         return None
     text = value.strip()
-    if not text or len(text) > 200:
+    if not text or len(text) > 200 or _DIGIT.search(text) is None:  # every form holds a digit
         return None
     if m := _ISO.search(text):
         hour = int(m.group(4)) if m.group(4) else None

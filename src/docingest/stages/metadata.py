@@ -66,8 +66,7 @@ _IMAGE_KEYS = ("og:image", "og:image:url", "og:image:secure_url", "twitter:image
                "thumbnail", "sailthru.image.full")  # fmt: skip
 _LANGUAGE_KEYS = ("content-language", "dc.language", "dcterms.language", "language", "og:locale")
 
-_HEAD_SELECTOR = 'meta, script[type="application/ld+json"], base, link[rel], title'
-_BODY_SELECTOR = 'meta, script[type="application/ld+json"], link[rel], h1, [itemprop="headline"]'
+_HEAD_SELECTOR = 'meta, script[type="application/ld+json"], base, link[rel], h1, title, [itemprop="headline"]'
 _BYLINE_SELECTOR = (
     '[rel="author"], [itemprop~="author"], .byline, .author, .author-name, .byline-name, .post-author, '
     '.entry-author, .article-author, .by-author, [class*="byline"], [class*="author-name"], '
@@ -127,16 +126,9 @@ class _Facts:
         self.headline: str | None = None
         base_href: str | None = None
         scripts: list[str] = []
-        # One pass over the <head> and one over the <body> (each selector of a Lexbor query walks its whole
-        # subtree): dispatch on the tag in Python. The body holds the headings, JSON-LD scripts and microdata,
-        # and (in broken pages) what the parser moved out of the head.
-        head, body = tree.head, tree.body
-        nodes = head.css(_HEAD_SELECTOR) if head is not None else []
-        if body is not None:
-            nodes += body.css(_BODY_SELECTOR)
-        elif head is None:
-            nodes = tree.css(_HEAD_SELECTOR)
-        for node in nodes:
+        # One pass over the tree (each Lexbor query walks all of it): dispatch on the tag in Python. (Querying
+        # the <head> and the <body> apart walks the same nodes and was no faster.)
+        for node in tree.css(_HEAD_SELECTOR):
             tag = node.tag
             attrs = node.attributes
             if tag == "meta":
@@ -247,7 +239,7 @@ def heading_text(node: LexborNode) -> str | None:
     skipped; ``None`` when empty or too long to be a headline."""
     raw = node.text(deep=True)
     # CSS-in-JS pages put <style> inside headings; a <br> is a space a reader sees ("News<br>Today")
-    if ("{" in raw and "}" in raw) or node.css_first("br") is not None:
+    if ("{" in raw and "}" in raw) or any(n.tag == "br" for n in node.traverse()):  # (a css query costs more)
         raw = "".join(
             " " if n.tag == "br" else n.text_content or "" for n in node.traverse(include_text=True)
             if n.tag == "br" or (n.tag == "-text" and n.parent is not None and n.parent.tag not in ("style", "script"))
@@ -416,8 +408,9 @@ def _inside_noise(node: LexborNode, limit: int = 8, stop: LexborNode | None = No
     footer, an aside, a navigation, a comment or related-stories block."""
     parent = node.parent
     depth = 0
-    stop_id = stop.mem_id if stop is not None else None  # (node == node compares markup when they differ)
-    while parent is not None and depth < limit and parent.mem_id != stop_id:
+    # (node == node compares the markup when they differ, and mem_id costs a microsecond: test the tag first)
+    stop_tag, stop_id = (stop.tag, stop.mem_id) if stop is not None else (None, None)
+    while parent is not None and depth < limit and not (parent.tag == stop_tag and parent.mem_id == stop_id):
         attrs = parent.attributes
         hint = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
         if parent.tag in ("footer", "aside", "nav") or (hint.strip() and _NOT_CONTENT.search(hint)):
@@ -523,30 +516,6 @@ def _visible_authors(root: LexborNode | None, exclude: list[str]) -> tuple[tuple
     return (), None
 
 
-_CUED = re.compile(rf"^{_CUES}\s*:?\s+\S")
-
-
-def _cued_bylines(root: LexborNode | None, exclude: list[str]) -> tuple[tuple[str, ...], str | None]:
-    """Byline elements anywhere on the page that say "By ..." when they all name the same people (a list of
-    related stories names several)."""
-    if root is None:
-        return (), None
-    found: tuple[str, ...] = ()
-    byline: str | None = None
-    # a short selector list: Lexbor walks the whole page once per selector
-    for node in root.css('[class*="byline"], [class*="uthor"], [rel="author"]')[:30]:
-        text = _squash(node.text(deep=True, separator=" "))
-        if not text or len(text) > 80 or not _CUED.match(text):
-            continue
-        names = clean_authors([text], exclude, strict=True)
-        if not names:
-            continue
-        if found and {n.casefold() for n in names} != {n.casefold() for n in found}:
-            return (), None
-        found, byline = names, byline or text
-    return found, byline
-
-
 def _authors(
     facts: _Facts, site_names: list[str], near: list[str], region: LexborNode | None
 ) -> tuple[tuple[str, ...], str | None]:
@@ -569,7 +538,8 @@ def _authors(
         return names, byline
     own: tuple[tuple[str, ...], str | None] = ((), None)  # "By <the site's name>": the site credits itself
     for text in _cue_joined(near):
-        if (m := _BY.search(text)) is not None:
+        low = text.lower()  # (a cheap test first: most pieces hold no cue)
+        if ("by" in low or "author" in low or "contributor" in low) and (m := _BY.search(text)) is not None:
             names = clean_authors([m.group(1)], site_names, strict=True)
             if names:
                 return names, _squash(m.group(0))
@@ -578,10 +548,6 @@ def _authors(
     names, byline = dated_name(near, site_names)
     if names:
         return names, byline
-    if region is not None and region.tag != "body":
-        names, byline = _cued_bylines(facts.tree.body, site_names)
-        if names:
-            return names, byline
     credits = [*ld.authors, *ld.author_orgs, *values]
     if credits:
         names = clean_authors(credits[:1], organisation=True)
@@ -651,7 +617,7 @@ def _published(facts: _Facts, near: list[str], region: LexborNode | None) -> dat
     wins."""
     for raw in (facts.ld.published, *facts.all(_PUBLISHED_KEYS)):
         if (found := parse_date(raw)) is not None:
-            return _printed_instead(facts, found, near, region)
+            return _printed_instead(facts, found, near)
     for key, values in facts.meta.items():
         if "publish" in key and ("date" in key or "time" in key or key == "published"):
             for raw in values:
@@ -668,15 +634,15 @@ def _published(facts: _Facts, near: list[str], region: LexborNode | None) -> dat
     return date_from_url(facts.url)
 
 
-def _printed_instead(
-    facts: _Facts, found: date | datetime, near: list[str], region: LexborNode | None
-) -> date | datetime:
+def _printed_instead(facts: _Facts, found: date | datetime, near: list[str]) -> date | datetime:
+    """``found`` (the metadata's date), or the date printed just after the headline when the metadata's
+    published and modified stamps are one day and the printed date is another."""
     stamped = day_of(found)
     modified = [parse_date(raw) for raw in (facts.ld.modified, *facts.all(_MODIFIED_KEYS))]
     days = {day_of(m) for m in modified if m is not None}
     if days != {stamped}:
         return found
-    shown = next((d for text in near if (d := parse_date(text)) is not None), None) or _visible_date(region)
+    shown = next((d for text in near[:6] if (d := parse_date(text)) is not None), None)
     return shown if shown is not None and day_of(shown) != stamped else found
 
 
