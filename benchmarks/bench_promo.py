@@ -1,10 +1,13 @@
 """In-story boilerplate benchmark: what the promo cleaner costs and what it gains.
 
-    .venv/bin/python -m benchmarks.bench_promo [--limit N] [--samples N] [--show-drops N]
+    .venv/bin/python -m benchmarks.bench_promo [--limit N] [--samples N] [--show-drops N] [--differential]
 
 1. Extraction quality with and without the cleaner: shingle P/R/F1 of ``docingest.ingest_html`` on wcxb-dev
    and readability, default pipeline vs ``disable=("docingest.promo",)`` (must not drop), with the number of
-   blocks the cleaner removed and by which reason.
+   blocks the cleaner removed and by which reason. ``--differential`` lists every page whose scores the
+   cleaner changes, with its effect on the dataset's F1 and each removed block marked ``TRUTH`` when the
+   ground truth has it (a block the truth keeps: a precision bug of the cleaner, or boilerplate the truth set
+   keeps) or ``-`` when it does not.
 2. Cost: the cleaner's time per page (measured by probe block cleaners registered around it) as a share of
    the median extraction time.
 3. Removal precision/recall on ``news_pages()`` / ``news_texts()`` samples (a fixed, derandomised draw): an
@@ -25,7 +28,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import docingest
-from benchmarks.common import extraction_pages, page_counts, score, table
+from benchmarks.common import _TOKEN, extraction_pages, page_counts, score, table
 from docingest.document import Candidate, Page, Verdict
 from docingest.hookspecs import hookimpl
 from docingest.pipeline import Pipeline
@@ -66,7 +69,7 @@ class _Probe:
         return self.cleaners
 
 
-def quality(dataset: str, limit: int | None, show: int) -> list[list[Any]]:
+def quality(dataset: str, limit: int | None, show: int, differential: bool = False) -> list[list[Any]]:
     probe = _Probe()
     with_promo = Pipeline(plugin_manager=new_plugin_manager(plugins=[("bench.probe", probe)]), claims=False)
     without = Pipeline(disable=(PROMO,), claims=False)
@@ -75,6 +78,7 @@ def quality(dataset: str, limit: int | None, show: int) -> list[list[Any]]:
     totals: list[float] = []
     reasons: Counter[str] = Counter()
     drops: list[tuple[int, str, list[str]]] = []
+    changed: list[tuple[int, str, list[tuple[str, str, bool]]]] = []
     for page in extraction_pages(dataset, limit):
         url = page.truth.get("url") or None
         t0 = time.perf_counter()
@@ -93,6 +97,10 @@ def quality(dataset: str, limit: int | None, show: int) -> list[list[Any]]:
             lost = c_off[0] - c_on[0]
             if lost > 0:
                 drops.append((lost, page.id, [f"{r.reason}: {r.text[:100]}" for r in mine]))
+            if differential and c_on != c_off:
+                truth = _tokens(page.truth.get("body") or "")
+                changed.append((len(counts_on) - 1, page.id,
+                                [(r.reason, r.text, _tokens(r.text) in truth) for r in mine]))
     s_on, s_off = score(counts_on), score(counts_off)
     promo_ms = statistics.median(probe.times) if probe.times else 0.0
     total_ms = statistics.median(totals)
@@ -101,11 +109,26 @@ def quality(dataset: str, limit: int | None, show: int) -> list[list[Any]]:
     if show:
         for lost, pid, removed in sorted(drops, reverse=True)[:show]:
             print(f"  {pid}: {lost} true shingles lost; removed {removed}")
+    if changed:
+        effects = []
+        for index, pid, page_removed in changed:
+            counts = list(counts_on)
+            counts[index] = counts_off[index]
+            effects.append((s_on.f1 - score(counts).f1, pid, page_removed))
+        print(f"  {len(changed)} pages changed; the cleaner's effect on F1, page by page (worst first):")
+        for effect, pid, blocks in sorted(effects, key=lambda e: e[0]):
+            print(f"  {effect:+.5f} {pid}")
+            for reason, text, kept in blocks:
+                print(f"      {'TRUTH' if kept else '-':5} {reason}: {text[:110]!r}")
     return [
-        [dataset, "without promo", s_off.precision, s_off.recall, s_off.f1, "", ""],
-        [dataset, "with promo", s_on.precision, s_on.recall, s_on.f1, f"{total_ms:.2f}",
-         f"{promo_ms:.3f} ({share:.1%})"],
+        [dataset, "without promo", f"{s_off.precision:.4f}", f"{s_off.recall:.4f}", f"{s_off.f1:.4f}", "", ""],
+        [dataset, "with promo", f"{s_on.precision:.4f}", f"{s_on.recall:.4f}", f"{s_on.f1:.4f}",
+         f"{total_ms:.2f}", f"{promo_ms:.3f} ({share:.1%})"],
     ]
+
+
+def _tokens(text: str) -> str:
+    return " ".join(_TOKEN.findall(text))
 
 
 def _raw(html: str, url: str | None) -> docingest.document.RawDocument:
@@ -175,10 +198,12 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=None, help="pages per dataset (default: all)")
     parser.add_argument("--samples", type=int, default=300, help="news_pages/news_texts samples")
     parser.add_argument("--show-drops", type=int, default=0, help="print the N pages that lost most")
+    parser.add_argument("--differential", action="store_true",
+                        help="list every page the cleaner changes, its F1 effect and what it removed")
     args = parser.parse_args()
     rows: list[list[Any]] = []
     for dataset in ("wcxb-dev", "readability"):
-        rows += quality(dataset, args.limit, args.show_drops)
+        rows += quality(dataset, args.limit, args.show_drops, args.differential)
     print()
     print(table(["dataset", "pipeline", "precision", "recall", "F1", "median ms/page", "promo ms (share)"], rows))
     print()
