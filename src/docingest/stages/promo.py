@@ -84,6 +84,33 @@ class _Rule:
     #: The pattern's alternatives, each with the key words one of which it needs: only those whose key words
     #: the block has are tried (a long alternation is the costliest search of the cleaner).
     parts: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = ()
+    #: The pattern opened with ``\b``, taken off for speed and checked by :func:`_bounded` (parts always are).
+    bounded: bool = False
+
+    def search(self, text: str, found: set[str]) -> bool:
+        """Does the pattern match ``text`` (``found``: the block's key words, which choose the parts to try)?"""
+        if self.parts:
+            return any(_bounded(part, text) for part, needs in self.parts if not needs.isdisjoint(found))
+        if self.bounded:
+            return _bounded(self.pattern, text)
+        return self.pattern.search(text) is not None
+
+
+def _word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+def _bounded(pattern: re.Pattern[str], text: str) -> bool:
+    """``re.search(r"\b" + pattern, text)``, several times faster: a pattern that opens with a literal is
+    searched with the regex engine's literal scan, which a leading ``\b`` disables; the word boundary is then
+    checked at the start of each match, as ``\b`` would."""
+    found = pattern.search(text)
+    while found is not None:
+        i = found.start()
+        if (i > 0 and _word_char(text[i - 1])) != (i < len(text) and _word_char(text[i])):
+            return True
+        found = pattern.search(text, i + 1)
+    return False
 
 
 def _r(
@@ -96,13 +123,59 @@ def _r(
     test before the regex); ``head``: among its first words. The
     pattern runs on the lower-cased text outside quotations, or on the text as written when ``case`` is
     set. ``check``, when given, must also accept the text as written."""
-    return _Rule(re.compile(pattern), reason, weight, max_len, frozenset(keys.split(" ")), head, case, lead, check)
+    alternatives = _top_level_alternatives(pattern)
+    bounded = len(alternatives) <= 3 and all(
+        alt.startswith(r"\b") and _literal_start(alt[2:]) for alt in alternatives)
+    compiled = re.compile("|".join(alt[2:] for alt in alternatives) if bounded else pattern)
+    return _Rule(compiled, reason, weight, max_len, frozenset(keys.split(" ")), head, case, lead, check,
+                 bounded=bounded)
+
+
+def _literal_start(pattern: str) -> bool:
+    """Does the alternative open with a letter, or with a group of at most four alternatives that each open with
+    one — a start the regex engine scans for quickly? (Without its leading ``\b``, a long alternation is slower
+    to search, not faster: those rules keep their ``\b``.)"""
+    if pattern[:1].isalnum():
+        return True
+    if not pattern.startswith("("):
+        return False
+    depth = 0
+    for i, ch in enumerate(pattern):
+        depth += (ch == "(") - (ch == ")")
+        if depth == 0:
+            group = _top_level_alternatives(pattern[1:i])
+            return len(group) <= 4 and all(alt[:1].isalnum() for alt in group)
+    return False
+
+
+def _top_level_alternatives(pattern: str) -> list[str]:
+    """The pattern split at its top-level ``|`` (outside groups and classes)."""
+    depth, start, escaped, in_class = 0, 0, False, False
+    out: list[str] = []
+    for i, ch in enumerate(pattern):
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            out.append(pattern[start:i])
+            start = i + 1
+    out.append(pattern[start:])
+    return out
 
 
 def _alternatives(reason: str, weight: int, parts: Sequence[tuple[str, str]], max_len: int = 600) -> _Rule:
     """A rule over the whole text whose pattern is the alternation of ``parts`` — (key words, pattern) — each
     wrapped in word boundaries; it matches when one part whose key words the block has matches."""
-    compiled = tuple((re.compile(r"\b(" + pattern + r")\b"), frozenset(keys.split(" "))) for keys, pattern in parts)
+    compiled = tuple((re.compile(r"(?:" + pattern + r")\b"), frozenset(keys.split(" "))) for keys, pattern in parts)
     keys = " ".join(sorted(frozenset().union(*(k for _, k in compiled))))
     whole = r"\b(" + "|".join(pattern for _, pattern in parts) + r")\b"
     return _Rule(re.compile(whole), reason, weight, max_len, frozenset(keys.split(" ")), False, False,
@@ -461,12 +534,7 @@ def _judge_text(text: str, kind: str) -> _Facts:
         rule = _RULES[i]
         if len(text) > rule.max_len:
             continue
-        target = core if rule.case else core_low
-        if rule.parts:
-            hit = any(part.search(target) for part, needs in rule.parts if not needs.isdisjoint(found))
-        else:
-            hit = rule.pattern.search(target) is not None
-        if hit and (rule.check is None or rule.check(core)):
+        if rule.search(core if rule.case else core_low, found) and (rule.check is None or rule.check(core)):
             matched += 1
             lead = lead or rule.lead
             if best is None or rule.weight > best.weight:
