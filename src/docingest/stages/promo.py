@@ -172,12 +172,16 @@ def _top_level_alternatives(pattern: str) -> list[str]:
     return out
 
 
-def _alternatives(reason: str, weight: int, parts: Sequence[tuple[str, str]], max_len: int = 600) -> _Rule:
+def _alternatives(
+    reason: str, weight: int, parts: Sequence[tuple[str, str]], max_len: int = 600, *, closed: bool = True
+) -> _Rule:
     """A rule over the whole text whose pattern is the alternation of ``parts`` — (key words, pattern) — each
-    wrapped in word boundaries; it matches when one part whose key words the block has matches."""
-    compiled = tuple((re.compile(r"(?:" + pattern + r")\b"), frozenset(keys.split(" "))) for keys, pattern in parts)
+    opening at a word boundary (and closing at one when ``closed``); it matches when one part whose key words
+    the block has matches."""
+    end = r"\b" if closed else ""
+    compiled = tuple((re.compile(r"(?:" + pattern + ")" + end), frozenset(keys.split(" "))) for keys, pattern in parts)
     keys = " ".join(sorted(frozenset().union(*(k for _, k in compiled))))
-    whole = r"\b(" + "|".join(pattern for _, pattern in parts) + r")\b"
+    whole = r"\b(" + "|".join(pattern for _, pattern in parts) + ")" + end
     return _Rule(re.compile(whole), reason, weight, max_len, frozenset(keys.split(" ")), False, False,
                  parts=compiled)
 
@@ -377,17 +381,24 @@ _RULES: tuple[_Rule, ...] = (
        r"turn on (push )?notifications|push alerts)", "app promo", 3,
        "app notifications alerts google store", 200),
     # tip lines and contacting the newsroom
-    _r(r"\b(have|got) a (news )?tip|\bnews tips?\b|\bhave a story (for us|idea|to share|to tell)|"
-       r"\bcontact (our (reporters?|newsroom|editors?|journalists?)|the (editor|newsroom|news desk))\b|"
-       r"\bemail (our (newsroom|reporters?|editors?))\b|\breach (our (newsroom|reporters?))\b|"
-       r"\b(on|via) (signal|securedrop)\b|\bsecuredrop\b|\bdo you know more\b|\bknow something we\b|"
-       r"\bif you have (any )?information (about|on) this\b|"
-       r"\bcorrections (desk|policy)|\breport an error\b|\bspotted an? (mistake|error|typo)\b|"
-       r"\bcontact the (editor|editors|newsroom)\b|"
-       r"\b(send|submit|email|direct) (your )?(comments|feedback|thoughts|questions|corrections) (on|about|"
-       r"regarding|to) this (post|article|story|piece|column)\b",
-       "tip line", 3, "tip tips story contact email reach signal securedrop know something information "
-       "corrections error mistake typo send submit direct", 400),
+    _alternatives("tip line", 3, (
+        ("tip", r"(have|got) a (news )?tip"),
+        ("tip tips", r"news tips?\b"),
+        ("story", r"have a story (for us|idea|to share|to tell)"),
+        ("contact", r"contact (our (reporters?|newsroom|editors?|journalists?)|the (editor|newsroom|news desk))\b"),
+        ("email", r"email (our (newsroom|reporters?|editors?))\b"),
+        ("reach", r"reach (our (newsroom|reporters?))\b"),
+        ("signal securedrop", r"(on|via) (signal|securedrop)\b"),
+        ("securedrop", r"securedrop\b"),
+        ("know", r"do you know more\b|know something we\b"),
+        ("information", r"if you have (any )?information (about|on) this\b"),
+        ("corrections", r"corrections (desk|policy)"),
+        ("error", r"report an error\b"),
+        ("mistake error typo", r"spotted an? (mistake|error|typo)\b"),
+        ("contact", r"contact the (editor|editors|newsroom)\b"),
+        ("send submit email direct", r"(send|submit|email|direct) (your )?(comments|feedback|thoughts|questions|"
+                                     r"corrections) (on|about|regarding|to) this (post|article|story|piece|column)\b"),
+    ), 400, closed=False),
     _r(r"^(?=.*\b(tips?|story|stories|information|newsroom|reporters?|journalists?|editors?|corrections?|"
        r"errors?|mistakes?|confidential(ly)?|securely)\b).*"
        r"\b(contact us|email us|tell us|let us know|message us|send (it|them|us) (to|at|your)|send us (a |your )|"
