@@ -338,3 +338,28 @@ def test_text_walk_is_bounded_and_in_reading_order() -> None:
     assert "Section A" in pieces  # and the text just before the headline is read too
     assert sum(len(p) for p in pieces) <= 1000 + 200 + 300 + 200
     assert all(len(p) <= 200 for p in pieces)
+
+
+@pytest.mark.parametrize(
+    ("printed", "published"),
+    [
+        ("<p>Updated August 14, 2025</p>", date(2025, 8, 14)),  # the dateline the readers see: an update
+        ("<p><span>Last updated:</span> <span>August 14, 2025</span></p>",  # a labelled field: the stamp
+         datetime(2025, 5, 19, 9, tzinfo=UTC)),
+        ("<p>August 14, 2025</p>", datetime(2025, 5, 19, 9, tzinfo=UTC)),  # no update label: the stamp
+    ],
+)
+def test_an_update_dateline_beside_the_headline(printed: str, published: date | datetime) -> None:
+    head = ('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Best dishwashers",'
+            ' "datePublished": "2025-05-19T09:00:00+00:00", "dateModified": "2025-11-20T09:00:00+00:00"}</script>')
+    body = "<main><h1>Best dishwashers</h1>" + printed + BODY + "</main>"
+    assert meta(head, body).published == published
+
+
+def test_a_url_with_the_stamped_day_confirms_it_against_a_printed_date() -> None:
+    head = ('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Bridge reopens",'
+            ' "datePublished": "2025-12-19T09:00:00+00:00", "dateModified": "2025-12-19T09:00:00+00:00"}</script>')
+    body = "<main><h1>Bridge reopens</h1><p>December 17, 2025</p>" + BODY + "</main>"
+    url = "https://news.example.com/2025/12/19/bridge-reopens"
+    assert meta(head, body, url).published == datetime(2025, 12, 19, 9, tzinfo=UTC)
+    assert meta(head, body).published == date(2025, 12, 17)  # without it, the printed date

@@ -634,16 +634,29 @@ def _published(facts: _Facts, near: list[str], region: LexborNode | None) -> dat
     return date_from_url(facts.url)
 
 
+_UPDATED = re.compile(r"updated|modified|revised|aktualisiert|mis à jour|actualizado", re.IGNORECASE)
+
+
 def _printed_instead(facts: _Facts, found: date | datetime, near: list[str]) -> date | datetime:
-    """``found`` (the metadata's date), or the date printed just after the headline when the metadata's
-    published and modified stamps are one day and the printed date is another."""
+    """``found`` (the metadata's date), or the date printed just after the headline when the page shows that
+    one instead: the metadata's published and modified stamps are one day (a CMS stamp, never updated) and the
+    printed date is another; or the page prints one date only, labelled as an update ("Updated March 5,
+    2025"), later than the metadata's: the date the page gives its readers. A URL that carries the metadata's
+    day confirms it."""
     stamped = day_of(found)
-    modified = [parse_date(raw) for raw in (facts.ld.modified, *facts.all(_MODIFIED_KEYS))]
-    days = {day_of(m) for m in modified if m is not None}
-    if days != {stamped}:
+    printed = [(i, d) for i, text in enumerate(near[:6]) if (d := parse_date(text)) is not None]
+    if not printed:
         return found
-    shown = next((d for text in near[:6] if (d := parse_date(text)) is not None), None)
-    return shown if shown is not None and day_of(shown) != stamped else found
+    index, shown = printed[0]
+    shown_day = day_of(shown)
+    if shown_day == stamped or shown_day is None or stamped is None or date_from_url(facts.url) == stamped:
+        return found
+    modified = [parse_date(raw) for raw in (facts.ld.modified, *facts.all(_MODIFIED_KEYS))]
+    if {day_of(m) for m in modified if m is not None} == {stamped}:
+        return shown
+    if shown_day > stamped and len({day_of(d) for _, d in printed}) == 1 and _UPDATED.search(near[index]):
+        return shown
+    return found
 
 
 def _modified(facts: _Facts) -> date | datetime | None:
