@@ -363,3 +363,20 @@ def test_a_url_with_the_stamped_day_confirms_it_against_a_printed_date() -> None
     url = "https://news.example.com/2025/12/19/bridge-reopens"
     assert meta(head, body, url).published == datetime(2025, 12, 19, 9, tzinfo=UTC)
     assert meta(head, body).published == date(2025, 12, 17)  # without it, the printed date
+
+
+def test_a_date_in_the_articles_own_footer_is_its_date() -> None:
+    story = ("<article><header><div><h1>Bridge reopens</h1></div></header>" + BODY
+             + '<footer><p>Posted <time datetime="2024-03-05">5 March</time></p></footer></article>')  # fmt: skip
+    assert meta("<title>Bridge reopens</title>", "<div><div>" + story + "</div></div>").published == date(2024, 3, 5)
+    # a dated teaser card of another story is no date of this page
+    teaser = ('<section class="more"><article><h3>Other story</h3><footer>'
+              '<time datetime="2024-01-09">9 January</time></footer></article></section>')  # fmt: skip
+    page = "<div><div><article><header><div><h1>Bridge reopens</h1></div></header>" + BODY + "</article>" + teaser
+    assert meta("<title>Bridge reopens</title>", page + "</div></div>").published is None
+
+
+def test_microdata_publication_date_away_from_the_headline() -> None:
+    footer = '<div class="post-footer">Posted <span itemprop="datePublished">December 19, 2025</span></div>'
+    body = '<div><div><div class="post"><h1>Small adventures</h1></div></div></div>' + BODY * 8 + footer
+    assert meta("<title>Small adventures</title>", body).published == date(2025, 12, 19)

@@ -66,7 +66,10 @@ _IMAGE_KEYS = ("og:image", "og:image:url", "og:image:secure_url", "twitter:image
                "thumbnail", "sailthru.image.full")  # fmt: skip
 _LANGUAGE_KEYS = ("content-language", "dc.language", "dcterms.language", "language", "og:locale")
 
-_HEAD_SELECTOR = 'meta, script[type="application/ld+json"], base, link[rel], h1, title, [itemprop="headline"]'
+_HEAD_SELECTOR = (
+    'meta, script[type="application/ld+json"], base, link[rel], h1, title, [itemprop="headline"], '
+    '[itemprop="datePublished"]'
+)
 _BYLINE_SELECTOR = (
     '[rel="author"], [itemprop~="author"], .byline, .author, .author-name, .byline-name, .post-author, '
     '.entry-author, .article-author, .by-author, [class*="byline"], [class*="author-name"], '
@@ -124,6 +127,7 @@ class _Facts:
         self.h1s: list[tuple[str, LexborNode]] = []
         self.title: str | None = None
         self.headline: str | None = None
+        self.date_published: str | None = None  # microdata's, on an element other than <meta>
         base_href: str | None = None
         scripts: list[str] = []
         # One pass over the tree (each Lexbor query walks all of it): dispatch on the tag in Python. (Querying
@@ -158,8 +162,12 @@ class _Facts:
             elif tag == "base":
                 if base_href is None:
                     base_href = (attrs.get("href") or "").strip() or None
-            elif self.headline is None and (attrs.get("itemprop") or "") == "headline":
-                self.headline = _squash(attrs.get("content") or node.text(deep=True, separator=" "))
+            elif (attrs.get("itemprop") or "") == "headline":
+                if self.headline is None:
+                    self.headline = _squash(attrs.get("content") or node.text(deep=True, separator=" "))
+            elif self.date_published is None:  # [itemprop="datePublished"]
+                raw = attrs.get("datetime") or attrs.get("content") or node.text(deep=True, separator=" ")
+                self.date_published = raw[:200] if raw else None
         self.ld = jsonld.extract(jsonld.parse_scripts(scripts)) if scripts else jsonld.JsonLd()
         base = url
         if base_href:
@@ -403,21 +411,40 @@ def _is_site_name(text: str, site_names: Sequence[str]) -> bool:
     return not k or any(k == _key(n) or k == _key(n.split(".")[0]) for n in site_names)
 
 
-def _inside_noise(node: LexborNode, limit: int = 8, stop: LexborNode | None = None) -> bool:
+_STRONG_NOISE = re.compile(
+    r"comment|related|sidebar|recommend|popular|trending|more-stories|teaser|promo|nav|menu|newsletter|breadcrumb",
+    re.IGNORECASE,
+)
+
+
+def _inside_noise(
+    node: LexborNode, limit: int = 8, stop: LexborNode | None = None, article: LexborNode | None = None
+) -> bool:
     """True when an ancestor of ``node`` (up to ``limit`` levels, short of ``stop``) is page chrome: a
-    footer, an aside, a navigation, a comment or related-stories block."""
+    footer, an aside, a navigation, a comment or related-stories block.
+
+    With ``article`` (the page's ``<article>``, the one holding its headline) reached first, ``node`` is the
+    article's own: its footer, its aside, a block named like a card or a widget inside it hold the article's
+    byline and date (a blog post's footer line, an ``<aside class="post-meta">``); navigation, comments and
+    related stories do not."""
     parent = node.parent
     depth = 0
+    weak = False
     # (node == node compares the markup when they differ, and mem_id costs a microsecond: test the tag first)
     stop_tag, stop_id = (stop.tag, stop.mem_id) if stop is not None else (None, None)
     while parent is not None and depth < limit and not (parent.tag == stop_tag and parent.mem_id == stop_id):
+        tag = parent.tag
+        if article is not None and tag == "article" and parent.mem_id == article.mem_id:
+            return False
         attrs = parent.attributes
         hint = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
-        if parent.tag in ("footer", "aside", "nav") or (hint.strip() and _NOT_CONTENT.search(hint)):
-            return True
+        if tag in ("footer", "aside", "nav") or (hint.strip() and _NOT_CONTENT.search(hint)):
+            if article is None or tag == "nav" or _STRONG_NOISE.search(hint):
+                return True
+            weak = True
         parent = parent.parent
         depth += 1
-    return False
+    return weak
 
 
 _SKIP_TAGS = frozenset({"script", "style", "noscript", "svg", "template", "select", "button", "iframe", "-comment",
@@ -587,7 +614,7 @@ def _cue_joined(pieces: list[str]) -> list[str]:
     return out
 
 
-def _visible_date(root: LexborNode | None) -> date | datetime | None:
+def _visible_date(root: LexborNode | None, article: LexborNode | None = None) -> date | datetime | None:
     if root is None:
         return None
     for node in root.css(_DATE_SELECTOR)[:15]:
@@ -600,14 +627,26 @@ def _visible_date(root: LexborNode | None) -> date | datetime | None:
             raw = node.text(deep=True, separator=" ")
             if len(raw) > 80:
                 continue
-        if _inside_noise(node, stop=root):
+        if _inside_noise(node, stop=root, article=article):
             continue
         if (found := parse_date(raw)) is not None:
             return found
     return None
 
 
-def _published(facts: _Facts, near: list[str], region: LexborNode | None) -> date | datetime | None:
+def _article_of(node: LexborNode | None) -> LexborNode | None:
+    """The ``<article>`` element that holds ``node`` (the headline), if any."""
+    current = node
+    while current is not None and current.tag not in ("body", "html"):
+        if current.tag == "article":
+            return current
+        current = current.parent
+    return None
+
+
+def _published(
+    facts: _Facts, near: list[str], region: LexborNode | None, headline: LexborNode | None = None
+) -> date | datetime | None:
     """JSON-LD and meta publication dates, then a date element or a written date beside the headline, then
     the URL. The ``datePublished`` of a JSON-LD ``WebPage`` (the CMS's page record, on every page of many
     sites, shown nowhere) is not a publication date.
@@ -629,7 +668,9 @@ def _published(facts: _Facts, near: list[str], region: LexborNode | None) -> dat
         if (found := parse_date(text)) is not None:
             return found
     whole = region is not None and region.tag != "body"
-    if whole and (found := _visible_date(facts.tree.body)) is not None:
+    if whole and (found := _visible_date(facts.tree.body, _article_of(headline))) is not None:
+        return found
+    if (found := parse_date(facts.date_published)) is not None:  # microdata away from the headline
         return found
     return date_from_url(facts.url)
 
@@ -727,7 +768,7 @@ def extract_metadata(tree: LexborHTMLParser, url: str | None = None) -> Metadata
         site_name=site_name,
         authors=authors or None,
         byline=byline,
-        published=_published(facts, near, region),
+        published=_published(facts, near, region, headline),
         modified=_modified(facts),
         language=_language(facts),
         canonical_url=_canonical(facts),
