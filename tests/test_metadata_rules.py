@@ -380,3 +380,23 @@ def test_microdata_publication_date_away_from_the_headline() -> None:
     footer = '<div class="post-footer">Posted <span itemprop="datePublished">December 19, 2025</span></div>'
     body = '<div><div><div class="post"><h1>Small adventures</h1></div></div></div>' + BODY * 8 + footer
     assert meta("<title>Small adventures</title>", body).published == date(2025, 12, 19)
+
+
+def test_a_sentence_naming_a_date_is_no_dateline() -> None:
+    body = ("<main><p>Dec 12, 2025</p><h1>Why Rust for embedded</h1><p>The first vendor SDK for these chips, "
+            "released on October 30, 2025, changed how teams start a new board and ship it.</p>" + BODY + "</main>")
+    assert meta("<title>Why Rust for embedded</title>", body).published == date(2025, 12, 12)
+
+
+@pytest.mark.parametrize(
+    ("url", "day"),
+    [
+        ("https://blog.example.org/articles/2025-12-15+Rust+backend", date(2025, 12, 15)),
+        ("https://blog.example.org/posts/2024-03-05-bridge-reopens/", date(2024, 3, 5)),
+        ("https://blog.example.org/2024/03/05?ref=home", date(2024, 3, 5)),
+        ("https://blog.example.org/2024-03/05/bridge", None),
+        ("https://blog.example.org/item2024-03-05", None),
+    ],
+)
+def test_url_dates(url: str, day: date | None) -> None:
+    assert date_from_url(url) == day

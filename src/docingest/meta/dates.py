@@ -131,17 +131,18 @@ def parse_date(value: str | None) -> date | datetime | None:
     return None
 
 
-_URL_DATE = re.compile(r"/((?:19|20)\d{2})/(0[1-9]|1[0-2])/(0[1-9]|[12]\d|3[01])/")
+_URL_DATE = re.compile(r"/((?:19|20)\d{2})([/-])(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?:[/_+.?#-]|$)")
 
 
 def date_from_url(url: str | None) -> date | None:
-    """The date of a URL with an unambiguous ``/YYYY/MM/DD/`` path, else ``None``."""
+    """The date of a URL with an unambiguous ``/YYYY/MM/DD/`` path or a segment starting ``YYYY-MM-DD``
+    ("/posts/2024-03-05-title"), else ``None``."""
     if not url:
         return None
     m = _URL_DATE.search(url)
     if m is None:
         return None
-    found = _make(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    found = _make(int(m.group(1)), int(m.group(3)), int(m.group(4)))
     return found if isinstance(found, date) and not isinstance(found, datetime) else None
 
 

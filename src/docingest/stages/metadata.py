@@ -665,7 +665,7 @@ def _published(
     if (found := _visible_date(region)) is not None:
         return found
     for text in near:
-        if (found := parse_date(text)) is not None:
+        if len(text) <= 100 and (found := parse_date(text)) is not None:  # a dateline, not a sentence
             return found
     whole = region is not None and region.tag != "body"
     if whole and (found := _visible_date(facts.tree.body, _article_of(headline))) is not None:
