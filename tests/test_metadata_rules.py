@@ -400,3 +400,21 @@ def test_a_sentence_naming_a_date_is_no_dateline() -> None:
 )
 def test_url_dates(url: str, day: date | None) -> None:
     assert date_from_url(url) == day
+
+
+def test_the_first_microdata_author_away_from_the_headline() -> None:
+    post = ('<div class="question"><div><div><div><h1>How to back up my disk?</h1></div></div></div>' + BODY * 8
+            + '<div class="signature"><div itemprop="author"><a href="/u/7">dskfan42</a>'
+            '<meta itemprop="name" content="dskfan42"></div></div></div>')  # fmt: skip
+    comments = ('<ul class="comments"><li><div itemprop="author"><a href="/u/9">Someone Else</a></div>'
+                "</li></ul>")  # fmt: skip
+    assert meta("<title>How to back up my disk?</title>", post + comments).authors == ("dskfan42",)
+    # a comment's author alone is no author of the page
+    unsigned = post.split('<div class="signature">')[0]
+    assert meta("<title>How to back up my disk?</title>", unsigned + comments).authors is None
+
+
+def test_an_author_link_away_from_the_headline() -> None:
+    body = ('<div><div><div><h1>Packing tips</h1></div></div></div>' + BODY * 8
+            + '<div class="stickySide"><p class="name"><a rel="author" href="/about/hg">Halina Goetz</a></p></div>')
+    assert meta("<title>Packing tips</title>", body).authors == ("Halina Goetz",)

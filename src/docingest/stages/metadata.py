@@ -68,7 +68,7 @@ _LANGUAGE_KEYS = ("content-language", "dc.language", "dcterms.language", "langua
 
 _HEAD_SELECTOR = (
     'meta, script[type="application/ld+json"], base, link[rel], h1, title, [itemprop="headline"], '
-    '[itemprop="datePublished"]'
+    '[itemprop="datePublished"], a[rel~="author"], [itemprop~="author"]'
 )
 _BYLINE_SELECTOR = (
     '[rel="author"], [itemprop~="author"], .byline, .author, .author-name, .byline-name, .post-author, '
@@ -128,6 +128,7 @@ class _Facts:
         self.title: str | None = None
         self.headline: str | None = None
         self.date_published: str | None = None  # microdata's, on an element other than <meta>
+        self.author_nodes: list[LexborNode] = []  # the page's first author links and microdata authors
         base_href: str | None = None
         scripts: list[str] = []
         # One pass over the tree (each Lexbor query walks all of it): dispatch on the tag in Python. (Querying
@@ -162,12 +163,17 @@ class _Facts:
             elif tag == "base":
                 if base_href is None:
                     base_href = (attrs.get("href") or "").strip() or None
-            elif (attrs.get("itemprop") or "") == "headline":
-                if self.headline is None:
-                    self.headline = _squash(attrs.get("content") or node.text(deep=True, separator=" "))
-            elif self.date_published is None:  # [itemprop="datePublished"]
-                raw = attrs.get("datetime") or attrs.get("content") or node.text(deep=True, separator=" ")
-                self.date_published = raw[:200] if raw else None
+            else:
+                itemprop = attrs.get("itemprop") or ""
+                if itemprop == "headline":
+                    if self.headline is None:
+                        self.headline = _squash(attrs.get("content") or node.text(deep=True, separator=" "))
+                elif itemprop == "datePublished":
+                    if self.date_published is None:
+                        raw = attrs.get("datetime") or attrs.get("content") or node.text(deep=True, separator=" ")
+                        self.date_published = raw[:200] if raw else None
+                elif len(self.author_nodes) < 6:  # a[rel~=author], [itemprop~=author]
+                    self.author_nodes.append(node)
         self.ld = jsonld.extract(jsonld.parse_scripts(scripts)) if scripts else jsonld.JsonLd()
         base = url
         if base_href:
@@ -529,13 +535,23 @@ def _region(node: LexborNode | None, levels: int = 3) -> LexborNode | None:
 def _visible_authors(root: LexborNode | None, exclude: list[str]) -> tuple[tuple[str, ...], str | None]:
     if root is None:
         return (), None
-    for node in root.css(_BYLINE_SELECTOR)[:12]:
+    return _byline_of(root.css(_BYLINE_SELECTOR)[:12], exclude, root)
+
+
+def _byline_of(
+    nodes: Iterable[LexborNode], exclude: list[str], root: LexborNode | None, article: LexborNode | None = None
+) -> tuple[tuple[str, ...], str | None]:
+    """The names of the first of ``nodes`` (byline elements) that holds some, outside page chrome."""
+    for node in nodes:
         text = node.attributes.get("content") if node.tag == "meta" else None
         if text is None:
             name_node = node.css_first('[itemprop="name"]') if node.attributes.get("itemprop") else None
-            text = (name_node or node).text(deep=True, separator=" ")
+            if name_node is not None and name_node.tag == "meta":
+                text = name_node.attributes.get("content")
+            if text is None:
+                text = (name_node or node).text(deep=True, separator=" ")
         byline = _squash(text)
-        if not byline or len(byline) > 120 or _inside_noise(node, stop=root):
+        if not byline or len(byline) > 120 or _inside_noise(node, stop=root, article=article):
             continue
         names = clean_authors([byline], exclude, strict=True)
         if names:
@@ -544,8 +560,9 @@ def _visible_authors(root: LexborNode | None, exclude: list[str]) -> tuple[tuple
 
 
 def _authors(
-    facts: _Facts, site_names: list[str], near: list[str], region: LexborNode | None
-) -> tuple[tuple[str, ...], str | None]:
+    facts: _Facts, site_names: list[str], near: list[str], region: LexborNode | None,
+    headline: LexborNode | None = None,
+) -> tuple[tuple[str, ...], str | None]:  # fmt: skip
     """People first: JSON-LD, author meta, a byline element beside the headline, "By ..." beside it. Only when
     the page names no person, a credit to an organisation or a desk that the page gives *as the author*
     ("The Investopedia Team", JSON-LD ``author: {"@type": "Organization"}``), even when it is the publication
@@ -573,6 +590,10 @@ def _authors(
             if not own[0] and (names := clean_authors([m.group(1)], strict=True)):
                 own = names, _squash(m.group(0))
     names, byline = dated_name(near, site_names)
+    if names:
+        return names, byline
+    # the page's first author link or microdata author, away from the headline (a forum's first post)
+    names, byline = _byline_of(facts.author_nodes, site_names, None, _article_of(headline))
     if names:
         return names, byline
     credits = [*ld.authors, *ld.author_orgs, *values]
@@ -759,7 +780,7 @@ def extract_metadata(tree: LexborHTMLParser, url: str | None = None) -> Metadata
     title, headline = _title(facts, site_names)
     near = near_headline(headline)
     region = _region(headline) if headline is not None else tree.body
-    authors, byline = _authors(facts, site_names, near, region)
+    authors, byline = _authors(facts, site_names, near, region, headline)
     site_name = facts.first(["og:site_name"]) or facts.ld.site_name or facts.first(_SITE_KEYS[1:])
     description = facts.ld.description if facts.ld.is_article else None
     return Metadata(
