@@ -418,3 +418,15 @@ def test_an_author_link_away_from_the_headline() -> None:
     body = ('<div><div><div><h1>Packing tips</h1></div></div></div>' + BODY * 8
             + '<div class="stickySide"><p class="name"><a rel="author" href="/about/hg">Halina Goetz</a></p></div>')
     assert meta("<title>Packing tips</title>", body).authors == ("Halina Goetz",)
+
+
+def test_the_share_card_names_the_writer() -> None:
+    card = ('<meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="Tyler Brown">'
+            '<meta name="twitter:label2" content="Est. reading time"><meta name="twitter:data2" content="4 minutes">')
+    assert meta(card, "<h1>Packing tips</h1>" + BODY).authors == ("Tyler Brown",)
+    # the author meta, when present, is the page's own statement
+    assert meta(card + '<meta name="author" content="Ana Ruiz">', "<h1>Packing tips</h1>" + BODY).authors == (
+        "Ana Ruiz",
+    )
+    reading = '<meta name="twitter:label1" content="Est. reading time"><meta name="twitter:data1" content="Tom Hale">'
+    assert meta(reading, "<h1>Packing tips</h1>" + BODY).authors is None

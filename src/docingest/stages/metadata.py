@@ -573,6 +573,8 @@ def _authors(
         if names:
             return names, None
     values = [v for v in facts.all(_AUTHOR_KEYS) if not is_handle(v)]
+    if not values:
+        values = [v for v in _labelled_authors(facts) if not is_handle(v)]
     if values:
         names = clean_authors(values, site_names)
         if names:
@@ -602,6 +604,22 @@ def _authors(
         if names:
             return names, None
     return own
+
+
+_AUTHOR_LABEL = re.compile(r"^\s*(?:written by|author|authors|by|posted by)\s*:?\s*$", re.IGNORECASE)
+
+
+def _labelled_authors(facts: _Facts) -> list[str]:
+    """The author a page states in its share-card fields (``twitter:label1`` "Written by", ``twitter:data1``
+    the name), as blog engines and SEO plugins write them."""
+    out: list[str] = []
+    for i in range(1, 5):
+        labels = facts.meta.get(f"twitter:label{i}")
+        if labels is None:
+            break
+        if _AUTHOR_LABEL.match(labels[0]):
+            out.extend(facts.meta.get(f"twitter:data{i}", ())[:1])
+    return out
 
 
 _PIECE_SEPARATORS = re.compile(r"\s+[|·•]\s+")
