@@ -430,3 +430,18 @@ def test_the_share_card_names_the_writer() -> None:
     )
     reading = '<meta name="twitter:label1" content="Est. reading time"><meta name="twitter:data1" content="Tom Hale">'
     assert meta(reading, "<h1>Packing tips</h1>" + BODY).authors is None
+
+
+@pytest.mark.parametrize(
+    ("credit", "site", "names"),
+    [
+        ("SFist Contributor", "SFist - San Francisco News", ("SFist Contributor",)),
+        ("Great Day Editorial Team", "Great Day Improvements", ("Great Day Editorial Team",)),
+        ("By ASU Online", "Arizona State", ("ASU Online",)),
+        ("Jane Doe Staff Writer", "Example News", ("Jane Doe",)),  # a person with a job title
+        ("Help Net Security Sponsored", "Example News", ("Help Net Security",)),  # no credit word
+        ("Jane Doe, Example Editorial Team", "Example News", ("Jane Doe",)),  # a person beside the desk
+    ],
+)
+def test_a_publications_own_credit_keeps_its_words(credit: str, site: str, names: tuple[str, ...]) -> None:
+    assert clean_authors([credit], [site]) == names

@@ -147,6 +147,23 @@ def _strip_roles(piece: str) -> str:
     return " ".join(words)
 
 
+_CREDIT_WORDS = _COLLECTIVE | {"editorial", "editor", "contributor", "contributors", "writers", "web", "online"}
+
+
+def _organisation_credit(name: str, credit: str, banned: frozenset[str]) -> bool:
+    """True when ``credit`` is a publication's own credit rather than a person with a job title: what its
+    role words leave is no person (one word, "SFist" of "SFist Contributor"; or the start of the
+    publication's name, "Great Day" of "Great Day Improvements") and the first role word is a credit
+    ("Editorial", "Contributor", "Team"; not "Sponsored")."""
+    dropped = credit[len(name) :].split()
+    if not dropped or dropped[0].strip(".,:;").lower() not in _CREDIT_WORDS:
+        return False
+    if len(name.split()) == 1:
+        return True
+    key = _key(name)
+    return len(key) >= 3 and any(k.startswith(key) or key.startswith(k) for k in banned if len(k) >= 3)
+
+
 def split_names(
     raw: str, strict: bool = False, banned: frozenset[str] = frozenset(), organisation: bool = False
 ) -> list[str]:
@@ -174,11 +191,14 @@ def split_names(
     if m := _DATEISH.search(text):
         text = text[: m.start()]
     names: list[str] = []
-    for raw_piece in _SPLIT.split(text):
-        piece = _PREFIX.sub("", raw_piece).strip(" \t.,:;-–—|·•&\"'“”")
-        if not piece or _CREDENTIAL.match(piece) or _key(piece) in banned:
+    pieces = [_PREFIX.sub("", p).strip(" \t.,:;-–—|·•&\"'“”") for p in _SPLIT.split(text)]
+    pieces = [p for p in pieces if p and not _CREDENTIAL.match(p)]
+    for piece in pieces:
+        if _key(piece) in banned:
             continue
         name = piece if organisation else _strip_roles(piece)
+        if len(pieces) == 1 and name != piece and _organisation_credit(name, piece, banned):
+            name = piece  # "SFist Contributor", "Great Day Editorial Team": the publication's own credit
         if _name_like(name, strict):
             names.append(name.title() if name.isupper() and len(name) > 3 else name)
     return names
