@@ -445,3 +445,18 @@ def test_the_share_card_names_the_writer() -> None:
 )
 def test_a_publications_own_credit_keeps_its_words(credit: str, site: str, names: tuple[str, ...]) -> None:
     assert clean_authors([credit], [site]) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("Publicado el 04-ago-2021 5:11:10", date(2021, 8, 4)),
+        ("Posted 12-Dec-2024", date(2024, 12, 12)),
+        ("Essay - Published: 2025.12.17 |", date(2025, 12, 17)),
+        ("Cureus. 2023 Jan 7;15(1):e33475.", date(2023, 1, 7)),
+        ("version 2024.1.3", None),  # a version number, not a day
+        ("3 days ago", None),  # relative: no reference, no date
+    ],
+)
+def test_more_written_date_forms(text: str, day: date | None) -> None:
+    assert parse_date(text) == day

@@ -25,6 +25,7 @@ _DMY_DOTS = re.compile(r"(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})(?!\d)")
 _NUMERIC_SLASH = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?!\d)")
 
 _MONTHS = {
+    "ene": 1, "abr": 4, "ago": 8, "dic": 12,  # Spanish/Italian abbreviations ("04-ago-2021")
     "jan": 1, "january": 1, "janvier": 1, "januar": 1, "enero": 1, "gennaio": 1, "janeiro": 1,
     "feb": 2, "february": 2, "février": 2, "fevrier": 2, "februar": 2, "febrero": 2, "febbraio": 2,
     "fevereiro": 2,
@@ -43,6 +44,10 @@ _MONTHS = {
 _MONTH = "|".join(sorted(map(re.escape, _MONTHS), key=len, reverse=True))
 # "March 5, 2024", "Mar. 5th 2024", "5 March 2024", "5. März 2024", "5 de marzo de 2024"
 _MDY = re.compile(rf"(?<![\w])({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})(?!\d)", re.IGNORECASE)
+_YMD_DOTS = re.compile(r"(?<![\d.])(\d{4})\.(\d{2})\.(\d{2})(?![\d.])")  # "2025.12.17"
+# "04-Aug-2021", "2023 Jan 7" (citations)
+_DMY_DASHES = re.compile(rf"(?<![\w-])(\d{{1,2}})-({_MONTH})\.?-(\d{{4}})(?!\d)", re.IGNORECASE)
+_YMD_WORDS = re.compile(rf"(?<![\d.])(\d{{4}})\s+({_MONTH})\.?\s+(\d{{1,2}})(?![\d:])", re.IGNORECASE)
 _DMY = re.compile(
     rf"(?<![\w])(\d{{1,2}})(?:st|nd|rd|th|\.)?\s+(?:de\s+)?({_MONTH})\.?,?\s+(?:de\s+)?(\d{{4}})(?!\d)",
     re.IGNORECASE,
@@ -86,7 +91,8 @@ def _make(  # noqa: PLR0917
 
 def parse_date(value: str | None) -> date | datetime | None:
     """A machine-readable date (ISO 8601, RFC 2822, ``YYYYMMDD``, ``YYYY/MM/DD``) or a written one
-    ("March 5, 2024", "5 mars 2024", "05.03.2024"); ``None`` when ``value`` holds none.
+    ("March 5, 2024", "5 mars 2024", "05.03.2024", "2025.12.17", "04-Aug-2021", "2023 Jan 7"); ``None`` when
+    ``value`` holds none.
 
     Numeric ``dd/mm/yyyy`` and ``mm/dd/yyyy`` are accepted only when unambiguous (one part above 12).
     """
@@ -120,8 +126,14 @@ def parse_date(value: str | None) -> date | datetime | None:
         return _make(int(m.group(3)), _MONTHS[m.group(1).lower()], int(m.group(2)))
     if m := _DMY.search(text):
         return _make(int(m.group(3)), _MONTHS[m.group(2).lower()], int(m.group(1)))
+    if m := _DMY_DASHES.search(text):
+        return _make(int(m.group(3)), _MONTHS[m.group(2).lower()], int(m.group(1)))
+    if m := _YMD_WORDS.search(text):
+        return _make(int(m.group(1)), _MONTHS[m.group(2).lower()], int(m.group(3)))
     if m := _DMY_DOTS.search(text):
         return _make(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+    if m := _YMD_DOTS.search(text):
+        return _make(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     if m := _NUMERIC_SLASH.search(text):
         a, b, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
         if a > 12 >= b:
