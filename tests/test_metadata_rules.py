@@ -460,3 +460,13 @@ def test_a_publications_own_credit_keeps_its_words(credit: str, site: str, names
 )
 def test_more_written_date_forms(text: str, day: date | None) -> None:
     assert parse_date(text) == day
+
+
+def test_a_layout_wrapper_named_with_sidebar_does_not_hide_the_first_poster() -> None:
+    post = ('<div><div><div><h1>Speaker cable gauge?</h1></div></div></div>' + BODY * 8
+            + '<div class="p-body-main p-body-main--withSidebar"><div class="content"><div class="thread"><div>'
+            '<div class="hidden"><div itemprop="author"><span itemprop="name">JosephF</span></div></div>'
+            "</div></div></div></div>")  # fmt: skip
+    assert meta("<title>Speaker cable gauge?</title>", post).authors == ("JosephF",)
+    nearby = post.replace('<div class="hidden">', '<div class="sidebar">')  # chrome right around it still is
+    assert meta("<title>Speaker cable gauge?</title>", nearby).authors is None

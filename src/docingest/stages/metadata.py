@@ -539,8 +539,9 @@ def _visible_authors(root: LexborNode | None, exclude: list[str]) -> tuple[tuple
 
 
 def _byline_of(
-    nodes: Iterable[LexborNode], exclude: list[str], root: LexborNode | None, article: LexborNode | None = None
-) -> tuple[tuple[str, ...], str | None]:
+    nodes: Iterable[LexborNode], exclude: list[str], root: LexborNode | None, article: LexborNode | None = None,
+    levels: int = 8,
+) -> tuple[tuple[str, ...], str | None]:  # fmt: skip
     """The names of the first of ``nodes`` (byline elements) that holds some, outside page chrome."""
     for node in nodes:
         text = node.attributes.get("content") if node.tag == "meta" else None
@@ -551,7 +552,10 @@ def _byline_of(
             if text is None:
                 text = (name_node or node).text(deep=True, separator=" ")
         byline = _squash(text)
-        if not byline or len(byline) > 120 or _inside_noise(node, stop=root, article=article):
+        if not byline or len(byline) > 120:
+            continue
+        # (near chrome, or far chrome short of the headline's <article>)
+        if _inside_noise(node, levels, root, article) and (levels >= 8 or _inside_noise(node, 8, root, article)):
             continue
         names = clean_authors([byline], exclude, strict=True)
         if names:
@@ -595,7 +599,7 @@ def _authors(
     if names:
         return names, byline
     # the page's first author link or microdata author, away from the headline (a forum's first post)
-    names, byline = _byline_of(facts.author_nodes, site_names, None, _article_of(headline))
+    names, byline = _byline_of(facts.author_nodes, site_names, None, _article_of(headline), levels=4)
     if names:
         return names, byline
     credits = [*ld.authors, *ld.author_orgs, *values]
