@@ -470,3 +470,11 @@ def test_a_layout_wrapper_named_with_sidebar_does_not_hide_the_first_poster() ->
     assert meta("<title>Speaker cable gauge?</title>", post).authors == ("JosephF",)
     nearby = post.replace('<div class="hidden">', '<div class="sidebar">')  # chrome right around it still is
     assert meta("<title>Speaker cable gauge?</title>", nearby).authors is None
+
+
+def test_a_forum_threads_first_poster_by_user_name_link() -> None:
+    thread = ('<div><div><div><h2 class="topic-title"><a>Kernel panic after update</a></h2></div></div></div>'
+              '<div class="post"><dl class="postprofile"><dt><a class="username" href="/u/12">galitsyn</a></dt></dl>'
+              + BODY * 8 + '</div><div class="post"><dl class="postprofile"><dt>'
+              '<a class="username" href="/u/40">helper9</a></dt></dl>' + BODY + "</div>")  # fmt: skip
+    assert meta("<title>Kernel panic after update</title>", thread).authors == ("galitsyn",)

@@ -68,7 +68,7 @@ _LANGUAGE_KEYS = ("content-language", "dc.language", "dcterms.language", "langua
 
 _HEAD_SELECTOR = (
     'meta, script[type="application/ld+json"], base, link[rel], h1, title, [itemprop="headline"], '
-    '[itemprop="datePublished"], a[rel~="author"], [itemprop~="author"]'
+    '[itemprop="datePublished"], a[rel~="author"], [itemprop~="author"], a.username'
 )
 _BYLINE_SELECTOR = (
     '[rel="author"], [itemprop~="author"], .byline, .author, .author-name, .byline-name, .post-author, '
