@@ -478,3 +478,16 @@ def test_a_forum_threads_first_poster_by_user_name_link() -> None:
               + BODY * 8 + '</div><div class="post"><dl class="postprofile"><dt>'
               '<a class="username" href="/u/40">helper9</a></dt></dl>' + BODY + "</div>")  # fmt: skip
     assert meta("<title>Kernel panic after update</title>", thread).authors == ("galitsyn",)
+
+
+@pytest.mark.parametrize(
+    ("raw", "names"),
+    [
+        ("CM Craig McCarthy", ("Craig McCarthy",)),  # the avatar's initials read before the name
+        ("JD Power Smith", ("JD Power Smith",)),  # initials that are not the name's
+        ("JANE DOE", ("Jane Doe",)),
+        ("HOSTLAR", ("HOSTLAR",)),  # a one-word handle keeps its spelling
+    ],
+)
+def test_initials_and_capitals_in_bylines(raw: str, names: tuple[str, ...]) -> None:
+    assert clean_authors([raw], strict=True) == names

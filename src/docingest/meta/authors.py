@@ -164,6 +164,16 @@ def _organisation_credit(name: str, credit: str, banned: frozenset[str]) -> bool
     return len(key) >= 3 and any(k.startswith(key) or key.startswith(k) for k in banned if len(k) >= 3)
 
 
+def _without_initials(name: str) -> str:
+    """A name without the avatar's initials read before it ("CM Craig McCarthy" → "Craig McCarthy")."""
+    first, _, rest = name.partition(" ")
+    words = rest.split()
+    if 2 <= len(first) <= 3 and first.isupper() and len(words) == len(first):
+        if "".join(w[:1] for w in words) == first:
+            return rest
+    return name
+
+
 def split_names(
     raw: str, strict: bool = False, banned: frozenset[str] = frozenset(), organisation: bool = False
 ) -> list[str]:
@@ -199,8 +209,10 @@ def split_names(
         name = piece if organisation else _strip_roles(piece)
         if len(pieces) == 1 and name != piece and _organisation_credit(name, piece, banned):
             name = piece  # "SFist Contributor", "Great Day Editorial Team": the publication's own credit
+        name = _without_initials(name)
         if _name_like(name, strict):
-            names.append(name.title() if name.isupper() and len(name) > 3 else name)
+            # "JANE DOE" is written in capitals; a one-word "HOSTLAR" is a handle as its owner spells it
+            names.append(name.title() if name.isupper() and len(name) > 3 and " " in name else name)
     return names
 
 
