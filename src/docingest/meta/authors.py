@@ -168,10 +168,8 @@ def _without_initials(name: str) -> str:
     """A name without the avatar's initials read before it ("CM Craig McCarthy" → "Craig McCarthy")."""
     first, _, rest = name.partition(" ")
     words = rest.split()
-    if 2 <= len(first) <= 3 and first.isupper() and len(words) == len(first):
-        if "".join(w[:1] for w in words) == first:
-            return rest
-    return name
+    initials = 2 <= len(first) <= 3 and first.isupper() and len(words) == len(first)
+    return rest if initials and "".join(w[:1] for w in words) == first else name
 
 
 def split_names(
