@@ -491,3 +491,10 @@ def test_a_forum_threads_first_poster_by_user_name_link() -> None:
 )
 def test_initials_and_capitals_in_bylines(raw: str, names: tuple[str, ...]) -> None:
     assert clean_authors([raw], strict=True) == names
+
+
+def test_an_author_field_holding_a_profile_url() -> None:
+    head = '<meta name="author" content="https://news.example.com/profile/adam-roberts">'
+    assert meta(head, "<h1>Rivers in spring</h1>" + BODY).authors == ("Adam Roberts",)
+    social = '<meta name="author" content="https://social.example.com/gabby.boucher.9">'
+    assert meta(social, "<h1>Rivers in spring</h1>" + BODY).authors is None

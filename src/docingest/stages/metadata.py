@@ -579,6 +579,8 @@ def _authors(
     values = [v for v in facts.all(_AUTHOR_KEYS) if not is_handle(v)]
     if not values:
         values = [v for v in _labelled_authors(facts) if not is_handle(v)]
+    if not values:  # author fields holding only profile URLs: the name in the profile's slug
+        values = [n for v in facts.all(_AUTHOR_KEYS) if (n := profile_name(v)) is not None]
     if values:
         names = clean_authors(values, site_names)
         if names:
@@ -608,6 +610,18 @@ def _authors(
         if names:
             return names, None
     return own
+
+
+_PROFILE = re.compile(r"/(?:profile|profiles|author|authors|by|people|staff|writers?|contributors?)/([a-z]+(?:-[a-z]+){1,3})/?$")
+
+
+def profile_name(value: str) -> str | None:
+    """The person named by an author profile URL ("https://news.example.com/profile/adam-roberts" → "Adam
+    Roberts"), or ``None`` for other URLs (social pages, numbered ids, one-word slugs)."""
+    if "://" not in value:
+        return None
+    m = _PROFILE.search(urlsplit(value.strip()).path.lower())
+    return m.group(1).replace("-", " ").title() if m else None
 
 
 _AUTHOR_LABEL = re.compile(r"^\s*(?:written by|author|authors|by|posted by)\s*:?\s*$", re.IGNORECASE)
