@@ -612,7 +612,9 @@ def _authors(
     return own
 
 
-_PROFILE = re.compile(r"/(?:profile|profiles|author|authors|by|people|staff|writers?|contributors?)/([a-z]+(?:-[a-z]+){1,3})/?$")
+_PROFILE = re.compile(
+    r"/(?:profile|profiles|author|authors|by|people|staff|writers?|contributors?)/([a-z]+(?:-[a-z]+){1,3})/?$"
+)
 
 
 def profile_name(value: str) -> str | None:
