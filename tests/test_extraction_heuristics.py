@@ -276,3 +276,39 @@ def test_byline_rules() -> None:
     assert not is_byline("9.7/10", [])
     assert not is_byline("The council met on January 14, 2025 to vote on the night bus plan for the port.", [])
     assert not is_byline(STORY[0], names)
+
+
+def test_header_of_a_sectioning_element_is_its_content_not_the_page_banner() -> None:
+    teasers = "".join(
+        f"<article class='teaser'><header><h2><a href='/s/{i}'>{s.split(',')[0]}</a></h2><p>{s}</p></header></article>"
+        for i, s in enumerate(STORY)
+    )
+    html = (
+        "<html><body><header class='top'><a href='/'>The Daily Bugle</a> <a href='/login'>Log in</a></header>"
+        f"<main><section class='river'>{teasers}</section></main></body></html>"
+    )
+    blocks, page = _extract(html)
+    text = " ".join(b.text for b in blocks)
+    assert all(s in text for s in STORY)
+    assert "Log in" not in text
+    assert [r.reason for r in page.removed] == ["header"]
+
+
+def test_big_consent_panel_or_promo_bar_goes_even_when_it_reads_like_prose() -> None:
+    purposes = "".join(
+        f"<p>Purpose {i}: we and our partners store and access information on your device, such as cookies, to "
+        f"measure audiences, personalise content and develop products, based on consent or legitimate interest.</p>"
+        for i in range(8)
+    )
+    offers = "".join(
+        f"<p>Free standard shipping on orders over {40 + i} euros. For more information on rates and timelines, "
+        f"please see our shipping policy, which applies to every order placed in region {i}.</p>"
+        for i in range(8)
+    )
+    html = (
+        f"<html><body><div id='onetrust-consent-sdk'>{purposes}</div><div class='promo-bar'>{offers}</div>"
+        f"<div class='story'>{_paras(STORY)}</div></body></html>"
+    )
+    blocks, page = _extract(html)
+    assert [b.text for b in blocks] == STORY
+    assert {r.reason for r in page.removed} == {"cookie banner", "promo bar"}
