@@ -312,3 +312,15 @@ def test_big_consent_panel_or_promo_bar_goes_even_when_it_reads_like_prose() -> 
     blocks, page = _extract(html)
     assert [b.text for b in blocks] == STORY
     assert {r.reason for r in page.removed} == {"cookie banner", "promo bar"}
+
+
+def test_a_second_copy_of_the_content_is_dropped_but_a_repeated_paragraph_stays() -> None:
+    html = (
+        f"<html><body><div class='layout'><div class='variant desktop'><h2>Night buses</h2>{_paras(STORY)}</div>"
+        f"<div class='variant mobile'><h2>Night buses</h2>{_paras(STORY)}</div></div></body></html>"
+    )
+    blocks, _ = _extract(html)
+    assert [b.text for b in blocks] == ["Night buses", *STORY]
+    refrain = f"<html><body><div class='story'>{_paras([STORY[0], STORY[1], STORY[0], STORY[2]])}</div></body></html>"
+    blocks, _ = _extract(refrain)
+    assert [b.text for b in blocks] == [STORY[0], STORY[1], STORY[0], STORY[2]]
