@@ -324,3 +324,23 @@ def test_a_second_copy_of_the_content_is_dropped_but_a_repeated_paragraph_stays(
     refrain = f"<html><body><div class='story'>{_paras([STORY[0], STORY[1], STORY[0], STORY[2]])}</div></body></html>"
     blocks, _ = _extract(refrain)
     assert [b.text for b in blocks] == [STORY[0], STORY[1], STORY[0], STORY[2]]
+
+
+def test_folded_accordion_and_tab_panels_are_read_but_other_hidden_text_is_not() -> None:
+    html = (
+        f"<html><body><div class='story'>{_paras(STORY[:2])}"
+        f"<dl class='accordion'><dt>When?</dt><dd class='accordion__panel' hidden><p>{STORY[2]}</p></dd></dl>"
+        f"<div role='tabpanel' hidden><p>{STORY[3]}</p></div>"
+        "<div hidden><p>Loading the comments, the newsletter form and the next story for you now ...</p></div>"
+        "</div></body></html>"
+    )
+    text = " ".join(b.text for b in _extract(html)[0])
+    assert all(s in text for s in STORY)
+    assert "Loading" not in text
+
+
+def test_json_left_in_the_markup_is_not_text() -> None:
+    blob = '{"layout": 2, "buttonText": "Buy now", "products": [{"id": 1, "title": "Blue kettle, 1.7 l"}]}'
+    html = f"<html><body><div class='story'>{_paras(STORY)}<div class='widget'>{blob}</div></div></body></html>"
+    blocks, _ = _extract(html)
+    assert [b.text for b in blocks] == STORY

@@ -62,7 +62,11 @@ def select(elems: Sequence[Elem], blocks: Sequence[RawBlock]) -> tuple[int, list
     good = [0.0] * n
     text = [0] * n
     links = [0] * n
-    for block in blocks:
+    data: set[int] = set()
+    for j, block in enumerate(blocks):
+        if block.text[0] in "{[" and _data(block.text):  # a widget's JSON left as text: not there at all
+            data.add(j)
+            continue
         e = block.elem
         good[e] += block_weight(block)
         text[e] += len(block.text)
@@ -87,7 +91,11 @@ def select(elems: Sequence[Elem], blocks: Sequence[RawBlock]) -> tuple[int, list
         root = _descend(0, weights, children)
         root = _semantic(root, elems, weights)
     inside = _subtree(root, n, elems)
-    kept = [i for i, block in enumerate(blocks) if inside[block.elem] and (listing or _keep(block))]
+    kept = [
+        i
+        for i, block in enumerate(blocks)
+        if inside[block.elem] and (listing or _keep(block)) and not (data and i in data)
+    ]
     return root, _drop_copies(elems, blocks, kept, text)
 
 
@@ -182,6 +190,11 @@ def _keep(block: RawBlock) -> bool:
         return True
     length = len(block.text)
     return not (block.links > 0.6 * length)
+
+
+def _data(text: str) -> bool:
+    """True for a JSON object or array left in the markup as text (a widget's configuration)."""
+    return text.startswith(('{"', '[{"', '[["', '["')) and text.endswith(("}", "]"))
 
 
 __all__ = ["DESCEND", "SEMANTIC", "block_weight", "select"]
