@@ -344,3 +344,14 @@ def test_json_left_in_the_markup_is_not_text() -> None:
     html = f"<html><body><div class='story'>{_paras(STORY)}<div class='widget'>{blob}</div></div></body></html>"
     blocks, _ = _extract(html)
     assert [b.text for b in blocks] == STORY
+
+
+def test_popover_elements_are_hidden_until_opened() -> None:
+    html = (
+        f"<html><body><div class='story'>{_paras(STORY)}<i-card popover id='install'><ol>"
+        "<li>Tap the Share icon in the browser, then scroll the menu down to the bottom.</li>"
+        "<li>Tap Add to Home Screen and confirm with Add in the top-right corner.</li></ol></i-card>"
+        "</div></body></html>"
+    )
+    blocks, _ = _extract(html)
+    assert [b.text for b in blocks] == STORY

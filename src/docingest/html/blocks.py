@@ -82,8 +82,8 @@ _WALK_LEAF = "br, script, style, noscript, template, button, select, textarea"
 _MAX_CELL = 400
 _MAX_NEST = 120
 _LITTLE = 1000
-#: Elements hidden from readers: their text is never content.
-HIDDEN = '[hidden], [aria-hidden="true"], [style*="display:none"], [style*="display: none"]'
+#: Elements hidden from readers: their text is never content (a ``popover`` element shows only when opened).
+HIDDEN = '[hidden], [popover], [aria-hidden="true"], [style*="display:none"], [style*="display: none"]'
 #: Class/id of the folded panels of accordions and tabs: hidden until the reader opens them, but content.
 _FOLD = re.compile(r"accordion|tab-?panel|tab-?content|tab__content|collaps")
 
