@@ -276,3 +276,82 @@ def test_byline_rules() -> None:
     assert not is_byline("9.7/10", [])
     assert not is_byline("The council met on January 14, 2025 to vote on the night bus plan for the port.", [])
     assert not is_byline(STORY[0], names)
+
+
+def test_header_of_a_sectioning_element_is_its_content_not_the_page_banner() -> None:
+    teasers = "".join(
+        f"<article class='teaser'><header><h2><a href='/s/{i}'>{s.split(',')[0]}</a></h2><p>{s}</p></header></article>"
+        for i, s in enumerate(STORY)
+    )
+    html = (
+        "<html><body><header class='top'><a href='/'>The Daily Bugle</a> <a href='/login'>Log in</a></header>"
+        f"<main><section class='river'>{teasers}</section></main></body></html>"
+    )
+    blocks, page = _extract(html)
+    text = " ".join(b.text for b in blocks)
+    assert all(s in text for s in STORY)
+    assert "Log in" not in text
+    assert [r.reason for r in page.removed] == ["header"]
+
+
+def test_big_consent_panel_or_promo_bar_goes_even_when_it_reads_like_prose() -> None:
+    purposes = "".join(
+        f"<p>Purpose {i}: we and our partners store and access information on your device, such as cookies, to "
+        f"measure audiences, personalise content and develop products, based on consent or legitimate interest.</p>"
+        for i in range(8)
+    )
+    offers = "".join(
+        f"<p>Free standard shipping on orders over {40 + i} euros. For more information on rates and timelines, "
+        f"please see our shipping policy, which applies to every order placed in region {i}.</p>"
+        for i in range(8)
+    )
+    html = (
+        f"<html><body><div id='onetrust-consent-sdk'>{purposes}</div><div class='promo-bar'>{offers}</div>"
+        f"<div class='story'>{_paras(STORY)}</div></body></html>"
+    )
+    blocks, page = _extract(html)
+    assert [b.text for b in blocks] == STORY
+    assert {r.reason for r in page.removed} == {"cookie banner", "promo bar"}
+
+
+def test_a_second_copy_of_the_content_is_dropped_but_a_repeated_paragraph_stays() -> None:
+    html = (
+        f"<html><body><div class='layout'><div class='variant desktop'><h2>Night buses</h2>{_paras(STORY)}</div>"
+        f"<div class='variant mobile'><h2>Night buses</h2>{_paras(STORY)}</div></div></body></html>"
+    )
+    blocks, _ = _extract(html)
+    assert [b.text for b in blocks] == ["Night buses", *STORY]
+    refrain = f"<html><body><div class='story'>{_paras([STORY[0], STORY[1], STORY[0], STORY[2]])}</div></body></html>"
+    blocks, _ = _extract(refrain)
+    assert [b.text for b in blocks] == [STORY[0], STORY[1], STORY[0], STORY[2]]
+
+
+def test_folded_accordion_and_tab_panels_are_read_but_other_hidden_text_is_not() -> None:
+    html = (
+        f"<html><body><div class='story'>{_paras(STORY[:2])}"
+        f"<dl class='accordion'><dt>When?</dt><dd class='accordion__panel' hidden><p>{STORY[2]}</p></dd></dl>"
+        f"<div role='tabpanel' hidden><p>{STORY[3]}</p></div>"
+        "<div hidden><p>Loading the comments, the newsletter form and the next story for you now ...</p></div>"
+        "</div></body></html>"
+    )
+    text = " ".join(b.text for b in _extract(html)[0])
+    assert all(s in text for s in STORY)
+    assert "Loading" not in text
+
+
+def test_json_left_in_the_markup_is_not_text() -> None:
+    blob = '{"layout": 2, "buttonText": "Buy now", "products": [{"id": 1, "title": "Blue kettle, 1.7 l"}]}'
+    html = f"<html><body><div class='story'>{_paras(STORY)}<div class='widget'>{blob}</div></div></body></html>"
+    blocks, _ = _extract(html)
+    assert [b.text for b in blocks] == STORY
+
+
+def test_popover_elements_are_hidden_until_opened() -> None:
+    html = (
+        f"<html><body><div class='story'>{_paras(STORY)}<i-card popover id='install'><ol>"
+        "<li>Tap the Share icon in the browser, then scroll the menu down to the bottom.</li>"
+        "<li>Tap Add to Home Screen and confirm with Add in the top-right corner.</li></ol></i-card>"
+        "</div></body></html>"
+    )
+    blocks, _ = _extract(html)
+    assert [b.text for b in blocks] == STORY

@@ -17,6 +17,7 @@ only for the few elements the scorer asks about. Inline text directly inside con
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -81,8 +82,10 @@ _WALK_LEAF = "br, script, style, noscript, template, button, select, textarea"
 _MAX_CELL = 400
 _MAX_NEST = 120
 _LITTLE = 1000
-#: Elements hidden from readers: their text is never content.
-HIDDEN = '[hidden], [aria-hidden="true"], [style*="display:none"], [style*="display: none"]'
+#: Elements hidden from readers: their text is never content (a ``popover`` element shows only when opened).
+HIDDEN = '[hidden], [popover], [aria-hidden="true"], [style*="display:none"], [style*="display: none"]'
+#: Class/id of the folded panels of accordions and tabs: hidden until the reader opens them, but content.
+_FOLD = re.compile(r"accordion|tab-?panel|tab-?content|tab__content|collaps")
 
 
 #: The walk's context: the kind of the blocks being read, their level, the list nesting depth.
@@ -272,15 +275,29 @@ class _Walker:
         return True
 
 
+def _folded(node: LexborNode) -> bool:
+    """True for a panel of an accordion or of tabs, folded away with the ``hidden`` attribute: content the
+    reader opens with a click (not one hidden with ``aria-hidden`` or ``display: none``)."""
+    attrs = node.attributes
+    if "hidden" not in attrs:
+        return False
+    if (attrs.get("role") or "") == "tabpanel":
+        return True
+    hint = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
+    return _FOLD.search(hint) is not None
+
+
 def flatten(root: LexborNode) -> tuple[list[Elem], list[RawBlock]]:
     """The block-level elements and the text blocks of ``root``'s subtree, in document order."""
     # ``<div hidden>`` children of the body hold content streamed in by the server (React's <div hidden
-    # id="S:0">, swapped in for "Loading ..." placeholders): they are read; other hidden elements are not
+    # id="S:0">, swapped in for "Loading ..." placeholders): they are read, and so are folded accordion and
+    # tab panels; other hidden elements are not
     top = root.mem_id
     hidden = {
         node.mem_id
         for node in root.css(HIDDEN)
         if not (node.parent is not None and node.parent.mem_id == top and "hidden" in node.attributes)
+        and not _folded(node)
     }
     walker = _Walker(hidden)
     walker.container(root, root.tag or "body", -1, _TOP, _CONTAINER)

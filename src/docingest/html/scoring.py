@@ -6,7 +6,8 @@ lists. Weights add up the element tree (one reverse pass over the elements: chil
 parents). The content root is found by descending from the top while one child holds most of its parent's
 weight; a semantic container (``<article>``, ``<main>``, ``itemprop=articleBody``, ``role=main``) holding
 most of the weight takes precedence over a shallower root. Inside the root, link lists and blocks in sub-trees
-that are mostly links are dropped.
+that are mostly links are dropped, and so is a second copy of a run of blocks (a ``<noscript>`` twin, the
+mobile variant of a responsive layout).
 """
 
 from __future__ import annotations
@@ -61,7 +62,11 @@ def select(elems: Sequence[Elem], blocks: Sequence[RawBlock]) -> tuple[int, list
     good = [0.0] * n
     text = [0] * n
     links = [0] * n
-    for block in blocks:
+    data: set[int] = set()
+    for j, block in enumerate(blocks):
+        if block.text[0] in "{[" and _data(block.text):  # a widget's JSON left as text: not there at all
+            data.add(j)
+            continue
         e = block.elem
         good[e] += block_weight(block)
         text[e] += len(block.text)
@@ -86,8 +91,12 @@ def select(elems: Sequence[Elem], blocks: Sequence[RawBlock]) -> tuple[int, list
         root = _descend(0, weights, children)
         root = _semantic(root, elems, weights)
     inside = _subtree(root, n, elems)
-    kept = [i for i, block in enumerate(blocks) if inside[block.elem] and (listing or _keep(block))]
-    return root, kept
+    kept = [
+        i
+        for i, block in enumerate(blocks)
+        if inside[block.elem] and (listing or _keep(block)) and not (data and i in data)
+    ]
+    return root, _drop_copies(elems, blocks, kept, text)
 
 
 def _descend(start: int, good: list[float], children: list[list[int]]) -> int:
@@ -131,11 +140,61 @@ def _subtree(root: int, n: int, elems: Sequence[Elem]) -> list[bool]:
     return inside
 
 
+#: A copy of the content (a ``<noscript>`` twin, the mobile variant of a responsive layout, a preview of the
+#: first post beside a thread): an element of at least this many characters and blocks, one of them a sentence
+#: or longer, whose blocks repeat those of an earlier element word for word.
+COPY_MIN = 100
+COPY_BLOCKS = 2
+COPY_SENTENCE = 80
+
+
+def _drop_copies(elems: Sequence[Elem], blocks: Sequence[RawBlock], kept: list[int], text: list[int]) -> list[int]:
+    """``kept`` without the blocks of an element whose blocks repeat those of an earlier element (a single
+    repeated paragraph stays: a refrain, a repeated notice, a test page's filler; so do runs of short labels,
+    such as the same colour swatches on every product card)."""
+    long = [t for i in kept if len(t := blocks[i].text) >= COPY_SENTENCE]
+    if len(set(long)) == len(long):  # no sentence repeats: nothing to look for (most pages)
+        return kept
+    n = len(elems)
+    first = [len(blocks)] * n  # the range of each element's blocks (a subtree's blocks are contiguous)
+    last = [-1] * n
+    for j, block in enumerate(blocks):
+        e = block.elem
+        if last[e] < 0:
+            first[e] = j
+        last[e] = j
+    for i in range(n - 1, 0, -1):
+        parent = elems[i].parent
+        if parent >= 0:
+            first[parent] = min(first[parent], first[i])
+            last[parent] = max(last[parent], last[i])
+    seen: dict[tuple[int, int, str, str], int] = {}
+    gone: set[int] = set()
+    for i, size in enumerate(text):
+        a, b = first[i], last[i]
+        if size < COPY_MIN or b - a + 1 < COPY_BLOCKS:
+            continue
+        key = (size, b - a, blocks[a].text, blocks[b].text)
+        earlier = seen.setdefault(key, a)
+        if (
+            earlier + b - a < a  # disjoint: not the same blocks seen through a wrapper
+            and any(len(blocks[k].text) >= COPY_SENTENCE for k in range(a, b + 1))
+            and all(blocks[earlier + k].text == blocks[a + k].text for k in range(b - a + 1))
+        ):
+            gone.update(range(a, b + 1))
+    return [i for i in kept if i not in gone] if gone else kept
+
+
 def _keep(block: RawBlock) -> bool:
     if block.kind == "heading":
         return True
     length = len(block.text)
     return not (block.links > 0.6 * length)
+
+
+def _data(text: str) -> bool:
+    """True for a JSON object or array left in the markup as text (a widget's configuration)."""
+    return text.startswith(('{"', '[{"', '[["', '["')) and text.endswith(("}", "]"))
 
 
 __all__ = ["DESCEND", "SEMANTIC", "block_weight", "select"]

@@ -31,11 +31,12 @@ _MAX_TEXT = 2000
 _BIG = 1000
 #: Elements that are chrome whatever their size: a big text-heavy ``<footer>`` is a legal notice.
 _ALWAYS = frozenset({"navigation", "footer"})
-#: Class/id reasons that hold whatever the size: a long comment thread is still not the article.
 #: Class/id reasons that hold whatever the size: a long comment thread is still not the article (on forums
 #: the thread is the content, but its posts are seldom marked "comments"; measured: removing comment sections
-#: only when the page keeps 1,500 characters without them cost articles more than it gained forums).
-_ALWAYS_HINTED = frozenset({"comments"})
+#: only when the page keeps 1,500 characters without them cost articles more than it gained forums), and a
+#: consent panel, a promo bar, a disclaimer or a related-stories grid with summaries reads like prose but is
+#: never the content (the big-and-wordy rescue below is for content wrappers with unlucky class names).
+_ALWAYS_HINTED = frozenset({"comments", "cookie banner", "promo bar", "disclaimer", "related links", "most read"})
 _LINKY = 0.35
 
 _BY_TAG = {
@@ -123,6 +124,22 @@ _CANDIDATES = (
     "div[class], div[id], section[class], section[id], ul[class], ul[id], ol[class], ol[id], nav, aside, "
     "footer, header, form, dialog, menu, [role]"
 )
+#: A ``<header>`` inside sectioning content is that section's head (a teaser's title and summary, a story's
+#: headline), not the page banner (HTML's rule for the implicit ``banner`` role); class/id hints still apply.
+_SECTIONED = frozenset({"header"})
+_SECTIONS = frozenset({"article", "section", "main"})
+
+
+def _in_section(node: LexborNode) -> bool:
+    """True for an element inside an ``<article>``, a ``<section>`` or ``<main>``."""
+    current = node.parent
+    while current is not None:
+        if current.tag in _SECTIONS:
+            return True
+        current = current.parent
+    return False
+
+
 _KEEP = "main, [itemprop=articleBody], [role=main]"
 _NEVER = frozenset({"html", "body", "main", "article"})
 
@@ -132,7 +149,7 @@ def _reason(node: LexborNode) -> tuple[str | None, bool]:
     ARIA role) rather than a class/id hint."""
     tag = node.tag or ""
     reason = _BY_TAG.get(tag)
-    if reason is not None:
+    if reason is not None and not (tag in _SECTIONED and _in_section(node)):
         return reason, True
     if tag in _NEVER:
         return None, False
