@@ -355,3 +355,15 @@ def test_popover_elements_are_hidden_until_opened() -> None:
     )
     blocks, _ = _extract(html)
     assert [b.text for b in blocks] == STORY
+
+
+def test_a_javascript_shell_gives_nothing_not_its_hidden_helper_strings() -> None:
+    shells = [
+        "<html><body><div id='app'></div><ul hidden><li id='refresh-msg'>Choosing an option reloads the whole page."
+        "</li><li id='new-window-msg'>Opens in a new window.</li></ul></body></html>",
+        "<html><body><div style='display:none'><h1>Shop</h1><ul><li><a href='#q'>I'm looking for...</a></li></ul>"
+        "</div><div id='header'></div><div id='root'></div></body></html>",
+    ]
+    for html in shells:
+        blocks, _ = _extract(html)
+        assert blocks == []

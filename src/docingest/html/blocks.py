@@ -82,6 +82,9 @@ _WALK_LEAF = "br, script, style, noscript, template, button, select, textarea"
 _MAX_CELL = 400
 _MAX_NEST = 120
 _LITTLE = 1000
+#: The least text hidden elements must add for the page to be read with them (a screen-reader hint or a
+#: search box label hidden on a JavaScript shell is not its content).
+_STREAMED = 200
 #: Elements hidden from readers: their text is never content (a ``popover`` element shows only when opened).
 HIDDEN = '[hidden], [popover], [aria-hidden="true"], [style*="display:none"], [style*="display: none"]'
 #: Class/id of the folded panels of accordions and tabs: hidden until the reader opens them, but content.
@@ -296,7 +299,9 @@ def flatten(root: LexborNode) -> tuple[list[Elem], list[RawBlock]]:
     hidden = {
         node.mem_id
         for node in root.css(HIDDEN)
-        if not (node.parent is not None and node.parent.mem_id == top and "hidden" in node.attributes)
+        if not (
+            node.parent is not None and node.parent.mem_id == top and node.tag == "div" and "hidden" in node.attributes
+        )
         and not _folded(node)
     }
     walker = _Walker(hidden)
@@ -305,7 +310,8 @@ def flatten(root: LexborNode) -> tuple[list[Elem], list[RawBlock]]:
         # little is visible: the content may be streamed into hidden elements (React's <div hidden id="S:0">)
         everything = _Walker(set())
         everything.container(root, root.tag or "body", -1, _TOP, _CONTAINER)
-        if sum(len(b.text) for b in everything.blocks) > 3 * shown:
+        total = sum(len(b.text) for b in everything.blocks)
+        if total > 3 * shown and total - shown >= _STREAMED:
             walker = everything
     return walker.elems, walker.blocks
 
