@@ -66,9 +66,9 @@ _IMAGE_KEYS = ("og:image", "og:image:url", "og:image:secure_url", "twitter:image
                "thumbnail", "sailthru.image.full")  # fmt: skip
 _LANGUAGE_KEYS = ("content-language", "dc.language", "dcterms.language", "language", "og:locale")
 
+# (a bare [itemprop] costs less to match than [itemprop="headline"]: the values are told apart in Python)
 _HEAD_SELECTOR = (
-    'meta, script[type="application/ld+json"], base, link[rel], h1, title, [itemprop="headline"], '
-    '[itemprop="datePublished"], a[rel~="author"], [itemprop~="author"], a.username'
+    'meta, script[type="application/ld+json"], base, link[rel], h1, title, [itemprop], a[rel~="author"], a.username'
 )
 _BYLINE_SELECTOR = (
     '[rel="author"], [itemprop~="author"], .byline, .author, .author-name, .byline-name, .post-author, '
@@ -172,7 +172,11 @@ class _Facts:
                     if self.date_published is None:
                         raw = attrs.get("datetime") or attrs.get("content") or node.text(deep=True, separator=" ")
                         self.date_published = raw[:200] if raw else None
-                elif len(self.author_nodes) < 6:  # a[rel~=author], [itemprop~=author]
+                elif len(self.author_nodes) < 6 and (
+                    "author" in itemprop.split()
+                    or (tag == "a" and ("author" in (attrs.get("rel") or "").split()
+                                        or "username" in (attrs.get("class") or "").split()))
+                ):  # fmt: skip
                     self.author_nodes.append(node)
         self.ld = jsonld.extract(jsonld.parse_scripts(scripts)) if scripts else jsonld.JsonLd()
         base = url
@@ -744,15 +748,19 @@ def _printed_instead(facts: _Facts, found: date | datetime, near: list[str]) -> 
     2025"), later than the metadata's: the date the page gives its readers. A URL that carries the metadata's
     day confirms it."""
     stamped = day_of(found)
-    printed = [(i, d) for i, text in enumerate(near[:6]) if (d := parse_date(text)) is not None]
+    head = near[:6]
+    modified = [parse_date(raw) for raw in (facts.ld.modified, *facts.all(_MODIFIED_KEYS))]
+    one_stamp = {day_of(m) for m in modified if m is not None} == {stamped}
+    if not one_stamp and not any(_UPDATED.search(text) for text in head):  # (no need to read the dates)
+        return found
+    printed = [(i, d) for i, text in enumerate(head) if (d := parse_date(text)) is not None]
     if not printed:
         return found
     index, shown = printed[0]
     shown_day = day_of(shown)
     if shown_day == stamped or shown_day is None or stamped is None or date_from_url(facts.url) == stamped:
         return found
-    modified = [parse_date(raw) for raw in (facts.ld.modified, *facts.all(_MODIFIED_KEYS))]
-    if {day_of(m) for m in modified if m is not None} == {stamped}:
+    if one_stamp:
         return shown
     if shown_day > stamped and len({day_of(d) for _, d in printed}) == 1 and _UPDATED.search(near[index]):
         return shown
