@@ -367,3 +367,32 @@ def test_a_javascript_shell_gives_nothing_not_its_hidden_helper_strings() -> Non
     for html in shells:
         blocks, _ = _extract(html)
         assert blocks == []
+
+
+def test_screen_reader_only_helper_strings_are_not_content() -> None:
+    html = (
+        f"<html><body><div class='story'>{_paras(STORY)}<ul class='links'>"
+        "<li><a href='/a'>Timetables</a><span class='sr-only'>Opens in a new window</span></li>"
+        "<li class='visually-hidden'>Choosing a route reloads the page and loses your selection.</li></ul>"
+        "</div></body></html>"
+    )
+    text = " ".join(b.text for b in _extract(html)[0])
+    assert all(s in text for s in STORY)
+    assert "window" not in text and "reloads" not in text
+
+
+def test_a_javascript_notice_in_noscript_is_not_content() -> None:
+    html = "<html><body><noscript>You need to enable JavaScript to run this app.</noscript><div id='root'></div>"
+    assert _extract(html)[0] == []
+    parsed = f"<html><body><noscript><div class='post'>{_paras(STORY)}</div></noscript></body></html>"
+    assert [b.text for b in _extract(parsed)[0]] == STORY
+
+
+def test_script_text_inside_a_data_table_is_not_read() -> None:
+    html = (
+        f"<html><body><div class='story'>{_paras(STORY)}<table><tr><th>Route</th><th>Night buses</th></tr>"
+        "<tr><td>N1</td><td>every 20 min<script>(adsbygoogle = window.adsbygoogle || []).push({});</script></td>"
+        "</tr></table></div></body></html>"
+    )
+    tables = [b.text for b in _extract(html)[0] if b.kind == "table"]
+    assert tables == ["Route\tNight buses\nN1\tevery 20 min"]

@@ -87,6 +87,10 @@ _LITTLE = 1000
 _STREAMED = 200
 #: Elements hidden from readers: their text is never content (a ``popover`` element shows only when opened).
 HIDDEN = '[hidden], [popover], [aria-hidden="true"], [style*="display:none"], [style*="display: none"]'
+#: Text meant for screen readers only, moved off screen by a utility class ("Opens in a new window", "Skip to
+#: content"): helper strings, never content.
+_READER_ONLY = '[class*="sr-only"], [class*="visually"], [class*="screen-reader"], [class*="screenreader"]'
+_READER_ONLY_CLASS = re.compile(r"sr-only|visually-?hidden|screen-?reader")
 #: Class/id of the folded panels of accordions and tabs: hidden until the reader opens them, but content.
 _FOLD = re.compile(r"accordion|tab-?panel|tab-?content|tab__content|collaps")
 
@@ -134,6 +138,24 @@ def _has_blocks(table: LexborNode) -> bool:
     matches the node itself too, hence the identity check)."""
     own = table.mem_id
     return any(node.mem_id != own for node in table.css(_BLOCK_INSIDE))
+
+
+_UNSHOWN = ("script", "style", "noscript", "template")
+
+
+def _shown_text(node: LexborNode) -> str:
+    """The text of ``node`` without that of its scripts and styles (Lexbor's ``text()`` includes it)."""
+    if node.css_first("script, style, noscript, template") is None:
+        return node.text()
+    return "".join(
+        t.text_content or ""
+        for t in node.traverse(include_text=True)
+        if t.is_text_node and (t.parent is None or t.parent.tag not in _UNSHOWN)
+    )
+
+
+#: A notice shown when scripts are off ("You need to enable JavaScript to run this app"), not content.
+_SCRIPT_NOTICE = re.compile(r"javascript", re.IGNORECASE)
 
 
 def _link_chars(node: LexborNode) -> int:
@@ -229,7 +251,11 @@ class _Walker:
                     # read when parsed as elements (Discourse serves its posts there), not when it is raw
                     # markup kept as text
                     first = child.child
-                    if first is not None and not (first.is_text_node and "<" in (first.text_content or "")):
+                    if (
+                        first is not None
+                        and not (first.is_text_node and "<" in (first.text_content or ""))
+                        and not ((notice := child.text()) and len(notice) < 300 and _SCRIPT_NOTICE.search(notice))
+                    ):
                         self.container(child, tag, idx, ctx, _CONTAINER)
                         self.buf, self.buf_links = [], 0
                 elif cat != _HR:
@@ -263,7 +289,7 @@ class _Walker:
         """A data table as one block (rows on lines, cells tab-separated); False for layout tables."""
         rows: list[str] = []
         for row in node.css("tr"):
-            cells = [squash(cell.text()) for cell in row.css("th, td")]
+            cells = [squash(_shown_text(cell)) for cell in row.css("th, td")]
             if any(len(cell) > _MAX_CELL for cell in cells):
                 return False
             if any(cells):
@@ -304,11 +330,15 @@ def flatten(root: LexborNode) -> tuple[list[Elem], list[RawBlock]]:
         )
         and not _folded(node)
     }
+    unread = {
+        node.mem_id for node in root.css(_READER_ONLY) if _READER_ONLY_CLASS.search(node.attributes.get("class") or "")
+    }
+    hidden |= unread
     walker = _Walker(hidden)
     walker.container(root, root.tag or "body", -1, _TOP, _CONTAINER)
     if hidden and (shown := sum(len(b.text) for b in walker.blocks)) < _LITTLE:
         # little is visible: the content may be streamed into hidden elements (React's <div hidden id="S:0">)
-        everything = _Walker(set())
+        everything = _Walker(unread)
         everything.container(root, root.tag or "body", -1, _TOP, _CONTAINER)
         total = sum(len(b.text) for b in everything.blocks)
         if total > 3 * shown and total - shown >= _STREAMED:
