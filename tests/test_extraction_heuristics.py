@@ -396,3 +396,14 @@ def test_script_text_inside_a_data_table_is_not_read() -> None:
     )
     tables = [b.text for b in _extract(html)[0] if b.kind == "table"]
     assert tables == ["Route\tNight buses\nN1\tevery 20 min"]
+
+
+def test_a_photo_credit_line_is_not_body_text() -> None:
+    html = (
+        f"<html><body><article>{_paras(STORY[:2])}<figure><img src='bus.jpg'>"
+        "<figcaption>Credit: Jane Roe / City Transit Archive</figcaption></figure>"
+        f"<p>Image courtesy of the regional authority</p>{_paras(STORY[2:])}<p>Credit card payments are accepted on "
+        "every night bus from March.</p></article></body></html>"
+    )
+    texts = [b.text for b in _extract(html)[0]]
+    assert texts == [*STORY, "Credit card payments are accepted on every night bus from March."]

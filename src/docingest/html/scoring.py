@@ -185,10 +185,21 @@ def _drop_copies(elems: Sequence[Elem], blocks: Sequence[RawBlock], kept: list[i
     return [i for i in kept if i not in gone] if gone else kept
 
 
+#: A photo credit on a line of its own ("Credit: Jane Doe / Agency", "Image courtesy of the museum"): the
+#: picture's small print, not the story's text.
+_CREDIT = re.compile(
+    r"(?:(?:photo(?:graph)?|image|picture|illustration|video)s? )?credits?\s*:|"
+    r"(?:(?:photo(?:graph)?|image|picture)s? )?courtesy of\b",
+    re.IGNORECASE,
+)
+
+
 def _keep(block: RawBlock) -> bool:
     if block.kind == "heading":
         return True
     length = len(block.text)
+    if length < 100 and _CREDIT.match(block.text) is not None:
+        return False
     return not (block.links > 0.6 * length)
 
 
