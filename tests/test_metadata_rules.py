@@ -11,7 +11,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 import docingest
 from docingest.document import Metadata
-from docingest.meta.authors import clean_authors
+from docingest.meta.authors import clean_authors, name_first
 from docingest.meta.dates import date_from_url, parse_date
 from docingest.models import Article
 from docingest.stages.metadata import (
@@ -498,3 +498,26 @@ def test_an_author_field_holding_a_profile_url() -> None:
     assert meta(head, "<h1>Rivers in spring</h1>" + BODY).authors == ("Adam Roberts",)
     social = '<meta name="author" content="https://social.example.com/gabby.boucher.9">'
     assert meta(social, "<h1>Rivers in spring</h1>" + BODY).authors is None
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Roy, Aniruddha", "Aniruddha Roy"),
+        ("van der Berg, Anna", "Anna van der Berg"),
+        ("Ng, Andrew Y.", "Andrew Y. Ng"),
+        ("Jane Doe, John Smith", "Jane Doe, John Smith"),  # two names, not one written surname first
+        ("Doe, PhD", "Doe, PhD"),
+        ("Jane Doe, Reporter", "Jane Doe, Reporter"),
+        ("Smith, John and Jane", "Smith, John and Jane"),
+    ],
+)
+def test_surname_first_is_turned_round(raw: str, expected: str) -> None:
+    assert name_first(raw) == expected
+
+
+def test_scholarly_author_tags_give_one_name_each() -> None:
+    head = '<meta name="citation_author" content="Roy, Aniruddha"><meta name="citation_author" content="Lee, Mina">'
+    assert meta(head, "<h1>Rivers in spring</h1>" + BODY).authors == ("Aniruddha Roy", "Mina Lee")
+    plain = '<meta name="author" content="Jane Doe, John Smith">'
+    assert meta(plain, "<h1>Rivers in spring</h1>" + BODY).authors == ("Jane Doe", "John Smith")

@@ -214,6 +214,37 @@ def split_names(
     return names
 
 
+_PARTICLES = frozenset(
+    {"van", "von", "der", "den", "de", "del", "della", "da", "di", "du", "la", "le", "bin", "ibn", "al"}
+)
+_WORD = r"[^\W\d_][\w'’.-]*"
+_SURNAME_FIRST = re.compile(rf"^\s*((?:{_WORD}\s+){{0,2}}{_WORD})\s*,\s*((?:{_WORD}\s+){{0,2}}{_WORD})\s*$")
+
+
+def name_first(value: str) -> str:
+    """A bibliographic ``"Surname, Given"`` (as ``citation_author`` and Dublin Core creators are written) as
+    ``"Given Surname"``: ``"Roy, Aniruddha"`` → ``"Aniruddha Roy"``, ``"van der Berg, Anna"`` → ``"Anna van der
+    Berg"``. Anything else comes back unchanged: two names (``"Jane Doe, John Smith"``), a name and a credential
+    or a role (``"Doe, PhD"``, ``"Jane Doe, Reporter"``)."""
+    m = _SURNAME_FIRST.match(value)
+    if m is None:
+        return value
+    surname, given = m.group(1), m.group(2)
+    words = surname.split()
+    if len(words) > 1 and not all(w.lower() in _PARTICLES for w in words[:-1]):
+        return value  # "Jane Doe, ..." is a name followed by something else
+    if _CREDENTIAL.match(given) or _role_phrase(given) or _split_marker(given):
+        return value
+    return f"{given} {surname}"
+
+
+_JOINER = re.compile(r"\b(?:and|und|et)\b|&", re.IGNORECASE)
+
+
+def _split_marker(text: str) -> bool:
+    return _JOINER.search(text) is not None
+
+
 def clean_authors(
     values: Iterable[str], exclude: Iterable[str | None] = (), strict: bool = False, organisation: bool = False
 ) -> tuple[str, ...]:

@@ -39,7 +39,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from ..document import Metadata, Page
 from ..hookspecs import hookimpl
 from ..meta import jsonld
-from ..meta.authors import clean_authors, is_handle
+from ..meta.authors import clean_authors, is_handle, name_first
 from ..meta.dates import date_from_url, day_of, parse_date
 from ..models import _BCP47, _HTTP_URL
 
@@ -49,6 +49,8 @@ _TITLE_KEYS = ("og:title", "twitter:title", "dc.title", "dcterms.title", "citati
                "sailthru.title", "title")  # fmt: skip
 _AUTHOR_KEYS = ("author", "article:author", "og:article:author", "dc.creator", "dcterms.creator",
                 "citation_author", "parsely-author", "sailthru.author", "byl", "book:author")  # fmt: skip
+#: Author fields written "Surname, Given" by convention (Highwire Press tags, Dublin Core creators).
+_SURNAME_FIRST_KEYS = frozenset({"citation_author", "dc.creator", "dcterms.creator"})
 _PUBLISHED_KEYS = (
     "article:published_time", "og:article:published_time", "og:published_time", "published_time",
     "datepublished", "citation_publication_date", "citation_date", "citation_online_date", "dc.date.issued",
@@ -580,7 +582,12 @@ def _authors(
         names = clean_authors(ld.authors, site_names)
         if names:
             return names, None
-    values = [v for v in facts.all(_AUTHOR_KEYS) if not is_handle(v)]
+    values = [
+        name_first(v) if key in _SURNAME_FIRST_KEYS else v
+        for key in _AUTHOR_KEYS
+        for v in facts.meta.get(key, ())
+        if not is_handle(v)
+    ]
     if not values:
         values = [v for v in _labelled_authors(facts) if not is_handle(v)]
     if not values:  # author fields holding only profile URLs: the name in the profile's slug
