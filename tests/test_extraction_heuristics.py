@@ -407,3 +407,16 @@ def test_a_photo_credit_line_is_not_body_text() -> None:
     )
     texts = [b.text for b in _extract(html)[0]]
     assert texts == [*STORY, "Credit card payments are accepted on every night bus from March."]
+
+
+def test_comment_articles_protect_nothing_even_when_the_post_is_not_an_article() -> None:
+    long_comment = " ".join(STORY * 3)
+    html = (
+        f"<html><body><div class='post'><h1>Night buses</h1>{_paras(STORY)}</div>"
+        "<div class='comments-wrapper' id='comments'><ol class='commentlist'>"
+        f"<li><article class='comment' id='comment-1'><p>{long_comment}</p></article></li>"
+        "<li><article class='comment' id='comment-2'><p>Great news for shift workers.</p></article></li>"
+        "</ol></div></body></html>"
+    )
+    texts = [b.text for b in _extract(html)[0]]
+    assert texts[-4:] == STORY and long_comment not in texts

@@ -281,11 +281,20 @@ class ChromeCleaner:
 
 def _main_articles(body: LexborNode) -> list[LexborNode]:
     """The ``<article>`` elements that may hold the content: the only one, or the longest of several (a
-    comment thread or a teaser list made of small ``<article>`` s protects nothing)."""
-    articles = body.css("article")
+    comment thread or a teaser list made of small ``<article>`` s protects nothing, nor does a comment)."""
+    articles = [node for node in body.css("article") if not _COMMENT.search(_class_and_id(node))]
     if len(articles) <= 1:
         return articles
     return [max(articles, key=lambda node: len(node.text()))]
+
+
+#: An ``<article>`` that says it is a comment (WordPress's ``<article class="comment" id="comment-42">``).
+_COMMENT = re.compile(r"(?<![a-z])comment", re.IGNORECASE)
+
+
+def _class_and_id(node: LexborNode) -> str:
+    attrs = node.attributes
+    return f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
 
 
 def _reads_like_content(node: LexborNode, text: str) -> bool:
