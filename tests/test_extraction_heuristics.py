@@ -420,3 +420,13 @@ def test_comment_articles_protect_nothing_even_when_the_post_is_not_an_article()
     )
     texts = [b.text for b in _extract(html)[0]]
     assert texts[-4:] == STORY and long_comment not in texts
+
+
+def test_the_consent_note_of_a_sign_up_form_is_not_body_text() -> None:
+    html = (
+        f"<html><body><article>{_paras(STORY)}<div class='signup'><p>Get the night bus alerts.</p>"
+        "<p>By signing up, you agree to our Privacy Policy and to receive emails from us.</p></div>"
+        "</article></body></html>"
+    )
+    texts = [b.text for b in _extract(html)[0]]
+    assert STORY[0] in texts and not any(t.startswith("By signing up") for t in texts)

@@ -193,12 +193,21 @@ _CREDIT = re.compile(
     re.IGNORECASE,
 )
 
+#: The consent note under a sign-up form or a video player ("By signing up, you agree to our Privacy Policy").
+_CONSENT = re.compile(
+    r"by (?:signing|subscribing|clicking|submitting|registering|continuing|providing|tapping)\b"
+    r".{0,300}?\b(?:agree|consent|accept|acknowledge|confirm)",
+    re.IGNORECASE,
+)
+
 
 def _keep(block: RawBlock) -> bool:
     if block.kind == "heading":
         return True
     length = len(block.text)
     if length < 100 and _CREDIT.match(block.text) is not None:
+        return False
+    if length < 400 and block.text[:3].lower() == "by " and _CONSENT.match(block.text) is not None:
         return False
     return not (block.links > 0.6 * length)
 
