@@ -89,8 +89,12 @@ _STREAMED = 200
 HIDDEN = '[hidden], [popover], [aria-hidden="true"], [style*="display:none"], [style*="display: none"]'
 #: Text meant for screen readers only, moved off screen by a utility class ("Opens in a new window", "Skip to
 #: content"): helper strings, never content.
-_READER_ONLY = '[class*="sr-only"], [class*="visually"], [class*="screen-reader"], [class*="screenreader"]'
+_READER_ONLY = (
+    ".sr-only, .is-sr-only, .tw-sr-only, .visually-hidden, .u-visually-hidden, .visuallyhidden, .screen-reader-text, "
+    ".screen-reader-only, .screenreader"
+)
 _READER_ONLY_CLASS = re.compile(r"sr-only|visually-?hidden|screen-?reader")
+_UNSEEN = f"{HIDDEN}, {_READER_ONLY}"
 #: Class/id of the folded panels of accordions and tabs: hidden until the reader opens them, but content.
 _FOLD = re.compile(r"accordion|tab-?panel|tab-?content|tab__content|collaps")
 
@@ -141,11 +145,12 @@ def _has_blocks(table: LexborNode) -> bool:
 
 
 _UNSHOWN = ("script", "style", "noscript", "template")
+_SCRIPTS = ", ".join(_UNSHOWN)
 
 
 def _shown_text(node: LexborNode) -> str:
     """The text of ``node`` without that of its scripts and styles (Lexbor's ``text()`` includes it)."""
-    if node.css_first("script, style, noscript, template") is None:
+    if node.css_first(_SCRIPTS) is None:
         return node.text()
     return "".join(
         t.text_content or ""
@@ -288,8 +293,9 @@ class _Walker:
     def table(self, node: LexborNode, parent: int) -> bool:
         """A data table as one block (rows on lines, cells tab-separated); False for layout tables."""
         rows: list[str] = []
+        scripted = node.css_first(_SCRIPTS) is not None
         for row in node.css("tr"):
-            cells = [squash(_shown_text(cell)) for cell in row.css("th, td")]
+            cells = [squash(_shown_text(cell) if scripted else cell.text()) for cell in row.css("th, td")]
             if any(len(cell) > _MAX_CELL for cell in cells):
                 return False
             if any(cells):
@@ -302,6 +308,14 @@ class _Walker:
         if rows:
             self.blocks.append(RawBlock("table", "\n".join(rows), None, "table", own, _link_chars(node)))
         return True
+
+
+def _hidden(attrs: dict[str, str | None]) -> bool:
+    """True for the attributes of an element that :data:`HIDDEN` matches."""
+    if "hidden" in attrs or "popover" in attrs or attrs.get("aria-hidden") == "true":
+        return True
+    style = attrs.get("style") or ""
+    return "display:none" in style or "display: none" in style
 
 
 def _folded(node: LexborNode) -> bool:
@@ -322,17 +336,16 @@ def flatten(root: LexborNode) -> tuple[list[Elem], list[RawBlock]]:
     # id="S:0">, swapped in for "Loading ..." placeholders): they are read, and so are folded accordion and
     # tab panels; other hidden elements are not
     top = root.mem_id
-    hidden = {
-        node.mem_id
-        for node in root.css(HIDDEN)
-        if not (
-            node.parent is not None and node.parent.mem_id == top and node.tag == "div" and "hidden" in node.attributes
-        )
-        and not _folded(node)
-    }
-    unread = {
-        node.mem_id for node in root.css(_READER_ONLY) if _READER_ONLY_CLASS.search(node.attributes.get("class") or "")
-    }
+    hidden: set[int] = set()
+    unread: set[int] = set()
+    for node in root.css(_UNSEEN):  # one query for both kinds: each query walks the whole tree
+        attrs = node.attributes
+        if _READER_ONLY_CLASS.search(attrs.get("class") or ""):
+            unread.add(node.mem_id)
+        elif _hidden(attrs) and not (
+            node.parent is not None and node.parent.mem_id == top and node.tag == "div" and "hidden" in attrs
+        ) and not _folded(node):
+            hidden.add(node.mem_id)
     hidden |= unread
     walker = _Walker(hidden)
     walker.container(root, root.tag or "body", -1, _TOP, _CONTAINER)
