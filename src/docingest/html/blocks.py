@@ -137,6 +137,32 @@ def _has_blocks(table: LexborNode) -> bool:
     return any(node.mem_id != own for node in table.css(_BLOCK_INSIDE))
 
 
+def _plain_text(first: LexborNode | None) -> tuple[list[str], int] | None:
+    """The text pieces and link characters of a paragraph whose children (from ``first`` on) are text, and
+    links or inline elements holding one text node or none; ``None`` for any other paragraph (it is queried)."""
+    parts: list[str] = []
+    links = 0
+    node = first
+    while node is not None:
+        tag_id = node.tag_id
+        if tag_id == _TEXT_ID:
+            parts.append(node.text_content or "")
+        else:
+            cat = _CATEGORY.get(tag_id, _INLINE)
+            if cat not in (_INLINE, _LINK):
+                return None
+            inner = node.child
+            if inner is not None:
+                if inner.next is not None or inner.tag_id != _TEXT_ID:
+                    return None
+                text = inner.text_content or ""
+                parts.append(text)
+                if cat == _LINK:
+                    links += len(squash(text))
+        node = node.next
+    return parts, links
+
+
 def _link_chars(node: LexborNode) -> int:
     return sum(len(squash(a.text())) for a in node.css("a"))
 
@@ -210,7 +236,12 @@ class _Walker:
             elif cat == _INLINE:  # its text joins the current paragraph
                 self.children(child, idx, ctx)
             elif cat == _LINK:
-                if child.css_first(_BLOCK_INSIDE) is None:
+                first = child.child
+                if first is not None and first.next is None and first.tag_id == _TEXT_ID:  # most links: no query
+                    text = first.text_content or ""
+                    buf.append(text)
+                    self.buf_links += len(squash(text))
+                elif child.css_first(_BLOCK_INSIDE) is None:
                     text = child.text()
                     buf.append(text)
                     self.buf_links += len(squash(text))
@@ -267,6 +298,9 @@ class _Walker:
             # the common paragraph: one run of text, no markup (what ``text()`` would read, without links)
             text = squash(first.text_content or "")
             links = 0
+        elif (plain := _plain_text(first)) is not None:
+            text = squash("".join(plain[0]))
+            links = plain[1] if text else 0
         else:
             # one query for the links and for what makes Lexbor's text wrong: line breaks, scripts
             found = node.css(_LEAF_PROBE) if first is not None else []

@@ -262,20 +262,23 @@ class ChromeCleaner:
         body = tree.body
         if body is None:
             return
-        matches: list[tuple[LexborNode, str, bool]] = []
-        seen: set[int] = set()
-        for node in body.css(_CANDIDATES):
-            reason, strong = _reason(node)
-            if reason is not None and node.mem_id not in seen:  # a selector list may repeat a node
-                seen.add(node.mem_id)
-                matches.append((node, reason, strong))
-        if not matches:
-            return
-        keep = _ancestors_of(body.css(_KEEP) + _main_articles(body))
+        # one pass: the candidates inside an element chosen for removal are not even judged (about half of a
+        # page's candidates sit in its menus, footers and rails)
+        keep: set[int] | None = None
         chosen: list[tuple[LexborNode, str, str]] = []
-        removed_ids: set[int] = set()
-        for node, reason, strong in matches:
-            if node.mem_id in keep or _inside(node, removed_ids):
+        seen: set[int] = set()
+        gone: set[int] = set()  # the candidates chosen so far and those inside them
+        for node in body.css(_CANDIDATES):
+            mem = node.mem_id
+            if mem in gone:
+                continue
+            reason, strong = _reason(node)
+            if reason is None or mem in seen:  # a selector list may repeat a node
+                continue
+            seen.add(mem)
+            if keep is None:
+                keep = _ancestors_of(body.css(_KEEP) + _main_articles(body))
+            if mem in keep:
                 continue
             text = node.text()
             if len(text) > _BIG:
@@ -283,7 +286,7 @@ class ChromeCleaner:
                 always = reason in _ALWAYS if strong else reason in _ALWAYS_HINTED
                 if len(text) > _BIG and not always and _reads_like_content(node, text):
                     continue
-            removed_ids.add(node.mem_id)
+            gone.update(inner.mem_id for inner in node.css(_CANDIDATES))
             chosen.append((node, reason, text))
         for node, reason, text in chosen:
             short = squash(text[: 4 * _MAX_TEXT])[:_MAX_TEXT]
@@ -334,17 +337,6 @@ def _ancestors_of(nodes: list[LexborNode]) -> set[int]:
             ids.add(current.mem_id)
             current = current.parent
     return ids
-
-
-def _inside(node: LexborNode, ids: set[int]) -> bool:
-    if not ids:
-        return False
-    current = node.parent
-    while current is not None:
-        if current.mem_id in ids:
-            return True
-        current = current.parent
-    return False
 
 
 @hookimpl
