@@ -319,13 +319,16 @@ def _visible_text(node: LexborNode, text: str) -> str:
     """``text`` (the text of ``node``) without its scripts' and styles' text, when it has any."""
     if node.css_first("script, style, template, noscript") is None:
         return text
-    parts = [t for t in node.traverse(include_text=True) if t.is_text_node and _shown(t)]
-    return "".join(t.text_content or "" for t in parts)
+    parts: list[str] = []
+    for t in node.traverse(include_text=True):
+        if t.is_text_node:
+            parent = t.parent
+            if parent is None or parent.tag not in _UNSHOWN:
+                parts.append(t.text_content or "")
+    return "".join(parts)
 
 
-def _shown(text_node: LexborNode) -> bool:
-    parent = text_node.parent
-    return parent is None or parent.tag not in ("script", "style", "template", "noscript")
+_UNSHOWN = frozenset({"script", "style", "template", "noscript"})
 
 
 def _ancestors_of(nodes: list[LexborNode]) -> set[int]:
