@@ -23,6 +23,8 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    TypeAdapter,
+    ValidationError,
     ValidationInfo,
     field_validator,
     model_validator,
@@ -321,12 +323,15 @@ class Article(BaseModel):
     def _consistent(self) -> Self:
         text = self.text
         expected = 0
+        size = len(text)
         for i, block in enumerate(self.blocks):
-            if block.span.start != expected:
-                raise ValueError(f"block {i} starts at {block.span.start}, expected {expected}")
-            if not block.span.fits(text) or block.span.slice(text) != block.text:
+            span = block.span
+            start, end = span.start, span.end
+            if start != expected:
+                raise ValueError(f"block {i} starts at {start}, expected {expected}")
+            if end > size or text[start:end] != block.text:  # Span.fits and Span.slice, inlined
                 raise ValueError(f"block {i} span does not cut its text out of Article.text")
-            expected = block.span.end + 2
+            expected = end + 2
         if self.blocks:
             if self.blocks[-1].span.end != len(text):
                 raise ValueError("blocks do not cover Article.text to its end")
@@ -414,16 +419,33 @@ def replace(model: M, **changes: Any) -> M:
 def join_blocks(items: Iterable[tuple[BlockKind, str, int | None]]) -> tuple[str, tuple[Block, ...]]:
     """Build ``Article.text`` and its blocks from (kind, text, level) triples; empty texts are skipped."""
     parts: list[str] = []
-    blocks: list[Block] = []
+    fields: list[dict[str, Any]] = []
     offset = 0
-    for kind, raw, level in items:
-        text = raw.strip()
-        if not text:
-            continue
-        if parts:
-            offset += 2
-        span = Span(start=offset, end=offset + len(text))
-        blocks.append(Block(kind=kind, text=text, span=span, level=level))
-        parts.append(text)
-        offset = span.end
-    return "\n\n".join(parts), tuple(blocks)
+    try:
+        for kind, raw, level in items:
+            text = raw.strip()
+            if not text:
+                continue
+            if parts:
+                offset += 2
+            end = offset + len(text)
+            fields.append({"kind": kind, "text": text, "span": {"start": offset, "end": end}, "level": level})
+            parts.append(text)
+            offset = end
+    except Exception:  # a bad block met before the failure fails first, as it would one block at a time
+        _validate_each(fields)
+        raise
+    try:  # one validation call for all the blocks: much cheaper than a model call per block and span
+        blocks = _BLOCKS.validate_python(fields)
+    except ValidationError:  # reported as validating the bad block alone reports it
+        _validate_each(fields)
+        raise
+    return "\n\n".join(parts), blocks
+
+
+_BLOCKS: TypeAdapter[tuple[Block, ...]] = TypeAdapter(tuple[Block, ...])
+
+
+def _validate_each(fields: list[dict[str, Any]]) -> None:
+    for item in fields:
+        Block(kind=item["kind"], text=item["text"], span=Span(**item["span"]), level=item["level"])

@@ -79,6 +79,10 @@ def _tag_ids() -> tuple[dict[int, int], dict[int, str]]:
 _CATEGORY, _NAME = _tag_ids()
 _BLOCK_INSIDE = "table, p, div, ul, ol, pre, blockquote, h1, h2, h3, h4, h5, h6, section, article, li"
 _WALK_LEAF = "br, script, style, noscript, template, button, select, textarea"
+#: What a paragraph is probed for in one query: its links, and the elements that make it walked (``_WALK_LEAF``).
+_LEAF_PROBE = f"a, {_WALK_LEAF}"
+_A_ID = next(tag_id for tag_id, name in _NAME.items() if name == "a")
+_TEXT_ID = next(tag_id for tag_id, cat in _CATEGORY.items() if cat == _TEXT)
 _MAX_CELL = 400
 _MAX_NEST = 120
 _LITTLE = 1000
@@ -117,10 +121,13 @@ class Elem:
     @property
     def hint(self) -> str:
         """Lower-cased ``class``, ``id``, ``itemprop`` and ``role`` text (read on first use)."""
-        if self._hint is None:
-            attrs = self.node.attributes
-            self._hint = " ".join(v for k in ("class", "id", "itemprop", "role") if (v := attrs.get(k))).lower()
-        return self._hint
+        hint = self._hint
+        if hint is None:
+            get = self.node.attributes.get
+            hint = self._hint = " ".join(
+                [v for v in (get("class"), get("id"), get("itemprop"), get("role")) if v]
+            ).lower()
+        return hint
 
 
 @dataclass(slots=True)
@@ -163,11 +170,40 @@ def _shown_text(node: LexborNode) -> str:
 _SCRIPT_NOTICE = re.compile(r"javascript", re.IGNORECASE)
 
 
+def _plain_text(first: LexborNode | None) -> tuple[list[str], int] | None:
+    """The text pieces and link characters of a paragraph whose children (from ``first`` on) are text, and
+    links or inline elements holding one text node or none; ``None`` for any other paragraph (it is queried)."""
+    parts: list[str] = []
+    links = 0
+    node = first
+    while node is not None:
+        tag_id = node.tag_id
+        if tag_id == _TEXT_ID:
+            parts.append(node.text_content or "")
+        else:
+            cat = _CATEGORY.get(tag_id, _INLINE)
+            if cat not in (_INLINE, _LINK):
+                return None
+            inner = node.child
+            if inner is not None:
+                if inner.next is not None or inner.tag_id != _TEXT_ID:
+                    return None
+                text = inner.text_content or ""
+                parts.append(text)
+                if cat == _LINK:
+                    links += len(squash(text))
+        node = node.next
+    return parts, links
+
+
 def _link_chars(node: LexborNode) -> int:
     return sum(len(squash(a.text())) for a in node.css("a"))
 
 
 class _Walker:
+    # The buffer of loose text is one list, emptied in place (``leaf`` swaps in its own and puts it back), so
+    # the loop over an element's children can keep it in a local; the children are reached through the
+    # ``next`` pointers and dispatched on their integer tag ids: this loop runs once per node of the page.
     __slots__ = ("blocks", "buf", "buf_links", "elems", "hidden", "nest")
 
     def __init__(self, hidden: set[int]) -> None:
@@ -179,18 +215,20 @@ class _Walker:
         self.buf_links = 0
 
     def flush(self, elem: int, kind: BlockKind, level: int | None) -> None:
-        text = squash("".join(self.buf))
+        buf = self.buf
+        text = squash("".join(buf))
         if text:
             self.blocks.append(
                 RawBlock(kind, text, level, self.elems[elem].tag, elem, min(self.buf_links, len(text)))
             )
-        self.buf = []
+        buf.clear()
         self.buf_links = 0
 
     def container(self, node: LexborNode, tag: str, parent: int, ctx: _Ctx, cat: int) -> None:
         kind, level, depth = ctx
-        self.elems.append(Elem(tag, parent, node))
-        idx = len(self.elems) - 1
+        elems = self.elems
+        idx = len(elems)
+        elems.append(Elem(tag, parent, node))
         if cat == _ITEM:
             kind, level = "list_item", max(1, min(depth, 6))
         elif cat == _QUOTE:
@@ -199,47 +237,63 @@ class _Walker:
             kind, level = "caption", None
         elif cat == _LIST:
             depth += 1
-        self.buf, self.buf_links = [], 0
-        ctx = (kind, level, depth)
-        self.children(node, idx, ctx)
+        self.buf.clear()
+        self.buf_links = 0
+        self.children(node, idx, (kind, level, depth))
         if self.buf:
             self.flush(idx, kind, level)
 
     def children(self, node: LexborNode, idx: int, ctx: _Ctx) -> None:
+        buf = self.buf
         if self.nest >= _MAX_NEST:  # pathological nesting: the rest is read as one run of text
-            self.buf.append(node.text())
+            buf.append(node.text())
             return
         self.nest += 1
         kind, level, _ = ctx
         hidden = self.hidden
+        category = _CATEGORY.get
         child = node.child
         while child is not None:
-            cat = _CATEGORY.get(child.tag_id, _INLINE)
-            if cat == _TEXT:
-                self.buf.append(child.text_content or "")
-            elif cat == _SKIP or (hidden and child.mem_id in hidden):
+            tag_id = child.tag_id
+            if tag_id == _TEXT_ID:
+                # whitespace opening a run of text is dropped by ``squash``: it is not even buffered (most text
+                # nodes are the whitespace between block elements)
+                text = child.text_content
+                if text and (buf or not text.isspace()):
+                    buf.append(text)
+                child = child.next
+                continue
+            cat = category(tag_id, _INLINE)
+            if cat == _SKIP or (hidden and child.mem_id in hidden):
                 pass
             elif cat == _INLINE:  # its text joins the current paragraph
                 self.children(child, idx, ctx)
             elif cat == _LINK:
-                if child.css_first(_BLOCK_INSIDE) is None:
+                first = child.child
+                if first is not None and first.next is None and first.tag_id == _TEXT_ID:  # most links: no query
+                    text = first.text_content or ""
+                    buf.append(text)
+                    self.buf_links += len(squash(text))
+                elif child.css_first(_BLOCK_INSIDE) is None:
                     text = child.text()
-                    self.buf.append(text)
+                    buf.append(text)
                     self.buf_links += len(squash(text))
                 else:  # a card wrapped in a link: its blocks are all link text
-                    if self.buf:
+                    if buf:
                         self.flush(idx, kind, level)
                     before = len(self.blocks)
                     self.container(child, "a", idx, ctx, _CONTAINER)
                     for block in self.blocks[before:]:
                         block.links = len(block.text)
-                    self.buf, self.buf_links = [], 0
+                    buf.clear()
+                    self.buf_links = 0
             elif cat == _BR:
-                self.buf.append("\n")
+                if buf:
+                    buf.append("\n")
             else:
-                if self.buf:
+                if buf:
                     self.flush(idx, kind, level)
-                tag = _NAME[child.tag_id]
+                tag = _NAME[tag_id]
                 if cat in (_PARA, _HEADING):
                     self.leaf(child, tag, idx, ctx, cat)
                 elif cat == _PRE:
@@ -251,7 +305,8 @@ class _Walker:
                 elif cat == _TABLE:
                     if _has_blocks(child) or not self.table(child, idx):
                         self.container(child, tag, idx, ctx, _CONTAINER)
-                        self.buf, self.buf_links = [], 0
+                        buf.clear()
+                        self.buf_links = 0
                 elif cat == _NOSCRIPT:
                     # read when parsed as elements (Discourse serves its posts there), not when it is raw
                     # markup kept as text
@@ -262,27 +317,40 @@ class _Walker:
                         and not ((notice := child.text()) and len(notice) < 300 and _SCRIPT_NOTICE.search(notice))
                     ):
                         self.container(child, tag, idx, ctx, _CONTAINER)
-                        self.buf, self.buf_links = [], 0
+                        buf.clear()
+                        self.buf_links = 0
                 elif cat != _HR:
                     self.container(child, tag, idx, ctx, cat)
-                    self.buf, self.buf_links = [], 0
+                    buf.clear()
+                    self.buf_links = 0
             child = child.next
         self.nest -= 1
 
     def leaf(self, node: LexborNode, tag: str, parent: int, ctx: _Ctx, cat: int) -> None:
         kind, level, _ = ctx
+        own = len(self.elems)
         self.elems.append(Elem(tag, parent, node))
-        own = len(self.elems) - 1
-        if node.css_first(_WALK_LEAF) is not None:  # line breaks, or scripts whose text Lexbor would include
-            saved, saved_links = self.buf, self.buf_links
-            self.buf, self.buf_links = [], 0
-            self.children(node, own, (kind, level, 0))
-            text = squash("".join(self.buf))
-            links = self.buf_links
-            self.buf, self.buf_links = saved, saved_links
+        first = node.child
+        if first is not None and first.next is None and first.tag_id == _TEXT_ID:
+            # the common paragraph: one run of text, no markup (what ``text()`` would read, without links)
+            text = squash(first.text_content or "")
+            links = 0
+        elif (plain := _plain_text(first)) is not None:
+            text = squash("".join(plain[0]))
+            links = plain[1] if text else 0
         else:
-            text = squash(node.text())
-            links = _link_chars(node) if text else 0
+            # one query for the links and for what makes Lexbor's text wrong: line breaks, scripts
+            found = node.css(_LEAF_PROBE) if first is not None else []
+            if any(n.tag_id != _A_ID for n in found):
+                saved, saved_links = self.buf, self.buf_links
+                self.buf, self.buf_links = [], 0
+                self.children(node, own, (kind, level, 0))
+                text = squash("".join(self.buf))
+                links = self.buf_links
+                self.buf, self.buf_links = saved, saved_links
+            else:
+                text = squash(node.text())
+                links = sum(len(squash(a.text())) for a in found) if text else 0
         if not text:
             return
         if cat == _HEADING:

@@ -59,6 +59,7 @@ def select(elems: Sequence[Elem], blocks: Sequence[RawBlock]) -> tuple[int, list
     if not blocks:
         return 0, []
     n = len(elems)
+    parents = [elem.parent for elem in elems]
     good = [0.0] * n
     text = [0] * n
     links = [0] * n
@@ -72,25 +73,20 @@ def select(elems: Sequence[Elem], blocks: Sequence[RawBlock]) -> tuple[int, list
         text[e] += len(block.text)
         links[e] += block.links
     for i in range(n - 1, 0, -1):
-        parent = elems[i].parent
+        parent = parents[i]
         if parent >= 0:
             good[parent] += good[i]
             text[parent] += text[i]
             links[parent] += links[i]
-    children: list[list[int]] = [[] for _ in range(n)]
-    for i in range(1, n):
-        parent = elems[i].parent
-        if parent >= 0:
-            children[parent].append(i)
     listing = good[0] < PROSE_MIN
     # little running text: a listing, a shop, a link hub, whose links are its content
     weights = [float(t) for t in text] if listing else good
     if weights[0] <= 0:
         root = 0
     else:
-        root = _descend(0, weights, children)
+        root = _descend(0, weights, parents)
         root = _semantic(root, elems, weights)
-    inside = _subtree(root, n, elems)
+    inside = _subtree(root, n, parents)
     kept = [
         i
         for i, block in enumerate(blocks)
@@ -99,16 +95,19 @@ def select(elems: Sequence[Elem], blocks: Sequence[RawBlock]) -> tuple[int, list
     return root, _drop_copies(elems, blocks, kept, text)
 
 
-def _descend(start: int, good: list[float], children: list[list[int]]) -> int:
+def _descend(start: int, good: list[float], parents: list[int]) -> int:
+    # each element's heaviest child (the first of equals), in one pass instead of lists of children
+    best = [-1] * len(parents)
+    for i in range(1, len(parents)):
+        parent = parents[i]
+        if parent >= 0 and (best[parent] < 0 or good[i] > good[best[parent]]):
+            best[parent] = i
     current = start
     while True:
-        kids = children[current]
-        if not kids:
+        child = best[current]
+        if child < 0 or good[child] < DESCEND * good[current]:
             return current
-        best = max(kids, key=good.__getitem__)
-        if good[best] < DESCEND * good[current]:
-            return current
-        current = best
+        current = child
 
 
 def _semantic(root: int, elems: Sequence[Elem], good: list[float]) -> int:
@@ -130,11 +129,11 @@ def _semantic(root: int, elems: Sequence[Elem], good: list[float]) -> int:
     return root
 
 
-def _subtree(root: int, n: int, elems: Sequence[Elem]) -> list[bool]:
+def _subtree(root: int, n: int, parents: list[int]) -> list[bool]:
     inside = [False] * n
     inside[root] = True
     for i in range(root + 1, n):
-        parent = elems[i].parent
+        parent = parents[i]
         if parent >= 0 and inside[parent]:
             inside[i] = True
     return inside

@@ -28,31 +28,49 @@ class _Hints:
 
     def attrs_of(self, i: int) -> str:
         """The class/id text of element ``i`` and its ancestors up to the content root."""
-        found = self.attrs.get(i)
-        if found is None:
-            elem = self.elems[i]
-            above = "" if i == self.root or elem.parent < 0 else self.attrs_of(elem.parent)
-            found = f"{elem.hint} {above}".strip() if elem.hint else above
-            self.attrs[i] = found
-        return found
+        attrs = self.attrs
+        found = attrs.get(i)
+        if found is not None:
+            return found
+        # climb to the first element already known (or above the root), then fill in on the way down
+        elems, root = self.elems, self.root
+        chain: list[int] = []
+        above = ""
+        while True:
+            chain.append(i)
+            parent = elems[i].parent
+            if i == root or parent < 0:
+                break
+            known = attrs.get(parent)
+            if known is not None:
+                above = known
+                break
+            i = parent
+        for i in reversed(chain):
+            hint = elems[i].hint
+            above = f"{hint} {above}".strip() if hint else above
+            attrs[i] = above
+        return above
 
     def name_of(self, i: int) -> str:
         found = self.names.get(i)
         if found is None:
             elem = self.elems[i]
-            first = elem.hint.split(" ", 1)[0] if elem.hint else ""
+            hint = elem.hint
+            first = hint.split(" ", 1)[0] if hint else ""
             found = f"{elem.tag}.{first}" if first else elem.tag
             self.names[i] = found
         return found
 
     def where(self, i: int) -> str:
         """A short CSS-like path: the element and up to three ancestors inside the content root."""
+        elems, root, name_of = self.elems, self.root, self.name_of
         parts: list[str] = []
         while i >= 0 and len(parts) < 4:
-            parts.append(self.name_of(i))
-            if i == self.root:
+            parts.append(name_of(i))
+            if i == root:
                 break
-            i = self.elems[i].parent
+            i = elems[i].parent
         return " > ".join(reversed(parts))
 
 

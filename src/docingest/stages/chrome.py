@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import cast
 
 from selectolax.lexbor import LexborNode
 
@@ -118,6 +117,10 @@ _ROOTS = (("cookie", "cookie banner"), ("gdpr", "cookie banner"), ("disqus", "co
           ("adsbygoogle", "advertisement"), ("newsletter", "newsletter"))
 _PHRASES = {phrase: reason for reason, phrases in _HINTS.items() for phrase in phrases}
 _SPLIT = re.compile(r"[^a-z0-9]+")
+#: Any of the roots (one search instead of a test per root; the roots' order still decides the reason).
+_ANY_ROOT = re.compile("|".join(re.escape(root) for root, _ in _ROOTS))
+#: Every prefix of a phrase: a match of one to three words can only start at a word among these.
+_PREFIXES = frozenset(phrase[:n] for phrase in _PHRASES for n in range(len(phrase) + 1))
 #: Elements that may be chrome: block containers only (spans, links and list items carry most of a page's
 #: classes but are parts of chrome, not its containers), so few elements are looked at from Python.
 _CANDIDATES = (
@@ -157,23 +160,42 @@ def _reason(node: LexborNode) -> tuple[str | None, bool]:
     role = attrs.get("role")
     if role and (reason := _BY_ROLE.get(role.strip().lower())) is not None:
         return reason, True
+    # the class and the id are judged apart (as ``hint_reason`` of the two together would): most elements of a
+    # page share a few class lists, while ids are unique
     cls = attrs.get("class")
     ident = attrs.get("id")
-    hint = f"{cls} {ident}" if cls and ident else cls or ident
-    if not hint:
+    cache = _hint_cache
+    if cls:
+        found = cache.get(cls, _UNSEEN)
+        if found is _UNSEEN:
+            found = _judged(cls)
+        if ident and found != _BODY:
+            other = cache.get(ident, _UNSEEN)
+            if other is _UNSEEN:
+                other = _judged(ident)
+            found = _BODY if other == _BODY else found if found is not None else other
+    elif ident:
+        found = cache.get(ident, _UNSEEN)
+        if found is _UNSEEN:
+            found = _judged(ident)
+    else:
         return None, False
-    found = _hint_cache.get(hint, _UNSEEN)
-    if found is _UNSEEN:
-        found = hint_reason(hint)
-        if len(_hint_cache) > _CACHE_SIZE:
-            _hint_cache.clear()
-        _hint_cache[hint] = found
-    return cast("str | None", found), False
+    return (None if found == _BODY else found), False
 
 
-_UNSEEN = object()
-#: Whole class/id texts already judged: most elements of a page share a few class lists.
-_hint_cache: dict[str, object] = {}
+def _judged(hint: str) -> str | None:
+    """:func:`_judge`, memoised in ``_hint_cache``."""
+    found = _judge(hint)
+    if len(_hint_cache) > _CACHE_SIZE:
+        _hint_cache.clear()
+    _hint_cache[hint] = found
+    return found
+
+
+#: Default of cache lookups: a string no class name holds (Lexbor turns NUL into U+FFFD), never a cached value.
+_UNSEEN = "\x00unseen"
+#: Class (or id) texts already judged: most elements of a page share a few class lists.
+_hint_cache: dict[str, str | None] = {}
 
 
 _cache: dict[str, str | None] = {}
@@ -185,11 +207,20 @@ def hint_reason(hint: str) -> str | None:
     """The chrome reason a class/id text suggests, or ``None``."""
     if not hint:
         return None
+    found = _judge(hint)
+    return None if found == _BODY else found
+
+
+def _judge(hint: str) -> str | None:
+    """The first reason the tokens of ``hint`` suggest, ``_BODY`` if one declares the article body."""
     reason: str | None = None
+    cache = _cache
     for token in hint.split():
-        found = _cache.get(token, _BODY) if token in _cache else _token_reason(token)
+        found = cache.get(token, _UNSEEN)
+        if found is _UNSEEN:
+            found = _token_reason(token)
         if found == _BODY:  # the element declares itself the article body
-            return None
+            return _BODY
         if reason is None:
             reason = found
     return reason
@@ -205,7 +236,7 @@ def _token_reason(token: str) -> str | None:
         reason = _PHRASES.get(lowered)
         if reason is None and ("-" in lowered or "_" in lowered or ":" in lowered):
             words = _SPLIT.split(lowered)
-            count = len(words)
+            count = len(words) if not _PREFIXES.isdisjoint(words) else 0  # most tokens: no match can start
             for i in range(count):
                 reason = _PHRASES.get(words[i])
                 if reason is None and i + 1 < count:
@@ -214,7 +245,7 @@ def _token_reason(token: str) -> str | None:
                         reason = _PHRASES.get(words[i] + words[i + 1] + words[i + 2])
                 if reason is not None:
                     break
-        if reason is None:
+        if reason is None and _ANY_ROOT.search(lowered):
             reason = next((why for root, why in _ROOTS if root in lowered), None)
     if len(_cache) > _CACHE_SIZE:  # bounded memory over long runs (hashed class names never repeat)
         _cache.clear()
@@ -248,20 +279,23 @@ class ChromeCleaner:
         body = tree.body
         if body is None:
             return
-        matches: list[tuple[LexborNode, str, bool]] = []
-        seen: set[int] = set()
-        for node in body.css(_CANDIDATES):
-            reason, strong = _reason(node)
-            if reason is not None and node.mem_id not in seen:  # a selector list may repeat a node
-                seen.add(node.mem_id)
-                matches.append((node, reason, strong))
-        if not matches:
-            return
-        keep = _ancestors_of(body.css(_KEEP) + _main_articles(body))
+        # one pass: the candidates inside an element chosen for removal are not even judged (about half of a
+        # page's candidates sit in its menus, footers and rails)
+        keep: set[int] | None = None
         chosen: list[tuple[LexborNode, str, str]] = []
-        removed_ids: set[int] = set()
-        for node, reason, strong in matches:
-            if node.mem_id in keep or _inside(node, removed_ids):
+        seen: set[int] = set()
+        gone: set[int] = set()  # the candidates chosen so far and those inside them
+        for node in body.css(_CANDIDATES):
+            mem = node.mem_id
+            if mem in gone:
+                continue
+            reason, strong = _reason(node)
+            if reason is None or mem in seen:  # a selector list may repeat a node
+                continue
+            seen.add(mem)
+            if keep is None:
+                keep = _ancestors_of(body.css(_KEEP) + _main_articles(body))
+            if mem in keep:
                 continue
             text = node.text()
             if len(text) > _BIG:
@@ -269,7 +303,7 @@ class ChromeCleaner:
                 always = reason in _ALWAYS if strong else reason in _ALWAYS_HINTED
                 if len(text) > _BIG and not always and _reads_like_content(node, text):
                     continue
-            removed_ids.add(node.mem_id)
+            gone.update(inner.mem_id for inner in node.css(_CANDIDATES))
             chosen.append((node, reason, text))
         for node, reason, text in chosen:
             short = squash(text[: 4 * _MAX_TEXT])[:_MAX_TEXT]
@@ -311,13 +345,16 @@ def _visible_text(node: LexborNode, text: str) -> str:
     """``text`` (the text of ``node``) without its scripts' and styles' text, when it has any."""
     if node.css_first("script, style, template, noscript") is None:
         return text
-    parts = [t for t in node.traverse(include_text=True) if t.is_text_node and _shown(t)]
-    return "".join(t.text_content or "" for t in parts)
+    parts: list[str] = []
+    for t in node.traverse(include_text=True):
+        if t.is_text_node:
+            parent = t.parent
+            if parent is None or parent.tag not in _UNSHOWN:
+                parts.append(t.text_content or "")
+    return "".join(parts)
 
 
-def _shown(text_node: LexborNode) -> bool:
-    parent = text_node.parent
-    return parent is None or parent.tag not in ("script", "style", "template", "noscript")
+_UNSHOWN = frozenset({"script", "style", "template", "noscript"})
 
 
 def _ancestors_of(nodes: list[LexborNode]) -> set[int]:
@@ -329,17 +366,6 @@ def _ancestors_of(nodes: list[LexborNode]) -> set[int]:
             ids.add(current.mem_id)
             current = current.parent
     return ids
-
-
-def _inside(node: LexborNode, ids: set[int]) -> bool:
-    if not ids:
-        return False
-    current = node.parent
-    while current is not None:
-        if current.mem_id in ids:
-            return True
-        current = current.parent
-    return False
 
 
 @hookimpl
