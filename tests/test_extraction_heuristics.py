@@ -430,3 +430,13 @@ def test_the_consent_note_of_a_sign_up_form_is_not_body_text() -> None:
     )
     texts = [b.text for b in _extract(html)[0]]
     assert STORY[0] in texts and not any(t.startswith("By signing up") for t in texts)
+
+
+def test_a_control_label_on_its_own_line_is_not_body_text() -> None:
+    html = (
+        f"<html><body><article>{_paras(STORY[:2])}<p><span class='btn'>Read More</span></p>"
+        f"<div><button>Add to wishlist</button></div><div><span>Toggle caption</span></div>{_paras(STORY[2:])}"
+        "<p>Read more about the routes on the city's site.</p></article></body></html>"
+    )
+    texts = [b.text for b in _extract(html)[0]]
+    assert texts == [*STORY, "Read more about the routes on the city's site."]

@@ -199,11 +199,21 @@ _CONSENT = re.compile(
     re.IGNORECASE,
 )
 
+#: A control's label on a line of its own ("Read more", "Add to wishlist", "Quick shop", "Toggle caption"): a
+#: button or a link to elsewhere, not the text it stands next to.
+_CONTROL = re.compile(
+    r"(?:read more|learn more|see more|show more|view more|continue reading|find out more|click here|"
+    r"add to (?:cart|bag|basket|wish ?list|compare)|quick (?:shop|view)|toggle caption)\W*",
+    re.IGNORECASE,
+)
+
 
 def _keep(block: RawBlock) -> bool:
+    length = len(block.text)
+    if length < 30 and _CONTROL.fullmatch(block.text) is not None:
+        return False
     if block.kind == "heading":
         return True
-    length = len(block.text)
     if length < 100 and _CREDIT.match(block.text) is not None:
         return False
     if length < 400 and block.text[:3].lower() == "by " and _CONSENT.match(block.text) is not None:
