@@ -440,3 +440,13 @@ def test_a_control_label_on_its_own_line_is_not_body_text() -> None:
     )
     texts = [b.text for b in _extract(html)[0]]
     assert texts == [*STORY, "Read more about the routes on the city's site."]
+
+
+def test_an_agency_photo_credit_line_is_not_body_text() -> None:
+    html = (
+        f"<html><body><article>{_paras(STORY[:2])}<figure><img src='bus.jpg'>"
+        "<figcaption>Jane Roe/Getty Images</figcaption></figure><p>AP Photo/John Doe</p>"
+        f"{_paras(STORY[2:])}</article></body></html>"
+    )
+    texts = [b.text for b in _extract(html)[0]]
+    assert texts == STORY

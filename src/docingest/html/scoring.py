@@ -192,6 +192,10 @@ _CREDIT = re.compile(
     re.IGNORECASE,
 )
 
+#: A stock or wire agency's photo credit ("Jane Roe/Getty Images", "Shutterstock", "AP Photo/John Doe"): a short
+#: line naming the agency is the picture's small print even without a "Credit:" label.
+_AGENCY = re.compile(r"\b(?:getty images|istock(?:photo)?|shutterstock|ap photo)\b", re.IGNORECASE)
+
 #: The consent note under a sign-up form or a video player ("By signing up, you agree to our Privacy Policy").
 _CONSENT = re.compile(
     r"by (?:signing|subscribing|clicking|submitting|registering|continuing|providing|tapping)\b"
@@ -215,6 +219,8 @@ def _keep(block: RawBlock) -> bool:
     if block.kind == "heading":
         return True
     if length < 100 and _CREDIT.match(block.text) is not None:
+        return False
+    if length < 130 and _AGENCY.search(block.text) is not None:
         return False
     if length < 400 and block.text[:3].lower() == "by " and _CONSENT.match(block.text) is not None:
         return False
