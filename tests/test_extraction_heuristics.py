@@ -450,3 +450,13 @@ def test_an_agency_photo_credit_line_is_not_body_text() -> None:
     )
     texts = [b.text for b in _extract(html)[0]]
     assert texts == STORY
+
+
+def test_a_sign_in_prompt_or_a_bare_relative_age_is_not_body_text() -> None:
+    html = (
+        f"<html><body><article><p>3 days ago</p>{_paras(STORY)}<p>Updated 2 hours ago</p>"
+        "<p>You must log in to answer this question.</p><p>Sign in to reply</p>"
+        "<p>Two years ago the council cut the service.</p></article></body></html>"
+    )
+    texts = [b.text for b in _extract(html)[0]]
+    assert texts == [*STORY, "Two years ago the council cut the service."]

@@ -211,10 +211,21 @@ _CONTROL = re.compile(
     re.IGNORECASE,
 )
 
+#: A sign-in prompt ("You must log in to answer this question.") or a bare relative age ("3 days ago", "posted
+#: 6 years ago") on a line of its own: the widget around a post, not its text.
+_PROMPT = re.compile(
+    r"(?:(?:you must|please) )?(?:be )?(?:log ?in|logged in|sign ?in|signed in|register)(?: or (?:register|sign up))?"
+    r" to (?:answer|reply|comment|post|leave a comment|vote|ask)\b.{0,40}|"
+    r"(?:(?:posted|updated|published) )?\d+ (?:minute|hour|day|week|month|year)s? ago\W*",
+    re.IGNORECASE,
+)
+
 
 def _keep(block: RawBlock) -> bool:
     length = len(block.text)
     if length < 30 and _CONTROL.fullmatch(block.text) is not None:
+        return False
+    if length < 90 and _PROMPT.fullmatch(block.text) is not None:
         return False
     if block.kind == "heading":
         return True
