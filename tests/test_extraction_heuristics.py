@@ -460,3 +460,14 @@ def test_a_sign_in_prompt_or_a_bare_relative_age_is_not_body_text() -> None:
     )
     texts = [b.text for b in _extract(html)[0]]
     assert texts == [*STORY, "Two years ago the council cut the service."]
+
+
+def test_a_widget_label_on_its_own_line_is_not_body_text() -> None:
+    html = (
+        f"<html><body><article><p>5 min read</p>{_paras(STORY[:2])}<div><span>3 Likes</span></div>"
+        f"<p>Sponsored</p>{_paras(STORY[2:])}<div>Loading...</div><div>Sort by:</div><button>Close</button>"
+        "<div>Oops! Something went wrong while submitting the form.</div>"
+        "<p>Close to the port, the night bus will stop twice.</p></article></body></html>"
+    )
+    texts = [b.text for b in _extract(html)[0]]
+    assert texts == [*STORY, "Close to the port, the night bus will stop twice."]

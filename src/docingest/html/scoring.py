@@ -220,12 +220,24 @@ _PROMPT = re.compile(
     re.IGNORECASE,
 )
 
+#: A widget's own label on a line of its own: a reading time ("5 min read"), a like or reply count ("3 Likes"),
+#: a form's sent / failed message, a loading placeholder, a sort menu, a close button, a "Sponsored" tag, a
+#: recommendation strip's title.
+_WIDGET = re.compile(
+    r"(?:\d+ min(?:ute)?s? read|\d+ likes?|\d+ repl(?:y|ies)|oops! something went wrong while submitting the form\.?|"
+    r"thank you! your submission has been received!?|sponsored|tags:?|loading\.*|close|sort(?:ed)? by:?|"
+    r"verified buyer|recommended for you|you may also like)\W*",
+    re.IGNORECASE,
+)
+
 
 def _keep(block: RawBlock) -> bool:
     length = len(block.text)
     if length < 30 and _CONTROL.fullmatch(block.text) is not None:
         return False
     if length < 90 and _PROMPT.fullmatch(block.text) is not None:
+        return False
+    if length < 90 and _WIDGET.fullmatch(block.text) is not None:
         return False
     if block.kind == "heading":
         return True
