@@ -471,3 +471,13 @@ def test_a_widget_label_on_its_own_line_is_not_body_text() -> None:
     )
     texts = [b.text for b in _extract(html)[0]]
     assert texts == [*STORY, "Close to the port, the night bus will stop twice."]
+
+
+def test_poster_stats_and_shop_badges_are_not_body_text() -> None:
+    html = (
+        f"<html><body><article><div>Original Poster</div><div>Posts: 1,077</div>{_paras(STORY[:2])}"
+        f"<div>Rated 4.8 out of 5</div><div>Based on 120 reviews</div><span>In stock</span><p>9 hrs ago</p>"
+        f"{_paras(STORY[2:])}<p>In stock at every depot: spare buses for the night routes.</p></article></body></html>"
+    )
+    texts = [b.text for b in _extract(html)[0]]
+    assert texts == [*STORY, "In stock at every depot: spare buses for the night routes."]

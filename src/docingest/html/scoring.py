@@ -216,17 +216,21 @@ _CONTROL = re.compile(
 _PROMPT = re.compile(
     r"(?:(?:you must|please) )?(?:be )?(?:log ?in|logged in|sign ?in|signed in|register)(?: or (?:register|sign up))?"
     r" to (?:answer|reply|comment|post|leave a comment|vote|ask)\b.{0,40}|"
-    r"(?:(?:posted|updated|published) )?\d+ (?:minute|hour|day|week|month|year)s? ago\W*",
+    r"(?:(?:posted|updated|published) )?\d+ (?:minute|min|hour|hr|day|week|month|year)s? ago\W*",
     re.IGNORECASE,
 )
 
 #: A widget's own label on a line of its own: a reading time ("5 min read"), a like or reply count ("3 Likes"),
 #: a form's sent / failed message, a loading placeholder, a sort menu, a close button, a "Sponsored" tag, a
-#: recommendation strip's title.
+#: recommendation strip's title; a forum poster's stats ("Posts: 1,077", "Original Poster"); a shop's rating
+#: and badge labels ("Rated 4.8 out of 5", "Based on 120 reviews", "In stock", "New arrival").
 _WIDGET = re.compile(
     r"(?:\d+ min(?:ute)?s? read|\d+ likes?|\d+ repl(?:y|ies)|oops! something went wrong while submitting the form\.?|"
     r"thank you! your submission has been received!?|sponsored|tags:?|loading\.*|close|sort(?:ed)? by:?|"
-    r"verified buyer|recommended for you|you may also like)\W*",
+    r"verified buyer|recommended for you|you may also like|"
+    r"posts:? ?[\d,]+|wrote on:?|original poster|new arrivals?|in stock|award winner|"
+    r"rated \d(?:\.\d)? out of 5(?: stars)?|based on [\d,]+ reviews?|\d+ stars?|"
+    r"press enter or click to view image in full size|thank you for your feedback.{0,60})\W*",
     re.IGNORECASE,
 )
 
