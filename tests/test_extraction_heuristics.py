@@ -481,3 +481,19 @@ def test_poster_stats_and_shop_badges_are_not_body_text() -> None:
     )
     texts = [b.text for b in _extract(html)[0]]
     assert texts == [*STORY, "In stock at every depot: spare buses for the night routes."]
+
+
+def test_widget_labels_go_on_listings_too_and_more_of_them_are_known() -> None:
+    cards = "".join(
+        f"<li><div><a href='/bus/{n}'>Night bus route N{n} timetable</a></div>"
+        "<div>Top Rated</div><div>2 hrs ago</div></li>"
+        for n in range(1, 6)
+    )
+    texts = [b.text for b in _extract(f"<html><body><main><ul>{cards}</ul></main></body></html>")[0]]
+    assert "Night bus route N1 timetable" in texts and "Top Rated" not in texts and "2 hrs ago" not in texts
+    html = (
+        f"<html><body><article><h2>Table of Contents</h2>{_paras(STORY[:2])}<div>Advertisement</div>"
+        f"<div>Last edited by Jane; Feb 17, 2026 at 9:17 am</div>{_paras(STORY[2:])}<p>1 Answer</p>"
+        "</article></body></html>"
+    )
+    assert [b.text for b in _extract(html)[0]] == STORY

@@ -90,7 +90,7 @@ def select(elems: Sequence[Elem], blocks: Sequence[RawBlock]) -> tuple[int, list
     kept = [
         i
         for i, block in enumerate(blocks)
-        if inside[block.elem] and (listing or _keep(block)) and not (data and i in data)
+        if inside[block.elem] and (_keep(block) if not listing else not _label(block)) and not (data and i in data)
     ]
     return root, _drop_copies(elems, blocks, kept, text)
 
@@ -223,28 +223,40 @@ _PROMPT = re.compile(
 #: A widget's own label on a line of its own: a reading time ("5 min read"), a like or reply count ("3 Likes"),
 #: a form's sent / failed message, a loading placeholder, a sort menu, a close button, a "Sponsored" tag, a
 #: recommendation strip's title; a forum poster's stats ("Posts: 1,077", "Original Poster"); a shop's rating
-#: and badge labels ("Rated 4.8 out of 5", "Based on 120 reviews", "In stock", "New arrival").
+#: and badge labels ("Rated 4.8 out of 5", "Based on 120 reviews", "In stock", "New arrival", "Top rated"); an
+#: answer count, an edit stamp, an "Advertisement" slug, a table of contents' or share bar's title left alone.
 _WIDGET = re.compile(
     r"(?:\d+ min(?:ute)?s? read|\d+ likes?|\d+ repl(?:y|ies)|oops! something went wrong while submitting the form\.?|"
     r"thank you! your submission has been received!?|sponsored|tags:?|loading\.*|close|sort(?:ed)? by:?|"
     r"verified buyer|recommended for you|you may also like|"
     r"posts:? ?[\d,]+|wrote on:?|original poster|new arrivals?|in stock|award winner|"
     r"rated \d(?:\.\d)? out of 5(?: stars)?|based on [\d,]+ reviews?|\d+ stars?|"
-    r"press enter or click to view image in full size|thank you for your feedback.{0,60})\W*",
+    r"press enter or click to view image in full size|thank you for your feedback.{0,60}|"
+    r"top rated|limited edition|\d+ answers?(?: \d+)?|seller [\d.]+% positive|reviewed in .{3,30} on .{5,25}|"
+    r"table of contents(?: \[?(?:hide|show|toggle)\]?)*|contents|share (?:this|the) (?:article|post|story|page)|"
+    r"share this(?: on)?|share on|last edited(?: by)?:? .{3,60}|edited by|last updated on .{3,40}|advertisement|"
+    r"\d+ min\.? read|contact us|filters|recently viewed|quantity|related (?:articles|posts):?|website|downloads|"
+    r"activity|thanks for reading!? subscribe.{0,100})\W*",
     re.IGNORECASE,
 )
 
 
-def _keep(block: RawBlock) -> bool:
+def _label(block: RawBlock) -> bool:
+    """True for a control's, a prompt's or a widget's label on a line of its own (on listings too)."""
     length = len(block.text)
-    if length < 30 and _CONTROL.fullmatch(block.text) is not None:
-        return False
-    if length < 90 and _PROMPT.fullmatch(block.text) is not None:
-        return False
-    if length < 90 and _WIDGET.fullmatch(block.text) is not None:
+    return (
+        (length < 30 and _CONTROL.fullmatch(block.text) is not None)
+        or (length < 90 and _PROMPT.fullmatch(block.text) is not None)
+        or (length < 130 and _WIDGET.fullmatch(block.text) is not None)
+    )
+
+
+def _keep(block: RawBlock) -> bool:
+    if _label(block):
         return False
     if block.kind == "heading":
         return True
+    length = len(block.text)
     if length < 100 and _CREDIT.match(block.text) is not None:
         return False
     if length < 130 and _AGENCY.search(block.text) is not None:
