@@ -28,7 +28,7 @@ from typing import Any
 
 from .settings import FetchSettings
 
-__all__ = ["InFlight", "LoopbackServer", "RequestHandler", "reply"]
+__all__ = ["InFlight", "LoopbackServer", "RequestHandler", "canned", "reply"]
 
 RequestHandler = Callable[[http.server.BaseHTTPRequestHandler], None]
 """A route: called with the standard library's request handler, it writes the whole response."""
@@ -52,6 +52,19 @@ class InFlight:
     def __exit__(self, *exc: object) -> None:
         with self._lock:
             self.now -= 1
+
+
+def canned(
+    body: str | bytes, content_type: str | None = None, headers: Mapping[str, str] | None = None
+) -> tuple[bytes, dict[str, str]]:
+    """The bytes and headers of a canned answer: ``str`` is sent as UTF-8 and typed ``text/html; charset=utf-8``
+    unless ``content_type`` or a ``Content-Type`` in ``headers`` says otherwise; ``bytes`` go untyped."""
+    sent = dict(headers or {})
+    if content_type is not None:
+        sent["content-type"] = content_type
+    elif isinstance(body, str) and not any(k.lower() == "content-type" for k in sent):
+        sent["content-type"] = "text/html; charset=utf-8"
+    return (body.encode("utf-8") if isinstance(body, str) else body), sent
 
 
 def reply(
@@ -137,14 +150,9 @@ class LoopbackServer:
         headers: Mapping[str, str] | None = None,
         content_type: str | None = None,
     ) -> None:
-        """Answer ``path`` with ``body``: ``str`` is sent as UTF-8 typed ``text/html; charset=utf-8``, ``bytes``
-        untyped, unless ``content_type`` says otherwise."""
-        data = body.encode("utf-8") if isinstance(body, str) else body
-        kind = content_type
-        if kind is None and isinstance(body, str):
-            kind = "text/html; charset=utf-8"
-        sent = dict(headers or {})
-        self.routes[path] = lambda h: reply(h, status, data, kind, sent)
+        """Answer ``path`` with ``body`` (typed as :func:`canned` says)."""
+        data, sent = canned(body, content_type, headers)
+        self.routes[path] = lambda h: reply(h, status, data, None, sent)
 
     def redirect(self, path: str, location: str, *, status: int = 302) -> None:
         """Redirect ``path`` to ``location`` (a path on this server or any URL)."""

@@ -46,7 +46,7 @@ from .document import (
 )
 from .errors import IngestError
 from .hookspecs import hookimpl
-from .loopback import InFlight, LoopbackServer, reply
+from .loopback import InFlight, LoopbackServer, canned, reply
 from .models import Article, BlockKind, Claim, Provenance, Removal, article_id, claim_id, join_blocks
 from .pipeline import Pipeline
 from .plugins import new_plugin_manager
@@ -744,12 +744,7 @@ class MockHttp:
     ) -> None:
         """Answer ``url`` with ``body`` (``str`` is sent as UTF-8, typed ``text/html; charset=utf-8`` unless
         ``content_type`` or ``headers`` say otherwise)."""
-        data = body.encode("utf-8") if isinstance(body, str) else body
-        sent = dict(headers or {})
-        if content_type is not None:
-            sent["content-type"] = content_type
-        elif isinstance(body, str) and not any(k.lower() == "content-type" for k in sent):
-            sent["content-type"] = "text/html; charset=utf-8"
+        data, sent = canned(body, content_type, headers)
         self.routes[self._key(url)] = lambda request: httpx.Response(status, headers=sent, content=data)
 
     def route(self, url: str, handler: Handler) -> None:
