@@ -116,3 +116,17 @@ def table(headers: list[str], rows: list[list[Any]]) -> str:
     lines = ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
     lines += ["| " + " | ".join(cell(v) for v in row) + " |" for row in rows]
     return "\n".join(lines)
+
+
+SPLIT_FILE = ROOT / "benchmarks" / "splits" / "wcxb-dev.json"
+PARTS = ("all", "tune", "heldout")
+
+
+def split_ids(part: str) -> frozenset[str] | None:
+    """Page ids of one part of the fixed wcxb-dev split (``benchmarks/make_split.py``); ``None`` for "all"."""
+    if part == "all":
+        return None
+    if part not in PARTS:
+        raise ValueError(f"unknown part {part!r}: one of {', '.join(PARTS)}")
+    split = json.loads(SPLIT_FILE.read_text(encoding="utf-8"))
+    return frozenset(split[part])
