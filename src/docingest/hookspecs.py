@@ -17,6 +17,7 @@ Rules that keep plugins composable:
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Sequence
 
 import pluggy
@@ -140,3 +141,26 @@ def docingest_input_readers() -> Sequence[InputReader]:
 @hookspec
 def docingest_output_writers() -> Sequence[OutputWriter]:
     """Return writers for CLI output formats (``--format NAME`` or the output file's suffix)."""
+
+
+def hook_names() -> tuple[str, ...]:
+    """The names of docingest's hooks, in the order this module specifies them."""
+    found = [
+        (value.__code__.co_firstlineno, name)
+        for name, value in globals().items()
+        if name.startswith("docingest_") and inspect.isfunction(value) and hasattr(value, f"{PROJECT}_spec")
+    ]
+    return tuple(name for _, name in sorted(found))
+
+
+def signature_of(name: str) -> str:
+    """A hook's signature as written here: ``def docingest_load(source: str, options: Options) -> RawDocument | None``
+    (the annotations as strings)."""
+    spec = inspect.signature(globals()[name])  # annotations stay strings (postponed evaluation)
+    params = ", ".join(f"{p.name}: {p.annotation}" for p in spec.parameters.values())
+    return f"def {name}({params}) -> {spec.return_annotation}"
+
+
+def is_first_result(name: str) -> bool:
+    """Whether the first non-``None`` answer of this hook wins (else every implementation is called)."""
+    return bool(getattr(globals()[name], f"{PROJECT}_spec", {}).get("firstresult"))
