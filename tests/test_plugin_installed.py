@@ -133,7 +133,8 @@ CASES: dict[str, Case] = {
             raise RuntimeError("no configuration for the cleaner")
         """,
         "components",
-        ("docingest_block_cleaners raised RuntimeError", "no configuration for the cleaner", "BlockCleaners are not used"),
+        ("docingest_block_cleaners raised RuntimeError", "no configuration for the cleaner",
+         "BlockCleaners are not used"),
     ),
     "one-not-a-list": Case(
         """
@@ -321,11 +322,14 @@ class Site:
         assert done.returncode == 0, done.stderr
         return json.loads(done.stdout), done.stderr
 
-    def plugins(self, case: str | None, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    def cli(self, case: str | None, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
-            [sys.executable, "-m", "docingest", "plugins", *args],
+            [sys.executable, "-m", "docingest", *args],
             capture_output=True, text=True, timeout=120, env=self.env(case, **env), check=False,
         )
+
+    def plugins(self, case: str | None, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
+        return self.cli(case, "plugins", *args, **env)
 
 
 @pytest.fixture(scope="session")
@@ -347,7 +351,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
             encoding="utf-8",
         )
         text = docs / f"note{i}.txt"
-        text.write_text(f"Note {i}\n\nThe tram line {i} opens in the spring, the city council said.\n", encoding="utf-8")
+        text.write_text(f"Note {i}\n\nThe tram line {i} opens in spring, the city council said.\n", encoding="utf-8")
         inputs += [str(page), str(text)]
     yield Site(root, inputs)
 
@@ -411,6 +415,9 @@ def test_disabling_a_broken_plugin_rescues_everything_and_it_is_never_imported(s
     assert len(out["records"]) == 10 and all(_healthy(r) for r in out["records"])
     assert out["modules"] == ["docingest_test_healthy"]
     assert plugin not in stderr
+    ingested = site.cli(name, "ingest", *site.inputs, "--disable", plugin)
+    assert ingested.returncode == 0 and ingested.stderr == ""
+    assert [json.loads(line)["site_name"] for line in ingested.stdout.splitlines()] == ["Healthy Site"] * 10
     for listed in (site.plugins(name, "--disable", plugin), site.plugins(name, DOCINGEST_DISABLE_PLUGINS=plugin)):
         assert listed.returncode == 0, listed.stderr
         entries = {e["name"]: e for e in json.loads(listed.stdout)}

@@ -60,8 +60,8 @@ class Diagnosis:
 
 def diagnose(disable: tuple[str, ...] = (), manager: PluginManager | None = None) -> Diagnosis:
     """Load the plugins (without those in ``disable``) and exercise each one; warnings become problems only."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", PluginWarning)  # every one is recorded in manager.problems
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", PluginWarning)
         pm = manager if manager is not None else get_plugin_manager(disable=disable)
         pipeline = Pipeline(plugin_manager=pm, disable=disable)
         found = Diagnosis(pm, pipeline)
@@ -79,6 +79,10 @@ def diagnose(disable: tuple[str, ...] = (), manager: PluginManager | None = None
             articles = [r for r in found.records if isinstance(r, Article)]
             if articles:
                 _try_writers(pipeline, pm, articles[0])
+    recorded = {problem.sentence() for problem in pm.problems}
+    for warning in caught:  # those not about a plugin's problem (an unknown name in the environment ...)
+        if str(warning.message) not in recorded:
+            warnings.warn_explicit(warning.message, warning.category, warning.filename, warning.lineno)
     return found
 
 

@@ -90,6 +90,7 @@ class Pipeline:
         self._installed = set(getattr(pm, "installed", ()))
         self._impls = {hook: self._implementations(hook) for hook in hook_names()}
         self._origins: dict[int, Origin] = {}
+        self._component_names: set[str] = set()  # disabled ones too
         self.tree_cleaners: list[TreeCleaner] = sorted(
             self._components("docingest_tree_cleaners"), key=lambda c: c.order
         )
@@ -158,6 +159,7 @@ class Pipeline:
                 self._broken(impl.origin, f"raised {type(exc).__name__}: {exc}{_where(exc, self.pm, impl.origin)}", exc)
                 continue
             for item in items:
+                self._component_names.add(item.name)
                 if item.name not in self.disabled:
                     found.append(item)
                     self._origins[id(item)] = Origin(impl.origin.plugin, hook, item.name)
@@ -191,7 +193,7 @@ class Pipeline:
         plugins = set(BUILTIN_PLUGINS) | {name for name, p in self.pm.list_name_plugin() if p is not None}
         if installed:
             plugins |= entry_point_names()
-        return plugins, {origin.component or "" for origin in self._origins.values()}
+        return plugins, set(self._component_names)
 
     def _unknown(self, names: Iterable[str]) -> list[str]:
         plugins, components = self._known_names(installed=False)
