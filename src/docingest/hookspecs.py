@@ -58,9 +58,10 @@ def docingest_fetcher(settings: FetchSettings) -> Fetcher | None:
 def docingest_load(source: str, options: Options) -> RawDocument | None:
     """Load a source that is not an http(s) URL: a file path, an archive record reference, a custom scheme.
 
-    Return ``None`` to leave the source to other plugins. The built-in loader reads files (``.html``/``.htm``
-    as HTML, ``.txt`` as text, others sniffed) and raises ``IngestError`` for missing, empty or unreadable
-    files and unsupported schemes.
+    Return ``None`` to leave the source to other plugins. ``source`` comes stripped of surrounding whitespace.
+    The built-in loader reads files (``.html``/``.htm`` as HTML, ``.txt`` as text, others sniffed; a ``.gz``
+    file decompressed first, as its inner suffix says) and raises ``IngestError`` for missing, empty or
+    unreadable files and unsupported schemes.
     """
 
 
