@@ -511,3 +511,17 @@ def test_no_article_has_an_empty_text_on_the_corpora() -> None:
         folder = corpus_path("extraction", name) / "html"
         for page in sorted(folder.glob("*.html.gz"))[::stride]:
             _never_empty(pipeline.run_raw(RawDocument(source=page.name, content=gzip.decompress(page.read_bytes()))))
+
+
+def test_a_plugin_registered_on_the_shared_manager_after_use_is_seen() -> None:
+    def docingest_extract_body(page: Page) -> list[Candidate]:
+        return [Candidate(kind="paragraph", text="From a plugin registered after first use.")]
+
+    docingest.ingest_html(PAGE, claims=False)
+    plugin = _plugin(docingest_extract_body=docingest_extract_body)
+    docingest.get_plugin_manager().register(plugin, name="test.after")
+    try:
+        assert docingest.ingest_html(PAGE, claims=False).text == "From a plugin registered after first use."
+    finally:
+        docingest.get_plugin_manager().unregister(plugin)
+    assert docingest.ingest_html(PAGE, claims=False).text != "From a plugin registered after first use."

@@ -53,10 +53,9 @@ def _notebook(page: str, prelude: str = "") -> str:
     """A script that runs the page's code blocks in order, each compiled under its own name (for tracebacks)."""
     lines = ["import sys", prelude, "_namespace = {'__name__': '__main__'}"]
     for i, block in enumerate(blocks(page, "python")):
-        if _SIGNATURE.fullmatch(block):
-            block = f"from __future__ import annotations\n{block.rstrip()}: ...\n"
-        if _module_name(block) is None:
-            lines.append(f"exec(compile({block!r}, 'docs/{page} block {i}', 'exec'), _namespace)")
+        code = f"from __future__ import annotations\n{block.rstrip()}: ...\n" if _SIGNATURE.fullmatch(block) else block
+        if _module_name(code) is None:
+            lines.append(f"exec(compile({code!r}, 'docs/{page} block {i}', 'exec'), _namespace)")
     return "\n".join(lines) + "\n"
 
 

@@ -23,18 +23,18 @@ _lock = threading.Lock()
 def pipeline(**options: Any) -> Pipeline:
     """The shared pipeline for these options (built on first use, kept for reuse). Raises
     :class:`~docingest.OptionError` for an unknown or invalid option."""
-    # keyed by the shared manager's generation too: after reset_plugin_manager() (a plugin installed meanwhile)
-    # the cached pipelines of the old manager are not used again
+    # keyed by the shared manager's state too: after reset_plugin_manager() (a plugin installed meanwhile) or a
+    # plugin registered on it, the cached pipelines are not used again
     valid = options_from(options)
-    key = f"{valid.model_dump_json()}|{generation()}"
+    settings = valid.model_dump_json()
     with _lock:
-        found = _pipelines.get(key)
+        found = _pipelines.get(f"{settings}|{generation()}")
         if found is not None:
-            _pipelines.move_to_end(key)
+            _pipelines.move_to_end(f"{settings}|{generation()}")
             return found
     built = Pipeline(**dict(valid))
     with _lock:
-        _pipelines[key] = built
+        _pipelines[f"{settings}|{generation()}"] = built  # keyed after building: that may build the manager
         while len(_pipelines) > _CACHE_SIZE:
             _pipelines.popitem(last=False)[1].close()
     return built

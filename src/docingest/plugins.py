@@ -97,6 +97,8 @@ class PluginManager(pluggy.PluginManager):
         self.installed: set[str] = set()
         self.disabled: tuple[str, ...] = ()
         self.env_disabled: tuple[str, ...] = ()
+        #: Counts registrations and unregistrations (what is built from the manager is keyed by it).
+        self.changes = 0
 
     def register(self, plugin: object, name: str | None = None) -> str | None:
         """Check ``plugin``, then register it (``None`` when ``name`` is blocked); raises
@@ -112,9 +114,15 @@ class PluginManager(pluggy.PluginManager):
             registered = super().register(plugin, name)
         except (pluggy.PluginValidationError, ValueError) as exc:
             raise PluginError(name, f"cannot be registered: {exc}") from None
+        self.changes += 1
         for problem in found:
             self.report(problem)
         return registered
+
+    def unregister(self, plugin: object | None = None, name: str | None = None) -> Any | None:
+        """Unregister a plugin (by object or name), as pluggy does."""
+        self.changes += 1
+        return super().unregister(plugin, name)
 
     def report(self, problem: PluginProblem) -> None:
         """Record a problem (once) and warn about it."""
@@ -297,9 +305,11 @@ def get_plugin_manager(*, disable: str | Iterable[str] = ()) -> PluginManager:
         return _default
 
 
-def generation() -> int:
-    """Counts :func:`reset_plugin_manager` calls (what is built on the shared manager is keyed by it)."""
-    return _generation
+def generation() -> tuple[int, int]:
+    """Changes whenever the shared plugin manager does (rebuilt after :func:`reset_plugin_manager`, a plugin
+    registered or unregistered): what is built from it is keyed by this. Never builds the manager."""
+    current = _default
+    return _generation, current.changes if current is not None else -1
 
 
 def reset_plugin_manager() -> None:
