@@ -80,6 +80,10 @@ def docingest_block_cleaners() -> list[object]:
 MYPLUGIN = SimpleNamespace(docingest_block_cleaners=docingest_block_cleaners)
 
 
+def _one_cleaner() -> _Sponsored:
+    return _Sponsored()  # one component, not a list of them
+
+
 def test_a_component_name_disables_that_component_only() -> None:
     pm = new_plugin_manager(entry_points=False, plugins=[("myplugin", MYPLUGIN)])
     article = docingest.Pipeline(plugin_manager=pm, claims=False).ingest_html(PAGE)
@@ -176,7 +180,7 @@ def test_a_missing_hookimpl_is_warned_about() -> None:
 @pytest.mark.parametrize(
     ("returns", "words"),
     [
-        (_Sponsored, ["docingest_block_cleaners returned a _Sponsored, not a list of BlockCleaner",
+        (_one_cleaner, ["docingest_block_cleaners returned a _Sponsored, not a list of BlockCleaner",
                       "return [_Sponsored(...)]"]),
         (lambda: [object()], ["item 0 (a object) is not a BlockCleaner", "it has no 'name'", "no classify() method"]),
         (lambda: "myplugin.sponsored", ["returned str 'myplugin.sponsored', not a list of BlockCleaner"]),

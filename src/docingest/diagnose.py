@@ -17,8 +17,9 @@ from pathlib import Path
 from typing import Any
 
 from .errors import IngestError, PluginWarning
+from .faults import blamed
 from .models import Article, Failure
-from .pipeline import Pipeline, blamed
+from .pipeline import Pipeline
 from .plugins import PluginManager, PluginProblem, get_plugin_manager
 
 SAMPLE_HTML = """<!doctype html><html lang="en"><head><meta charset="utf-8">

@@ -12,13 +12,10 @@ pathological page never stops a batch.
 from __future__ import annotations
 
 import asyncio
-import inspect
 import os
 import re
-import sys
 import threading
-import traceback
-from collections.abc import AsyncIterable, AsyncIterator, Callable, Iterable, Iterator, Sequence
+from collections.abc import AsyncIterable, AsyncIterator, Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from functools import partial
@@ -42,6 +39,17 @@ from .document import (
     Verdict,
 )
 from .errors import IngestError, OptionError, PluginError, closest, warn_plugin
+from .faults import (
+    COMPONENTS,
+    Origin,
+    WrongResult,
+    checked_items,
+    component_list,
+    plugin_error,
+    unexpected,
+    where,
+    wrong_result,
+)
 from .hookspecs import hook_names
 from .models import Article, Claim, Failure, Provenance, Removal, article_id, join_blocks
 from .plugins import (
@@ -151,12 +159,12 @@ class Pipeline:
         found: list[Any] = []
         for impl in self._impls[hook]:
             try:
-                items = _component_list(impl.function(), hook)
-            except _WrongResult as exc:
+                items = component_list(impl.function(), hook)
+            except WrongResult as exc:
                 self._broken(impl.origin, str(exc), None)
                 continue
             except (Exception, SystemExit) as exc:  # a plugin's bug, at construction
-                self._broken(impl.origin, f"raised {type(exc).__name__}: {exc}{_where(exc, self.pm, impl.origin)}", exc)
+                self._broken(impl.origin, f"raised {type(exc).__name__}: {exc}{where(exc, self.pm, impl.origin)}", exc)
                 continue
             for item in items:
                 self._component_names.add(item.name)
@@ -170,7 +178,7 @@ class Pipeline:
         raise :class:`PluginError` for a built-in one or one registered by hand."""
         if origin.plugin not in self._installed:
             raise PluginError(origin.plugin, f"{origin.hook} {reason}", hook=origin.hook) from cause
-        kind = _COMPONENTS[origin.hook][0]
+        kind = COMPONENTS[origin.hook][0]
         problem = PluginProblem(origin.plugin, f"{origin.hook} {reason}; its {kind}s are not used", hook=origin.hook)
         self.problems.append(problem)
         report = getattr(self.pm, "report", None)
@@ -273,7 +281,7 @@ class Pipeline:
         except IngestError:
             raise
         except Exception as exc:
-            raise _plugin_error(label, origin, exc, self.pm) from exc
+            raise plugin_error(label, origin, exc, self.pm) from exc
         finally:
             if own:
                 await active.aclose()
@@ -281,7 +289,7 @@ class Pipeline:
 
     def _fetched(self, label: str, origin: Origin, raw: object) -> RawDocument:
         if not isinstance(raw, RawDocument):
-            raise _wrong_result(label, origin, raw, "a RawDocument")
+            raise wrong_result(label, origin, raw, "a RawDocument")
         return raw
 
     def _load_local(self, label: str) -> RawDocument:
@@ -339,7 +347,7 @@ class Pipeline:
         except IngestError as exc:
             return exc.failure
         except Exception as exc:
-            return _unexpected(source_label(source), exc)
+            return unexpected(source_label(source), exc)
 
     async def arun(self, source: Source, fetcher: Fetcher | None = None) -> Article | Failure:
         """Like :meth:`aingest`, but returns the :class:`Failure` instead of raising."""
@@ -349,7 +357,7 @@ class Pipeline:
         except IngestError as exc:
             return exc.failure
         except Exception as exc:
-            return _unexpected(source_label(source), exc)
+            return unexpected(source_label(source), exc)
 
     def run_raw(self, raw: RawDocument) -> Article | Failure:
         """:meth:`process`, returning the failure instead of raising."""
@@ -358,7 +366,7 @@ class Pipeline:
         except IngestError as exc:
             return exc.failure
         except Exception as exc:
-            return _unexpected(raw.source, exc)
+            return unexpected(raw.source, exc)
 
     # ------------------------------------------------------------------------------------------ batches
     async def aingest_many(
@@ -443,7 +451,7 @@ class Pipeline:
             kept: list[Candidate] = []
             if origin is not None:
                 ran.append(origin.plugin)
-                kept = _checked_items(label, origin, candidates, Candidate, "a list of Candidate")
+                kept = checked_items(label, origin, candidates, Candidate, "a list of Candidate")
             if options.clean:
                 kept = self._clean_blocks(kept, page, ran)
             meta = meta.merged_over(page.late_metadata)
@@ -505,10 +513,8 @@ class Pipeline:
         for cleaner in self.block_cleaners:
             snapshot = list(kept)
             origin = self._origins[id(cleaner)].calling("classify")
-            verdicts = _checked_items(
-                label, origin, self._guard(label, origin, partial(_listed, cleaner.classify, snapshot, page)), Verdict,
-                "Verdicts",
-            )
+            found = self._guard(label, origin, partial(_listed, cleaner.classify, snapshot, page))
+            verdicts = checked_items(label, origin, found, Verdict, "Verdicts")
             ran.append(cleaner.name)
             drop = {v.index: v.reason for v in verdicts if 0 <= v.index < len(snapshot)}
             if not drop:
@@ -537,7 +543,7 @@ class Pipeline:
             if result is None:
                 continue
             if not isinstance(result, Metadata):
-                raise _wrong_result(label, impl.origin, result, "a Metadata (or None)")
+                raise wrong_result(label, impl.origin, result, "a Metadata (or None)")
             merged = merged.merged_over(result)
             ran.append(impl.origin.plugin)
         return merged
@@ -547,11 +553,11 @@ class Pipeline:
         for extractor in self.claim_extractors:
             origin = self._origins[id(extractor)].calling("extract")
             found = self._guard(label, origin, partial(_listed, extractor.extract, text, context))
-            for claim in _checked_items(label, origin, found, Claim, "Claims"):
+            for claim in checked_items(label, origin, found, Claim, "Claims"):
                 try:
                     claim.check_against(text)
                 except ValueError as exc:
-                    raise _plugin_error(label, origin, exc, self.pm, f"it returned a bad claim: {exc}") from exc
+                    raise plugin_error(label, origin, exc, self.pm, f"it returned a bad claim: {exc}") from exc
                 key = (claim.kind, claim.span.start, claim.span.end)
                 if key not in best or claim.confidence > best[key].confidence:
                     best[key] = claim
@@ -575,7 +581,7 @@ class Pipeline:
             if result is not None:
                 expected = _ANSWERS.get(hook)
                 if expected is not None and not isinstance(result, expected[0]):
-                    raise _wrong_result(label, impl.origin, result, expected[1])
+                    raise wrong_result(label, impl.origin, result, expected[1])
                 return result, impl.origin
         return None, None
 
@@ -587,27 +593,7 @@ class Pipeline:
         except RecursionError as exc:
             raise IngestError.of("invalid", label, "document nested too deeply", plugin=origin.plugin) from exc
         except (Exception, SystemExit) as exc:
-            raise _plugin_error(label, origin, exc, self.pm) from exc
-
-
-@dataclass(frozen=True, slots=True)
-class Origin:
-    """Where a call goes: the plugin, its hook, and the component (and its method) when one runs."""
-
-    plugin: str
-    hook: str
-    component: str | None = None
-    method: str | None = None
-
-    def calling(self, method: str) -> Origin:
-        """This origin, calling ``method`` of its component."""
-        return Origin(self.plugin, self.hook, self.component, method)
-
-    def describe(self) -> str:
-        """``docingest_extract_metadata``, or ``acme.ticker.clean (from docingest_tree_cleaners)``."""
-        if self.component is None:
-            return self.hook
-        return f"{self.component}.{self.method} (a component from {self.hook})"
+            raise plugin_error(label, origin, exc, self.pm) from exc
 
 
 @dataclass(frozen=True, slots=True)
@@ -625,139 +611,6 @@ _ANSWERS: dict[str, tuple[type | tuple[type, ...], str]] = {
     "docingest_parse": (Page, "a Page (or None)"),
     "docingest_extract_body": ((list, tuple), "a list of Candidate (or None)"),
 }
-
-#: What the component hooks' components must have: attributes with their types, and methods.
-_COMPONENTS: dict[str, tuple[str, dict[str, type | tuple[type, ...]], tuple[str, ...]]] = {
-    "docingest_tree_cleaners": ("TreeCleaner", {"name": str, "order": int}, ("clean",)),
-    "docingest_block_cleaners": ("BlockCleaner", {"name": str, "order": int}, ("classify",)),
-    "docingest_claim_extractors": ("ClaimExtractor", {"name": str, "kinds": (frozenset, set, tuple)}, ("extract",)),
-    "docingest_input_readers": ("InputReader", {"name": str}, ("accepts", "read")),
-    "docingest_output_writers": ("OutputWriter", {"name": str, "suffixes": tuple}, ("open",)),
-}
-
-
-class _WrongResult(Exception):
-    """A component hook returned something that is not a list of its components."""
-
-
-def _component_list(result: object, hook: str) -> list[Any]:
-    """``result`` as a list of components of ``hook``'s kind; :class:`_WrongResult` says what is wrong."""
-    kind, attributes, methods = _COMPONENTS[hook]
-    if result is None:
-        return []
-    if isinstance(result, str | bytes | dict) or not isinstance(result, Iterable):
-        raise _WrongResult(
-            f"returned {_a(result)}, not a list of {kind}"
-            + (f": return [{type(result).__name__}(...)]" if _lacks(result, attributes, methods) == [] else "")
-        )
-    items = list(result)
-    for i, item in enumerate(items):
-        missing = _lacks(item, attributes, methods)
-        if missing:
-            raise _WrongResult(f"returned a list whose item {i} ({_a(item)}) is not a {kind}: {'; '.join(missing)}")
-    return items
-
-
-def _lacks(item: object, attributes: dict[str, type | tuple[type, ...]], methods: tuple[str, ...]) -> list[str]:
-    """What ``item`` lacks to be a component: missing or mistyped attributes, missing methods."""
-    wrong = []
-    for attribute, kind in attributes.items():
-        value = getattr(item, attribute, None)
-        if value is None:
-            wrong.append(f"it has no {attribute!r}")
-        elif not isinstance(value, kind) or isinstance(value, bool):
-            wrong.append(f"its {attribute!r} is {_a(value)}")
-    wrong += [f"it has no {m}() method" for m in methods if not callable(getattr(item, m, None))]
-    return wrong
-
-
-def _a(value: object) -> str:
-    """``a ListenPromptCleaner``, ``the str 'x'``: how a wrong value is named in a message."""
-    if isinstance(value, str | int | float | bytes) or value is None:
-        return f"{type(value).__name__} {value!r}"[:80]
-    return f"a {type(value).__name__}"
-
-
-def _checked_items(label: str, origin: Origin, items: Any, kind: type, what: str) -> list[Any]:
-    """``items`` as a list, each of type ``kind``; otherwise the plugin's ``plugin_error``."""
-    if not isinstance(items, list | tuple):
-        raise _wrong_result(label, origin, items, what)
-    for item in items:
-        if not isinstance(item, kind):
-            raise _wrong_result(label, origin, item, f"{what} (an item is {_a(item)})")
-    return list(items)
-
-
-def _wrong_result(label: str, origin: Origin, value: object, expected: str) -> IngestError:
-    return _blame(label, origin, f"it returned {_a(value)}, expected {expected}", {"returned": type(value).__name__})
-
-
-def _plugin_error(
-    label: str, origin: Origin, exc: BaseException, pm: pluggy.PluginManager | None, what: str | None = None
-) -> IngestError:
-    """The failure of a document on which a plugin raised (or, with ``what``, gave something unusable)."""
-    at = "" if what else _where(exc, pm, origin)
-    facts = {"exception": type(exc).__name__, **({"at": at[5:-1]} if at else {})}
-    return _blame(label, origin, f"{what or f'{type(exc).__name__}: {exc}'}{at}", facts)
-
-
-_A_BUG = ". A bug in the plugin: "
-
-
-def blamed(failure: Failure) -> str:
-    """What a ``plugin_error`` failure says went wrong, without naming the plugin or the advice:
-    ``failed in docingest_load: KeyError: '/a.txt' (at acme.py:5)``."""
-    reason = failure.message.split(_A_BUG, 1)[0]
-    return reason.removeprefix(f"plugin {failure.plugin!r} ") if failure.plugin else reason
-
-
-def _blame(label: str, origin: Origin, what: str, facts: dict[str, str]) -> IngestError:
-    """``plugin_error`` naming the plugin, the hook (and component) and how to get on without it."""
-    alone = f", or only this component with disable=[{origin.component!r}]" if origin.component else ""
-    details = {"hook": origin.hook}
-    if origin.component is not None:
-        details.update(component=origin.component, method=origin.method or "")
-    return IngestError.of(
-        "plugin_error",
-        label,
-        f"plugin {origin.plugin!r} failed in {origin.describe()}: {what}{_A_BUG}disable it with "
-        f"disable=[{origin.plugin!r}]{alone} until it is fixed",
-        plugin=origin.plugin,
-        details={**details, **facts},
-    )
-
-
-def _where(exc: BaseException, pm: pluggy.PluginManager | None, origin: Origin) -> str:
-    """`` (at acme.py:12)``: the deepest line of the traceback in the plugin's own files (else the deepest)."""
-    frames = traceback.extract_tb(exc.__traceback__)
-    if not frames:
-        return ""
-    plugin = pm.get_plugin(origin.plugin) if pm is not None else None
-    home = _home_of(plugin)
-    chosen = frames[-1]
-    if home is not None:
-        own = [f for f in frames if f.filename.startswith(home)]
-        if own:
-            chosen = own[-1]
-    return f" (at {os.path.basename(chosen.filename)}:{chosen.lineno})"
-
-
-def _home_of(plugin: object) -> str | None:
-    """The folder of the module a plugin comes from."""
-    module = plugin if inspect.ismodule(plugin) else sys.modules.get(getattr(type(plugin), "__module__", ""))
-    path = getattr(module, "__file__", None)
-    return os.path.dirname(os.path.abspath(path)) + os.sep if isinstance(path, str) else None
-
-
-def _unexpected(label: str, exc: Exception) -> Failure:
-    """The last line of defence: an error no stage caught still gives a record."""
-    return Failure(
-        kind="plugin_error",
-        source=label,
-        message=f"unexpected {type(exc).__name__}: {exc} (a bug in docingest: please report it)",
-        details=(("exception", type(exc).__name__),),
-    )
-
 
 @dataclass(frozen=True)
 class PipelineSpec:
@@ -786,12 +639,6 @@ class PipelineSpec:
 
 def _listed(function: Callable[..., Iterable[T]], *args: Any) -> list[T]:
     return list(function(*args))
-
-
-def _flatten(results: Iterable[Sequence[T] | None]) -> Iterator[T]:
-    for group in results:
-        if group:
-            yield from group
 
 
 def _aware_or_date(value: date | datetime | None) -> date | datetime | None:
@@ -886,4 +733,4 @@ def _iterate_in_thread(agen: AsyncIterator[T]) -> Iterator[T]:
     thread.join()
 
 
-__all__ = ["Origin", "Pipeline", "PipelineSpec", "Source", "is_url", "iterate_async", "source_label"]
+__all__ = ["Pipeline", "PipelineSpec", "Source", "is_url", "iterate_async", "source_label"]
