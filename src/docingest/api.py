@@ -27,14 +27,15 @@ def pipeline(**options: Any) -> Pipeline:
     # plugin registered on it, the cached pipelines are not used again
     valid = options_from(options)
     settings = valid.model_dump_json()
+    key = f"{settings}|{generation()}"
     with _lock:
-        found = _pipelines.get(f"{settings}|{generation()}")
+        found = _pipelines.get(key)
         if found is not None:
-            _pipelines.move_to_end(f"{settings}|{generation()}")
+            _pipelines.move_to_end(key)
             return found
     built = Pipeline(**dict(valid))
     with _lock:
-        _pipelines[f"{settings}|{generation()}"] = built  # keyed after building: that may build the manager
+        _pipelines[f"{settings}|{generation()}"] = built  # keyed after building, which may build the manager
         while len(_pipelines) > _CACHE_SIZE:
             _pipelines.popitem(last=False)[1].close()
     return built

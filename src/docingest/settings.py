@@ -64,7 +64,6 @@ def unknown_message(model: type[BaseModel], unknown: list[Any]) -> str:
     return "; ".join(parts) + f". Valid {what}s: {', '.join(valid)}"
 
 
-
 class FetchSettings(BaseModel):
     """How :func:`docingest.ingest` and friends fetch URLs. Pass as ``fetch=FetchSettings(...)``."""
 
@@ -153,6 +152,8 @@ def names_of(value: str | Iterable[str] | None) -> tuple[str, ...]:
     without repeats. Raises ``ValueError`` for an empty name or one that is not a string."""
     if value is None:
         return ()
+    if not isinstance(value, str | Iterable):
+        raise ValueError(f"disable takes a plugin name or a list of them, not {type(value).__name__} {value!r}")
     items = [value] if isinstance(value, str) else list(value)
     names: list[str] = []
     for item in items:
