@@ -35,7 +35,6 @@ DOCS = Path(__file__).resolve().parents[1] / "docs"
 _FENCE = re.compile(r"^( *)```(\w*)\n(.*?)^\1```", re.DOTALL | re.MULTILINE)
 _SIGNATURE = re.compile(r"def docingest_\w+\(.*\) -> .*\n")
 
-pytestmark = pytest.mark.xdist_group("docs-examples")
 
 
 def blocks(page: str, language: str) -> list[str]:

@@ -8,7 +8,9 @@ component methods — ``ingest_many`` over 10 inputs yields 10 records, the heal
 ``docingest plugins`` reports the broken plugin and exits 1 without a traceback. Disabling the broken plugin
 (``disable=``, ``--disable``, ``DOCINGEST_DISABLE_PLUGINS``) rescues everything, and it is never imported.
 
-The installed environment (one folder per plugin) is made once per session; each case runs two processes.
+The installed environment (one folder per plugin, plain files) is made once per test session (per xdist
+worker). Each case runs one fresh process: ``docingest plugins`` (the CLI's ``main``), then ``ingest_many``;
+``python -m docingest plugins`` runs in a process of its own for four of them and for the disabled plugins.
 """
 
 from __future__ import annotations
@@ -24,8 +26,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
-pytestmark = pytest.mark.xdist_group("installed-plugins")
 
 HEALTHY = '''
 from docingest import hookimpl
@@ -286,10 +286,19 @@ def _install(folder: Path, name: str, source: str) -> None:
 
 
 DRIVER = '''
-import json, sys
+import contextlib, io, json, sys
 import docingest
+from docingest.cli import main
+from docingest.plugins import reset_plugin_manager
 
-sources, disable = json.loads(sys.argv[1]), json.loads(sys.argv[2])
+sources, disable, check = json.loads(sys.argv[1]), json.loads(sys.argv[2]), sys.argv[3] == "check"
+listed = None
+if check:  # `docingest plugins` first, as a user diagnosing the environment runs it (a traceback ends this process)
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(["plugins"])
+    listed = {"code": code, "stdout": out.getvalue(), "stderr": err.getvalue()}
+    reset_plugin_manager()
 options = {"disable": disable} if disable else {}
 records = []
 for record in docingest.ingest_many(sources, **options):
@@ -299,7 +308,7 @@ for record in docingest.ingest_many(sources, **options):
     else:
         records.append({"type": "failure", **json.loads(record.model_dump_json())})
 loaded = sorted(m for m in sys.modules if m.startswith("docingest_test_"))
-print(json.dumps({"records": records, "modules": loaded}))
+print(json.dumps({"plugins": listed, "records": records, "modules": loaded}))
 '''
 
 
@@ -314,9 +323,14 @@ class Site:
         env["PYTHONPATH"] = os.pathsep.join(str(f) for f in folders)
         return {**env, **extra}
 
-    def ingest(self, case: str | None, disable: list[str] | None = None) -> tuple[dict[str, Any], str]:
+    def ingest(self, case: str | None, disable: list[str] | None = None, *, check: bool = False) -> tuple[
+        dict[str, Any], str
+    ]:
+        """``ingest_many`` over the inputs in a fresh process (after ``docingest plugins`` in it, with ``check``):
+        what it gave, and its stderr."""
+        args = [json.dumps(self.inputs), json.dumps(disable or []), "check" if check else "-"]
         done = subprocess.run(
-            [sys.executable, str(self.root / "driver.py"), json.dumps(self.inputs), json.dumps(disable or [])],
+            [sys.executable, str(self.root / "driver.py"), *args],
             capture_output=True, text=True, timeout=120, env=self.env(case), check=False,
         )
         assert done.returncode == 0, done.stderr
@@ -378,7 +392,7 @@ def test_the_healthy_plugin_alone(site: Site) -> None:
 def test_a_broken_plugin_never_takes_docingest_down(site: Site, name: str) -> None:
     case = CASES[name]
     plugin = f"test-{name}"
-    out, stderr = site.ingest(name)
+    out, stderr = site.ingest(name, check=True)
     records = out["records"]
     assert len(records) == 10
     failing = {"text": ".txt", "html": ".html"}.get(case.effect)
@@ -397,15 +411,23 @@ def test_a_broken_plugin_never_takes_docingest_down(site: Site, name: str) -> No
         assert plugin in stderr and "PluginWarning" in stderr  # warned once, naming the plugin
     assert "Traceback" not in stderr
 
-    listed = site.plugins(name)
-    assert listed.returncode == 1, listed.stderr
-    assert "Traceback" not in listed.stderr and "Traceback" not in listed.stdout
-    entries = {e["name"]: e for e in json.loads(listed.stdout)}
+    listed = out["plugins"]  # `docingest plugins`, run first in the same fresh process
+    assert listed["code"] == 1, listed["stderr"]
+    assert "Traceback" not in listed["stderr"] and "Traceback" not in listed["stdout"]
+    entries = {e["name"]: e for e in json.loads(listed["stdout"])}
     assert "error" not in entries["test-healthy"] and "warnings" not in entries["test-healthy"]
     report = entries[plugin].get("error" if case.effect != "warned" else "warnings")
     assert report, entries[plugin]
     assert all(word in str(report) for word in case.words), report
-    assert f"docingest: {'warning' if case.effect == 'warned' else 'error'}: plugin '{plugin}'" in listed.stderr
+    assert f"docingest: {'warning' if case.effect == 'warned' else 'error'}: plugin '{plugin}'" in listed["stderr"]
+
+
+@pytest.mark.parametrize("name", ["import-error", "misspelled", "component-hook-raises", "tree-cleaner-raises"])
+def test_the_command_itself_reports_a_broken_plugin_without_a_traceback(site: Site, name: str) -> None:
+    listed = site.plugins(name)  # python -m docingest plugins, its own process
+    assert listed.returncode == 1
+    assert "Traceback" not in listed.stderr and f"docingest: error: plugin 'test-{name}'" in listed.stderr
+    assert "error" in {e["name"]: e for e in json.loads(listed.stdout)}[f"test-{name}"]
 
 
 @pytest.mark.parametrize("name", ["import-error", "tree-cleaner-raises"])
