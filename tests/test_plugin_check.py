@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from types import SimpleNamespace
+from typing import IO
 
 import pytest
 
 from docingest import hookimpl
-from docingest.document import Candidate, Metadata, Page, Verdict
+from docingest.document import Candidate, Metadata, Page, RecordSink, Verdict
 from docingest.models import Removal
 from docingest.testing import check_plugin
 
@@ -36,6 +37,24 @@ class _Careless:
     def classify(self, blocks: Sequence[Candidate], page: Page) -> Iterable[Verdict]:
         assert page.tree is not None  # a text page has no tree: this plugin breaks on every text
         return []
+
+
+class _Reader:
+    name = "acme.lines"
+
+    def accepts(self, path: str) -> bool:
+        raise ValueError("no index")
+
+    def read(self, path: str) -> Iterator[str]:
+        yield path
+
+
+class _Writer:
+    name = "acme.csv"
+    suffixes = (".csv",)
+
+    def open(self, stream: IO[str]) -> RecordSink:
+        raise TypeError("rows, not records")
 
 
 def _plugin(**hooks: object) -> SimpleNamespace:
@@ -68,6 +87,12 @@ def test_a_sound_plugin_passes() -> None:
          ["on a sample txt document", "acme.careless.classify", "AssertionError"]),
         (_plugin(docingest_tree_cleaners=lambda: [_Ticker(records=False)]),
          ["tree cleaner 'acme.ticker': removed words without recording them in page.removed"]),
+        (_plugin(docingest_fetcher=lambda settings: settings.proxy),
+         ["cannot make a fetcher: it failed in docingest_fetcher: AttributeError", "'proxy'"]),
+        (_plugin(docingest_input_readers=lambda: [_Reader()]),
+         ["input reader acme.lines raises in accepts(): ValueError: no index"]),
+        (_plugin(docingest_output_writers=lambda: [_Writer()]),
+         ["output writer acme.csv fails to write an article: TypeError: rows, not records"]),
     ],
 )
 def test_a_broken_plugin_fails_the_check_saying_why(plugin: object, words: list[str]) -> None:

@@ -14,7 +14,6 @@ import tempfile
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from .errors import IngestError, PluginWarning
 from .faults import blamed
@@ -96,7 +95,7 @@ def _try_fetcher(pipeline: Pipeline, pm: PluginManager) -> None:
         pipeline.new_fetcher().close()
     except IngestError as exc:
         if exc.failure.plugin:
-            _report(pm, exc.failure.plugin, f"cannot make a fetcher: {exc.failure.message}")
+            _report(pm, exc.failure.plugin, f"cannot make a fetcher: it {blamed(exc.failure)}")
     except Exception as exc:
         _report(pm, pipeline.owner(None), f"its fetcher fails to close: {_says(exc)}")
 
@@ -125,11 +124,4 @@ def _says(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {exc}"
 
 
-def summary(found: Diagnosis) -> dict[str, Any]:
-    """Counts for the command line: plugins, broken ones, warnings."""
-    errors = {p.plugin for p in found.problems if p.severity == "error"}
-    warned = {p.plugin for p in found.problems if p.severity == "warning"} - errors
-    return {"broken": sorted(errors), "warned": sorted(warned)}
-
-
-__all__ = ["SAMPLE_HTML", "SAMPLE_TEXT", "Diagnosis", "diagnose", "summary"]
+__all__ = ["SAMPLE_HTML", "SAMPLE_TEXT", "Diagnosis", "diagnose"]

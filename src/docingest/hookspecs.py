@@ -161,7 +161,3 @@ def signature_of(name: str) -> str:
     params = ", ".join(f"{p.name}: {p.annotation}" for p in spec.parameters.values())
     return f"def {name}({params}) -> {spec.return_annotation}"
 
-
-def is_first_result(name: str) -> bool:
-    """Whether the first non-``None`` answer of this hook wins (else every implementation is called)."""
-    return bool(getattr(globals()[name], f"{PROJECT}_spec", {}).get("firstresult"))
