@@ -17,6 +17,7 @@ import docingest
 from docingest import Article, Failure, IngestError
 from docingest.document import Candidate, ClaimContext, Page, RawDocument, Verdict
 from docingest.models import Claim, Span, claim_id
+from docingest.testing import tag_soup
 
 PAGE = """<!doctype html><html lang="en"><head><title>Harbour plan approved | The Test Gazette</title></head>
 <body><nav><a href="/">Home</a> <a href="/news">News</a></nav>
@@ -283,7 +284,10 @@ def test_faulty_plugins_become_plugin_errors(extractor: object) -> None:
     record = docingest.Pipeline(plugin_manager=pm).run(RawDocument(source="s", content=PAGE, kind="html"))
     assert isinstance(record, Failure)
     assert record.kind == "plugin_error"
-    assert record.plugin == extractor.name  # type: ignore[attr-defined]
+    assert record.plugin == "test.faulty"  # the plugin's name; the component's is in the details
+    assert ("component", extractor.name) in record.details  # type: ignore[attr-defined]
+    assert ("hook", "docingest_claim_extractors") in record.details
+    assert "test.faulty" in record.message and extractor.name in record.message  # type: ignore[attr-defined]
 
 
 def test_plugins_can_be_disabled_by_name() -> None:
@@ -293,13 +297,12 @@ def test_plugins_can_be_disabled_by_name() -> None:
 
 
 def test_typo_in_a_hook_name_is_caught() -> None:
-    from pluggy import PluginValidationError
-
     def docingest_extract_bdy(page: Page) -> None:
         return None
 
-    with pytest.raises(PluginValidationError):
+    with pytest.raises(docingest.PluginError, match="did you mean docingest_extract_body") as info:
         docingest.new_plugin_manager(plugins=[("typo", _plugin(docingest_extract_bdy=docingest_extract_bdy))])
+    assert info.value.plugin == "typo" and info.value.hook == "docingest_extract_bdy"
 
 
 def test_import_is_light_and_loads_no_plugins() -> None:
@@ -331,12 +334,10 @@ def test_pipeline_spec_round_trips_through_pickle() -> None:
 
 
 def test_async_hookimpls_are_refused() -> None:
-    from pluggy import PluginValidationError
-
     async def docingest_extract_body(page: Page) -> None:
         return None
 
-    with pytest.raises(PluginValidationError, match="synchronous"):
+    with pytest.raises(docingest.PluginError, match="synchronous"):
         docingest.new_plugin_manager(plugins=[("async", _plugin(docingest_extract_body=docingest_extract_body))])
 
 
@@ -355,10 +356,10 @@ def test_a_broken_entry_point_is_skipped_with_a_warning(monkeypatch: pytest.Monk
         return found
 
     monkeypatch.setattr(metadata, "entry_points", fake)
-    monkeypatch.setattr(plugins, "LOAD_ERRORS", {})
-    with pytest.warns(UserWarning, match="broken"):
+    with pytest.warns(docingest.PluginWarning, match="'broken': cannot be imported"):
         pm = plugins.new_plugin_manager()
     assert not pm.has_plugin("broken")
+    assert [p.plugin for p in pm.problems] == ["broken"]
     assert docingest.Pipeline(plugin_manager=pm).ingest_html(PAGE).title
     listed = {p["name"]: p for p in plugins.describe_plugins(pm)}
     assert "ModuleNotFoundError" in listed["broken"]["error"]
@@ -379,3 +380,148 @@ def test_reset_plugin_manager_is_seen_by_the_public_functions() -> None:
         assert docingest.ingest_html(PAGE, claims=False).text == "From a plugin installed later."
     finally:
         plugins.reset_plugin_manager()
+
+
+# ------------------------------------------------------------------------------------------------ sources
+def test_sources_are_stripped_in_every_entry_point(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from docingest.cli import main
+    from docingest.testing import MockHttp
+
+    path = tmp_path / "page.html"
+    path.write_text(PAGE, encoding="utf-8")
+    padded = f"  {path}\t\n"
+    assert docingest.ingest(padded).provenance.source == str(path)
+    assert docingest.ingest_html(PAGE, url=" https://example.org/a \n").url == "https://example.org/a"
+    assert docingest.ingest_text("Title\n\nBody text.", url="\thttps://example.org/t ").url == "https://example.org/t"
+    records = list(docingest.ingest_many([padded, f" {path}"]))
+    assert [type(r).__name__ for r in records] == ["Article", "Article"]
+
+    router = MockHttp()
+    router.add("https://news.example/a", PAGE, content_type="text/html")
+    with router.pipeline(claims=False) as pipeline:
+        fetched = pipeline.run(" https://news.example/a \n")
+        assert isinstance(fetched, Article) and fetched.provenance.source == "https://news.example/a"
+        assert [isinstance(r, Article) for r in pipeline.ingest_many(["https://news.example/a  "])] == [True]
+    router.close()
+
+    listing = tmp_path / "list.txt"
+    listing.write_text(f"  {path}  \n\t{path}\n", encoding="utf-8")
+    assert main(["ingest", f" {path} ", "-i", str(listing)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert [Article.model_validate_json(line).provenance.source for line in lines] == [str(path)] * 3
+
+
+@pytest.mark.parametrize("name", ["page.html.gz", "page.htm.gz", "page.HTML.GZ", "story.txt.gz", "page.gz"])
+def test_gzip_files_read_like_their_inner_kind(tmp_path: Path, name: str) -> None:
+    import gzip
+
+    text = "Harbour plan approved\n\nThe council approved the plan on Tuesday.\n\nWork starts in spring."
+    data = text if name.startswith("story") else PAGE
+    path = tmp_path / name
+    path.write_bytes(gzip.compress(data.encode("utf-8")))
+    plain = tmp_path / ("story.txt" if name.startswith("story") else "page.html")
+    plain.write_text(data, encoding="utf-8")
+    article = docingest.ingest(path, claims=False)
+    assert article.text == docingest.ingest(plain, claims=False).text
+    assert article.provenance.content_type == ("text/plain" if name.startswith("story") else
+                                               None if name == "page.gz" else "text/html")
+
+
+def test_gzip_bombs_and_corrupt_gzip_are_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import gzip
+
+    from docingest.stages import load
+
+    monkeypatch.setattr(load, "MAX_FILE_BYTES", 1_000_000)
+    bomb = tmp_path / "bomb.html.gz"
+    bomb.write_bytes(gzip.compress(b"<p>" + b"a" * 5_000_000))  # ~5 KB that would become 5 MB
+    assert bomb.stat().st_size < 20_000
+    with pytest.raises(IngestError) as info:
+        docingest.ingest(bomb)
+    assert info.value.kind == "too_large" and ("limit", "1000000") in info.value.failure.details
+    corrupt = tmp_path / "corrupt.html.gz"
+    corrupt.write_bytes(b"\x1f\x8b\x08\x00not gzip at all")
+    with pytest.raises(IngestError) as info:
+        docingest.ingest(corrupt)
+    assert info.value.kind == "invalid" and "not a valid gzip file" in info.value.failure.message
+    empty = tmp_path / "empty.txt.gz"
+    empty.write_bytes(gzip.compress(b"  \n"))
+    with pytest.raises(IngestError, match="empty file"):
+        docingest.ingest(empty)
+
+
+# ------------------------------------------------------------------------------------------------ never empty
+def _never_empty(record: Article | Failure) -> None:
+    if isinstance(record, Article):
+        assert record.text.strip() and record.blocks, record
+    else:
+        assert record.kind in ("not_an_article", "unsupported_content", "decode_error", "invalid"), record
+
+
+def test_a_title_without_main_text_is_not_an_article() -> None:
+    for page in ("<title>Only a title</title>", "<html><head><title>T</title></head><body><nav>Home</nav></body>"):
+        with pytest.raises(IngestError) as info:
+            docingest.ingest_html(page)
+        assert info.value.kind == "not_an_article" and info.value.failure.message == "no main text found"
+    with pytest.raises(IngestError, match="no main text found"):
+        docingest.ingest_text("Only a title line")
+
+
+def _corpus_seeds() -> list[str]:
+    from tests.corpora import shared_dir
+
+    base = shared_dir()
+    if base is None:
+        return []
+    path = base / "corpora" / "html5lib" / "tree_inputs.jsonl"
+    lines = path.read_text(encoding="utf-8").split("\n") if path.exists() else []
+    return [json.loads(line)["data"] for line in lines if line.strip()]
+
+
+_SEEDS = _corpus_seeds()
+_DOCUMENTS = st.one_of(
+    tag_soup(),
+    st.text(st.characters(exclude_categories=["Cs"]), max_size=300),
+    *([st.sampled_from(_SEEDS)] if _SEEDS else []),
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(_DOCUMENTS, st.sampled_from(["html", "text", "bytes"]))
+def test_no_article_has_an_empty_text(document: str, kind: str) -> None:
+    pipeline = docingest.pipeline(claims=False)
+    content: str | bytes = document.encode("utf-8", "surrogatepass") if kind == "bytes" else document
+    raw = RawDocument(source="<prop>", content=content, kind="text" if kind == "text" else None)
+    _never_empty(pipeline.run_raw(raw))
+
+
+@pytest.mark.corpus
+def test_no_article_has_an_empty_text_on_the_corpora() -> None:
+    """Every html5lib input and readability page, and every 10th wcxb-dev page, through the whole pipeline."""
+    import gzip
+
+    from tests.corpora import corpus_path
+
+    pipeline = docingest.Pipeline(claims=False)
+    seeds = _corpus_seeds()
+    assert seeds, "the html5lib inputs are missing"
+    for i, data in enumerate(seeds):
+        _never_empty(pipeline.run_raw(RawDocument(source=f"html5lib#{i}", content=data, kind="html")))
+    for name, stride in (("readability", 1), ("wcxb-dev", 10)):
+        folder = corpus_path("extraction", name) / "html"
+        for page in sorted(folder.glob("*.html.gz"))[::stride]:
+            _never_empty(pipeline.run_raw(RawDocument(source=page.name, content=gzip.decompress(page.read_bytes()))))
+
+
+def test_a_plugin_registered_on_the_shared_manager_after_use_is_seen() -> None:
+    def docingest_extract_body(page: Page) -> list[Candidate]:
+        return [Candidate(kind="paragraph", text="From a plugin registered after first use.")]
+
+    docingest.ingest_html(PAGE, claims=False)
+    plugin = _plugin(docingest_extract_body=docingest_extract_body)
+    docingest.get_plugin_manager().register(plugin, name="test.after")
+    try:
+        assert docingest.ingest_html(PAGE, claims=False).text == "From a plugin registered after first use."
+    finally:
+        docingest.get_plugin_manager().unregister(plugin)
+    assert docingest.ingest_html(PAGE, claims=False).text != "From a plugin registered after first use."

@@ -23,7 +23,7 @@ from .api import (
 )
 from .document import RawDocument
 from .encoding import detect_encoding
-from .errors import IngestError
+from .errors import DocingestError, IngestError, OptionError, PluginError, PluginWarning
 from .hookspecs import hookimpl
 from .models import Article, Block, Claim, Failure, Provenance, Quantity, Removal, Span, TextRef
 from .pipeline import Pipeline
@@ -34,11 +34,15 @@ __all__ = [
     "Article",
     "Block",
     "Claim",
+    "DocingestError",
     "Failure",
     "FetchSettings",
     "IngestError",
+    "OptionError",
     "Options",
     "Pipeline",
+    "PluginError",
+    "PluginWarning",
     "Provenance",
     "Quantity",
     "RawDocument",

@@ -9,9 +9,11 @@ from collections.abc import AsyncIterable, AsyncIterator, Iterable, Iterator
 from typing import Any
 
 from .document import ClaimContext
+from .errors import OptionError
 from .models import Article, Claim, Failure
-from .pipeline import Pipeline, Source, options_from
-from .plugins import get_plugin_manager
+from .pipeline import Pipeline, Source
+from .plugins import generation
+from .settings import options_from
 
 _CACHE_SIZE = 8
 _pipelines: OrderedDict[str, Pipeline] = OrderedDict()
@@ -19,20 +21,21 @@ _lock = threading.Lock()
 
 
 def pipeline(**options: Any) -> Pipeline:
-    """The shared pipeline for these options (built on first use, kept for reuse)."""
-    disable = tuple(options.pop("disable", ()))
-    # keyed by the shared manager too: after reset_plugin_manager() (a plugin installed meanwhile) the cached
-    # pipelines of the old manager are not used again
-    manager = id(get_plugin_manager())
-    key = f"{options_from(options).model_dump_json()}|{','.join(disable)}|{manager}"
+    """The shared pipeline for these options (built on first use, kept for reuse). Raises
+    :class:`~docingest.OptionError` for an unknown or invalid option."""
+    # keyed by the shared manager's state too: after reset_plugin_manager() (a plugin installed meanwhile) or a
+    # plugin registered on it, the cached pipelines are not used again
+    valid = options_from(options)
+    settings = valid.model_dump_json()
+    key = f"{settings}|{generation()}"
     with _lock:
         found = _pipelines.get(key)
         if found is not None:
             _pipelines.move_to_end(key)
             return found
-    built = Pipeline(disable=disable, **options)
+    built = Pipeline(**dict(valid))
     with _lock:
-        _pipelines[key] = built
+        _pipelines[f"{settings}|{generation()}"] = built  # keyed after building, which may build the manager
         while len(_pipelines) > _CACHE_SIZE:
             _pipelines.popitem(last=False)[1].close()
     return built
@@ -85,5 +88,5 @@ def extract_claims(text: str, **options: Any) -> list[Claim]:
     """Claims (quotes, reported speech, numeric assertions) of ``text``; spans index ``text`` itself."""
     context = options.pop("context", None)
     if context is not None and not isinstance(context, ClaimContext):
-        raise TypeError("context must be a ClaimContext")
+        raise OptionError(f"context must be a docingest.document.ClaimContext, not {type(context).__name__}")
     return pipeline(**options).extract_claims(text, context)

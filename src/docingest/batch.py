@@ -112,7 +112,7 @@ def _worker_main(spec: PipelineSpec, conn: Connection) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides how a run ends
     try:
         pipeline = spec.build()
-        names = sorted(name for name, plugin in pipeline.pm.list_name_plugin() if plugin is not None)
+        names = pipeline.plugin_names
     except BaseException as exc:
         _send_quietly(conn, ("error", f"{type(exc).__name__}: {exc}"))
         return
@@ -333,7 +333,7 @@ class _Run:
         self.fetches: _Fetches | None = None
         self.start_failures = 0
         self.last_start_error = ""
-        self.expected_plugins = sorted(name for name, p in pipeline.pm.list_name_plugin() if p is not None)
+        self.expected_plugins = pipeline.plugin_names
         self.warned = False
 
     # ------------------------------------------------------------------------------------------ main loop

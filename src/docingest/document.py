@@ -58,18 +58,33 @@ class Decoded:
 
 @dataclass(frozen=True, slots=True)
 class Metadata:
-    """What a metadata extractor found; ``None`` means "no opinion", so other extractors can fill it."""
+    """What a metadata extractor found; ``None`` means "no opinion", so other extractors can fill it.
+
+    Each field becomes the :class:`~docingest.models.Article` field of the same name. The set is fixed: a
+    plugin cannot add a field (an ``Article`` is a closed, versioned schema that other programs read).
+    """
 
     title: str | None = None
+    """The headline, without the site's name (``"Harbour plan approved"``, not ``"... | The Gazette"``)."""
     description: str | None = None
+    """The summary the page gives (``og:description``, ``<meta name=description>``)."""
     site_name: str | None = None
+    """The publication's name."""
     authors: tuple[str, ...] | None = None
+    """Author names, each a person's full name as written (``("Lena Ortiz",)``); ``()`` means "none"."""
     byline: str | None = None
+    """The byline as printed (``"By Lena Ortiz, Harbour correspondent"``)."""
     published: date | datetime | None = None
+    """Publication date: a timezone-aware ``datetime``, or a ``date`` when the page gives only the day (a
+    naive time is turned into its date, never into a guessed timezone)."""
     modified: date | datetime | None = None
+    """Last modification, as ``published``."""
     language: str | None = None
+    """BCP-47 language tag (``en``, ``pt-BR``)."""
     canonical_url: str | None = None
+    """The page's canonical http(s) URL (``<link rel=canonical>``, ``og:url``)."""
     image: str | None = None
+    """The lead image's http(s) URL."""
 
     def merged_over(self, other: Metadata) -> Metadata:
         """This metadata, with fields it leaves ``None`` taken from ``other``."""
@@ -83,26 +98,31 @@ class Metadata:
 
 @dataclass(slots=True)
 class Page:
-    """A parsed document on its way through the cleaners and extractors.
-
-    ``tree`` is the selectolax Lexbor tree for HTML (``None`` for text). Tree cleaners remove nodes from it and
-    record each removal in ``removed``. ``cache`` lets plugins share derived data (parsed JSON-LD, ...) by key.
-    ``metadata`` is what the metadata extractors found on the intact page (set before any cleaner runs, so
-    cleaners and body extractors can recognise the headline or the byline among the blocks).
-    ``late_metadata`` is what cleaners and extractors learn about the metadata in passing (a site name in a
-    promo they removed): it only fills fields that the metadata extractors left empty.
-    """
+    """A parsed document on its way through the cleaners and extractors (the one mutable working object)."""
 
     raw: RawDocument
+    """The document as loaded or fetched (its bytes, URL, headers)."""
     text: str
+    """The decoded document: the HTML source, or the plain text."""
     kind: DocumentKind
+    """``"html"`` or ``"text"``."""
     options: Options
+    """The options of the run."""
     tree: LexborHTMLParser | None = None
+    """The selectolax Lexbor tree for HTML; ``None`` for text. Tree cleaners remove nodes from it."""
     decoded: Decoded | None = None
+    """The decoding: text, encoding and how it was chosen."""
     removed: list[Removal] = field(default_factory=list)
+    """What cleaners removed, one :class:`~docingest.models.Removal` each (it ends in the article's
+    provenance): append to it whenever you remove something."""
     cache: dict[str, Any] = field(default_factory=dict)
+    """Derived data plugins share by key (parsed JSON-LD, ...)."""
     metadata: Metadata = field(default_factory=Metadata)
+    """What the metadata extractors found on the intact page (set before any cleaner runs, so cleaners and
+    body extractors can recognise the headline or the byline among the blocks)."""
     late_metadata: Metadata = field(default_factory=Metadata)
+    """What cleaners and extractors learn about the metadata in passing (a site name in a promo they removed):
+    it only fills fields the metadata extractors left empty."""
 
     @property
     def url(self) -> str | None:

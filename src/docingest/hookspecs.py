@@ -17,6 +17,7 @@ Rules that keep plugins composable:
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Sequence
 
 import pluggy
@@ -57,9 +58,10 @@ def docingest_fetcher(settings: FetchSettings) -> Fetcher | None:
 def docingest_load(source: str, options: Options) -> RawDocument | None:
     """Load a source that is not an http(s) URL: a file path, an archive record reference, a custom scheme.
 
-    Return ``None`` to leave the source to other plugins. The built-in loader reads files (``.html``/``.htm``
-    as HTML, ``.txt`` as text, others sniffed) and raises ``IngestError`` for missing, empty or unreadable
-    files and unsupported schemes.
+    Return ``None`` to leave the source to other plugins. ``source`` comes stripped of surrounding whitespace.
+    The built-in loader reads files (``.html``/``.htm`` as HTML, ``.txt`` as text, others sniffed; a ``.gz``
+    file decompressed first, as its inner suffix says) and raises ``IngestError`` for missing, empty or
+    unreadable files and unsupported schemes.
     """
 
 
@@ -140,3 +142,22 @@ def docingest_input_readers() -> Sequence[InputReader]:
 @hookspec
 def docingest_output_writers() -> Sequence[OutputWriter]:
     """Return writers for CLI output formats (``--format NAME`` or the output file's suffix)."""
+
+
+def hook_names() -> tuple[str, ...]:
+    """The names of docingest's hooks, in the order this module specifies them."""
+    found = [
+        (value.__code__.co_firstlineno, name)
+        for name, value in globals().items()
+        if name.startswith("docingest_") and inspect.isfunction(value) and hasattr(value, f"{PROJECT}_spec")
+    ]
+    return tuple(name for _, name in sorted(found))
+
+
+def signature_of(name: str) -> str:
+    """A hook's signature as written here: ``def docingest_load(source: str, options: Options) -> RawDocument | None``
+    (the annotations as strings)."""
+    spec = inspect.signature(globals()[name])  # annotations stay strings (postponed evaluation)
+    params = ", ".join(f"{p.name}: {p.annotation}" for p in spec.parameters.values())
+    return f"def {name}({params}) -> {spec.return_annotation}"
+

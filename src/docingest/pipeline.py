@@ -15,7 +15,7 @@ import asyncio
 import os
 import re
 import threading
-from collections.abc import AsyncIterable, AsyncIterator, Callable, Iterable, Iterator, Sequence
+from collections.abc import AsyncIterable, AsyncIterator, Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from functools import partial
@@ -28,74 +28,110 @@ from .document import (
     Candidate,
     ClaimContext,
     ClaimExtractor,
+    Decoded,
     Fetcher,
+    InputReader,
     Metadata,
+    OutputWriter,
     Page,
     RawDocument,
     TreeCleaner,
+    Verdict,
 )
-from .errors import IngestError
+from .errors import IngestError, OptionError, PluginError, closest, warn_plugin
+from .faults import (
+    COMPONENTS,
+    Origin,
+    WrongResult,
+    checked_items,
+    component_list,
+    plugin_error,
+    unexpected,
+    where,
+    wrong_result,
+)
+from .hookspecs import hook_names
 from .models import Article, Claim, Failure, Provenance, Removal, article_id, join_blocks
-from .plugins import get_plugin_manager, plugin_name
-from .settings import Options
+from .plugins import (
+    BUILTIN_PLUGINS,
+    ENV_DISABLE,
+    PluginProblem,
+    disabled_from_env,
+    entry_point_names,
+    get_plugin_manager,
+    plugin_name,
+)
+from .settings import Options, names_of, options_from
+from .sources import is_url, source_label, url_suggestion
 
 T = TypeVar("T")
 Source = str | os.PathLike[str] | RawDocument
 
-_URL = re.compile(r"^https?://", re.IGNORECASE)
 _MAX_REMOVED_TEXT = 2000
-
-
-def is_url(source: object) -> bool:
-    """True for an http(s) URL string."""
-    return isinstance(source, str) and bool(_URL.match(source.strip()))
-
-
-def source_label(source: object) -> str:
-    """How a source is named in provenance and failures."""
-    if isinstance(source, RawDocument):
-        return source.source
-    if isinstance(source, os.PathLike):
-        return str(os.fspath(source))
-    return str(source)
 
 
 class Pipeline:
     """Runs documents through the registered plugins.
 
-    ``Pipeline(**options)`` uses the shared plugin manager; pass ``plugin_manager=`` to use your own (for
-    example from :func:`docingest.plugins.new_plugin_manager` with extra plugins), or ``disable=`` to block
-    plugins by name. Keyword options are those of :class:`~docingest.settings.Options`.
+    ``Pipeline(**options)`` uses the shared plugin manager (or, with ``disable=`` naming installed plugins, one
+    built without them); pass ``plugin_manager=`` to use your own (for example from
+    :func:`docingest.plugins.new_plugin_manager` with extra plugins). Keyword options are the fields of
+    :class:`~docingest.settings.Options`; an unknown or invalid one raises :class:`~docingest.OptionError`.
+
+    The plugins' components (cleaners, claim extractors, readers, writers) are gathered once, here, from the
+    plugins registered at this moment. A component hook of an *installed* plugin that raises or returns the
+    wrong type leaves that plugin's components out, with a :class:`~docingest.PluginWarning` (recorded in
+    :attr:`problems`); one of a plugin registered by hand raises :class:`~docingest.PluginError`. ``disable``
+    names plugins and components to leave out; an unknown name raises :class:`~docingest.OptionError`.
     """
 
-    def __init__(
-        self,
-        *,
-        plugin_manager: pluggy.PluginManager | None = None,
-        disable: Iterable[str] = (),
-        **options: Any,
-    ) -> None:
-        disabled = tuple(disable)
-        if plugin_manager is None:
-            plugin_manager = get_plugin_manager(disable=disabled)
-        elif disabled:
-            for name in disabled:
-                if plugin_manager.has_plugin(name):
-                    plugin_manager.unregister(name=name)
-                plugin_manager.set_blocked(name)
-        self.pm = plugin_manager
-        self.disabled = disabled
+    def __init__(self, *, plugin_manager: pluggy.PluginManager | None = None, **options: Any) -> None:
         self.options = options_from(options)
-        hook = self.pm.hook
+        pm = plugin_manager if plugin_manager is not None else get_plugin_manager(disable=self.options.disable)
+        self.pm = pm
+        self._env_disabled: tuple[str, ...] = getattr(pm, "env_disabled", None) or disabled_from_env()
+        self._asked: tuple[str, ...] = names_of([*self.options.disable, *getattr(pm, "disabled", ())])
+        #: Every plugin and component name left out (options, the manager's own and the environment's).
+        self.disabled = frozenset({*self._asked, *self._env_disabled})
+        #: Problems found while gathering components of installed plugins (each also warned about).
+        self.problems: list[PluginProblem] = []
+        self._installed = set(getattr(pm, "installed", ()))
+        self._impls = {hook: self._implementations(hook) for hook in hook_names()}
+        self._origins: dict[int, Origin] = {}
+        self._component_names: set[str] = set()  # disabled ones too
         self.tree_cleaners: list[TreeCleaner] = sorted(
-            _flatten(hook.docingest_tree_cleaners()), key=lambda c: c.order
+            self._components("docingest_tree_cleaners"), key=lambda c: c.order
         )
         self.block_cleaners: list[BlockCleaner] = sorted(
-            _flatten(hook.docingest_block_cleaners()), key=lambda c: c.order
+            self._components("docingest_block_cleaners"), key=lambda c: c.order
         )
-        self.claim_extractors: list[ClaimExtractor] = list(_flatten(hook.docingest_claim_extractors()))
+        self.claim_extractors: list[ClaimExtractor] = self._components("docingest_claim_extractors")
+        self.input_readers: list[InputReader] = self._components("docingest_input_readers")
+        self.output_writers: list[OutputWriter] = self._components("docingest_output_writers")
+        self._check_disabled()
         self._fetcher: Fetcher | None = None
+        self._fetch_origin = Origin("<no fetcher>", "docingest_fetcher")
         self._fetcher_lock = threading.Lock()
+
+    @property
+    def plugin_names(self) -> list[str]:
+        """The names of the plugins this pipeline uses (registered and not disabled), sorted."""
+        registered = self.pm.list_name_plugin()
+        return sorted(name for name, plugin in registered if plugin is not None and name not in self.disabled)
+
+    def owner(self, component: object) -> str:
+        """The name of the plugin that returned ``component`` (``None``: the plugin that made the fetchers)."""
+        if component is None:
+            return self._fetch_origin.plugin
+        origin = self._origins.get(id(component))
+        return origin.plugin if origin is not None else str(getattr(component, "name", component))
+
+    def components(self) -> dict[str, list[str]]:
+        """The names of the components this pipeline uses, by the plugin that returned them."""
+        out: dict[str, list[str]] = {}
+        for origin in self._origins.values():
+            out.setdefault(origin.plugin, []).append(origin.component or "")
+        return out
 
     def spec(self) -> PipelineSpec:
         """A picklable description from which :meth:`PipelineSpec.build` makes an equivalent pipeline
@@ -103,7 +139,92 @@ class Pipeline:
         from .plugins import extra_plugins
 
         portable, _ = extra_plugins(self.pm)
-        return PipelineSpec(options=self.options, disable=self.disabled, plugins=tuple(portable))
+        options = self.options.model_copy(update={"disable": self._asked})  # a tuple of names: still valid
+        return PipelineSpec(options=options, plugins=tuple(portable))
+
+    # ------------------------------------------------------------------------------------------ plugins
+    def _implementations(self, hook: str) -> list[_Impl]:
+        """The implementations of ``hook`` in pluggy's call order (third-party before ``trylast`` built-ins),
+        those of disabled plugins left out."""
+        caller = getattr(self.pm.hook, hook, None)
+        found: list[_Impl] = []
+        for impl in reversed(caller.get_hookimpls() if caller is not None else []):
+            name = plugin_name(self.pm, impl.plugin)
+            if name not in self.disabled:
+                found.append(_Impl(impl.function, tuple(impl.argnames), Origin(name, hook)))
+        return found
+
+    def _components(self, hook: str) -> list[Any]:
+        """Every component the plugins return from ``hook`` (minus disabled ones), each checked for its kind."""
+        found: list[Any] = []
+        for impl in self._impls[hook]:
+            try:
+                items = component_list(impl.function(), hook)
+            except WrongResult as exc:
+                self._broken(impl.origin, str(exc), None)
+                continue
+            except (Exception, SystemExit) as exc:  # a plugin's bug, at construction
+                self._broken(impl.origin, f"raised {type(exc).__name__}: {exc}{where(exc, self.pm, impl.origin)}", exc)
+                continue
+            for item in items:
+                self._component_names.add(item.name)
+                if item.name not in self.disabled:
+                    found.append(item)
+                    self._origins[id(item)] = Origin(impl.origin.plugin, hook, item.name)
+        return found
+
+    def _broken(self, origin: Origin, reason: str, cause: BaseException | None) -> None:
+        """A plugin's component hook failed: leave an installed plugin's components out (warned, recorded);
+        raise :class:`PluginError` for a built-in one or one registered by hand."""
+        if origin.plugin not in self._installed:
+            raise PluginError(origin.plugin, f"{origin.hook} {reason}", hook=origin.hook) from cause
+        kind = COMPONENTS[origin.hook][0]
+        problem = PluginProblem(origin.plugin, f"{origin.hook} {reason}; its {kind}s are not used", hook=origin.hook)
+        self.problems.append(problem)
+        report = getattr(self.pm, "report", None)
+        if report is not None:
+            report(problem)
+        else:
+            warn_plugin(problem.sentence())
+
+    def _check_disabled(self) -> None:
+        """Every name asked for in ``disable`` must be a plugin or a component (the environment's are warned
+        about): a typo would otherwise silently disable nothing."""
+        unknown_asked = self._unknown(self._asked)
+        if unknown_asked:
+            raise OptionError(self._unknown_message(unknown_asked, "disable names"))
+        unknown_env = self._unknown(self._env_disabled)
+        if unknown_env:
+            warn_plugin(f"docingest: {self._unknown_message(unknown_env, ENV_DISABLE + ' names')}")
+
+    def _known_names(self, *, installed: bool) -> tuple[set[str], set[str]]:
+        plugins = set(BUILTIN_PLUGINS) | {name for name, p in self.pm.list_name_plugin() if p is not None}
+        if installed:
+            plugins |= entry_point_names()
+        return plugins, set(self._component_names)
+
+    def _unknown(self, names: Iterable[str]) -> list[str]:
+        plugins, components = self._known_names(installed=False)
+        unknown = [n for n in names if n not in plugins and n not in components]
+        if unknown:  # installed plugins not loaded (disabled ones) are known too: read the entry points once
+            plugins, components = self._known_names(installed=True)
+            off = [p for p in plugins if p in self.disabled]
+            unknown = [
+                n for n in unknown
+                if n not in plugins and n not in components and not any(n.startswith(p + ".") for p in off)
+            ]
+        return unknown
+
+    def _unknown_message(self, unknown: list[str], what: str) -> str:
+        plugins, components = self._known_names(installed=True)
+        hints = []
+        for name in unknown:
+            near = closest(name, plugins | components)
+            hints.append(f"{name!r}" + (f" (did you mean {near!r}?)" if near else ""))
+        return (
+            f"{what} {', '.join(hints)}, which no plugin or component has. Plugins: {', '.join(sorted(plugins))}. "
+            f"Components: {', '.join(sorted(components - plugins)) or 'none besides the plugins'}"
+        )
 
     # ------------------------------------------------------------------------------------------ lifecycle
     def __enter__(self) -> Pipeline:
@@ -121,10 +242,11 @@ class Pipeline:
 
     def new_fetcher(self) -> Fetcher:
         """A new fetcher for this pipeline's fetch settings (the caller closes it)."""
-        fetcher: Fetcher | None = self._first("docingest_fetcher", settings=self.options.fetch)[0]
-        if fetcher is None:
+        fetcher, origin = self._first("docingest_fetcher", settings=self.options.fetch, label="<fetcher>")
+        if fetcher is None or origin is None:
             raise IngestError.of("fetch_error", "<fetcher>", "no plugin provides a fetcher")
-        return fetcher
+        self._fetch_origin = Origin(origin.plugin, origin.hook, type(fetcher).__name__)
+        return cast("Fetcher", fetcher)
 
     def _sync_fetcher(self) -> Fetcher:
         with self._fetcher_lock:
@@ -138,10 +260,11 @@ class Pipeline:
         if isinstance(source, RawDocument):
             return source
         label = source_label(source)
-        if is_url(label):
-            fetcher = self._sync_fetcher()
-            return self._guard(label, "fetch", partial(fetcher.fetch, label.strip()))
-        return self._load_local(label)
+        if not is_url(label):
+            return self._load_local(label)
+        fetcher = self._sync_fetcher()
+        origin = self._fetch_origin.calling("fetch")
+        return self._fetched(label, origin, self._guard(label, origin, partial(fetcher.fetch, label)))
 
     async def aload(self, source: Source, fetcher: Fetcher | None = None) -> RawDocument:
         """The async twin of :meth:`load`."""
@@ -152,21 +275,31 @@ class Pipeline:
             return await asyncio.to_thread(self._load_local, label)
         own = fetcher is None
         active = self.new_fetcher() if fetcher is None else fetcher
+        origin = self._fetch_origin.calling("afetch")
         try:
-            return await active.afetch(label.strip())
+            raw = await active.afetch(label)
         except IngestError:
             raise
         except Exception as exc:
-            raise _plugin_error(label, "fetch", exc) from exc
+            raise plugin_error(label, origin, exc, self.pm) from exc
         finally:
             if own:
                 await active.aclose()
+        return self._fetched(label, origin, raw)
+
+    def _fetched(self, label: str, origin: Origin, raw: object) -> RawDocument:
+        if not isinstance(raw, RawDocument):
+            raise wrong_result(label, origin, raw, "a RawDocument")
+        return raw
 
     def _load_local(self, label: str) -> RawDocument:
-        raw: RawDocument | None = self._first("docingest_load", source=label, options=self.options, label=label)[0]
+        raw, _ = self._first("docingest_load", source=label, options=self.options, label=label)
         if raw is None:
-            raise IngestError.of("invalid", label, "no plugin can load this source")
-        return raw
+            hint = url_suggestion(label)
+            raise IngestError.of(
+                "invalid", label, "no plugin can load this source" + (f" (did you mean {hint}?)" if hint else "")
+            )
+        return cast("RawDocument", raw)
 
     # ------------------------------------------------------------------------------------------ running
     def ingest(self, source: Source) -> Article:
@@ -187,11 +320,16 @@ class Pipeline:
         return self.process(self._string_source(text, url, "text"))
 
     def _string_source(self, content: str | bytes, url: str | None, kind: str) -> RawDocument:
+        if url is not None:
+            url = url.strip() if isinstance(url, str) else url
         name = self.options.source_name or url or f"<{kind}>"
         if not isinstance(content, str | bytes):
             raise IngestError.of("invalid", name, f"expected str or bytes, got {type(content).__name__}")
         if url is not None and not is_url(url):
-            raise IngestError.of("invalid", name, f"url {url!r} is not an http(s) URL")
+            hint = url_suggestion(url) if isinstance(url, str) else None
+            raise IngestError.of(
+                "invalid", name, f"url {url!r} is not an http(s) URL" + (f" (did you mean {hint!r}?)" if hint else "")
+            )
         return RawDocument(
             source=name,
             content=content,
@@ -202,11 +340,14 @@ class Pipeline:
         )
 
     def run(self, source: Source) -> Article | Failure:
-        """Like :meth:`ingest`, but returns the :class:`Failure` instead of raising."""
+        """Like :meth:`ingest`, but returns the :class:`Failure` instead of raising (never raises for a
+        source: even an unexpected error becomes a failure)."""
         try:
             return self.ingest(source)
         except IngestError as exc:
             return exc.failure
+        except Exception as exc:
+            return unexpected(source_label(source), exc)
 
     async def arun(self, source: Source, fetcher: Fetcher | None = None) -> Article | Failure:
         """Like :meth:`aingest`, but returns the :class:`Failure` instead of raising."""
@@ -215,6 +356,8 @@ class Pipeline:
             return await asyncio.to_thread(self.process, raw)
         except IngestError as exc:
             return exc.failure
+        except Exception as exc:
+            return unexpected(source_label(source), exc)
 
     def run_raw(self, raw: RawDocument) -> Article | Failure:
         """:meth:`process`, returning the failure instead of raising."""
@@ -222,6 +365,8 @@ class Pipeline:
             return self.process(raw)
         except IngestError as exc:
             return exc.failure
+        except Exception as exc:
+            return unexpected(raw.source, exc)
 
     # ------------------------------------------------------------------------------------------ batches
     async def aingest_many(
@@ -283,15 +428,15 @@ class Pipeline:
         """Run the CPU-bound stages on a raw document: decode, parse, clean, extract, claims."""
         label = raw.source
         ran: list[str] = []
-        decoded, name = self._first("docingest_decode", raw=raw, label=label)
-        if decoded is None:
+        decoded, origin = self._first("docingest_decode", raw=raw, label=label)
+        if decoded is None or origin is None:
             raise IngestError.of("decode_error", label, "no plugin could decode the document")
-        ran.append(name)
-        page, name = self._first("docingest_parse", raw=raw, decoded=decoded, options=self.options, label=label)
-        if page is None:
+        ran.append(origin.plugin)
+        page, origin = self._first("docingest_parse", raw=raw, decoded=decoded, options=self.options, label=label)
+        if page is None or origin is None:
             raise IngestError.of("unsupported_content", label, "no plugin can parse this document")
         page.decoded = decoded
-        ran.append(name)
+        ran.append(origin.plugin)
         options = self.options
         if not options.extract:
             text, blocks = join_blocks([("paragraph", page.text, None)])
@@ -300,24 +445,26 @@ class Pipeline:
             meta = page.metadata = self._metadata(page, ran)  # on the intact page: chrome holds bylines, dates
             if options.clean and page.kind == "html":
                 for cleaner in self.tree_cleaners:
-                    self._guard(label, cleaner.name, partial(cleaner.clean, page))
+                    self._guard(label, self._origins[id(cleaner)].calling("clean"), partial(cleaner.clean, page))
                     ran.append(cleaner.name)
-            candidates, name = self._first("docingest_extract_body", page=page, label=label)
-            ran.append(name)
-            kept = list(candidates or ())
+            candidates, origin = self._first("docingest_extract_body", page=page, label=label)
+            kept: list[Candidate] = []
+            if origin is not None:
+                ran.append(origin.plugin)
+                kept = checked_items(label, origin, candidates, Candidate, "a list of Candidate")
             if options.clean:
                 kept = self._clean_blocks(kept, page, ran)
             meta = meta.merged_over(page.late_metadata)
             text, blocks = join_blocks((c.kind, c.text, c.level) for c in kept)
-        if len(text) < options.min_text_length or not (text or meta.title):
+        if not text.strip() or len(text) < options.min_text_length:  # never an empty Article, title or not
             raise IngestError.of(
                 "not_an_article",
                 label,
-                "no main content found" if not text else f"body of {len(text)} characters is too short",
+                "no main text found" if not text.strip() else f"body of {len(text)} characters is too short",
                 url=page.url,
             )
         claims: tuple[Claim, ...] = ()
-        if options.claims and options.extract and text and self.claim_extractors:
+        if options.claims and options.extract and self.claim_extractors:
             context = ClaimContext(
                 paragraphs=tuple((b.span.start, b.span.end) for b in blocks),
                 authors=meta.authors or (),
@@ -326,7 +473,7 @@ class Pipeline:
             )
             claims = self._claims(text, context, label)
             ran.extend(e.name for e in self.claim_extractors)
-        url = raw.url
+        url = raw.url.strip() if raw.url is not None else None
         provenance = Provenance(
             source=label,
             final_url=raw.final_url,
@@ -362,9 +509,12 @@ class Pipeline:
             raise IngestError.of("plugin_error", label, f"the extracted record is invalid: {exc}") from exc
 
     def _clean_blocks(self, kept: list[Candidate], page: Page, ran: list[str]) -> list[Candidate]:
+        label = page.raw.source
         for cleaner in self.block_cleaners:
             snapshot = list(kept)
-            verdicts = self._guard(page.raw.source, cleaner.name, partial(_listed, cleaner.classify, snapshot, page))
+            origin = self._origins[id(cleaner)].calling("classify")
+            found = self._guard(label, origin, partial(_listed, cleaner.classify, snapshot, page))
+            verdicts = checked_items(label, origin, found, Verdict, "Verdicts")
             ran.append(cleaner.name)
             drop = {v.index: v.reason for v in verdicts if 0 <= v.index < len(snapshot)}
             if not drop:
@@ -387,25 +537,27 @@ class Pipeline:
 
     def _metadata(self, page: Page, ran: list[str]) -> Metadata:
         merged = Metadata()
-        for impl in reversed(self.pm.hook.docingest_extract_metadata.get_hookimpls()):
-            name = plugin_name(self.pm, impl.plugin)
-            result = cast("Metadata | None", self._guard(page.raw.source, name, partial(impl.function, page=page)))
-            if result is not None:
-                merged = merged.merged_over(result)
-                ran.append(name)
+        label = page.raw.source
+        for impl in self._impls["docingest_extract_metadata"]:
+            result = self._guard(label, impl.origin, partial(impl.function, page))
+            if result is None:
+                continue
+            if not isinstance(result, Metadata):
+                raise wrong_result(label, impl.origin, result, "a Metadata (or None)")
+            merged = merged.merged_over(result)
+            ran.append(impl.origin.plugin)
         return merged
 
     def _claims(self, text: str, context: ClaimContext, label: str) -> tuple[Claim, ...]:
         best: dict[tuple[str, int, int], Claim] = {}
         for extractor in self.claim_extractors:
-            found = self._guard(label, extractor.name, partial(_listed, extractor.extract, text, context))
-            for claim in found:
+            origin = self._origins[id(extractor)].calling("extract")
+            found = self._guard(label, origin, partial(_listed, extractor.extract, text, context))
+            for claim in checked_items(label, origin, found, Claim, "Claims"):
                 try:
                     claim.check_against(text)
                 except ValueError as exc:
-                    raise IngestError.of(
-                        "plugin_error", label, f"{extractor.name} returned a bad claim: {exc}", plugin=extractor.name
-                    ) from exc
+                    raise plugin_error(label, origin, exc, self.pm, f"it returned a bad claim: {exc}") from exc
                 key = (claim.kind, claim.span.start, claim.span.end)
                 if key not in best or claim.confidence > best[key].confidence:
                     best[key] = claim
@@ -420,68 +572,73 @@ class Pipeline:
         return list(self._claims(text, context, "<text>"))
 
     # ------------------------------------------------------------------------------------------ helpers
-    def _first(self, hook_name: str, *, label: str = "<pipeline>", **kwargs: Any) -> tuple[Any, str]:
-        """Call a first-result hook implementation by implementation, knowing which plugin answered."""
-        caller = getattr(self.pm.hook, hook_name)
-        for impl in reversed(caller.get_hookimpls()):
-            name = plugin_name(self.pm, impl.plugin)
-            args = {arg: kwargs[arg] for arg in impl.argnames}
-            result = self._guard(label, name, partial(impl.function, **args))
+    def _first(self, hook: str, *, label: str = "<pipeline>", **kwargs: Any) -> tuple[Any, Origin | None]:
+        """Call a first-result hook implementation by implementation, knowing which plugin answered; an answer
+        of the wrong type is the answering plugin's error."""
+        for impl in self._impls[hook]:
+            call = partial(impl.function, *(kwargs[arg] for arg in impl.argnames))
+            result = self._guard(label, impl.origin, call)
             if result is not None:
-                return result, name
-        return None, ""
+                expected = _ANSWERS.get(hook)
+                if expected is not None and not isinstance(result, expected[0]):
+                    raise wrong_result(label, impl.origin, result, expected[1])
+                return result, impl.origin
+        return None, None
 
-    @staticmethod
-    def _guard(label: str, plugin: str, call: Callable[[], T]) -> T:
+    def _guard(self, label: str, origin: Origin, call: Callable[[], T]) -> T:
         try:
             return call()
         except IngestError:
             raise
         except RecursionError as exc:
-            raise IngestError.of("invalid", label, "document nested too deeply", plugin=plugin) from exc
-        except Exception as exc:
-            raise _plugin_error(label, plugin, exc) from exc
+            raise IngestError.of("invalid", label, "document nested too deeply", plugin=origin.plugin) from exc
+        except (Exception, SystemExit) as exc:
+            raise plugin_error(label, origin, exc, self.pm) from exc
 
+
+@dataclass(frozen=True, slots=True)
+class _Impl:
+    function: Callable[..., Any]
+    argnames: tuple[str, ...]
+    origin: Origin
+
+
+#: What the first-result hooks must answer (besides ``None``): the type, and how to say it.
+_ANSWERS: dict[str, tuple[type | tuple[type, ...], str]] = {
+    "docingest_fetcher": (Fetcher, "a Fetcher (fetch, afetch, close, aclose)"),
+    "docingest_load": (RawDocument, "a RawDocument (or None)"),
+    "docingest_decode": (Decoded, "a Decoded (or None)"),
+    "docingest_parse": (Page, "a Page (or None)"),
+    "docingest_extract_body": ((list, tuple), "a list of Candidate (or None)"),
+}
 
 @dataclass(frozen=True)
 class PipelineSpec:
-    """What a pipeline is made of, small and picklable: its options, the plugins it disables, and the plugins
-    registered on it by hand, as ``(name, "package.module[:attribute]")`` references that another process
-    imports (see :func:`docingest.plugins.plugin_reference`)."""
+    """What a pipeline is made of, small and picklable: its options (the plugins it disables among them) and the
+    plugins registered on it by hand, as ``(name, "package.module[:attribute]")`` references that another
+    process imports (see :func:`docingest.plugins.plugin_reference`)."""
 
     options: Options
-    disable: tuple[str, ...] = ()
     plugins: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def disable(self) -> tuple[str, ...]:
+        """The plugins and components the pipeline leaves out (``options.disable``)."""
+        return self.options.disable
 
     def build(self) -> Pipeline:
         """A pipeline with these options, using the plugins installed in this process plus :attr:`plugins`."""
+        options = self.options.model_dump()
         if not self.plugins:
-            return Pipeline(disable=self.disable, **self.options.model_dump())
+            return Pipeline(**options)
         from .plugins import load_plugin_reference, new_plugin_manager
 
         extra = [(name, load_plugin_reference(reference)) for name, reference in self.plugins]
-        pm = new_plugin_manager(disable=self.disable, plugins=extra)
-        return Pipeline(plugin_manager=pm, disable=self.disable, **self.options.model_dump())
-
-
-def _plugin_error(label: str, plugin: str, exc: BaseException) -> IngestError:
-    return IngestError.of(
-        "plugin_error",
-        label,
-        f"plugin {plugin} raised {type(exc).__name__}: {exc}",
-        plugin=plugin,
-        details={"exception": type(exc).__name__},
-    )
+        return Pipeline(plugin_manager=new_plugin_manager(disable=self.options.disable, plugins=extra), **options)
 
 
 def _listed(function: Callable[..., Iterable[T]], *args: Any) -> list[T]:
     return list(function(*args))
-
-
-def _flatten(results: Iterable[Sequence[T] | None]) -> Iterator[T]:
-    for group in results:
-        if group:
-            yield from group
 
 
 def _aware_or_date(value: date | datetime | None) -> date | datetime | None:
@@ -576,9 +733,4 @@ def _iterate_in_thread(agen: AsyncIterator[T]) -> Iterator[T]:
     thread.join()
 
 
-def options_from(options: dict[str, Any]) -> Options:
-    """Validate keyword options into :class:`Options` (``fetch`` may be a dict or FetchSettings)."""
-    return Options.model_validate(options)
-
-
-__all__ = ["Pipeline", "PipelineSpec", "Source", "is_url", "iterate_async"]
+__all__ = ["Pipeline", "PipelineSpec", "Source", "is_url", "iterate_async", "source_label"]

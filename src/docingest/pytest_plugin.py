@@ -11,8 +11,9 @@ Fixtures:
     whatever else happens to be installed. Register your plugin on it and build a pipeline from it.
 ``docingest_pipeline_factory``
     ``make(*plugins, builtins=True, entry_points=False, disable=(), **options) -> Pipeline``: a pipeline on a
-    fresh plugin manager with ``plugins`` registered (objects or modules, or ``(name, plugin)`` pairs).
-    Pipelines are closed at teardown.
+    fresh plugin manager with ``plugins`` registered (objects or modules, or ``(name, plugin)`` pairs). A
+    plugin that cannot work (a misspelled hook, a wrong signature, a component hook that raises) raises
+    :class:`docingest.PluginError` saying why. Pipelines are closed at teardown.
 ``docingest_http``
     A :class:`docingest.testing.MockHttp` router for httpx: ``add(url, body, status=..., headers=...)``, then
     ``pipeline(**options)`` gives a pipeline whose fetcher answers from the router (no network).

@@ -1,14 +1,67 @@
-"""Explicit configuration objects: :class:`FetchSettings` for fetching, :class:`Options` for a pipeline run."""
+"""Explicit configuration objects: :class:`FetchSettings` for fetching, :class:`Options` for a pipeline run.
+
+Both refuse unknown keys with a message that lists the valid ones and suggests the closest (and says where a
+key belongs when it is valid elsewhere: ``timeout`` is a fetch setting). :func:`options_from` turns keyword
+options into :class:`Options`, raising :class:`~docingest.errors.OptionError`.
+"""
 
 from __future__ import annotations
 
-from typing import Annotated
+from collections.abc import Iterable, Mapping
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic_core import PydanticCustomError
 
 from ._version import __version__
+from .errors import OptionError, closest
 
 DEFAULT_USER_AGENT = f"docingest/{__version__} (+https://pypi.org/project/docingest/)"
+
+
+#: Keywords that callers put among the options although they belong to a call.
+_ELSEWHERE = {
+    "workers": "a keyword of ingest_many(), not an option",
+    "time_limit": "a keyword of ingest_many(), not an option",
+    "max_tasks": "a keyword of ingest_many(), not an option",
+    "url": "a keyword of ingest_html() and ingest_text(); ingest() takes the URL as its source",
+    "plugin_manager": "a keyword of Pipeline(), not an option",
+    "plugins": "not an option: register plugins with new_plugin_manager(plugins=[(name, plugin)]) and pass "
+    "Pipeline(plugin_manager=...)",
+}
+
+
+def _refuse_unknown(model: type[BaseModel], data: Any) -> Any:
+    """Raise a helpful error for keys of ``data`` that are not fields of ``model``."""
+    if not isinstance(data, Mapping):
+        return data
+    unknown = [key for key in data if key not in model.model_fields]
+    if unknown:
+        message = unknown_message(model, unknown)
+        raise PydanticCustomError("unknown_option", "{message}", {"message": message})
+    return data
+
+
+def unknown_message(model: type[BaseModel], unknown: list[Any]) -> str:
+    """``unknown option 'timeout' (it is a fetch setting: pass fetch=FetchSettings(timeout=…)). Valid options: …``"""
+    what, other = ("fetch setting", Options) if model is FetchSettings else ("option", FetchSettings)
+    valid = sorted(model.model_fields)
+    parts = []
+    for key in unknown:
+        name = str(key)
+        if name in other.model_fields:
+            hint = (
+                f"it is a fetch setting: pass fetch=FetchSettings({name}=…)"
+                if other is FetchSettings
+                else f"it is an option of ingest() and Pipeline(), not a fetch setting: pass {name}=… beside fetch=…"
+            )
+        elif name in _ELSEWHERE:
+            hint = f"it is {_ELSEWHERE[name]}"
+        else:
+            near = closest(name, [*valid, *other.model_fields])
+            hint = f"did you mean {near!r}?" if near else ""
+        parts.append(f"unknown {what} {name!r}" + (f" ({hint})" if hint else ""))
+    return "; ".join(parts) + f". Valid {what}s: {', '.join(valid)}"
 
 
 class FetchSettings(BaseModel):
@@ -44,6 +97,11 @@ class FetchSettings(BaseModel):
     cache_dir: str | None = None
     """Directory of an HTTP cache for conditional requests on repeat fetches; ``None`` disables it."""
 
+    @model_validator(mode="before")
+    @classmethod
+    def _known_keys(cls, data: Any) -> Any:
+        return _refuse_unknown(cls, data)
+
     @field_validator("allow_private")
     @classmethod
     def _valid_entries(cls, value: tuple[str, ...]) -> tuple[str, ...]:
@@ -73,3 +131,58 @@ class Options(BaseModel):
     """Language of the documents when known (BCP-47); overrides detection."""
     source_name: str | None = None
     """How :attr:`Provenance.source` names a string input (default ``<html>`` / ``<text>``)."""
+    disable: tuple[str, ...] = ()
+    """Plugins or components to leave out, by name: a plugin (``docingest.promo``, ``acme``) or a component a
+    plugin returns (``acme.sponsored``, as named in ``Provenance.plugins``). A bare string is one name. A
+    plugin named here is never imported. Unknown names are an error listing the known ones."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _known_keys(cls, data: Any) -> Any:
+        return _refuse_unknown(cls, data)
+
+    @field_validator("disable", mode="before")
+    @classmethod
+    def _names(cls, value: Any) -> tuple[str, ...]:
+        return names_of(value)
+
+
+def names_of(value: str | Iterable[str] | None) -> tuple[str, ...]:
+    """Plugin or component names from a bare string (one name) or an iterable of names: stripped, in order,
+    without repeats. Raises ``ValueError`` for an empty name or one that is not a string."""
+    if value is None:
+        return ()
+    if not isinstance(value, str | Iterable):
+        raise ValueError(f"disable takes a plugin name or a list of them, not {type(value).__name__} {value!r}")
+    items = [value] if isinstance(value, str) else list(value)
+    names: list[str] = []
+    for item in items:
+        if not isinstance(item, str):
+            raise ValueError(f"disable takes plugin names (strings), not {type(item).__name__} {item!r}")
+        name = item.strip()
+        if not name:
+            raise ValueError("disable holds an empty name")
+        if name not in names:
+            names.append(name)
+    return tuple(names)
+
+
+def options_from(options: Mapping[str, Any]) -> Options:
+    """Validate keyword options into :class:`Options` (``fetch`` may be a dict or a :class:`FetchSettings`);
+    raises :class:`~docingest.errors.OptionError` naming what is wrong and what would be right."""
+    try:
+        return Options.model_validate(dict(options))
+    except ValidationError as exc:
+        raise OptionError(option_problems(exc)) from None
+
+
+def option_problems(exc: ValidationError) -> str:
+    """The errors of a validation of options as one readable sentence."""
+    messages = []
+    for error in exc.errors(include_url=False):
+        where = ".".join(str(part) for part in error["loc"])
+        if error["type"] == "unknown_option":
+            messages.append(error["msg"])
+        else:
+            messages.append(f"option {where or 'value'}: {error['msg']} (got {error.get('input')!r})")
+    return "; ".join(messages)

@@ -7,7 +7,9 @@ message naming the component, the invariant and the input that broke it):
 * :func:`check_block_cleaner` — total, verdicts in range and unique, deterministic, idempotent;
 * :func:`check_body_extractor` — total, well-formed candidates, deterministic, invents no text;
 * :func:`check_claim_extractor` — total, spans cut out their texts, ids stable, kinds declared, deterministic;
-* :func:`check_fetcher` — documents on success, :class:`~docingest.IngestError` and nothing else on failure.
+* :func:`check_fetcher` — documents on success, :class:`~docingest.IngestError` and nothing else on failure;
+* :func:`check_plugin` — a whole plugin as docingest loads it (hook names, signatures, ``@hookimpl``, its
+  entry point), run on sample documents, and each of its components through the checks above.
 
 Each check runs the component on inputs you pass, on a set of nasty documents written by the docingest team
 (:data:`NASTY_HTML`, :data:`NASTY_TEXTS`) and on hypothesis-generated input (:func:`tag_soup` and random block
@@ -38,6 +40,7 @@ from .document import (
     Candidate,
     ClaimContext,
     ClaimExtractor,
+    DocumentKind,
     Fetcher,
     Page,
     RawDocument,
@@ -47,7 +50,7 @@ from .document import (
 from .errors import IngestError
 from .hookspecs import hookimpl
 from .loopback import InFlight, LoopbackServer, canned, reply
-from .models import Article, BlockKind, Claim, Provenance, Removal, article_id, claim_id, join_blocks
+from .models import Article, BlockKind, Claim, Failure, Provenance, Removal, article_id, claim_id, join_blocks
 from .pipeline import Pipeline
 from .plugins import new_plugin_manager
 from .settings import FetchSettings, Options
@@ -65,6 +68,7 @@ __all__ = [
     "check_body_extractor",
     "check_claim_extractor",
     "check_fetcher",
+    "check_plugin",
     "check_tree_cleaner",
     "html_page",
     "make_pipeline",
@@ -225,10 +229,12 @@ def _run_examples(
 
 
 def _fail(what: str, message: str, sample: object) -> AssertionError:
+    return AssertionError(f"{what}: {message}\n  input: {_shown(sample)}")
+
+
+def _shown(sample: object) -> str:
     shown = repr(sample)
-    if len(shown) > 300:
-        shown = shown[:300] + f"... ({len(shown)} characters)"
-    return AssertionError(f"{what}: {message}\n  input: {shown}")
+    return shown[:300] + f"... ({len(shown)} characters)" if len(shown) > 300 else shown
 
 
 def _tokens(text: str) -> Counter[str]:
@@ -681,6 +687,75 @@ def check_fetcher(
             asyncio.run(aclose_twice())
         except Exception as exc:
             raise _fail(what, f"closing twice raised {type(exc).__name__}: {exc}", ok_url) from exc
+
+
+# ================================================================================================ plugins
+def check_plugin(
+    plugin: object,
+    name: str,
+    *,
+    installed: bool = False,
+    pages: Iterable[str | bytes] = (),
+    texts: Iterable[str] = (),
+    max_examples: int = 20,
+) -> None:
+    """Check a whole plugin the way docingest loads it, then each of its components.
+
+    The plugin must pass the checks docingest makes before registering one (every hook name a docingest hook,
+    signatures that fit, no ``async`` hook, ``@hookimpl`` on every function named like a hook: warnings fail
+    here too); its component hooks must return well-formed components; it must run on the sample documents
+    of ``docingest plugins`` and on ``pages`` (HTML) and ``texts`` (plain text) without a ``plugin_error``; its
+    tree cleaners, block cleaners, claim extractors and body extractor must pass :func:`check_tree_cleaner`,
+    :func:`check_block_cleaner`, :func:`check_claim_extractor` and :func:`check_body_extractor` (with
+    ``max_examples`` random inputs each). With ``installed=True``, a ``docingest`` entry point named ``name``
+    must be installed and load this very plugin. Raises ``AssertionError`` saying what is wrong.
+    """
+    from importlib import metadata
+
+    from .diagnose import diagnose
+    from .errors import PluginError
+    from .plugins import ENTRY_POINT_GROUP, plugin_problems
+
+    what = f"plugin {name!r}"
+    if installed:
+        points = [ep for ep in metadata.entry_points(group=ENTRY_POINT_GROUP) if ep.name == name]
+        if not points:
+            raise AssertionError(
+                f"{what}: no {ENTRY_POINT_GROUP!r} entry point named {name!r} is installed (declare it under "
+                f"[project.entry-points.{ENTRY_POINT_GROUP}] in pyproject.toml, then pip install -e .)"
+            )
+        loaded = points[0].load()
+        if loaded is not plugin:
+            raise AssertionError(f"{what}: its entry point ({points[0].value}) loads {loaded!r}, not this plugin")
+    pm = new_plugin_manager(entry_points=False)
+    problems = [problem.message for problem in plugin_problems(pm, plugin, name)]
+    if problems:
+        raise AssertionError(f"{what}:\n  " + "\n  ".join(problems))
+    pm.register(plugin, name=name)
+    try:
+        pipeline = diagnose(manager=pm).pipeline
+    except PluginError as exc:
+        raise AssertionError(str(exc)) from exc
+    problems = [problem.message for problem in pm.problems if problem.plugin == name]
+    html_pages, text_pages = list(pages), list(texts)
+    samples: list[tuple[DocumentKind, str | bytes]] = [("html", p) for p in html_pages]
+    for kind, document in samples + [("text", t) for t in text_pages]:
+        record = pipeline.run_raw(RawDocument(source=f"<{kind}>", content=document, kind=kind))
+        if isinstance(record, Failure) and record.kind == "plugin_error" and record.plugin == name:
+            problems.append(f"{record.message}\n    input: {_shown(document)}")
+    if problems:
+        raise AssertionError(f"{what}:\n  " + "\n  ".join(problems))
+    for cleaner in pipeline.tree_cleaners:
+        if pipeline.owner(cleaner) == name:
+            check_tree_cleaner(cleaner, html_pages, max_examples=max_examples)
+    for block_cleaner in pipeline.block_cleaners:
+        if pipeline.owner(block_cleaner) == name:
+            check_block_cleaner(block_cleaner, max_examples=max_examples)
+    for extractor in pipeline.claim_extractors:
+        if pipeline.owner(extractor) == name:
+            check_claim_extractor(extractor, text_pages, max_examples=max_examples)
+    if pm.parse_hookimpl_opts(plugin, "docingest_extract_body") is not None:
+        check_body_extractor(plugin, html_pages, texts=text_pages, max_examples=max_examples)
 
 
 # ================================================================================================ pipelines

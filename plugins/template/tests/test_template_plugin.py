@@ -8,25 +8,32 @@ from pathlib import Path
 from types import ModuleType
 
 from docingest.document import Candidate
-from docingest.testing import check_block_cleaner, check_tree_cleaner, make_pipeline, news_page
+from docingest.testing import check_block_cleaner, check_plugin, check_tree_cleaner, make_pipeline, news_page
 
 
-def _plugin() -> ModuleType:
+def _plugin() -> tuple[ModuleType, bool]:
     # Installed (pip install -e .) the package imports as is; inside a docingest checkout, where the template is
-    # not installed, it is imported from ../src. In your copy, `import docingest_example` is enough.
+    # not installed, it is imported from ../src. In your copy, `import docingest_example` is enough (and
+    # `installed=True` below).
     try:
-        return importlib.import_module("docingest_example")
+        return importlib.import_module("docingest_example"), True
     except ImportError:
         sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
-        return importlib.import_module("docingest_example")
+        return importlib.import_module("docingest_example"), False
 
 
-plugin = _plugin()
+plugin, INSTALLED = _plugin()
 
 BANNER_PAGE = (
     '<html><body><div class="cookie-consent">We use cookies. <button>Accept</button></div>'
     "<article><h1>Title</h1><p>Listen to this article</p><p>The story itself.</p></article></body></html>"
 )
+
+
+def test_the_plugin_loads_and_runs_as_docingest_loads_it() -> None:
+    # Hook names and signatures, @hookimpl on every hook, the entry point (once installed), a run on sample
+    # documents and on these pages without a plugin_error, and each component through its conformance check.
+    check_plugin(plugin, "example", installed=INSTALLED, pages=[BANNER_PAGE], texts=["Title\n\nListen to this article"])
 
 
 def test_tree_cleaner_conforms() -> None:

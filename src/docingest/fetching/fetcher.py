@@ -79,6 +79,14 @@ def _fail(kind: FailureKind, source: str, message: str, url: str | None = None, 
     return IngestError.of(kind, source, message, url=url, **fields)
 
 
+def _unreachable(source: str, url: httpx.URL, exc: Exception, when: str) -> IngestError:
+    """The host did not answer (no address, connection refused or reset): said of the host, first, with the
+    document's URL; ``when`` says which request found out (robots.txt is the first to a new host)."""
+    host = url.netloc.decode("ascii", "replace")
+    message = f"host {host} is unreachable: {exc or type(exc).__name__} ({when})"
+    return _fail("fetch_error", source, message, url=str(url))
+
+
 def origin_of(url: httpx.URL) -> str:
     """``scheme://host:port``: the key of per-host limits, politeness and robots.txt."""
     port = url.port or (443 if url.scheme == "https" else 80)
@@ -460,6 +468,8 @@ class HttpxFetcher:
             raise self._too_large(source, where[-1]) from exc
         except CorruptEncoding as exc:
             raise _fail("fetch_error", source, f"corrupt content-encoding: {exc}", url=str(where[-1])) from exc
+        except httpx.ConnectError as exc:
+            raise _unreachable(source, where[-1], exc, f"{self.settings.retries + 1} attempts") from exc
         except httpx.HTTPError as exc:
             raise _fail(
                 "fetch_error",
@@ -643,7 +653,7 @@ class HttpxFetcher:
             except httpx.TimeoutException:
                 raise
             except httpx.TransportError as exc:
-                raise _fail("fetch_error", source, f"robots.txt unreachable: {exc}", url=str(target)) from exc
+                raise _unreachable(source, url, exc, f"when asking for {target}") from exc
             try:
                 try:
                     nxt = self._robots_redirect(target, response)
@@ -833,7 +843,7 @@ class HttpxFetcher:
             except httpx.TimeoutException:
                 raise
             except httpx.TransportError as exc:
-                raise _fail("fetch_error", source, f"robots.txt unreachable: {exc}", url=str(target)) from exc
+                raise _unreachable(source, url, exc, f"when asking for {target}") from exc
             try:
                 try:
                     nxt = self._robots_redirect(target, response)
