@@ -117,12 +117,6 @@ def _strip_roles(piece: str) -> str:
     """Drop trailing role words: "Jane Doe Staff Writer" → "Jane Doe", "Jane Doe Senior Autos Reporter" →
     "Jane Doe", "Jane Doe USA TODAY" → "Jane Doe"; a collective credit ("Everfit Team") stays whole."""
     words = piece.split()
-    # a role word after a capitalised name starts the job title ("Jane Doe Founder at Example")
-    for i in range(2, len(words)):
-        if words[i].strip(".,:;").lower() in _ROLE_WORDS and words[i][:1].isupper():
-            if all(w[:1].isupper() for w in words[:i]) and words[i].strip(".,:;").lower() not in _COLLECTIVE:
-                words = words[:i]
-            break
     # the publication in capitals after a name written in mixed case ("Jane Doe USA TODAY")
     def capitals(word: str) -> bool:
         return len(word) > 1 and word.isalpha() and word.isupper()

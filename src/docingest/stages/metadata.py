@@ -220,12 +220,9 @@ def _site_names(facts: _Facts) -> list[str]:
     return names
 
 
-def strip_site(title: str, site_names: Sequence[str], h1: str | None = None) -> str:
+def strip_site(title: str, site_names: Sequence[str]) -> str:
     """``title`` without a site-name prefix or suffix ("Headline | Site", "Site - Headline")."""
     title = " ".join(title.split())
-    if h1 and _key(h1) and _key(title).startswith(_key(h1)) and len(_key(h1)) >= 0.4 * len(_key(title)):
-        # the visible headline is the title minus what the site appended
-        return h1
     parts = _SEPARATORS.split(title)
     if len(parts) < 2:
         return title
@@ -364,8 +361,8 @@ def _choose_title(
             continue
         usable.append((i, h))
     h1_index, h1 = usable[0] if usable else (None, None)
-    stripped = [strip_site(m, names, h1) for m in metas if m]
-    ts = strip_site(title, names, h1) if title else None
+    stripped = [strip_site(m, names) for m in metas if m]
+    ts = strip_site(title, names) if title else None
     if ts is not None and (_fold(ts) == "" or _is_site_name(ts, names)):
         ts = None  # the <title> is only the site's name
     # a metadata title that is the <title>'s leading part shows where the site's suffix starts
@@ -423,40 +420,24 @@ def _is_site_name(text: str, site_names: Sequence[str]) -> bool:
     return not k or any(k == _key(n) or k == _key(n.split(".")[0]) for n in site_names)
 
 
-_STRONG_NOISE = re.compile(
-    r"comment|related|sidebar|recommend|popular|trending|more-stories|teaser|promo|nav|menu|newsletter|breadcrumb",
-    re.IGNORECASE,
-)
-
-
-def _inside_noise(
-    node: LexborNode, limit: int = 8, stop: LexborNode | None = None, article: LexborNode | None = None
-) -> bool:
+def _inside_noise(node: LexborNode, limit: int = 8, stop: LexborNode | None = None) -> bool:
     """True when an ancestor of ``node`` (up to ``limit`` levels, short of ``stop``) is page chrome: a
-    footer, an aside, a navigation, a comment or related-stories block.
-
-    With ``article`` (the page's ``<article>``, the one holding its headline) reached first, ``node`` is the
-    article's own: its footer, its aside, a block named like a card or a widget inside it hold the article's
-    byline and date (a blog post's footer line, an ``<aside class="post-meta">``); navigation, comments and
-    related stories do not."""
+    footer, an aside, a navigation, a comment or related-stories block."""
     parent = node.parent
     depth = 0
-    weak = False
     # (node == node compares the markup when they differ, and mem_id costs a microsecond: test the tag first)
     stop_tag, stop_id = (stop.tag, stop.mem_id) if stop is not None else (None, None)
     while parent is not None and depth < limit and not (parent.tag == stop_tag and parent.mem_id == stop_id):
         tag = parent.tag
-        if article is not None and tag == "article" and parent.mem_id == article.mem_id:
-            return False
+        if tag in ("footer", "aside", "nav"):
+            return True
         attrs = parent.attributes
         hint = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
-        if tag in ("footer", "aside", "nav") or (hint.strip() and _NOT_CONTENT.search(hint)):
-            if article is None or tag == "nav" or _STRONG_NOISE.search(hint):
-                return True
-            weak = True
+        if hint.strip() and _NOT_CONTENT.search(hint):
+            return True
         parent = parent.parent
         depth += 1
-    return weak
+    return False
 
 
 _SKIP_TAGS = frozenset({"script", "style", "noscript", "svg", "template", "select", "button", "iframe", "-comment",
@@ -545,9 +526,8 @@ def _visible_authors(root: LexborNode | None, exclude: list[str]) -> tuple[tuple
 
 
 def _byline_of(
-    nodes: Iterable[LexborNode], exclude: list[str], root: LexborNode | None, article: LexborNode | None = None,
-    levels: int = 8,
-) -> tuple[tuple[str, ...], str | None]:  # fmt: skip
+    nodes: Iterable[LexborNode], exclude: list[str], root: LexborNode | None, levels: int = 8
+) -> tuple[tuple[str, ...], str | None]:
     """The names of the first of ``nodes`` (byline elements) that holds some, outside page chrome."""
     for node in nodes:
         text = node.attributes.get("content") if node.tag == "meta" else None
@@ -560,8 +540,7 @@ def _byline_of(
         byline = _squash(text)
         if not byline or len(byline) > 120:
             continue
-        # (near chrome, or far chrome short of the headline's <article>)
-        if _inside_noise(node, levels, root, article) and (levels >= 8 or _inside_noise(node, 8, root, article)):
+        if _inside_noise(node, levels, root):
             continue
         names = clean_authors([byline], exclude, strict=True)
         if names:
@@ -570,9 +549,8 @@ def _byline_of(
 
 
 def _authors(
-    facts: _Facts, site_names: list[str], near: list[str], region: LexborNode | None,
-    headline: LexborNode | None = None,
-) -> tuple[tuple[str, ...], str | None]:  # fmt: skip
+    facts: _Facts, site_names: list[str], near: list[str], region: LexborNode | None
+) -> tuple[tuple[str, ...], str | None]:
     """People first: JSON-LD, author meta, a byline element beside the headline, "By ..." beside it. Only when
     the page names no person, a credit to an organisation or a desk that the page gives *as the author*
     ("The Investopedia Team", JSON-LD ``author: {"@type": "Organization"}``), even when it is the publication
@@ -590,8 +568,6 @@ def _authors(
     ]
     if not values:
         values = [v for v in _labelled_authors(facts) if not is_handle(v)]
-    if not values:  # author fields holding only profile URLs: the name in the profile's slug
-        values = [n for v in facts.all(_AUTHOR_KEYS) if (n := profile_name(v)) is not None]
     if values:
         names = clean_authors(values, site_names)
         if names:
@@ -599,20 +575,14 @@ def _authors(
     names, byline = _visible_authors(region, site_names)
     if names:
         return names, byline
-    own: tuple[tuple[str, ...], str | None] = ((), None)  # "By <the site's name>": the site credits itself
     for text in _cue_joined(near):
         low = text.lower()  # (a cheap test first: most pieces hold no cue)
         if ("by" in low or "author" in low or "contributor" in low) and (m := _BY.search(text)) is not None:
             names = clean_authors([m.group(1)], site_names, strict=True)
             if names:
                 return names, _squash(m.group(0))
-            if not own[0] and (names := clean_authors([m.group(1)], strict=True)):
-                own = names, _squash(m.group(0))
-    names, byline = dated_name(near, site_names)
-    if names:
-        return names, byline
     # the page's first author link or microdata author, away from the headline (a forum's first post)
-    names, byline = _byline_of(facts.author_nodes, site_names, None, _article_of(headline), levels=4)
+    names, byline = _byline_of(facts.author_nodes, site_names, None, levels=4)
     if names:
         return names, byline
     credits = [*ld.authors, *ld.author_orgs, *values]
@@ -620,21 +590,7 @@ def _authors(
         names = clean_authors(credits[:1], organisation=True)
         if names:
             return names, None
-    return own
-
-
-_PROFILE = re.compile(
-    r"/(?:profile|profiles|author|authors|by|people|staff|writers?|contributors?)/([a-z]+(?:-[a-z]+){1,3})/?$"
-)
-
-
-def profile_name(value: str) -> str | None:
-    """The person named by an author profile URL ("https://news.example.com/profile/adam-roberts" → "Adam
-    Roberts"), or ``None`` for other URLs (social pages, numbered ids, one-word slugs)."""
-    if "://" not in value:
-        return None
-    m = _PROFILE.search(urlsplit(value.strip()).path.lower())
-    return m.group(1).replace("-", " ").title() if m else None
+    return (), None
 
 
 _AUTHOR_LABEL = re.compile(r"^\s*(?:written by|author|authors|by|posted by)\s*:?\s*$", re.IGNORECASE)
@@ -653,25 +609,6 @@ def _labelled_authors(facts: _Facts) -> list[str]:
     return out
 
 
-_PIECE_SEPARATORS = re.compile(r"\s+[|·•]\s+")
-_NAME = re.compile(r"^[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|der|da|di|le|la)){1,3}$")
-
-
-def dated_name(near: Sequence[str], site_names: Sequence[str], pieces: int = 8) -> tuple[tuple[str, ...], str | None]:
-    """A byline without a "By": a person's name (two to four capitalised words) next to a date in the
-    headline's neighbourhood ("Jane Doe · 12 March 2024", "<span>Jane Doe</span><time>…</time>")."""
-    parts = [p for piece in near[:pieces] for p in _PIECE_SEPARATORS.split(piece) if p.strip()][: pieces + 4]
-    for i, part in enumerate(parts):
-        if len(part) > 40 or not _NAME.match(part):
-            continue
-        neighbours = parts[max(0, i - 2) : i] + parts[i + 1 : i + 3]
-        if any(len(n) <= 60 and parse_date(n) is not None for n in neighbours):
-            names = clean_authors([part], site_names, strict=True)
-            if names:
-                return names, part
-    return (), None
-
-
 def _cue_joined(pieces: list[str]) -> list[str]:
     """Text pieces with a bare "By" joined to the piece that follows it (``By <a>Name</a>``); other pieces stay
     apart, so a name never runs on into the next element's words."""
@@ -684,42 +621,30 @@ def _cue_joined(pieces: list[str]) -> list[str]:
     return out
 
 
-def _visible_date(root: LexborNode | None, article: LexborNode | None = None) -> date | datetime | None:
+def _visible_date(root: LexborNode | None) -> date | datetime | None:
+    """The first date element in ``root`` (the headline's neighbourhood) outside chrome. An element marked as
+    the update ("Updated on April 19, 2025") counts: where a page shows only that date, it is the date the
+    page gives its readers."""
     if root is None:
         return None
     for node in root.css(_DATE_SELECTOR)[:15]:
         attrs = node.attributes
         raw = attrs.get("datetime") or attrs.get("content")
         if raw is None:
-            klass = (attrs.get("class") or "").lower()
-            if "update" in klass or "modif" in klass:
-                continue
             raw = node.text(deep=True, separator=" ")
             if len(raw) > 80:
                 continue
-        if _inside_noise(node, stop=root, article=article):
+        if _inside_noise(node, stop=root):
             continue
         if (found := parse_date(raw)) is not None:
             return found
     return None
 
 
-def _article_of(node: LexborNode | None) -> LexborNode | None:
-    """The ``<article>`` element that holds ``node`` (the headline), if any."""
-    current = node
-    while current is not None and current.tag not in ("body", "html"):
-        if current.tag == "article":
-            return current
-        current = current.parent
-    return None
-
-
-def _published(
-    facts: _Facts, near: list[str], region: LexborNode | None, headline: LexborNode | None = None
-) -> date | datetime | None:
+def _published(facts: _Facts, near: list[str], region: LexborNode | None) -> date | datetime | None:
     """JSON-LD and meta publication dates, then a date element or a written date beside the headline, then
-    the URL. The ``datePublished`` of a JSON-LD ``WebPage`` (the CMS's page record, on every page of many
-    sites, shown nowhere) is not a publication date.
+    microdata's ``datePublished`` anywhere, then the URL. The ``datePublished`` of a JSON-LD ``WebPage`` (the
+    CMS's page record, on every page of many sites, shown nowhere) is not a publication date.
 
     When the metadata's published and modified stamps are the same day (a CMS stamp written on import or
     save, the page never updated) and the page prints another date beside the headline, the printed date
@@ -727,19 +652,11 @@ def _published(
     for raw in (facts.ld.published, *facts.all(_PUBLISHED_KEYS)):
         if (found := parse_date(raw)) is not None:
             return _printed_instead(facts, found, near)
-    for key, values in facts.meta.items():
-        if "publish" in key and ("date" in key or "time" in key or key == "published"):
-            for raw in values:
-                if (found := parse_date(raw)) is not None:
-                    return found
     if (found := _visible_date(region)) is not None:
         return found
     for text in near:
         if len(text) <= 100 and (found := parse_date(text)) is not None:  # a dateline, not a sentence
             return found
-    whole = region is not None and region.tag != "body"
-    if whole and (found := _visible_date(facts.tree.body, _article_of(headline))) is not None:
-        return found
     if (found := parse_date(facts.date_published)) is not None:  # microdata away from the headline
         return found
     return date_from_url(facts.url)
@@ -833,7 +750,7 @@ def extract_metadata(tree: LexborHTMLParser, url: str | None = None) -> Metadata
     title, headline = _title(facts, site_names)
     near = near_headline(headline)
     region = _region(headline) if headline is not None else tree.body
-    authors, byline = _authors(facts, site_names, near, region, headline)
+    authors, byline = _authors(facts, site_names, near, region)
     site_name = facts.first(["og:site_name"]) or facts.ld.site_name or facts.first(_SITE_KEYS[1:])
     description = facts.ld.description if facts.ld.is_article else None
     return Metadata(
@@ -842,7 +759,7 @@ def extract_metadata(tree: LexborHTMLParser, url: str | None = None) -> Metadata
         site_name=site_name,
         authors=authors or None,
         byline=byline,
-        published=_published(facts, near, region, headline),
+        published=_published(facts, near, region),
         modified=_modified(facts),
         language=_language(facts),
         canonical_url=_canonical(facts),
