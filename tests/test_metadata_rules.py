@@ -229,6 +229,27 @@ def test_heading_text_joins_inline_pieces_and_drops_permalinks_and_styles() -> N
     assert heading_text(h1) == "News Product Management Course"  # a <br> is a space a reader sees
 
 
+@pytest.mark.parametrize(
+    ("html", "text"),
+    [
+        # a control inside the heading ("Copy item path"), a logo's SVG <title>, hidden and aria-hidden copies
+        ("<h1>Crate <span>tokio</span>&nbsp;<button title='Copy'>Copy item path</button></h1>", "Crate tokio"),
+        ("<h1><a href='/'><svg><title>Artboard</title><desc>Made with Sketch.</desc></svg>Forum</a></h1>", "Forum"),
+        ("<h1>IAM overview<span hidden>Stay organized with collections</span></h1>", "IAM overview"),
+        ("<h1><span aria-hidden='true'><span>The</span><span>plan</span></span><span>The plan</span></h1>",
+         "The plan"),
+        # a block element breaks the line: a reader sees a space
+        ("<h1>The Best Notion Alternatives<div>Top Note-taking Tools</div></h1>",
+         "The Best Notion Alternatives Top Note-taking Tools"),
+        # a heading that is nothing but hidden text keeps it
+        ("<h1><span aria-hidden='true'>Menu</span></h1>", "Menu"),
+    ],
+)
+def test_heading_text_is_what_a_reader_sees(html: str, text: str) -> None:
+    (h1,) = LexborHTMLParser(html).css("h1")
+    assert heading_text(h1) == text
+
+
 # ------------------------------------------------------------------------------------------ authors
 @pytest.mark.parametrize(
     ("raw", "names"),

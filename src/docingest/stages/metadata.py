@@ -29,9 +29,10 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, datetime
 from functools import lru_cache
+from itertools import islice
 from urllib.parse import urljoin, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -250,17 +251,52 @@ def strip_site(title: str, site_names: Sequence[str]) -> str:
     return out.strip() or title
 
 
+#: Elements inside a heading whose text a reader does not see as the heading's: controls ("Copy item path"),
+#: pictures (an SVG logo's ``<title>``), code and templates, and what the page hides.
+_UNSEEN_TAGS = frozenset({"script", "style", "template", "noscript", "svg", "button", "select", "-comment"})
+#: Elements that break a heading's line (a reader sees a space between their text and the text around them).
+_BREAK_TAGS = frozenset({"br", "div", "p", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "section",
+                         "header", "footer", "table", "tr", "td", "th", "dd", "dt", "dl", "blockquote"})  # fmt: skip
+
+
+def _seen(node: LexborNode) -> bool:
+    if node.tag in _UNSEEN_TAGS:
+        return False
+    attrs = node.attributes
+    return "hidden" not in attrs and attrs.get("aria-hidden") != "true"
+
+
+def _seen_text(node: LexborNode, depth: int = 0) -> Iterator[str]:
+    """The text a reader sees inside ``node``: unseen elements skipped, a line break (``<br>``, a block
+    element) read as a space."""
+    child = node.child
+    while child is not None:
+        tag = child.tag
+        if tag == "-text":
+            yield child.text_content or ""
+        elif tag in _BREAK_TAGS and child.child is None:
+            yield " "
+        elif depth < 30 and _seen(child):
+            if tag in _BREAK_TAGS:
+                yield " "
+                yield from _seen_text(child, depth + 1)
+                yield " "
+            else:
+                yield from _seen_text(child, depth + 1)
+        child = child.next
+
+
 def heading_text(node: LexborNode) -> str | None:
     """A heading's text as a reader sees it: inline pieces joined as written (no spaces added between
-    elements, a ``<br>`` read as a space), permalink marks ("¶", "#") dropped, ``<style>``/``<script>`` text
-    skipped; ``None`` when empty or too long to be a headline."""
+    elements, a ``<br>`` or a block element read as a space), permalink marks ("¶", "#") dropped, the text of
+    controls, pictures, scripts and hidden elements skipped (when something else is left); ``None`` when empty
+    or too long to be a headline."""
     raw = node.text(deep=True)
-    # CSS-in-JS pages put <style> inside headings; a <br> is a space a reader sees ("News<br>Today")
-    if ("{" in raw and "}" in raw) or any(n.tag == "br" for n in node.traverse()):  # (a css query costs more)
-        raw = "".join(
-            " " if n.tag == "br" else n.text_content or "" for n in node.traverse(include_text=True)
-            if n.tag == "br" or (n.tag == "-text" and n.parent is not None and n.parent.tag not in ("style", "script"))
-        )  # fmt: skip
+    # (the first node of traverse() is the heading itself; a css query costs more)
+    if any(n.tag in _BREAK_TAGS or not _seen(n) for n in islice(node.traverse(), 1, None)):
+        seen = "".join(_seen_text(node))
+        if _fold(seen):
+            raw = seen
     text = _squash(raw)
     if text is None:
         return None
