@@ -298,6 +298,24 @@ def test_visible_bylines_without_markup(after_headline: str, authors: tuple[str,
     assert meta("<title>Bridge reopens after repairs</title>", body).authors == authors
 
 
+@pytest.mark.parametrize(
+    ("after_headline", "authors"),
+    [
+        ("<p>By <a href='/a/ana'>Ana Ruiz</a></p>", ("Ana Ruiz",)),
+        ("<p>WRITTEN BY: Ana Ruiz</p>", ("Ana Ruiz",)),
+        ("<p>15 October 2019 by Ana Ruiz</p>", ("Ana Ruiz",)),  # the dateline it shares a line with
+        # a "by" inside a sentence or a control names no author
+        ("<p>The fund was established by Congress in 1974 to provide legal aid.</p>", None),
+        ("<div>Sort by <a href='?r'>Ranking</a></div>", None),
+        ("<p>Nike By You</p>", None),
+        ("<p>Recycle by City</p>", None),
+    ],
+)
+def test_a_byline_starts_with_its_cue(after_headline: str, authors: tuple[str, ...] | None) -> None:
+    body = "<main><h1>Bridge reopens after repairs</h1>" + after_headline + BODY + "</main>"
+    assert meta("<title>Bridge reopens after repairs</title>", body).authors == authors
+
+
 def test_byline_beside_the_headline_stops_at_its_element() -> None:
     body = ("<article><h1>Bridge reopens after repairs</h1><div>By <a href='/a/lee'>Lee Park</a></div>"
             "<div>Restaurant Tips</div>" + BODY + "</article>")  # fmt: skip

@@ -87,14 +87,30 @@ _NOT_CONTENT = re.compile(
     r"|menu|newsletter|breadcrumb",
     re.IGNORECASE,
 )
-_CUES = r"(?:[Bb]y|BY|[Ww]ritten [Bb]y|[Aa]uthors?|[Aa]uthored [Bb]y|[Pp]osted [Bb]y|[Cc]ontributors?)"
-# "By Jane Doe" anywhere in a piece; "By: Jane Doe" only at its start ("Sort by: Newest" is a control)
+_CUES = r"(?i:by|written\s+by|authors?|authored\s+by|posted\s+by|contributors?)"
+# A byline starts with its cue: "By Jane Doe", "Written by: Jane Doe" (or follows the dateline it shares a line
+# with: "15 October 2019 by Jane Doe"); a "by" inside a sentence or a control ("established by Congress",
+# "Sort by Ranking", "Nike By You") names no author.
 _BY = re.compile(
-    rf"(?:(?:^|\s){_CUES}\s+|^{_CUES}\s*:\s*)"
+    rf"(?:^|\s){_CUES}(?:\s*:\s*|\s+)"
     r"((?:[A-Z][\w.'’-]*)(?:\s+(?:[A-Z][\w.'’-]*|and|&|de|van|von|da|di|le|la))*(?:\s*,\s*[A-Z][\w.'’-]*"
     r"(?:\s+[A-Z][\w.'’-]*)*)*)"
 )
-_BARE_CUE = re.compile(rf"(?:(?:^|\s){_CUES}|^{_CUES}\s*:)$")
+_BARE_CUE = re.compile(rf"(?:^|\s){_CUES}\s*:?$")
+
+
+def _byline_cue(text: str) -> re.Match[str] | None:
+    """The "By <Name>" of a piece of text when the piece is a byline: the cue starts it, or only a date comes
+    before it."""
+    m = _BY.search(text)
+    if m is None:
+        return None
+    lead = text[: m.start()].strip(" \t|·•,-–—")
+    if lead and (len(lead) > 40 or parse_date(lead) is None):
+        return None
+    return m
+
+
 _SEPARATORS = re.compile(r"\s*\|\s*|\s+[-–—:·•»«~/]\s+|\s*::?\s+")
 _KEY = re.compile(r"[\W_]+")
 _SPACE = re.compile(r"\s")
@@ -613,7 +629,7 @@ def _authors(
         return names, byline
     for text in _cue_joined(near):
         low = text.lower()  # (a cheap test first: most pieces hold no cue)
-        if ("by" in low or "author" in low or "contributor" in low) and (m := _BY.search(text)) is not None:
+        if ("by" in low or "author" in low or "contributor" in low) and (m := _byline_cue(text)) is not None:
             names = clean_authors([m.group(1)], site_names, strict=True)
             if names:
                 return names, _squash(m.group(0))
