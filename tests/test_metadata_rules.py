@@ -209,6 +209,20 @@ def test_title_choice_signals(h1s: list[str], title: str, metas: list[str], url:
     assert choose_title(h1s, title, metas, ["Example News", "example.com"], url)[0] == expected
 
 
+def test_a_website_is_named_by_its_title_and_its_h1_still_marks_the_heading() -> None:
+    # a landing page: the <h1> is a slogan, the <title> names the page
+    h1s, title = ["One workspace. Zero busywork."], "Example – The workspace that works for you."
+    assert choose_title(h1s, title, [], ["Example"]) == (h1s[0], 0)  # nothing says the page is no article
+    assert choose_title(h1s, title, [], ["Example"], website=True) == ("The workspace that works for you.", 0)
+    head = ('<title>Example – The workspace that works for you.</title><meta property="og:type" content="website">'
+            '<meta property="og:site_name" content="Example">')  # fmt: skip
+    m = meta(head, "<main><h1>One workspace. Zero busywork.</h1><p>By Ana Ruiz</p>" + BODY + "</main>")
+    assert (m.title, m.authors) == ("The workspace that works for you.", ("Ana Ruiz",))
+    # a JSON-LD article is an article, whatever its og:type says
+    article = head + '<script type="application/ld+json">{"@type": "Article", "headline": "One workspace"}</script>'
+    assert meta(article, "<h1>One workspace. Zero busywork.</h1>" + BODY).title == "One workspace. Zero busywork."
+
+
 def test_slug_words() -> None:
     assert slug_words("https://example.com/2024/05/bridge-reopens_after-repairs.html") == {
         "bridge", "reopens", "after", "repairs"}  # fmt: skip

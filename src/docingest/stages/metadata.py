@@ -367,12 +367,12 @@ _PIPE = re.compile(r"\s+\|\s+")
 
 def choose_title(
     h1s: Sequence[str], title: str | None, metas: Sequence[str | None], site_names: Sequence[str],
-    url: str | None = None,
+    url: str | None = None, *, website: bool = False,
 ) -> tuple[str | None, int | None]:
     """The page's headline and which of ``h1s`` it is (``None`` when it comes from the metadata); see
     :func:`_choose_title`. A headline does not hold a pipe: what follows " | " is a tagline or a section
     ("Best movers in 2025 | Top 19 companies")."""
-    chosen, index = _choose_title(h1s, title, metas, site_names, url)
+    chosen, index = _choose_title(h1s, title, metas, site_names, url, website=website)
     if chosen is not None and " | " in chosen:
         head = _PIPE.split(chosen, maxsplit=1)[0].strip()
         if _fold(head):
@@ -382,16 +382,19 @@ def choose_title(
 
 def _choose_title(
     h1s: Sequence[str], title: str | None, metas: Sequence[str | None], site_names: Sequence[str],
-    url: str | None = None,
+    url: str | None = None, *, website: bool = False,
 ) -> tuple[str | None, int | None]:
-    """The page's headline and which of ``h1s`` it is (``None`` when it comes from the metadata).
+    """The page's headline and which of ``h1s`` is the page's visible heading (``None`` when the headline
+    comes from the metadata and no ``<h1>`` shows it).
 
     Candidates: the visible ``<h1>`` s and the metadata titles (``metas``: JSON-LD headline, og:title,
     twitter:title, microdata headline, best first) and the ``<title>``, all without the site's name. The
     ``<h1>`` is what a reader sees and wins when a metadata title confirms it, or when nothing contradicts it;
     the metadata title wins when the ``<h1>`` shares no word with it (a section label, the blog's name, a
     slogan) while another source corroborates it, or when the page has several ``<h1>`` s and the metadata
-    titles agree among themselves.
+    titles agree among themselves. On a ``website`` (a page that declares itself no article: a home, landing
+    or category page) the ``<h1>`` is a slogan or a label, and the ``<title>`` names the page; the ``<h1>``
+    still marks where the page's heading is.
     """
     names = list(site_names)
     parts = _SEPARATORS.split(title) if title else []
@@ -434,6 +437,8 @@ def _choose_title(
     for full in [title, *metas]:
         if full and h1_key and (_leading_segment(h1, full) or h1_key in (_fold(p) for p in _SEPARATORS.split(full))):
             return h1, h1_index  # the metadata title is the headline plus extras
+    if website and ts is not None:
+        return ts, h1_index
     best = max(others, key=lambda x: sum(_fold(y) == _fold(x) for y in others))
     support = sum(_fold(y) == _fold(best) for y in others)
     h1_words = _words(h1)
@@ -454,7 +459,9 @@ def _title(facts: _Facts, site_names: list[str]) -> tuple[str | None, LexborNode
     """The headline and the ``<h1>`` node it was read from (``None`` when it comes from the metadata)."""
     metas = [facts.ld.title, facts.first(["og:title"]), facts.first(["twitter:title"]), facts.headline,
              facts.first(_TITLE_KEYS[2:-1]), facts.ld.page_title]  # fmt: skip
-    chosen, index = choose_title([h for h, _ in facts.h1s], facts.title, metas, site_names, facts.url)
+    # a page that declares itself a website, and no JSON-LD article, is no article
+    website = (facts.first(["og:type"]) or "").lower() == "website" and not facts.ld.is_article
+    chosen, index = choose_title([h for h, _ in facts.h1s], facts.title, metas, site_names, facts.url, website=website)
     if index is not None:
         return chosen, facts.h1s[index][1]
     # the headline as printed on the page, when the <h1> is something else (the blog's name)
