@@ -337,6 +337,17 @@ def test_byline_beside_the_headline_stops_at_its_element() -> None:
     assert m.authors == ("Lee Park",)
 
 
+def test_a_class_the_headline_sits_in_marks_no_chrome() -> None:
+    # the page wraps its content in "widget" blocks (a page builder's naming): the byline's is no chrome
+    body = ("<div class='builder-widget-wrap'><div class='builder-widget-container'><h1>Bridge reopens</h1></div>"
+            "<div class='builder-widget-container'><p class='byline'>Lee Park</p></div></div>" + BODY)
+    assert meta("<title>Bridge reopens</title>", body).authors == ("Lee Park",)
+    # a widget the headline is not in is still chrome
+    body = ("<div><div><h1>Bridge reopens</h1></div><div class='sidebar-widget'><p class='byline'>Lee Park</p>"
+            "</div></div>" + BODY)  # fmt: skip
+    assert meta("<title>Bridge reopens</title>", body).authors is None
+
+
 # ------------------------------------------------------------------------------------------ dates
 @pytest.mark.parametrize(
     ("modified", "published"),

@@ -479,9 +479,34 @@ def _is_site_name(text: str, site_names: Sequence[str]) -> bool:
     return not k or any(k == _key(n) or k == _key(n.split(".")[0]) for n in site_names)
 
 
-def _inside_noise(node: LexborNode, limit: int = 8, stop: LexborNode | None = None) -> bool:
+def content_hints(headline: LexborNode | None) -> frozenset[str]:
+    """The class and id tokens around the headline that look like chrome ("elementor-widget-container",
+    "newsletter-issue"): the page uses them for its content too, so they mark no chrome on this page."""
+    out: set[str] = set()
+    current = headline.parent if headline is not None else None
+    while current is not None and current.tag not in ("body", "html"):
+        attrs = current.attributes
+        hint = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
+        if _NOT_CONTENT.search(hint):
+            out.update(t for t in hint.split() if _NOT_CONTENT.search(t))
+        current = current.parent
+    return frozenset(out)
+
+
+def _chrome_hint(hint: str, neutral: frozenset[str]) -> re.Match[str] | None:
+    """The chrome word in a class/id string, ignoring the tokens the headline's own containers carry."""
+    found = _NOT_CONTENT.search(hint)
+    if found is None or not neutral:
+        return found
+    return _NOT_CONTENT.search(" ".join(t for t in hint.split() if t not in neutral))
+
+
+def _inside_noise(
+    node: LexborNode, limit: int = 8, stop: LexborNode | None = None, neutral: frozenset[str] = frozenset()
+) -> bool:
     """True when an ancestor of ``node`` (up to ``limit`` levels, short of ``stop``) is page chrome: a
-    footer, an aside, a navigation, a comment or related-stories block."""
+    footer, an aside, a navigation, a comment or related-stories block. Class and id tokens in ``neutral``
+    (:func:`content_hints`) mark no chrome."""
     parent = node.parent
     depth = 0
     # (node == node compares the markup when they differ, and mem_id costs a microsecond: test the tag first)
@@ -492,7 +517,7 @@ def _inside_noise(node: LexborNode, limit: int = 8, stop: LexborNode | None = No
             return True
         attrs = parent.attributes
         hint = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
-        if hint.strip() and _NOT_CONTENT.search(hint):
+        if hint.strip() and _chrome_hint(hint, neutral):
             return True
         parent = parent.parent
         depth += 1
@@ -578,15 +603,18 @@ def _region(node: LexborNode | None, levels: int = 3) -> LexborNode | None:
     return current
 
 
-def _visible_authors(root: LexborNode | None, exclude: list[str]) -> tuple[tuple[str, ...], str | None]:
+def _visible_authors(
+    root: LexborNode | None, exclude: list[str], neutral: frozenset[str] = frozenset()
+) -> tuple[tuple[str, ...], str | None]:
     if root is None:
         return (), None
-    return _byline_of(root.css(_BYLINE_SELECTOR)[:12], exclude, root)
+    return _byline_of(root.css(_BYLINE_SELECTOR)[:12], exclude, root, neutral=neutral)
 
 
 def _byline_of(
-    nodes: Iterable[LexborNode], exclude: list[str], root: LexborNode | None, levels: int = 8
-) -> tuple[tuple[str, ...], str | None]:
+    nodes: Iterable[LexborNode], exclude: list[str], root: LexborNode | None, levels: int = 8,
+    neutral: frozenset[str] = frozenset(),
+) -> tuple[tuple[str, ...], str | None]:  # fmt: skip
     """The names of the first of ``nodes`` (byline elements) that holds some, outside page chrome."""
     for node in nodes:
         text = node.attributes.get("content") if node.tag == "meta" else None
@@ -599,7 +627,7 @@ def _byline_of(
         byline = _squash(text)
         if not byline or len(byline) > 120:
             continue
-        if _inside_noise(node, levels, root):
+        if _inside_noise(node, levels, root, neutral):
             continue
         names = clean_authors([byline], exclude, strict=True)
         if names:
@@ -608,8 +636,9 @@ def _byline_of(
 
 
 def _authors(
-    facts: _Facts, site_names: list[str], near: list[str], region: LexborNode | None
-) -> tuple[tuple[str, ...], str | None]:
+    facts: _Facts, site_names: list[str], near: list[str], region: LexborNode | None,
+    neutral: frozenset[str] = frozenset(),
+) -> tuple[tuple[str, ...], str | None]:  # fmt: skip
     """People first: JSON-LD, author meta, a byline element beside the headline, "By ..." beside it. Only when
     the page names no person, a credit to an organisation or a desk that the page gives *as the author*
     ("The Investopedia Team", JSON-LD ``author: {"@type": "Organization"}``), even when it is the publication
@@ -631,7 +660,7 @@ def _authors(
         names = clean_authors(values, site_names)
         if names:
             return names, None
-    names, byline = _visible_authors(region, site_names)
+    names, byline = _visible_authors(region, site_names, neutral)
     if names:
         return names, byline
     for text in _cue_joined(near):
@@ -641,7 +670,7 @@ def _authors(
             if names:
                 return names, _squash(m.group(0))
     # the page's first author link or microdata author, away from the headline (a forum's first post)
-    names, byline = _byline_of(facts.author_nodes, site_names, None, levels=4)
+    names, byline = _byline_of(facts.author_nodes, site_names, None, levels=4, neutral=neutral)
     if names:
         return names, byline
     credits = [*ld.authors, *ld.author_orgs, *values]
@@ -680,7 +709,7 @@ def _cue_joined(pieces: list[str]) -> list[str]:
     return out
 
 
-def _visible_date(root: LexborNode | None) -> date | datetime | None:
+def _visible_date(root: LexborNode | None, neutral: frozenset[str] = frozenset()) -> date | datetime | None:
     """The first date element in ``root`` (the headline's neighbourhood) outside chrome. An element marked as
     the update ("Updated on April 19, 2025") counts: where a page shows only that date, it is the date the
     page gives its readers."""
@@ -693,14 +722,16 @@ def _visible_date(root: LexborNode | None) -> date | datetime | None:
             raw = node.text(deep=True, separator=" ")
             if len(raw) > 80:
                 continue
-        if _inside_noise(node, stop=root):
+        if _inside_noise(node, stop=root, neutral=neutral):
             continue
         if (found := parse_date(raw)) is not None:
             return found
     return None
 
 
-def _published(facts: _Facts, near: list[str], region: LexborNode | None) -> date | datetime | None:
+def _published(
+    facts: _Facts, near: list[str], region: LexborNode | None, neutral: frozenset[str] = frozenset()
+) -> date | datetime | None:
     """JSON-LD and meta publication dates, then a date element or a written date beside the headline, then
     microdata's ``datePublished`` anywhere, then the URL. The ``datePublished`` of a JSON-LD ``WebPage`` (the
     CMS's page record, on every page of many sites, shown nowhere) is not a publication date.
@@ -711,7 +742,7 @@ def _published(facts: _Facts, near: list[str], region: LexborNode | None) -> dat
     for raw in (facts.ld.published, *facts.all(_PUBLISHED_KEYS)):
         if (found := parse_date(raw)) is not None:
             return _printed_instead(facts, found, near)
-    if (found := _visible_date(region)) is not None:
+    if (found := _visible_date(region, neutral)) is not None:
         return found
     for text in near:
         if len(text) <= 100 and (found := parse_date(text)) is not None:  # a dateline, not a sentence
@@ -809,7 +840,8 @@ def extract_metadata(tree: LexborHTMLParser, url: str | None = None) -> Metadata
     title, headline = _title(facts, site_names)
     near = near_headline(headline)
     region = _region(headline) if headline is not None else tree.body
-    authors, byline = _authors(facts, site_names, near, region)
+    neutral = content_hints(headline)
+    authors, byline = _authors(facts, site_names, near, region, neutral)
     site_name = facts.first(["og:site_name"]) or facts.ld.site_name or facts.first(_SITE_KEYS[1:])
     description = facts.ld.description if facts.ld.is_article else None
     return Metadata(
@@ -818,7 +850,7 @@ def extract_metadata(tree: LexborHTMLParser, url: str | None = None) -> Metadata
         site_name=site_name,
         authors=authors or None,
         byline=byline,
-        published=_published(facts, near, region),
+        published=_published(facts, near, region, neutral),
         modified=_modified(facts),
         language=_language(facts),
         canonical_url=_canonical(facts),
