@@ -549,6 +549,7 @@ def test_an_author_field_holding_a_url_names_nobody() -> None:
     for url in ("https://news.example.com/profile/adam-roberts", "https://social.example.com/gabby.boucher.9"):
         head = f'<meta name="author" content="{url}">'
         assert meta(head, "<h1>Rivers in spring</h1>" + BODY).authors is None
+    assert clean_authors(["Adam Roberts https://adamroberts.example.com"]) == ("Adam Roberts",)
 
 
 @pytest.mark.parametrize(

@@ -23,6 +23,7 @@ _REVIEWED = re.compile(r"\b(?:medically\s+)?(?:reviewed|fact[- ]checked|edited|i
 _SPLIT = re.compile(r"\s*(?:,|;|\||/|•|·|\s&\s|&amp;|\band\b|\bund\b|\bet\b|\by\b|\be\b|\s[–—-]\s)\s*",
                     re.IGNORECASE)
 _EMAIL = re.compile(r"\S+@\S+\.\w+")
+_URL = re.compile(r"(?:https?://|www\.)\S*", re.IGNORECASE)
 _PAREN = re.compile(r"\(([^()]*)\)")
 _ROLE_WORDS = frozenset(
     """staff writer writers reporter reporters editor editors editorial senior junior chief deputy managing
@@ -177,6 +178,7 @@ def split_names(
         return []
     if reviewed := _REVIEWED.search(text):
         text = text[: reviewed.start()]
+    text = _URL.sub(" ", text)  # a link's address is no name ("https://janedoe.com")
     # "jane@example.com (Jane Doe)" → the name in parentheses; other parentheses are roles or places
     if _EMAIL.search(text):
         inside = _PAREN.findall(text)

@@ -73,10 +73,10 @@ _LANGUAGE_KEYS = ("content-language", "dc.language", "dcterms.language", "langua
 _HEAD_SELECTOR = (
     'meta, script[type="application/ld+json"], base, link[rel], h1, title, [itemprop], a[rel~="author"], a.username'
 )
+# (one selector per kind of mark: a node matching several selectors of a list is returned once for each)
 _BYLINE_SELECTOR = (
-    '[rel="author"], [itemprop~="author"], .byline, .author, .author-name, .byline-name, .post-author, '
-    '.entry-author, .article-author, .by-author, [class*="byline"], [class*="author-name"], '
-    '[class*="AuthorName"], [class*="authorName"], a[href*="/author/"], [class*="author"]'
+    '[rel="author"], [itemprop~="author"], [class*="byline"], [class*="author"], [class*="Author"], '
+    'a[href*="/author/"]'
 )
 _DATE_SELECTOR = (
     '[itemprop="datePublished"], time, [class*="publish"], [class*="posted"], [class*="date"], '
