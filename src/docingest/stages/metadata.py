@@ -479,7 +479,7 @@ def _is_site_name(text: str, site_names: Sequence[str]) -> bool:
     return not k or any(k == _key(n) or k == _key(n.split(".")[0]) for n in site_names)
 
 
-def content_hints(headline: LexborNode | None) -> frozenset[str]:
+def _content_hints(headline: LexborNode | None) -> frozenset[str]:
     """The class and id tokens around the headline that look like chrome ("elementor-widget-container",
     "newsletter-issue"): the page uses them for its content too, so they mark no chrome on this page."""
     out: set[str] = set()
@@ -506,7 +506,7 @@ def _inside_noise(
 ) -> bool:
     """True when an ancestor of ``node`` (up to ``limit`` levels, short of ``stop``) is page chrome: a
     footer, an aside, a navigation, a comment or related-stories block. Class and id tokens in ``neutral``
-    (:func:`content_hints`) mark no chrome."""
+    (:func:`_content_hints`) mark no chrome."""
     parent = node.parent
     depth = 0
     # (node == node compares the markup when they differ, and mem_id costs a microsecond: test the tag first)
@@ -840,7 +840,7 @@ def extract_metadata(tree: LexborHTMLParser, url: str | None = None) -> Metadata
     title, headline = _title(facts, site_names)
     near = near_headline(headline)
     region = _region(headline) if headline is not None else tree.body
-    neutral = content_hints(headline)
+    neutral = _content_hints(headline)
     authors, byline = _authors(facts, site_names, near, region, neutral)
     site_name = facts.first(["og:site_name"]) or facts.ld.site_name or facts.first(_SITE_KEYS[1:])
     description = facts.ld.description if facts.ld.is_article else None
