@@ -123,6 +123,7 @@ def test_nothing_invented_on_a_bare_page() -> None:
 def test_dates_are_never_naive() -> None:
     assert parse_date("2024-03-05T10:00:00") == date(2024, 3, 5)
     assert parse_date("03/05/2024") is None  # ambiguous day and month
+    assert parse_date("25/12/2024") is None  # numeric dates are a locale's order, which the page does not state
     assert parse_date("1970-01-01") is None
     assert date_from_url("https://x.com/2024/03/05/story") == date(2024, 3, 5)
     assert date_from_url("https://x.com/2024/03/story") is None
@@ -208,6 +209,20 @@ def test_title_choice_signals(h1s: list[str], title: str, metas: list[str], url:
     assert choose_title(h1s, title, metas, ["Example News", "example.com"], url)[0] == expected
 
 
+def test_a_website_is_named_by_its_title_and_its_h1_still_marks_the_heading() -> None:
+    # a landing page: the <h1> is a slogan, the <title> names the page
+    h1s, title = ["One workspace. Zero busywork."], "Example – The workspace that works for you."
+    assert choose_title(h1s, title, [], ["Example"]) == (h1s[0], 0)  # nothing says the page is no article
+    assert choose_title(h1s, title, [], ["Example"], website=True) == ("The workspace that works for you.", 0)
+    head = ('<title>Example – The workspace that works for you.</title><meta property="og:type" content="website">'
+            '<meta property="og:site_name" content="Example">')  # fmt: skip
+    m = meta(head, "<main><h1>One workspace. Zero busywork.</h1><p>By Ana Ruiz</p>" + BODY + "</main>")
+    assert (m.title, m.authors) == ("The workspace that works for you.", ("Ana Ruiz",))
+    # a JSON-LD article is an article, whatever its og:type says
+    article = head + '<script type="application/ld+json">{"@type": "Article", "headline": "One workspace"}</script>'
+    assert meta(article, "<h1>One workspace. Zero busywork.</h1>" + BODY).title == "One workspace. Zero busywork."
+
+
 def test_slug_words() -> None:
     assert slug_words("https://example.com/2024/05/bridge-reopens_after-repairs.html") == {
         "bridge", "reopens", "after", "repairs"}  # fmt: skip
@@ -228,6 +243,27 @@ def test_heading_text_joins_inline_pieces_and_drops_permalinks_and_styles() -> N
     assert heading_text(h1) == "News Product Management Course"  # a <br> is a space a reader sees
 
 
+@pytest.mark.parametrize(
+    ("html", "text"),
+    [
+        # a control inside the heading ("Copy item path"), a logo's SVG <title>, hidden and aria-hidden copies
+        ("<h1>Crate <span>tokio</span>&nbsp;<button title='Copy'>Copy item path</button></h1>", "Crate tokio"),
+        ("<h1><a href='/'><svg><title>Artboard</title><desc>Made with Sketch.</desc></svg>Forum</a></h1>", "Forum"),
+        ("<h1>IAM overview<span hidden>Stay organized with collections</span></h1>", "IAM overview"),
+        ("<h1><span aria-hidden='true'><span>The</span><span>plan</span></span><span>The plan</span></h1>",
+         "The plan"),
+        # a block element breaks the line: a reader sees a space
+        ("<h1>The Best Notion Alternatives<div>Top Note-taking Tools</div></h1>",
+         "The Best Notion Alternatives Top Note-taking Tools"),
+        # a heading that is nothing but hidden text keeps it
+        ("<h1><span aria-hidden='true'>Menu</span></h1>", "Menu"),
+    ],
+)
+def test_heading_text_is_what_a_reader_sees(html: str, text: str) -> None:
+    (h1,) = LexborHTMLParser(html).css("h1")
+    assert heading_text(h1) == text
+
+
 # ------------------------------------------------------------------------------------------ authors
 @pytest.mark.parametrize(
     ("raw", "names"),
@@ -241,8 +277,6 @@ def test_heading_text_joins_inline_pieces_and_drops_permalinks_and_styles() -> N
         ("Sofia Gonzalez December", ("Sofia Gonzalez",)),
         # job titles after the name, however they are written
         ("Paul Frew, Home and Digital Security Expert", ("Paul Frew",)),
-        ("Keith Barry Senior Autos Reporter", ("Keith Barry",)),
-        ("Mateo Haber Founder at Oakwood", ("Mateo Haber",)),
         ("Brian Truitt USA TODAY", ("Brian Truitt",)),  # the publication in capitals
         ("Recipe by PJ Hamel", ("PJ Hamel",)),
         ("Fred in Workshop Woodworking", ("Fred",)),  # the section the post was filed in
@@ -269,7 +303,6 @@ def test_organisation_credited_as_author_only_when_no_person_is_named() -> None:
     ("after_headline", "authors"),
     [
         ("<p>Written by:</p><p>Elise Nash</p>", ("Elise Nash",)),
-        ("<div><span>Trond Teig</span> · <span>2025-12-17</span></div>", ("Trond Teig",)),  # a name beside a date
         ("<div><span>Share Post</span> <span>12 March 2024</span></div>", None),  # a control beside a date
         ("<div>Sort by: Newest</div><div>Jane Doe</div>", None),  # a sort control, and a name without cue or date
     ],
@@ -279,10 +312,22 @@ def test_visible_bylines_without_markup(after_headline: str, authors: tuple[str,
     assert meta("<title>Bridge reopens after repairs</title>", body).authors == authors
 
 
-def test_a_blog_credited_to_its_own_name() -> None:
-    head = '<title>Twelve planters | Erin Vale</title><meta property="og:site_name" content="Erin Vale">'
-    body = "<main><h1>Twelve planters</h1><p>May 3, 2017</p><p>By <a href='/'>Erin Vale</a></p>" + BODY + "</main>"
-    assert meta(head, body).authors == ("Erin Vale",)
+@pytest.mark.parametrize(
+    ("after_headline", "authors"),
+    [
+        ("<p>By <a href='/a/ana'>Ana Ruiz</a></p>", ("Ana Ruiz",)),
+        ("<p>WRITTEN BY: Ana Ruiz</p>", ("Ana Ruiz",)),
+        ("<p>15 October 2019 by Ana Ruiz</p>", ("Ana Ruiz",)),  # the dateline it shares a line with
+        # a "by" inside a sentence or a control names no author
+        ("<p>The fund was established by Congress in 1974 to provide legal aid.</p>", None),
+        ("<div>Sort by <a href='?r'>Ranking</a></div>", None),
+        ("<p>Nike By You</p>", None),
+        ("<p>Recycle by City</p>", None),
+    ],
+)
+def test_a_byline_starts_with_its_cue(after_headline: str, authors: tuple[str, ...] | None) -> None:
+    body = "<main><h1>Bridge reopens after repairs</h1>" + after_headline + BODY + "</main>"
+    assert meta("<title>Bridge reopens after repairs</title>", body).authors == authors
 
 
 def test_byline_beside_the_headline_stops_at_its_element() -> None:
@@ -290,6 +335,17 @@ def test_byline_beside_the_headline_stops_at_its_element() -> None:
             "<div>Restaurant Tips</div>" + BODY + "</article>")  # fmt: skip
     m = meta("<title>Bridge reopens after repairs</title>", body)
     assert m.authors == ("Lee Park",)
+
+
+def test_a_class_the_headline_sits_in_marks_no_chrome() -> None:
+    # the page wraps its content in "widget" blocks (a page builder's naming): the byline's is no chrome
+    body = ("<div class='builder-widget-wrap'><div class='builder-widget-container'><h1>Bridge reopens</h1></div>"
+            "<div class='builder-widget-container'><p class='byline'>Lee Park</p></div></div>" + BODY)
+    assert meta("<title>Bridge reopens</title>", body).authors == ("Lee Park",)
+    # a widget the headline is not in is still chrome
+    body = ("<div><div><h1>Bridge reopens</h1></div><div class='sidebar-widget'><p class='byline'>Lee Park</p>"
+            "</div></div>" + BODY)  # fmt: skip
+    assert meta("<title>Bridge reopens</title>", body).authors is None
 
 
 # ------------------------------------------------------------------------------------------ dates
@@ -365,11 +421,7 @@ def test_a_url_with_the_stamped_day_confirms_it_against_a_printed_date() -> None
     assert meta(head, body).published == date(2025, 12, 17)  # without it, the printed date
 
 
-def test_a_date_in_the_articles_own_footer_is_its_date() -> None:
-    story = ("<article><header><div><h1>Bridge reopens</h1></div></header>" + BODY
-             + '<footer><p>Posted <time datetime="2024-03-05">5 March</time></p></footer></article>')  # fmt: skip
-    assert meta("<title>Bridge reopens</title>", "<div><div>" + story + "</div></div>").published == date(2024, 3, 5)
-    # a dated teaser card of another story is no date of this page
+def test_a_dated_teaser_of_another_story_is_no_date_of_the_page() -> None:
     teaser = ('<section class="more"><article><h3>Other story</h3><footer>'
               '<time datetime="2024-01-09">9 January</time></footer></article></section>')  # fmt: skip
     page = "<div><div><article><header><div><h1>Bridge reopens</h1></div></header>" + BODY + "</article>" + teaser
@@ -493,11 +545,11 @@ def test_initials_and_capitals_in_bylines(raw: str, names: tuple[str, ...]) -> N
     assert clean_authors([raw], strict=True) == names
 
 
-def test_an_author_field_holding_a_profile_url() -> None:
-    head = '<meta name="author" content="https://news.example.com/profile/adam-roberts">'
-    assert meta(head, "<h1>Rivers in spring</h1>" + BODY).authors == ("Adam Roberts",)
-    social = '<meta name="author" content="https://social.example.com/gabby.boucher.9">'
-    assert meta(social, "<h1>Rivers in spring</h1>" + BODY).authors is None
+def test_an_author_field_holding_a_url_names_nobody() -> None:
+    for url in ("https://news.example.com/profile/adam-roberts", "https://social.example.com/gabby.boucher.9"):
+        head = f'<meta name="author" content="{url}">'
+        assert meta(head, "<h1>Rivers in spring</h1>" + BODY).authors is None
+    assert clean_authors(["Adam Roberts https://adamroberts.example.com"]) == ("Adam Roberts",)
 
 
 @pytest.mark.parametrize(

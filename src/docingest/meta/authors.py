@@ -23,6 +23,7 @@ _REVIEWED = re.compile(r"\b(?:medically\s+)?(?:reviewed|fact[- ]checked|edited|i
 _SPLIT = re.compile(r"\s*(?:,|;|\||/|•|·|\s&\s|&amp;|\band\b|\bund\b|\bet\b|\by\b|\be\b|\s[–—-]\s)\s*",
                     re.IGNORECASE)
 _EMAIL = re.compile(r"\S+@\S+\.\w+")
+_URL = re.compile(r"(?:https?://|www\.)\S*", re.IGNORECASE)
 _PAREN = re.compile(r"\(([^()]*)\)")
 _ROLE_WORDS = frozenset(
     """staff writer writers reporter reporters editor editors editorial senior junior chief deputy managing
@@ -117,12 +118,6 @@ def _strip_roles(piece: str) -> str:
     """Drop trailing role words: "Jane Doe Staff Writer" → "Jane Doe", "Jane Doe Senior Autos Reporter" →
     "Jane Doe", "Jane Doe USA TODAY" → "Jane Doe"; a collective credit ("Everfit Team") stays whole."""
     words = piece.split()
-    # a role word after a capitalised name starts the job title ("Jane Doe Founder at Example")
-    for i in range(2, len(words)):
-        if words[i].strip(".,:;").lower() in _ROLE_WORDS and words[i][:1].isupper():
-            if all(w[:1].isupper() for w in words[:i]) and words[i].strip(".,:;").lower() not in _COLLECTIVE:
-                words = words[:i]
-            break
     # the publication in capitals after a name written in mixed case ("Jane Doe USA TODAY")
     def capitals(word: str) -> bool:
         return len(word) > 1 and word.isalpha() and word.isupper()
@@ -183,6 +178,7 @@ def split_names(
         return []
     if reviewed := _REVIEWED.search(text):
         text = text[: reviewed.start()]
+    text = _URL.sub(" ", text)  # a link's address is no name ("https://janedoe.com")
     # "jane@example.com (Jane Doe)" → the name in parentheses; other parentheses are roles or places
     if _EMAIL.search(text):
         inside = _PAREN.findall(text)

@@ -22,7 +22,6 @@ _DIGIT = re.compile(r"\d")
 _COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})(?:T?(\d{2})(\d{2})(\d{2})?)?(Z|[+-]\d{2}:?\d{2})?$")
 _SLASHED = re.compile(r"(?<!\d)(\d{4})/(\d{1,2})/(\d{1,2})(?!\d)")
 _DMY_DOTS = re.compile(r"(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})(?!\d)")
-_NUMERIC_SLASH = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?!\d)")
 
 _MONTHS = {
     "ene": 1, "abr": 4, "ago": 8, "dic": 12,  # Spanish/Italian abbreviations ("04-ago-2021")
@@ -94,7 +93,9 @@ def parse_date(value: str | None) -> date | datetime | None:
     ("March 5, 2024", "5 mars 2024", "05.03.2024", "2025.12.17", "04-Aug-2021", "2023 Jan 7"); ``None`` when
     ``value`` holds none.
 
-    Numeric ``dd/mm/yyyy`` and ``mm/dd/yyyy`` are accepted only when unambiguous (one part above 12).
+    Numeric ``dd/mm/yyyy`` and ``mm/dd/yyyy`` are not read: their order is a locale's, which the page does not
+    state, and even the unambiguous ones (a part above 12) found fewer dates than they invented on the
+    held-out pages of wcxb-dev.
     """
     if not value:
         return None
@@ -134,12 +135,6 @@ def parse_date(value: str | None) -> date | datetime | None:
         return _make(int(m.group(3)), int(m.group(2)), int(m.group(1)))
     if m := _YMD_DOTS.search(text):
         return _make(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    if m := _NUMERIC_SLASH.search(text):
-        a, b, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
-        if a > 12 >= b:
-            return _make(year, b, a)
-        if b > 12 >= a:
-            return _make(year, a, b)
     return None
 
 

@@ -29,9 +29,10 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, datetime
 from functools import lru_cache
+from itertools import islice
 from urllib.parse import urljoin, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -72,10 +73,10 @@ _LANGUAGE_KEYS = ("content-language", "dc.language", "dcterms.language", "langua
 _HEAD_SELECTOR = (
     'meta, script[type="application/ld+json"], base, link[rel], h1, title, [itemprop], a[rel~="author"], a.username'
 )
+# (one selector per kind of mark: a node matching several selectors of a list is returned once for each)
 _BYLINE_SELECTOR = (
-    '[rel="author"], [itemprop~="author"], .byline, .author, .author-name, .byline-name, .post-author, '
-    '.entry-author, .article-author, .by-author, [class*="byline"], [class*="author-name"], '
-    '[class*="AuthorName"], [class*="authorName"], a[href*="/author/"], [class*="author"]'
+    '[rel="author"], [itemprop~="author"], [class*="byline"], [class*="author"], [class*="Author"], '
+    'a[href*="/author/"]'
 )
 _DATE_SELECTOR = (
     '[itemprop="datePublished"], time, [class*="publish"], [class*="posted"], [class*="date"], '
@@ -86,14 +87,30 @@ _NOT_CONTENT = re.compile(
     r"|menu|newsletter|breadcrumb",
     re.IGNORECASE,
 )
-_CUES = r"(?:[Bb]y|BY|[Ww]ritten [Bb]y|[Aa]uthors?|[Aa]uthored [Bb]y|[Pp]osted [Bb]y|[Cc]ontributors?)"
-# "By Jane Doe" anywhere in a piece; "By: Jane Doe" only at its start ("Sort by: Newest" is a control)
+_CUES = r"(?i:by|written\s+by|authors?|authored\s+by|posted\s+by|contributors?)"
+# A byline starts with its cue: "By Jane Doe", "Written by: Jane Doe" (or follows the dateline it shares a line
+# with: "15 October 2019 by Jane Doe"); a "by" inside a sentence or a control ("established by Congress",
+# "Sort by Ranking", "Nike By You") names no author.
 _BY = re.compile(
-    rf"(?:(?:^|\s){_CUES}\s+|^{_CUES}\s*:\s*)"
+    rf"(?:^|\s){_CUES}(?:\s*:\s*|\s+)"
     r"((?:[A-Z][\w.'’-]*)(?:\s+(?:[A-Z][\w.'’-]*|and|&|de|van|von|da|di|le|la))*(?:\s*,\s*[A-Z][\w.'’-]*"
     r"(?:\s+[A-Z][\w.'’-]*)*)*)"
 )
-_BARE_CUE = re.compile(rf"(?:(?:^|\s){_CUES}|^{_CUES}\s*:)$")
+_BARE_CUE = re.compile(rf"(?:^|\s){_CUES}\s*:?$")
+
+
+def _byline_cue(text: str) -> re.Match[str] | None:
+    """The "By <Name>" of a piece of text when the piece is a byline: the cue starts it, or only a date comes
+    before it."""
+    m = _BY.search(text)
+    if m is None:
+        return None
+    lead = text[: m.start()].strip(" \t|·•,-–—")
+    if lead and (len(lead) > 40 or parse_date(lead) is None):
+        return None
+    return m
+
+
 _SEPARATORS = re.compile(r"\s*\|\s*|\s+[-–—:·•»«~/]\s+|\s*::?\s+")
 _KEY = re.compile(r"[\W_]+")
 _SPACE = re.compile(r"\s")
@@ -220,12 +237,9 @@ def _site_names(facts: _Facts) -> list[str]:
     return names
 
 
-def strip_site(title: str, site_names: Sequence[str], h1: str | None = None) -> str:
+def strip_site(title: str, site_names: Sequence[str]) -> str:
     """``title`` without a site-name prefix or suffix ("Headline | Site", "Site - Headline")."""
     title = " ".join(title.split())
-    if h1 and _key(h1) and _key(title).startswith(_key(h1)) and len(_key(h1)) >= 0.4 * len(_key(title)):
-        # the visible headline is the title minus what the site appended
-        return h1
     parts = _SEPARATORS.split(title)
     if len(parts) < 2:
         return title
@@ -253,17 +267,52 @@ def strip_site(title: str, site_names: Sequence[str], h1: str | None = None) -> 
     return out.strip() or title
 
 
+#: Elements inside a heading whose text a reader does not see as the heading's: controls ("Copy item path"),
+#: pictures (an SVG logo's ``<title>``), code and templates, and what the page hides.
+_UNSEEN_TAGS = frozenset({"script", "style", "template", "noscript", "svg", "button", "select", "-comment"})
+#: Elements that break a heading's line (a reader sees a space between their text and the text around them).
+_BREAK_TAGS = frozenset({"br", "div", "p", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "section",
+                         "header", "footer", "table", "tr", "td", "th", "dd", "dt", "dl", "blockquote"})  # fmt: skip
+
+
+def _seen(node: LexborNode) -> bool:
+    if node.tag in _UNSEEN_TAGS:
+        return False
+    attrs = node.attributes
+    return "hidden" not in attrs and attrs.get("aria-hidden") != "true"
+
+
+def _seen_text(node: LexborNode, depth: int = 0) -> Iterator[str]:
+    """The text a reader sees inside ``node``: unseen elements skipped, a line break (``<br>``, a block
+    element) read as a space."""
+    child = node.child
+    while child is not None:
+        tag = child.tag
+        if tag == "-text":
+            yield child.text_content or ""
+        elif tag in _BREAK_TAGS and child.child is None:
+            yield " "
+        elif depth < 30 and _seen(child):
+            if tag in _BREAK_TAGS:
+                yield " "
+                yield from _seen_text(child, depth + 1)
+                yield " "
+            else:
+                yield from _seen_text(child, depth + 1)
+        child = child.next
+
+
 def heading_text(node: LexborNode) -> str | None:
     """A heading's text as a reader sees it: inline pieces joined as written (no spaces added between
-    elements, a ``<br>`` read as a space), permalink marks ("¶", "#") dropped, ``<style>``/``<script>`` text
-    skipped; ``None`` when empty or too long to be a headline."""
+    elements, a ``<br>`` or a block element read as a space), permalink marks ("¶", "#") dropped, the text of
+    controls, pictures, scripts and hidden elements skipped (when something else is left); ``None`` when empty
+    or too long to be a headline."""
     raw = node.text(deep=True)
-    # CSS-in-JS pages put <style> inside headings; a <br> is a space a reader sees ("News<br>Today")
-    if ("{" in raw and "}" in raw) or any(n.tag == "br" for n in node.traverse()):  # (a css query costs more)
-        raw = "".join(
-            " " if n.tag == "br" else n.text_content or "" for n in node.traverse(include_text=True)
-            if n.tag == "br" or (n.tag == "-text" and n.parent is not None and n.parent.tag not in ("style", "script"))
-        )  # fmt: skip
+    # (the first node of traverse() is the heading itself; a css query costs more)
+    if any(n.tag in _BREAK_TAGS or not _seen(n) for n in islice(node.traverse(), 1, None)):
+        seen = "".join(_seen_text(node))
+        if _fold(seen):
+            raw = seen
     text = _squash(raw)
     if text is None:
         return None
@@ -318,12 +367,12 @@ _PIPE = re.compile(r"\s+\|\s+")
 
 def choose_title(
     h1s: Sequence[str], title: str | None, metas: Sequence[str | None], site_names: Sequence[str],
-    url: str | None = None,
+    url: str | None = None, *, website: bool = False,
 ) -> tuple[str | None, int | None]:
     """The page's headline and which of ``h1s`` it is (``None`` when it comes from the metadata); see
     :func:`_choose_title`. A headline does not hold a pipe: what follows " | " is a tagline or a section
     ("Best movers in 2025 | Top 19 companies")."""
-    chosen, index = _choose_title(h1s, title, metas, site_names, url)
+    chosen, index = _choose_title(h1s, title, metas, site_names, url, website=website)
     if chosen is not None and " | " in chosen:
         head = _PIPE.split(chosen, maxsplit=1)[0].strip()
         if _fold(head):
@@ -333,16 +382,19 @@ def choose_title(
 
 def _choose_title(
     h1s: Sequence[str], title: str | None, metas: Sequence[str | None], site_names: Sequence[str],
-    url: str | None = None,
+    url: str | None = None, *, website: bool = False,
 ) -> tuple[str | None, int | None]:
-    """The page's headline and which of ``h1s`` it is (``None`` when it comes from the metadata).
+    """The page's headline and which of ``h1s`` is the page's visible heading (``None`` when the headline
+    comes from the metadata and no ``<h1>`` shows it).
 
     Candidates: the visible ``<h1>`` s and the metadata titles (``metas``: JSON-LD headline, og:title,
     twitter:title, microdata headline, best first) and the ``<title>``, all without the site's name. The
     ``<h1>`` is what a reader sees and wins when a metadata title confirms it, or when nothing contradicts it;
     the metadata title wins when the ``<h1>`` shares no word with it (a section label, the blog's name, a
     slogan) while another source corroborates it, or when the page has several ``<h1>`` s and the metadata
-    titles agree among themselves.
+    titles agree among themselves. On a ``website`` (a page that declares itself no article: a home, landing
+    or category page) the ``<h1>`` is a slogan or a label, and the ``<title>`` names the page; the ``<h1>``
+    still marks where the page's heading is.
     """
     names = list(site_names)
     parts = _SEPARATORS.split(title) if title else []
@@ -364,8 +416,8 @@ def _choose_title(
             continue
         usable.append((i, h))
     h1_index, h1 = usable[0] if usable else (None, None)
-    stripped = [strip_site(m, names, h1) for m in metas if m]
-    ts = strip_site(title, names, h1) if title else None
+    stripped = [strip_site(m, names) for m in metas if m]
+    ts = strip_site(title, names) if title else None
     if ts is not None and (_fold(ts) == "" or _is_site_name(ts, names)):
         ts = None  # the <title> is only the site's name
     # a metadata title that is the <title>'s leading part shows where the site's suffix starts
@@ -385,6 +437,8 @@ def _choose_title(
     for full in [title, *metas]:
         if full and h1_key and (_leading_segment(h1, full) or h1_key in (_fold(p) for p in _SEPARATORS.split(full))):
             return h1, h1_index  # the metadata title is the headline plus extras
+    if website and ts is not None:
+        return ts, h1_index
     best = max(others, key=lambda x: sum(_fold(y) == _fold(x) for y in others))
     support = sum(_fold(y) == _fold(best) for y in others)
     h1_words = _words(h1)
@@ -405,7 +459,9 @@ def _title(facts: _Facts, site_names: list[str]) -> tuple[str | None, LexborNode
     """The headline and the ``<h1>`` node it was read from (``None`` when it comes from the metadata)."""
     metas = [facts.ld.title, facts.first(["og:title"]), facts.first(["twitter:title"]), facts.headline,
              facts.first(_TITLE_KEYS[2:-1]), facts.ld.page_title]  # fmt: skip
-    chosen, index = choose_title([h for h, _ in facts.h1s], facts.title, metas, site_names, facts.url)
+    # a page that declares itself a website, and no JSON-LD article, is no article
+    website = (facts.first(["og:type"]) or "").lower() == "website" and not facts.ld.is_article
+    chosen, index = choose_title([h for h, _ in facts.h1s], facts.title, metas, site_names, facts.url, website=website)
     if index is not None:
         return chosen, facts.h1s[index][1]
     # the headline as printed on the page, when the <h1> is something else (the blog's name)
@@ -423,40 +479,49 @@ def _is_site_name(text: str, site_names: Sequence[str]) -> bool:
     return not k or any(k == _key(n) or k == _key(n.split(".")[0]) for n in site_names)
 
 
-_STRONG_NOISE = re.compile(
-    r"comment|related|sidebar|recommend|popular|trending|more-stories|teaser|promo|nav|menu|newsletter|breadcrumb",
-    re.IGNORECASE,
-)
+def _content_hints(headline: LexborNode | None) -> frozenset[str]:
+    """The class and id tokens around the headline that look like chrome ("elementor-widget-container",
+    "newsletter-issue"): the page uses them for its content too, so they mark no chrome on this page."""
+    out: set[str] = set()
+    current = headline.parent if headline is not None else None
+    while current is not None and current.tag not in ("body", "html"):
+        attrs = current.attributes
+        hint = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
+        if _NOT_CONTENT.search(hint):
+            out.update(t for t in hint.split() if _NOT_CONTENT.search(t))
+        current = current.parent
+    return frozenset(out)
+
+
+def _chrome_hint(hint: str, neutral: frozenset[str]) -> re.Match[str] | None:
+    """The chrome word in a class/id string, ignoring the tokens the headline's own containers carry."""
+    found = _NOT_CONTENT.search(hint)
+    if found is None or not neutral:
+        return found
+    return _NOT_CONTENT.search(" ".join(t for t in hint.split() if t not in neutral))
 
 
 def _inside_noise(
-    node: LexborNode, limit: int = 8, stop: LexborNode | None = None, article: LexborNode | None = None
+    node: LexborNode, limit: int = 8, stop: LexborNode | None = None, neutral: frozenset[str] = frozenset()
 ) -> bool:
     """True when an ancestor of ``node`` (up to ``limit`` levels, short of ``stop``) is page chrome: a
-    footer, an aside, a navigation, a comment or related-stories block.
-
-    With ``article`` (the page's ``<article>``, the one holding its headline) reached first, ``node`` is the
-    article's own: its footer, its aside, a block named like a card or a widget inside it hold the article's
-    byline and date (a blog post's footer line, an ``<aside class="post-meta">``); navigation, comments and
-    related stories do not."""
+    footer, an aside, a navigation, a comment or related-stories block. Class and id tokens in ``neutral``
+    (:func:`_content_hints`) mark no chrome."""
     parent = node.parent
     depth = 0
-    weak = False
     # (node == node compares the markup when they differ, and mem_id costs a microsecond: test the tag first)
     stop_tag, stop_id = (stop.tag, stop.mem_id) if stop is not None else (None, None)
     while parent is not None and depth < limit and not (parent.tag == stop_tag and parent.mem_id == stop_id):
         tag = parent.tag
-        if article is not None and tag == "article" and parent.mem_id == article.mem_id:
-            return False
+        if tag in ("footer", "aside", "nav"):
+            return True
         attrs = parent.attributes
         hint = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
-        if tag in ("footer", "aside", "nav") or (hint.strip() and _NOT_CONTENT.search(hint)):
-            if article is None or tag == "nav" or _STRONG_NOISE.search(hint):
-                return True
-            weak = True
+        if hint.strip() and _chrome_hint(hint, neutral):
+            return True
         parent = parent.parent
         depth += 1
-    return weak
+    return False
 
 
 _SKIP_TAGS = frozenset({"script", "style", "noscript", "svg", "template", "select", "button", "iframe", "-comment",
@@ -538,15 +603,17 @@ def _region(node: LexborNode | None, levels: int = 3) -> LexborNode | None:
     return current
 
 
-def _visible_authors(root: LexborNode | None, exclude: list[str]) -> tuple[tuple[str, ...], str | None]:
+def _visible_authors(
+    root: LexborNode | None, exclude: list[str], neutral: frozenset[str] = frozenset()
+) -> tuple[tuple[str, ...], str | None]:
     if root is None:
         return (), None
-    return _byline_of(root.css(_BYLINE_SELECTOR)[:12], exclude, root)
+    return _byline_of(root.css(_BYLINE_SELECTOR)[:12], exclude, root, neutral=neutral)
 
 
 def _byline_of(
-    nodes: Iterable[LexborNode], exclude: list[str], root: LexborNode | None, article: LexborNode | None = None,
-    levels: int = 8,
+    nodes: Iterable[LexborNode], exclude: list[str], root: LexborNode | None, levels: int = 8,
+    neutral: frozenset[str] = frozenset(),
 ) -> tuple[tuple[str, ...], str | None]:  # fmt: skip
     """The names of the first of ``nodes`` (byline elements) that holds some, outside page chrome."""
     for node in nodes:
@@ -560,8 +627,7 @@ def _byline_of(
         byline = _squash(text)
         if not byline or len(byline) > 120:
             continue
-        # (near chrome, or far chrome short of the headline's <article>)
-        if _inside_noise(node, levels, root, article) and (levels >= 8 or _inside_noise(node, 8, root, article)):
+        if _inside_noise(node, levels, root, neutral):
             continue
         names = clean_authors([byline], exclude, strict=True)
         if names:
@@ -571,7 +637,7 @@ def _byline_of(
 
 def _authors(
     facts: _Facts, site_names: list[str], near: list[str], region: LexborNode | None,
-    headline: LexborNode | None = None,
+    neutral: frozenset[str] = frozenset(),
 ) -> tuple[tuple[str, ...], str | None]:  # fmt: skip
     """People first: JSON-LD, author meta, a byline element beside the headline, "By ..." beside it. Only when
     the page names no person, a credit to an organisation or a desk that the page gives *as the author*
@@ -590,29 +656,21 @@ def _authors(
     ]
     if not values:
         values = [v for v in _labelled_authors(facts) if not is_handle(v)]
-    if not values:  # author fields holding only profile URLs: the name in the profile's slug
-        values = [n for v in facts.all(_AUTHOR_KEYS) if (n := profile_name(v)) is not None]
     if values:
         names = clean_authors(values, site_names)
         if names:
             return names, None
-    names, byline = _visible_authors(region, site_names)
+    names, byline = _visible_authors(region, site_names, neutral)
     if names:
         return names, byline
-    own: tuple[tuple[str, ...], str | None] = ((), None)  # "By <the site's name>": the site credits itself
     for text in _cue_joined(near):
         low = text.lower()  # (a cheap test first: most pieces hold no cue)
-        if ("by" in low or "author" in low or "contributor" in low) and (m := _BY.search(text)) is not None:
+        if ("by" in low or "author" in low or "contributor" in low) and (m := _byline_cue(text)) is not None:
             names = clean_authors([m.group(1)], site_names, strict=True)
             if names:
                 return names, _squash(m.group(0))
-            if not own[0] and (names := clean_authors([m.group(1)], strict=True)):
-                own = names, _squash(m.group(0))
-    names, byline = dated_name(near, site_names)
-    if names:
-        return names, byline
     # the page's first author link or microdata author, away from the headline (a forum's first post)
-    names, byline = _byline_of(facts.author_nodes, site_names, None, _article_of(headline), levels=4)
+    names, byline = _byline_of(facts.author_nodes, site_names, None, levels=4, neutral=neutral)
     if names:
         return names, byline
     credits = [*ld.authors, *ld.author_orgs, *values]
@@ -620,21 +678,7 @@ def _authors(
         names = clean_authors(credits[:1], organisation=True)
         if names:
             return names, None
-    return own
-
-
-_PROFILE = re.compile(
-    r"/(?:profile|profiles|author|authors|by|people|staff|writers?|contributors?)/([a-z]+(?:-[a-z]+){1,3})/?$"
-)
-
-
-def profile_name(value: str) -> str | None:
-    """The person named by an author profile URL ("https://news.example.com/profile/adam-roberts" → "Adam
-    Roberts"), or ``None`` for other URLs (social pages, numbered ids, one-word slugs)."""
-    if "://" not in value:
-        return None
-    m = _PROFILE.search(urlsplit(value.strip()).path.lower())
-    return m.group(1).replace("-", " ").title() if m else None
+    return (), None
 
 
 _AUTHOR_LABEL = re.compile(r"^\s*(?:written by|author|authors|by|posted by)\s*:?\s*$", re.IGNORECASE)
@@ -653,25 +697,6 @@ def _labelled_authors(facts: _Facts) -> list[str]:
     return out
 
 
-_PIECE_SEPARATORS = re.compile(r"\s+[|·•]\s+")
-_NAME = re.compile(r"^[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|der|da|di|le|la)){1,3}$")
-
-
-def dated_name(near: Sequence[str], site_names: Sequence[str], pieces: int = 8) -> tuple[tuple[str, ...], str | None]:
-    """A byline without a "By": a person's name (two to four capitalised words) next to a date in the
-    headline's neighbourhood ("Jane Doe · 12 March 2024", "<span>Jane Doe</span><time>…</time>")."""
-    parts = [p for piece in near[:pieces] for p in _PIECE_SEPARATORS.split(piece) if p.strip()][: pieces + 4]
-    for i, part in enumerate(parts):
-        if len(part) > 40 or not _NAME.match(part):
-            continue
-        neighbours = parts[max(0, i - 2) : i] + parts[i + 1 : i + 3]
-        if any(len(n) <= 60 and parse_date(n) is not None for n in neighbours):
-            names = clean_authors([part], site_names, strict=True)
-            if names:
-                return names, part
-    return (), None
-
-
 def _cue_joined(pieces: list[str]) -> list[str]:
     """Text pieces with a bare "By" joined to the piece that follows it (``By <a>Name</a>``); other pieces stay
     apart, so a name never runs on into the next element's words."""
@@ -684,42 +709,32 @@ def _cue_joined(pieces: list[str]) -> list[str]:
     return out
 
 
-def _visible_date(root: LexborNode | None, article: LexborNode | None = None) -> date | datetime | None:
+def _visible_date(root: LexborNode | None, neutral: frozenset[str] = frozenset()) -> date | datetime | None:
+    """The first date element in ``root`` (the headline's neighbourhood) outside chrome. An element marked as
+    the update ("Updated on April 19, 2025") counts: where a page shows only that date, it is the date the
+    page gives its readers."""
     if root is None:
         return None
     for node in root.css(_DATE_SELECTOR)[:15]:
         attrs = node.attributes
         raw = attrs.get("datetime") or attrs.get("content")
         if raw is None:
-            klass = (attrs.get("class") or "").lower()
-            if "update" in klass or "modif" in klass:
-                continue
             raw = node.text(deep=True, separator=" ")
             if len(raw) > 80:
                 continue
-        if _inside_noise(node, stop=root, article=article):
+        if _inside_noise(node, stop=root, neutral=neutral):
             continue
         if (found := parse_date(raw)) is not None:
             return found
     return None
 
 
-def _article_of(node: LexborNode | None) -> LexborNode | None:
-    """The ``<article>`` element that holds ``node`` (the headline), if any."""
-    current = node
-    while current is not None and current.tag not in ("body", "html"):
-        if current.tag == "article":
-            return current
-        current = current.parent
-    return None
-
-
 def _published(
-    facts: _Facts, near: list[str], region: LexborNode | None, headline: LexborNode | None = None
+    facts: _Facts, near: list[str], region: LexborNode | None, neutral: frozenset[str] = frozenset()
 ) -> date | datetime | None:
     """JSON-LD and meta publication dates, then a date element or a written date beside the headline, then
-    the URL. The ``datePublished`` of a JSON-LD ``WebPage`` (the CMS's page record, on every page of many
-    sites, shown nowhere) is not a publication date.
+    microdata's ``datePublished`` anywhere, then the URL. The ``datePublished`` of a JSON-LD ``WebPage`` (the
+    CMS's page record, on every page of many sites, shown nowhere) is not a publication date.
 
     When the metadata's published and modified stamps are the same day (a CMS stamp written on import or
     save, the page never updated) and the page prints another date beside the headline, the printed date
@@ -727,19 +742,11 @@ def _published(
     for raw in (facts.ld.published, *facts.all(_PUBLISHED_KEYS)):
         if (found := parse_date(raw)) is not None:
             return _printed_instead(facts, found, near)
-    for key, values in facts.meta.items():
-        if "publish" in key and ("date" in key or "time" in key or key == "published"):
-            for raw in values:
-                if (found := parse_date(raw)) is not None:
-                    return found
-    if (found := _visible_date(region)) is not None:
+    if (found := _visible_date(region, neutral)) is not None:
         return found
     for text in near:
         if len(text) <= 100 and (found := parse_date(text)) is not None:  # a dateline, not a sentence
             return found
-    whole = region is not None and region.tag != "body"
-    if whole and (found := _visible_date(facts.tree.body, _article_of(headline))) is not None:
-        return found
     if (found := parse_date(facts.date_published)) is not None:  # microdata away from the headline
         return found
     return date_from_url(facts.url)
@@ -833,7 +840,8 @@ def extract_metadata(tree: LexborHTMLParser, url: str | None = None) -> Metadata
     title, headline = _title(facts, site_names)
     near = near_headline(headline)
     region = _region(headline) if headline is not None else tree.body
-    authors, byline = _authors(facts, site_names, near, region, headline)
+    neutral = _content_hints(headline)
+    authors, byline = _authors(facts, site_names, near, region, neutral)
     site_name = facts.first(["og:site_name"]) or facts.ld.site_name or facts.first(_SITE_KEYS[1:])
     description = facts.ld.description if facts.ld.is_article else None
     return Metadata(
@@ -842,7 +850,7 @@ def extract_metadata(tree: LexborHTMLParser, url: str | None = None) -> Metadata
         site_name=site_name,
         authors=authors or None,
         byline=byline,
-        published=_published(facts, near, region, headline),
+        published=_published(facts, near, region, neutral),
         modified=_modified(facts),
         language=_language(facts),
         canonical_url=_canonical(facts),
