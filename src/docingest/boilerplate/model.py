@@ -1,0 +1,211 @@
+"""The boilerplate model at run time: shipped weights, a page's blocks in, a score and a class per block out.
+
+:class:`Model` holds the two weight vectors of ``weights.json`` (local and context logistic regressions, see
+:mod:`.features`) and the decision threshold. :meth:`Model.judge` scores the blocks of one page:
+
+1. each block's local logit (blocks too long to judge, code and tables get :data:`~.features.LONG_LOGIT`);
+2. each block's context features from those logits, and the context logit: the model's score is its sigmoid;
+3. the block's class — what kind of publisher text it looks like — from the feature group that contributes
+   most to its local logit.
+
+A block that holds a quotation gets no score above zero: it is never removed.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from .features import (
+    CONTEXT_NAMES,
+    HASH_BUCKETS,
+    HASH_OFFSET,
+    LOCAL_NAMES,
+    LONG_LOGIT,
+    MAX_JUDGED,
+    SITE_NAMED,
+    Features,
+    context_features,
+    holds_quotation,
+    local_features,
+    names_site,
+)
+from .train import logit, sigmoid
+
+WEIGHTS_FILE = "weights.json"
+#: Kinds never judged: code listings and tables are content, whatever they say.
+UNJUDGED = frozenset({"code", "table"})
+
+#: The classes of publisher text, each with the local features that speak for it (the class of a removal is
+#: the one whose features add most to the block's logit).
+CLASSES: dict[str, tuple[str, ...]] = {
+    "subscription pitch": ("has_support", "has_money", "has_period", "has_offer"),
+    "product promo": ("has_product",),
+    "tip line": ("has_contact", "has_email", "has_phone", "has_messaging"),
+    "share prompt": ("has_social", "has_handle", "has_url"),
+    "credit": ("has_credit", "slash_credit", "by_credit"),
+    "legal notice": ("has_legal", "has_self_doc"),
+    "author bio": ("has_bio", "about_label"),
+    "related link": ("has_related", "all_links", "link_density"),
+}
+_CLASS_OF = {LOCAL_NAMES.index(f): name for name, fs in CLASSES.items() for f in fs}
+PERKS = "member perks"
+GENERIC = "publisher text"
+
+
+@dataclass(frozen=True, slots=True)
+class BlockView:
+    """What the model reads of a block: its text, kind and markup hints."""
+
+    text: str
+    kind: str = "paragraph"
+    link_density: float = 0.0
+    hinted: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Judgement:
+    """The model's view of one block: its score (probability of publisher text) and its class."""
+
+    score: float
+    label: str
+    quoted: bool
+
+
+@dataclass(frozen=True, slots=True)
+class PageFeatures:
+    """The local features of a page's blocks (``None`` for a block not judged) and the shapes the context
+    features need."""
+
+    local: tuple[Features | None, ...]
+    sizes: tuple[int, ...]
+    kinds: tuple[str, ...]
+    ends_colon: tuple[bool, ...]
+    addresses_reader: tuple[bool, ...]
+    quoted: tuple[bool, ...]
+
+
+_YOU = LOCAL_NAMES.index("has_you")
+_CACHE: dict[tuple[str, float, bool], tuple[Features, bool]] = {}
+_CACHE_SIZE = 8192
+
+
+def page_features(blocks: Sequence[BlockView], site: str = "") -> PageFeatures:
+    """The local features of every block of a page (``site``: the publication's name, see
+    :func:`~.features.site_phrase`)."""
+    local: list[Features | None] = []
+    quoted: list[bool] = []
+    for b in blocks:
+        if len(b.text) > MAX_JUDGED or b.kind in UNJUDGED:
+            local.append(None)
+            quoted.append(True)
+            continue
+        key = (b.text, round(b.link_density, 2), b.hinted)
+        found = _CACHE.get(key)
+        if found is None:
+            found = (local_features(b.text, link_density=b.link_density, hinted=b.hinted), holds_quotation(b.text))
+            if len(_CACHE) >= _CACHE_SIZE:
+                _CACHE.clear()
+            _CACHE[key] = found
+        features = found[0]
+        if site and names_site(b.text, site):
+            features = sorted([*features, (SITE_NAMED, 1.0)])
+        local.append(features)
+        quoted.append(found[1])
+    return PageFeatures(
+        local=tuple(local),
+        sizes=tuple(len(b.text) for b in blocks),
+        kinds=tuple(b.kind for b in blocks),
+        ends_colon=tuple(b.text.rstrip().endswith(":") for b in blocks),
+        addresses_reader=tuple(f is not None and any(i == _YOU for i, _ in f) for f in local),
+        quoted=tuple(quoted),
+    )
+
+
+def local_logits(weights: Sequence[float], page: PageFeatures) -> list[float]:
+    """Each block's local logit (:data:`LONG_LOGIT` for a block not judged)."""
+    return [LONG_LOGIT if f is None else logit(weights, f) for f in page.local]
+
+
+def page_context(page: PageFeatures, logits: Sequence[float], repeated: Sequence[bool]) -> list[Features]:
+    """The context features of every block of a page."""
+    return context_features(logits, sizes=page.sizes, kinds=page.kinds, ends_colon=page.ends_colon,
+                            addresses_reader=page.addresses_reader, repeated=repeated)
+
+
+class Model:
+    """The two logistic regressions and the threshold of ``weights.json``."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        local = [0.0] * (HASH_OFFSET + HASH_BUCKETS)
+        for name, w in data["local"].items():
+            local[LOCAL_NAMES.index(name)] = float(w)
+        for bucket, w in data["hashed"].items():
+            local[HASH_OFFSET + int(bucket)] = float(w)
+        self.local = local
+        self.context = [float(data["context"].get(name, 0.0)) for name in CONTEXT_NAMES]
+        self.threshold = float(data["threshold"])
+        self.data = data
+
+    @classmethod
+    def from_weights(cls, local: Sequence[float], context: Sequence[float], threshold: float,
+                     about: dict[str, Any] | None = None) -> Model:
+        """A model from trained weight vectors (rounded as they are when written)."""
+        return cls(weights_data(local, context, threshold, about or {}))
+
+    def judge(self, blocks: Sequence[BlockView], site: str = "",
+              repeated: Sequence[bool] | None = None) -> list[Judgement]:
+        """The score and the class of every block of a page."""
+        page = page_features(blocks, site)
+        logits = local_logits(self.local, page)
+        context = page_context(page, logits, repeated or [False] * len(blocks))
+        out: list[Judgement] = []
+        for i, features in enumerate(context):
+            local = page.local[i]
+            score = 0.0 if local is None or page.quoted[i] else sigmoid(logit(self.context, features))
+            out.append(Judgement(score, self._label(local, features) if local is not None else GENERIC,
+                                 page.quoted[i]))
+        return out
+
+    def _label(self, local: Features, context: Features) -> str:
+        by_class: dict[str, float] = {}
+        for i, v in local:
+            name = _CLASS_OF.get(i)
+            if name is not None:
+                by_class[name] = by_class.get(name, 0.0) + self.local[i] * v
+        perks = sum(self.context[i] * v for i, v in context
+                    if CONTEXT_NAMES[i] in ("prev_lead", "list_chain"))
+        best = max(by_class.items(), key=lambda item: item[1], default=(GENERIC, 0.0))
+        if perks > 0 and perks >= best[1]:
+            return PERKS
+        return best[0] if best[1] > 0 else GENERIC
+
+
+def weights_data(local: Sequence[float], context: Sequence[float], threshold: float,
+                 about: dict[str, Any]) -> dict[str, Any]:
+    """The content of ``weights.json``: named weights, non-zero hashed weights, rounded to 4 decimals."""
+    return {
+        "format": 1,
+        "about": about,
+        "threshold": round(threshold, 4),
+        "local": {name: round(local[i], 4) for i, name in enumerate(LOCAL_NAMES)},
+        "hashed": {str(b): round(local[HASH_OFFSET + b], 4) for b in range(HASH_BUCKETS)
+                   if round(local[HASH_OFFSET + b], 3) != 0.0},
+        "context": {name: round(context[i], 4) for i, name in enumerate(CONTEXT_NAMES)},
+    }
+
+
+def dumps(data: dict[str, Any]) -> str:
+    """``weights.json`` as written (stable key order, one line per section)."""
+    return json.dumps(data, sort_keys=True, separators=(",", ":")) + "\n"
+
+
+@cache
+def shipped() -> Model:
+    """The model shipped with docingest."""
+    text = resources.files(__package__).joinpath(WEIGHTS_FILE).read_text(encoding="utf-8")
+    return Model(json.loads(text))
