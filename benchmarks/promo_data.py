@@ -195,6 +195,7 @@ class TrainingPage:
     features: PageFeatures
     labels: tuple[int | None, ...]
     weights: tuple[float, ...]
+    texts: tuple[str, ...]
 
 
 #: Weight of a wcxb-dev block that the truth keeps (a negative: real content of every kind of page). Lower than
@@ -229,7 +230,7 @@ def article_page(article: LabelledArticle, style: str | None = None) -> Training
     labels = tuple(label_of.get(b.text) for b in blocks)
     features = page_features(_views(blocks), site_phrase(article.site_name))
     return TrainingPage(article.id, style or article.style, features, labels,
-                        tuple(POSITIVE_WEIGHT if label == 1 else 1.0 for label in labels))
+                        tuple(POSITIVE_WEIGHT if label == 1 else 1.0 for label in labels), tuple(b.text for b in blocks))
 
 
 def wcxb_page(page: PageBlocks) -> TrainingPage:
@@ -244,22 +245,23 @@ def wcxb_page(page: PageBlocks) -> TrainingPage:
              if f is not None and v.hinted and k <= WCXB_DROPPED and len(v.text) <= 300}
     labels = tuple(1 if i in boxes else 0 if i in sample else (-1 if i in kept else None)
                    for i in range(len(page.blocks)))
-    return TrainingPage(f"wcxb:{page.id}", "wcxb", features, labels,
-                        tuple(WCXB_NEGATIVE for _ in page.blocks))
+    return TrainingPage(f"wcxb:{page.id}", "wcxb", features, labels, tuple(WCXB_NEGATIVE for _ in page.blocks),
+                        tuple(b.text for b in page.blocks))
 
 
 def _examples(pages: Sequence[TrainingPage], vectors: Sequence[Sequence[Features | None]],
-              hard: Sequence[set[int]] = ()) -> list[Example]:
+              hard: Sequence[set[int]] = (), offsets: Sequence[Sequence[float]] = ()) -> list[Example]:
     out: list[Example] = []
     for n, (page, vecs) in enumerate(zip(pages, vectors, strict=True)):
         extra = hard[n] if hard else set()
         for i, (label, vec) in enumerate(zip(page.labels, vecs, strict=True)):
-            if vec is None or label is None:
+            if vec is None or label is None or page.features.local[i] is None:
                 continue
+            offset = offsets[n][i] if offsets else 0.0
             if label >= 0:
-                out.append(Example(vec, label, page.weights[i]))
+                out.append(Example(vec, label, page.weights[i], offset))
             elif i in extra:
-                out.append(Example(vec, 0, page.weights[i] * HARD_WEIGHT))
+                out.append(Example(vec, 0, page.weights[i] * HARD_WEIGHT, offset))
     return out
 
 
@@ -274,6 +276,17 @@ def _fit_local(pages: Sequence[TrainingPage], reg: Regularisation) -> list[float
     return fit(_examples(pages, local, hard), size, HASH_OFFSET, reg)
 
 
+def _repeated(pages: Sequence[TrainingPage]) -> list[list[bool]]:
+    """Which blocks of each labelled article another article of the same house style has too (as the cleaner's
+    memory of a site would say)."""
+    seen: dict[tuple[str, str], set[str]] = {}
+    for p in pages:
+        if p.style != "wcxb":
+            for text in p.texts:
+                seen.setdefault((p.style, text), set()).add(p.group)
+    return [[p.style != "wcxb" and len(seen[(p.style, text)]) > 1 for text in p.texts] for p in pages]
+
+
 def train_model(pages: Sequence[TrainingPage], reg: Regularisation | None = None, threshold: float = 0.5,
                 about: dict[str, Any] | None = None) -> Model:
     """The two-stage model of ``pages``. The context model learns from local logits of a model that did not
@@ -285,8 +298,10 @@ def train_model(pages: Sequence[TrainingPage], reg: Regularisation | None = None
         weights = _fit_local(folds[1 - k], reg)
         for p in folds[k]:
             logits[p.group] = local_logits(weights, p.features)
-    contexts = [page_context(p.features, logits[p.group], [False] * len(p.labels)) for p in pages]
+    repeated = _repeated(pages)
+    contexts = [page_context(p.features, logits[p.group], r) for p, r in zip(pages, repeated, strict=True)]
     hard = [{i for i, label in enumerate(p.labels) if label == -1 and logits[p.group][i] > 0} for p in pages]
-    context = fit(_examples(pages, contexts, hard), len(CONTEXT_NAMES), len(CONTEXT_NAMES),
+    offsets = [logits[p.group] for p in pages]
+    context = fit(_examples(pages, contexts, hard, offsets), len(CONTEXT_NAMES), len(CONTEXT_NAMES),
                   Regularisation(dense=1e-3, epochs=reg.epochs, rate=reg.rate, seed=reg.seed))
     return Model.from_weights(_fit_local(pages, reg), context, threshold, about)

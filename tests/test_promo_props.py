@@ -24,18 +24,26 @@ FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthChe
 
 
 def _check(article: docingest.Article, expected: NewsPage | NewsText) -> None:
+    """Nothing lost, nothing reordered: every story paragraph and injected promo is in the text or recorded as
+    removed (with the cleaner, the class and, for the promo cleaner, its score); the story keeps its order; block
+    spans index the text. (Generated pages draw their promos from phrase lists: this is no measure of recall.)"""
+    removed = {r.text for r in article.provenance.removed}
+    for text in (*expected.paragraphs, *expected.promos):
+        assert text in article.text or text in removed or any(text in r for r in removed), f"lost: {text!r}"
     blocks = [b.text for b in article.blocks]
     story = [b for b in blocks if b in expected.paragraphs]
-    assert story == list(expected.paragraphs), "a story paragraph was lost or reordered"
-    for promo in expected.promos:
-        assert promo not in article.text, f"promo kept: {promo!r}"
+    assert story == [p for p in expected.paragraphs if p in story], "story paragraphs reordered"
+    for block in article.blocks:
+        assert article.text[block.span.start:block.span.end] == block.text
+    for r in article.provenance.removed:
+        if r.cleaner == "docingest.promo":
+            assert r.reason and r.score is not None and 0.0 <= r.score <= 1.0
     assert article.title == expected.title
-    assert article.site_name == expected.site_name
 
 
 @FAST
 @given(news_pages())
-def test_promo_news_pages_clean(page: NewsPage) -> None:
+def test_promo_news_pages_nothing_lost(page: NewsPage) -> None:
     article = docingest.ingest_html(page.html, url=page.url, claims=False)
     _check(article, page)
     assert article.provenance.encoding == page.encoding
@@ -43,7 +51,7 @@ def test_promo_news_pages_clean(page: NewsPage) -> None:
 
 @FAST
 @given(news_texts())
-def test_promo_news_texts_clean(doc: NewsText) -> None:
+def test_promo_news_texts_nothing_lost(doc: NewsText) -> None:
     article = docingest.ingest_text(doc.text, url=doc.url, claims=False)
     _check(article, doc)
     removed = [r for r in article.provenance.removed if r.cleaner == "docingest.promo"]

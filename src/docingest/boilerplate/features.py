@@ -96,17 +96,21 @@ _SIGNALS = re.compile(
     r"pinterest|snapchat|rss)\b)"
     r"|(?P<product>\b(?:app|apps|newsletters?|inbox|podcasts?|alerts?|notifications?|edition|e-?paper|print|"
     r"briefing|digest|bulletin|feed|livestream|episode)\b)"
-    r"|(?P<support>\b(?:subscrib\w*|member\w*|donat\w*|support\w*|contribut\w*|patron\w*|fund\w*|sponsor\w*|"
-    r"partner\w*|sign(?:ed|ing)? up|sign-?up|join\w*|register\w*)\b)"
+    r"|(?P<support>\b(?:subscrib\w*|member\w*|donat\w*|contribut\w*|patron\w*|paywall|paid|premium|"
+    r"sign(?:ed|ing)? up|sign-?up)\b)"
+    r"|(?P<ask>\b(?:support\w*|fund\w*|join\w*|register\w*|gift\w*|pledge\w*|give|giving)\b)"
+    r"|(?P<ad>\b(?:advertisement|advertising|advert|ad|ads|sponsored|sponsor|promoted|partner content|paid post|"
+    r"affiliate|commission|shop|shopping|buy|deals?)\b)"
     r"|(?P<press>\b(?:journalism|journalists?|reporters?|reporting|newsroom|editors?|editorial|correspondents?|"
-    r"coverage|stories|story|articles?|readers?|news)\b)"
+    r"coverage|readers?|listeners?|viewers?|publication|masthead)\b)"
     r"|(?P<contact>\b(?:contact|email|e-mail|call|phone|write to|reach|tip|tips|tipline|confidential\w*|"
     r"securely|feedback|inquiries|enquiries)\b)"
     r"|(?P<credit>\b(?:photo|photos|photograph|image|images|picture|illustration|graphic|video|audio|credit|"
     r"credits|courtesy|via|file|handout|supplied|listen|watch|player)\b)"
     r"|(?P<legal>©|\(c\)|\b(?:copyright|rights reserved|reproduc\w*|republish\w*|redistribut\w*|licen[cs]\w*|"
-    r"permission|disclaimer|disclosure|views expressed|opinions expressed|forward-looking|affiliate|commission|"
-    r"terms|policy|privacy|standards|corrections?|ends|###)\b)"
+    r"permission|disclaimer|disclosure|views expressed|opinions expressed|forward-looking|terms of (?:use|service)|"
+    r"privacy policy|editorial (?:standards|guidelines|policy)|corrections? policy|correction|informational "
+    r"purposes|not (?:a substitute|intended)|solely responsible|on behalf of)\b)"
     r"|(?P<bio>\b(?:is|was) (?:a|an|the)\b[^.]{0,60}\b(?:reporter|correspondent|writer|editor|journalist|"
     r"columnist|author|photographer|producer|contributor|fellow|intern|analyst)\b|\bcovers\b)"
     r"|(?P<related>^\W*(?:read|related|more|also|see|watch|listen|recommended|trending|popular|latest|next|"
@@ -127,6 +131,8 @@ _CAPITALISED = re.compile(r"\b[A-Z][a-z]")
 _BY_CREDIT = re.compile(r"^\W*(?:[A-Za-z-]+ ){0,3}by [A-Z]")
 #: A label naming something ("About Quillon Robotics", "About the author").
 _ABOUT = re.compile(r"^\W*About (?:the |us\b|[A-Z])")
+#: An end mark ("###", "-ends-", "ENDS", "- 30 -").
+_END_MARK = re.compile(r"^\W*(?:#{3}|-?\s?ends\s?-?|-\s?30\s?-|end)\W*$", re.IGNORECASE)
 _SLASH_CREDIT = re.compile(r"\b[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)*\s?/\s?[A-Z][\w.&'’-]*")
 
 #: Verbs whose bare form opening a sentence tells the reader to do something. (Bare forms only: a story's
@@ -147,15 +153,31 @@ _SHAPE_NAMES = (
     "bias", "len_log", "len_lt40", "len_lt100", "len_gt300", "words_le3", "ends_colon", "ends_question",
     "ends_exclaim", "ends_open", "label_lead", "imperative", "imperative_first", "you_rate", "we_rate",
     "third_rate", "quoted_share", "caps_share", "capitalised_share", "digit_share", "slash_credit", "by_credit",
-    "about_label", "site_named",
+    "about_label", "end_mark", "site_named",
     "link_density", "all_links", "hinted",
 )
 LOCAL_NAMES: tuple[str, ...] = tuple(f"has_{n}" for n in _SIGNAL_NAMES) + _SHAPE_NAMES
 _N_LOCAL = len(LOCAL_NAMES)
 _AT = {name: i for i, name in enumerate(LOCAL_NAMES)}
 _SIGNAL_AT = {name: _AT[f"has_{name}"] for name in _SIGNAL_NAMES}
+#: Named binary features whose pairs are features too (a short block that opens with a label *and* points to
+#: another story says more than either alone): index of the pair (a, b), a < b, is ``PAIR_OFFSET + a * N + b``.
+PAIR_OFFSET = _N_LOCAL
+_BINARY = frozenset(i for i, name in enumerate(LOCAL_NAMES) if name.startswith("has_") or name in {
+    "len_lt40", "len_lt100", "len_gt300", "words_le3", "ends_colon", "ends_question", "ends_exclaim", "ends_open",
+    "label_lead", "imperative", "imperative_first", "slash_credit", "by_credit", "about_label", "end_mark",
+    "site_named", "all_links", "hinted"})
 #: Index of the first hashed n-gram feature.
-HASH_OFFSET = _N_LOCAL
+HASH_OFFSET = PAIR_OFFSET + _N_LOCAL * _N_LOCAL
+
+
+def with_pairs(features: Features) -> Features:
+    """The features with the pair features of their active binary named features added."""
+    active = [i for i, v in features if i in _BINARY and v == 1.0]
+    if len(active) < 2:
+        return features
+    pairs = [(PAIR_OFFSET + a * _N_LOCAL + b, 1.0) for n, a in enumerate(active) for b in active[n + 1:]]
+    return sorted([*features, *pairs])
 
 #: The site-name feature's index (set per page, outside the cache of local features: see :func:`names_site`).
 SITE_NAMED = _AT["site_named"]
@@ -239,6 +261,8 @@ def local_features(text: str, *, link_density: float = 0.0, hinted: bool = False
         feats[_AT["by_credit"]] = 1.0
     if _ABOUT.match(core):
         feats[_AT["about_label"]] = 1.0
+    if size < 12 and _END_MARK.match(core):
+        feats[_AT["end_mark"]] = 1.0
     if link_density > 0:
         feats[_AT["link_density"]] = link_density
         if link_density >= 0.9:
@@ -279,7 +303,7 @@ def names_site(text: str, phrase: str) -> bool:
 # ------------------------------------------------------------------------------------------------- context
 
 CONTEXT_NAMES: tuple[str, ...] = (
-    "bias", "local", "prev", "next", "prev2", "next2", "run_max", "run_mean", "prev_lead", "list_chain",
+    "bias", "prev", "next", "prev2", "next2", "run_max", "run_mean", "prev_lead", "list_chain",
     "no_story_after", "story_after_share", "before_story", "position", "page_you", "repeated", "repeated_local",
     "short_between_promos",
 )
@@ -319,7 +343,7 @@ def context_features(
         lead = i > 0 and ends_colon[i - 1] and logits[i - 1] > -2.0
         chain = kinds[i] == "list_item" and (lead or (chain and i > 0 and kinds[i - 1] == "list_item"))
         f: dict[int, float] = {
-            _C["bias"]: 1.0, _C["local"]: _squash(z), _C["prev"]: _squash(prev), _C["next"]: _squash(nxt),
+            _C["bias"]: 1.0, _C["prev"]: _squash(prev), _C["next"]: _squash(nxt),
             _C["prev2"]: _squash(prev2), _C["next2"]: _squash(nxt2),
             _C["run_max"]: _squash(max(window)) if window else -0.5,
             _C["run_mean"]: _squash(sum(window) / len(window)) if window else -0.5,

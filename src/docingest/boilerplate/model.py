@@ -4,7 +4,9 @@
 :mod:`.features`) and the decision threshold. :meth:`Model.judge` scores the blocks of one page:
 
 1. each block's local logit (blocks too long to judge, code and tables get :data:`~.features.LONG_LOGIT`);
-2. each block's context features from those logits, and the context logit: the model's score is its sigmoid;
+2. each block's context features from those logits, and the context's correction of the local logit, bounded
+   by :data:`CONTEXT_BOUND` (the neighbours can tip a doubtful block, never overturn a clear one): the model's
+   score is the sigmoid of the local logit plus that correction;
 3. the block's class — what kind of publisher text it looks like — from the feature group that contributes
    most to its local logit.
 
@@ -26,6 +28,7 @@ from .features import (
     HASH_OFFSET,
     LOCAL_NAMES,
     LONG_LOGIT,
+    PAIR_OFFSET,
     MAX_JUDGED,
     SITE_NAMED,
     Features,
@@ -33,10 +36,13 @@ from .features import (
     holds_quotation,
     local_features,
     names_site,
+    with_pairs,
 )
 from .train import logit, sigmoid
 
 WEIGHTS_FILE = "weights.json"
+#: The most the context may move a block's logit, either way.
+CONTEXT_BOUND = 2.5
 #: Kinds never judged: code listings and tables are content, whatever they say.
 UNJUDGED = frozenset({"code", "table"})
 
@@ -90,7 +96,7 @@ class PageFeatures:
 
 
 _YOU = LOCAL_NAMES.index("has_you")
-_CACHE: dict[tuple[str, float, bool], tuple[Features, bool]] = {}
+_CACHE: dict[tuple[str, float, bool, bool], tuple[Features, bool]] = {}
 _CACHE_SIZE = 8192
 
 
@@ -104,17 +110,18 @@ def page_features(blocks: Sequence[BlockView], site: str = "") -> PageFeatures:
             local.append(None)
             quoted.append(True)
             continue
-        key = (b.text, round(b.link_density, 2), b.hinted)
+        named = bool(site) and names_site(b.text, site)
+        key = (b.text, round(b.link_density, 2), b.hinted, named)
         found = _CACHE.get(key)
         if found is None:
-            found = (local_features(b.text, link_density=b.link_density, hinted=b.hinted), holds_quotation(b.text))
+            features = local_features(b.text, link_density=b.link_density, hinted=b.hinted)
+            if named:
+                features = sorted([*features, (SITE_NAMED, 1.0)])
+            found = (with_pairs(features), holds_quotation(b.text))
             if len(_CACHE) >= _CACHE_SIZE:
                 _CACHE.clear()
             _CACHE[key] = found
-        features = found[0]
-        if site and names_site(b.text, site):
-            features = sorted([*features, (SITE_NAMED, 1.0)])
-        local.append(features)
+        local.append(found[0])
         quoted.append(found[1])
     return PageFeatures(
         local=tuple(local),
@@ -144,6 +151,9 @@ class Model:
         local = [0.0] * (HASH_OFFSET + HASH_BUCKETS)
         for name, w in data["local"].items():
             local[LOCAL_NAMES.index(name)] = float(w)
+        for pair, w in data.get("pairs", {}).items():
+            a, b = (LOCAL_NAMES.index(name) for name in pair.split("&"))
+            local[PAIR_OFFSET + a * len(LOCAL_NAMES) + b] = float(w)
         for bucket, w in data["hashed"].items():
             local[HASH_OFFSET + int(bucket)] = float(w)
         self.local = local
@@ -166,10 +176,14 @@ class Model:
         out: list[Judgement] = []
         for i, features in enumerate(context):
             local = page.local[i]
-            score = 0.0 if local is None or page.quoted[i] else sigmoid(logit(self.context, features))
+            score = 0.0 if local is None or page.quoted[i] else sigmoid(logits[i] + self.correction(features))
             out.append(Judgement(score, self._label(local, features) if local is not None else GENERIC,
                                  page.quoted[i]))
         return out
+
+    def correction(self, context: Features) -> float:
+        """The context's correction of a block's local logit."""
+        return max(-CONTEXT_BOUND, min(CONTEXT_BOUND, logit(self.context, context)))
 
     def _label(self, local: Features, context: Features) -> str:
         by_class: dict[str, float] = {}
@@ -193,6 +207,9 @@ def weights_data(local: Sequence[float], context: Sequence[float], threshold: fl
         "about": about,
         "threshold": round(threshold, 4),
         "local": {name: round(local[i], 4) for i, name in enumerate(LOCAL_NAMES)},
+        "pairs": {f"{a}&{b}": round(local[PAIR_OFFSET + i * len(LOCAL_NAMES) + j], 4)
+                  for i, a in enumerate(LOCAL_NAMES) for j, b in enumerate(LOCAL_NAMES)
+                  if j > i and round(local[PAIR_OFFSET + i * len(LOCAL_NAMES) + j], 3) != 0.0},
         "hashed": {str(b): round(local[HASH_OFFSET + b], 4) for b in range(HASH_BUCKETS)
                    if round(local[HASH_OFFSET + b], 3) != 0.0},
         "context": {name: round(context[i], 4) for i, name in enumerate(CONTEXT_NAMES)},

@@ -18,11 +18,13 @@ from .features import Features
 
 @dataclass(frozen=True)
 class Example:
-    """One training example: sparse features, label (1 = publisher text) and weight."""
+    """One training example: sparse features, label (1 = publisher text), weight, and an offset added to the
+    logit (a fixed prior: the local logit, for the context model)."""
 
     features: Features
     label: int
     weight: float = 1.0
+    offset: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -57,7 +59,7 @@ def fit(examples: Sequence[Example], size: int, hashed_from: int, reg: Regularis
         rng.shuffle(order)
         for k in order:
             ex = examples[k]
-            z = 0.0
+            z = ex.offset
             for i, v in ex.features:
                 z += w[i] * v
             err = (sigmoid(z) - ex.label) * ex.weight
