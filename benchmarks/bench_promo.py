@@ -189,7 +189,7 @@ def loso_section(wcxb_limit: int | None, show: bool) -> list[list[Any]]:
     team = team_articles()
     styles = sorted({a.style for a in team})
     pages = [article_page(a) for a in [seed_article(), *team]]
-    wcxb = [wcxb_page(p) for p in wcxb_blocks("tune", limit=wcxb_limit)]
+    wcxb = [page for page in map(wcxb_page, wcxb_blocks("tune", limit=wcxb_limit)) if page is not None]
     rows: list[list[Any]] = []
     total = {view: Tally() for view in VIEWS}
     misses: list[str] = []

@@ -38,6 +38,7 @@ from docingest.boilerplate.model import (
     local_logits,
     page_context,
     page_features,
+    reporting,
 )
 from docingest.boilerplate.train import Example, Regularisation, fit, logit, sigmoid
 from docingest.document import Candidate, Page, RawDocument, Verdict
@@ -209,9 +210,18 @@ WCXB_KEPT = 0.9
 #: ... and as dropped by it when at most this share is.
 WCXB_DROPPED = 0.1
 HARD_NEGATIVE = 0.2
+#: The score from which a block is removed (chosen on the leave-style-out folds of the team's articles and on
+#: wcxb-dev tuning pages the model did not learn from: recall against kept content lost).
+THRESHOLD = 0.4
+#: Regularisation of the local model.
+LOCAL_REG = Regularisation(dense=1e-3, hashed=3e-3, cap=0.5)
 #: Weight of a hard negative (a kept wcxb-dev block the first model reads as publisher text): low, since this is
 #: where the truths' noise concentrates (they keep some pitches).
 HARD_WEIGHT = 0.5
+#: Weight of a hard negative for the context model (which must learn to overrule such blocks on their pages).
+CONTEXT_HARD_WEIGHT = 1.0
+#: Whether the local model learns from wcxb-dev blocks too (else only the context model does).
+LOCAL_WCXB = False
 #: Weight of a publisher block of a labelled article (they are few beside the wcxb-dev negatives).
 POSITIVE_WEIGHT = 1.0
 
@@ -230,12 +240,16 @@ def article_page(article: LabelledArticle, style: str | None = None) -> Training
     labels = tuple(label_of.get(b.text) for b in blocks)
     features = page_features(_views(blocks), site_phrase(article.site_name))
     return TrainingPage(article.id, style or article.style, features, labels,
-                        tuple(POSITIVE_WEIGHT if label == 1 else 1.0 for label in labels), tuple(b.text for b in blocks))
+                        tuple(POSITIVE_WEIGHT if label == 1 else 1.0 for label in labels),
+                        tuple(b.text for b in blocks))
 
 
-def wcxb_page(page: PageBlocks) -> TrainingPage:
-    """A wcxb-dev page: blocks the truth keeps are negatives (a fixed sample of them), the rest unlabelled."""
+def wcxb_page(page: PageBlocks) -> TrainingPage | None:
+    """A wcxb-dev page: blocks the truth keeps are negatives (a fixed sample of them), the rest unlabelled; ``None``
+    for a page that does not report (the model never judges such pages)."""
     views = _views(page.blocks)
+    if not reporting(views):
+        return None
     features = page_features(views, site_phrase(page.site_name))
     kept = [i for i, (f, k) in enumerate(zip(features.local, page.kept, strict=True))
             if f is not None and k >= WCXB_KEPT]
@@ -250,7 +264,8 @@ def wcxb_page(page: PageBlocks) -> TrainingPage:
 
 
 def _examples(pages: Sequence[TrainingPage], vectors: Sequence[Sequence[Features | None]],
-              hard: Sequence[set[int]] = (), offsets: Sequence[Sequence[float]] = ()) -> list[Example]:
+              hard: Sequence[set[int]] = (), offsets: Sequence[Sequence[float]] = (),
+              hard_weight: float = 0.0) -> list[Example]:
     out: list[Example] = []
     for n, (page, vecs) in enumerate(zip(pages, vectors, strict=True)):
         extra = hard[n] if hard else set()
@@ -261,7 +276,7 @@ def _examples(pages: Sequence[TrainingPage], vectors: Sequence[Sequence[Features
             if label >= 0:
                 out.append(Example(vec, label, page.weights[i], offset))
             elif i in extra:
-                out.append(Example(vec, 0, page.weights[i] * HARD_WEIGHT, offset))
+                out.append(Example(vec, 0, page.weights[i] * hard_weight, offset))
     return out
 
 
@@ -273,7 +288,7 @@ def _fit_local(pages: Sequence[TrainingPage], reg: Regularisation) -> list[float
     first = fit(_examples(pages, local), size, HASH_OFFSET, reg)
     hard = [{i for i, (label, vec) in enumerate(zip(p.labels, p.features.local, strict=True))
              if label == -1 and vec is not None and sigmoid(logit(first, vec)) > HARD_NEGATIVE} for p in pages]
-    return fit(_examples(pages, local, hard), size, HASH_OFFSET, reg)
+    return fit(_examples(pages, local, hard, hard_weight=HARD_WEIGHT), size, HASH_OFFSET, reg)
 
 
 def _repeated(pages: Sequence[TrainingPage]) -> list[list[bool]]:
@@ -287,21 +302,23 @@ def _repeated(pages: Sequence[TrainingPage]) -> list[list[bool]]:
     return [[p.style != "wcxb" and len(seen[(p.style, text)]) > 1 for text in p.texts] for p in pages]
 
 
-def train_model(pages: Sequence[TrainingPage], reg: Regularisation | None = None, threshold: float = 0.5,
+def train_model(pages: Sequence[TrainingPage], reg: Regularisation | None = None, threshold: float = THRESHOLD,
                 about: dict[str, Any] | None = None) -> Model:
     """The two-stage model of ``pages``. The context model learns from local logits of a model that did not
     see the page (two folds by page group), so it trusts them as much as they deserve on unseen pages."""
-    reg = reg or Regularisation()
+    reg = reg or LOCAL_REG
     folds = [[p for p in pages if zlib.crc32(p.group.encode()) % 2 == k] for k in (0, 1)]
     logits: dict[str, list[float]] = {}
     for k in (0, 1):
-        weights = _fit_local(folds[1 - k], reg)
+        weights = _fit_local([p for p in folds[1 - k] if LOCAL_WCXB or p.style != "wcxb"], reg)
         for p in folds[k]:
             logits[p.group] = local_logits(weights, p.features)
     repeated = _repeated(pages)
     contexts = [page_context(p.features, logits[p.group], r) for p, r in zip(pages, repeated, strict=True)]
     hard = [{i for i, label in enumerate(p.labels) if label == -1 and logits[p.group][i] > 0} for p in pages]
     offsets = [logits[p.group] for p in pages]
-    context = fit(_examples(pages, contexts, hard, offsets), len(CONTEXT_NAMES), len(CONTEXT_NAMES),
+    examples = _examples(pages, contexts, hard, offsets, CONTEXT_HARD_WEIGHT)
+    context = fit(examples, len(CONTEXT_NAMES), len(CONTEXT_NAMES),
                   Regularisation(dense=1e-3, epochs=reg.epochs, rate=reg.rate, seed=reg.seed))
-    return Model.from_weights(_fit_local(pages, reg), context, threshold, about)
+    return Model.from_weights(_fit_local([p for p in pages if LOCAL_WCXB or p.style != "wcxb"], reg), context,
+                              threshold, about)

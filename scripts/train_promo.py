@@ -49,16 +49,18 @@ def training_pages(exclude_styles: frozenset[str] = frozenset(), wcxb_limit: int
     """Every page of the recipe, in a fixed order."""
     articles = [seed_article(), *team_articles()]
     pages = [article_page(a) for a in articles if a.style not in exclude_styles]
-    pages += [wcxb_page(p) for p in wcxb_blocks("tune", limit=wcxb_limit)]
+    if wcxb_limit != 0:
+        pages += [page for page in map(wcxb_page, wcxb_blocks("tune", limit=wcxb_limit)) if page is not None]
     return pages
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--check", action="store_true", help="compare with the shipped weights instead of writing")
+    parser.add_argument("--wcxb-limit", type=int, default=None, help=argparse.SUPPRESS)
     args = parser.parse_args()
     started = time.perf_counter()
-    pages = training_pages()
+    pages = training_pages(wcxb_limit=args.wcxb_limit)
     loaded = time.perf_counter()
     labelled = sum(sum(1 for label in p.labels if label is not None and label >= 0) for p in pages)
     about = {
@@ -66,7 +68,8 @@ def main() -> int:
         "styles": sorted({p.style for p in pages}),
         "labelled_blocks": labelled,
         "recipe": "scripts/train_promo.py",
-        "reduced_check": digest(train_model(training_pages(wcxb_limit=REDUCED_PAGES))),
+        "reduced_check": digest(train_model(training_pages(wcxb_limit=REDUCED_PAGES))) if args.wcxb_limit is None
+        else None,
     }
     text = dumps(train_model(pages, about=about).data)
     target = resources.files("docingest.boilerplate").joinpath(WEIGHTS_FILE)

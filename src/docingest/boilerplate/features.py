@@ -23,6 +23,7 @@ across processes and platforms.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 import zlib
@@ -35,6 +36,8 @@ MAX_JUDGED = 700
 #: The local logit given to a block too long to judge.
 LONG_LOGIT = -8.0
 HASH_BITS = 14
+#: Only the first this many words give n-grams.
+NGRAM_WORDS = 24
 HASH_BUCKETS = 1 << HASH_BITS
 _MASK = HASH_BUCKETS - 1
 
@@ -73,54 +76,136 @@ def holds_quotation(text: str) -> bool:
 
 # ------------------------------------------------------------------------------------- the local signals
 
-#: One scan of the lower-cased text outside quotations finds every lexical signal; each named group is one
-#: feature (counted once per block).
-_SIGNALS = re.compile(
-    r"(?P<you>\b(?:you|your|yours|yourself|you're|you’re|you've|you’ve|you'll|you’ll|you'd|you’d)\b)"
-    r"|(?P<we>\b(?:we|our|ours|us|we're|we’re|we've|we’ve|we'll|we’ll|we'd|we’d)\b)"
-    r"|(?P<i>\b(?:i|my|me|i'm|i’m|i've|i’ve)\b)"
-    r"|(?P<said>\b(?:said|says|told|according to|added|explained|argued|warned|announced|stated|insisted|"
-    r"claimed|recalled|noted|urged|asked|replied|confirmed|estimated|reported|testified)\b)"
-    r"|(?P<third>\b(?:he|she|they|his|her|their|them|its|it's|it’s)\b)"
-    r"|(?P<money>[$€£¥₹]\s?\d|\b\d[\d.,]*\s?(?:dollars|euros|pounds|cents|p)\b|\b(?:usd|eur|gbp|aud|cad)\s?\d)"
-    r"|(?P<period>\b(?:a|per|each|every|/)\s?(?:week|month|year|day|issue)\b|\b(?:weekly|monthly|annual|annually|"
-    r"yearly)\b)"
-    r"|(?P<offer>\b(?:free|trial|offer|discount|off|save|deal|code|unlimited|exclusive|premium|ad-free|bonus)\b)"
-    r"|(?P<email>\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b)"
-    r"|(?P<url>\bhttps?://|\bwww\.|\b[\w-]+\.(?:com|org|net|co|io|news|uk|au|ca|ie|nz|in|za|example)\b(?:/\S*)?)"
-    r"|(?P<handle>(?:^|(?<=[\s(]))@\w{2,})"
-    r"|(?P<phone>(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)[\s.-]?)?\b\d{2,4}[\s.-]\d{3,4}(?:[\s.-]\d{2,4})?\b)"
-    r"|(?P<messaging>\b(?:whatsapp|signal|telegram|proton ?mail|protonmail|securedrop|messenger|wechat|viber|"
-    r"direct message|dm|dms)\b)"
-    r"|(?P<social>\b(?:facebook|twitter|x|instagram|linkedin|tiktok|youtube|bluesky|threads|mastodon|reddit|"
-    r"pinterest|snapchat|rss)\b)"
-    r"|(?P<product>\b(?:app|apps|newsletters?|inbox|podcasts?|alerts?|notifications?|edition|e-?paper|print|"
-    r"briefing|digest|bulletin|feed|livestream|episode)\b)"
-    r"|(?P<support>\b(?:subscrib\w*|member\w*|donat\w*|contribut\w*|patron\w*|paywall|paid|premium|"
-    r"sign(?:ed|ing)? up|sign-?up)\b)"
-    r"|(?P<ask>\b(?:support\w*|fund\w*|join\w*|register\w*|gift\w*|pledge\w*|give|giving)\b)"
-    r"|(?P<ad>\b(?:advertisement|advertising|advert|ad|ads|sponsored|sponsor|promoted|partner content|paid post|"
-    r"affiliate|commission|shop|shopping|buy|deals?)\b)"
-    r"|(?P<press>\b(?:journalism|journalists?|reporters?|reporting|newsroom|editors?|editorial|correspondents?|"
-    r"coverage|readers?|listeners?|viewers?|publication|masthead)\b)"
-    r"|(?P<contact>\b(?:contact|email|e-mail|call|phone|write to|reach|tip|tips|tipline|confidential\w*|"
-    r"securely|feedback|inquiries|enquiries)\b)"
-    r"|(?P<credit>\b(?:photo|photos|photograph|image|images|picture|illustration|graphic|video|audio|credit|"
-    r"credits|courtesy|via|file|handout|supplied|listen|watch|player)\b)"
-    r"|(?P<legal>©|\(c\)|\b(?:copyright|rights reserved|reproduc\w*|republish\w*|redistribut\w*|licen[cs]\w*|"
-    r"permission|disclaimer|disclosure|views expressed|opinions expressed|forward-looking|terms of (?:use|service)|"
-    r"privacy policy|editorial (?:standards|guidelines|policy)|corrections? policy|correction|informational "
-    r"purposes|not (?:a substitute|intended)|solely responsible|on behalf of)\b)"
-    r"|(?P<bio>\b(?:is|was) (?:a|an|the)\b[^.]{0,60}\b(?:reporter|correspondent|writer|editor|journalist|"
-    r"columnist|author|photographer|producer|contributor|fellow|intern|analyst)\b|\bcovers\b)"
-    r"|(?P<related>^\W*(?:read|related|more|also|see|watch|listen|recommended|trending|popular|latest|next|"
-    r"previous|top)\b)"
-    r"|(?P<self_doc>\bthis (?:article|story|content|post|piece|page|report|release|newsletter|issue|episode|"
-    r"podcast|site|email|edition|feature|column|series|investigation|video|interview)\b)"
-    r"|(?P<year>\b(?:19|20)\d\d\b)"
-    r"|(?P<percent>\d\s?%|\bper ?cent\b)"
+#: Lexical signals, each one feature (present or not), found in the lower-cased words outside quotations: most by
+#: word look-up (:data:`_WORD_SIGNALS`, :data:`_PREFIX_SIGNALS`, :data:`_PAIR_SIGNALS`), the shapes of money,
+#: addresses, phone numbers and bios by a few regular expressions tried only when a cheap test allows.
+def _split(text: str) -> list[str]:
+    return text.split()
+
+
+_SIGNAL_NAMES = (
+    "you", "we", "i", "said", "third", "money", "period", "offer", "email", "url", "handle", "phone", "messaging",
+    "social", "product", "support", "ask", "ad", "press", "contact", "credit", "legal", "bio", "related",
+    "self_doc", "year", "percent",
 )
-_SIGNAL_NAMES = tuple(_SIGNALS.groupindex)
+_WORD_LISTS = {
+    "you": "you your yours yourself you're you’re you've you’ve you'll you’ll you'd you’d",
+    "we": "we our ours us we're we’re we've we’ve we'll we’ll we'd we’d",
+    "i": "i my me i'm i’m i've i’ve",
+    "said": "said says told according added explained argued warned announced stated insisted claimed recalled "
+            "noted urged asked replied confirmed estimated reported testified",
+    "third": "he she they his her their them its it's it’s",
+    "money": "dollars euros pounds cents usd eur gbp aud cad",
+    "period": "weekly monthly annual annually yearly",
+    "offer": "free trial offer discount off save deal code unlimited exclusive premium bonus",
+    "messaging": "whatsapp signal telegram protonmail securedrop messenger wechat viber dm dms",
+    "social": "facebook twitter x instagram linkedin tiktok youtube bluesky threads mastodon reddit pinterest "
+              "snapchat rss",
+    "product": "app apps newsletter newsletters inbox podcast podcasts alert alerts notification notifications "
+               "edition epaper e-paper print briefing digest bulletin feed livestream episode",
+    "support": "paywall paid premium signup",
+    "ask": "give giving",
+    "ad": "advertisement advertising advert ad ads sponsored sponsor promoted affiliate commission shop shopping "
+          "buy deal deals",
+    "press": "journalism journalist journalists reporter reporters reporting newsroom editor editors editorial "
+             "correspondent correspondents coverage reader readers listener listeners viewer viewers publication "
+             "masthead",
+    "contact": "contact email e-mail call phone reach tip tips tipline securely feedback inquiries enquiries",
+    "credit": "photo photos photograph image images picture illustration graphic video audio credit credits "
+              "courtesy via file handout supplied listen watch player",
+    "legal": "copyright permission disclaimer disclosure correction corrections",
+}
+_PREFIXES = {
+    "support": ("subscrib", "member", "donat", "contribut", "patron"),
+    "ask": ("support", "fund", "join", "register", "gift", "pledge"),
+    "legal": ("reproduc", "republish", "redistribut", "licenc", "licens"),
+    "contact": ("confidential",),
+}
+#: Two words in a row that make a signal.
+_PAIR_LISTS = {
+    "said": "according to",
+    "period": "a week|a month|a year|a day|a issue|per week|per month|per year|per day|per issue|each week|"
+              "each month|each year|every week|every month|every year|every day",
+    "messaging": "proton mail|direct message",
+    "ad": "partner content|paid post",
+    "support": "sign up|signed up|signing up",
+    "contact": "write to",
+    "legal": "rights reserved|views expressed|opinions expressed|forward looking|privacy policy|editorial standards|"
+             "editorial guidelines|editorial policy|corrections policy|correction policy|informational purposes|"
+             "a substitute|solely responsible|behalf of|terms of",
+    "self_doc": "|".join(f"this {noun}" for noun in _split(
+        "article story content post piece page report release newsletter issue episode podcast site email edition "
+        "feature column series investigation video interview")),
+    "percent": "per cent",
+}
+_WORD_SIGNALS: dict[str, tuple[str, ...]] = {}
+for _name, _words in _WORD_LISTS.items():
+    for _w in _split(_words):
+        _WORD_SIGNALS[_w] = (*_WORD_SIGNALS.get(_w, ()), _name)
+_PAIR_SIGNALS: dict[tuple[str, str], str] = {}
+for _name, _pairs in _PAIR_LISTS.items():
+    for _pair in _pairs.split("|"):
+        _a, _b = _pair.split(" ")
+        _PAIR_SIGNALS[(_a, _b)] = _name
+_PREFIX_SIGNALS = tuple((prefix, name) for name, prefixes in _PREFIXES.items() for prefix in prefixes)
+_PREFIX_START = frozenset(prefix[:3] for prefix, _ in _PREFIX_SIGNALS)
+_RELATED_FIRST = frozenset(_split(
+    "read related more also see watch listen recommended trending popular latest next previous top"))
+_DIGIT = re.compile(r"\d")
+_LETTER = re.compile(r"[^\W\d_]")
+#: A letter of the words the model reads (ASCII letters, as in :data:`_WORD`).
+_WORD_LETTER = re.compile(r"[a-z]")
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+_MONEY = re.compile(r"[$€£¥₹]\s?\d")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_HANDLE = re.compile(r"(?:^|(?<=[\s(]))@\w{2,}")
+_URL = re.compile(r"https?://|\bwww\.|\b[\w-]+\.(?:com|org|net|co|io|news|uk|au|ca|ie|nz|in|za|example)\b")
+_PHONE = re.compile(r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)[\s.-]?)?\b\d{2,4}[\s.-]\d{3,4}(?:[\s.-]\d{2,4})?\b")
+_BIO = re.compile(r"\b(?:is|was) (?:a|an|the)\b[^.]{0,60}\b(?:reporter|correspondent|writer|editor|journalist|"
+                  r"columnist|author|photographer|producer|contributor|fellow|intern|analyst)\b|\bcovers\b")
+_BIO_WORDS = frozenset(_split(
+    "reporter correspondent writer editor journalist columnist author photographer producer contributor fellow "
+    "intern analyst covers"))
+
+
+def _signals(low: str, words: Sequence[str]) -> set[str]:
+    """The lexical signals of a block (lower-cased text outside quotations, and its words)."""
+    found: set[str] = set()
+    get = _WORD_SIGNALS.get
+    for w in words:
+        names = get(w)
+        if names:
+            found.update(names)
+        if w[:3] in _PREFIX_START:
+            found.update(name for prefix, name in _PREFIX_SIGNALS if w.startswith(prefix))
+        if len(w) == 4 and w[:2] in ("19", "20") and _YEAR.match(w):
+            found.add("year")
+    pair = _PAIR_SIGNALS.get
+    for a, b in itertools.pairwise(words):
+        name = pair((a, b))
+        if name:
+            found.add(name)
+    if words and words[0] in _RELATED_FIRST:
+        found.add("related")
+    if "%" in low:
+        found.add("percent")
+    if "©" in low or "(c)" in low or "###" in low:
+        found.add("legal")
+    if any(c in low for c in "$€£¥₹") and _MONEY.search(low):
+        found.add("money")
+    if "@" in low:
+        if _EMAIL.search(low):
+            found.add("email")
+        if _HANDLE.search(low):
+            found.add("handle")
+    if "." in low and ("www." in low or "://" in low or _URL.search(low)):
+        found.add("url")
+    if len(_DIGIT.findall(low)) >= 6 and _PHONE.search(low):
+        found.add("phone")
+    if not _BIO_WORDS.isdisjoint(words) and _BIO.search(low):
+        found.add("bio")
+    return found
+
 _WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;—–]\s+|\s[-–—]\s)[\W_]*([a-z']+)")
 _LABEL = re.compile(r"^\W*[A-Za-z][\w'’&-]*(?: [\w'’&-]+){0,3}\s?[:|»›]\s*\S")
@@ -198,6 +283,26 @@ def _bucket(token: str) -> int:
 Features = list[tuple[int, float]]
 
 
+def reports(text: str) -> bool:
+    """Does the block attribute a statement (an attribution verb, or a quotation)? Cheap: a page with too few such
+    blocks is not judged at all."""
+    low = text.lower()
+    if any(stem in low for stem in _SAID_STEMS) and not _SAID_WORDS.isdisjoint(_WORD.findall(low)):
+        return True
+    return holds_quotation(text)
+
+
+_SAID_WORDS = frozenset(_split(_WORD_LISTS["said"]))
+#: Substrings one of which every attribution word contains (a fast test before splitting words).
+_SAID_STEMS = tuple(sorted({w[:4] for w in _SAID_WORDS}))
+
+
+def readable(text: str) -> bool:
+    """Is the block mostly words of a Latin-script language (the only kind the model has learned to read)?"""
+    letters = len(_LETTER.findall(text))
+    return letters > 0 and len(_WORD_LETTER.findall(text.lower())) >= 0.7 * letters
+
+
 def local_features(text: str, *, link_density: float = 0.0, hinted: bool = False) -> Features:
     """The local features of one block (at most :data:`MAX_JUDGED` characters), all but :data:`SITE_NAMED`.
 
@@ -208,12 +313,8 @@ def local_features(text: str, *, link_density: float = 0.0, hinted: bool = False
     words = _WORD.findall(low)
     n = max(len(words), 1)
     feats: dict[int, float] = {_AT["bias"]: 1.0}
-    counts: dict[str, int] = {}
-    for match in _SIGNALS.finditer(low):
-        name = match.lastgroup
-        if name is not None:
-            counts[name] = counts.get(name, 0) + 1
-    for name in counts:
+    found = _signals(low, words)
+    for name in found:
         feats[_SIGNAL_AT[name]] = 1.0
     size = len(text)
     feats[_AT["len_log"]] = math.log1p(size) / 6.0
@@ -242,8 +343,9 @@ def local_features(text: str, *, link_density: float = 0.0, hinted: bool = False
         if starts and starts[0] in IMPERATIVES:
             feats[_AT["imperative_first"]] = 1.0
     for name, feature in (("you", "you_rate"), ("we", "we_rate"), ("third", "third_rate")):
-        if name in counts:
-            feats[_AT[feature]] = min(1.0, 8.0 * counts[name] / n)
+        if name in found:
+            count = sum(1 for w in words if name in _WORD_SIGNALS.get(w, ()))
+            feats[_AT[feature]] = min(1.0, 8.0 * count / n)
     if quoted:
         feats[_AT["quoted_share"]] = quoted / max(size, 1)
     raw_words = core.split()
@@ -252,7 +354,7 @@ def local_features(text: str, *, link_density: float = 0.0, hinted: bool = False
         if caps:
             feats[_AT["caps_share"]] = caps / len(raw_words)
         feats[_AT["capitalised_share"]] = len(_CAPITALISED.findall(core)) / len(raw_words)
-    digits = sum(c.isdigit() for c in core)
+    digits = len(_DIGIT.findall(core))
     if digits:
         feats[_AT["digit_share"]] = min(1.0, 4.0 * digits / max(len(core), 1))
     if "/" in core and _SLASH_CREDIT.search(core):
@@ -269,8 +371,10 @@ def local_features(text: str, *, link_density: float = 0.0, hinted: bool = False
             feats[_AT["all_links"]] = 1.0
     if hinted:
         feats[_AT["hinted"]] = 1.0
-    # hashed n-grams: the opening word (marked), each word, each pair of words
+    # hashed n-grams of the opening words (what a block does shows in how it opens; a long block's later words
+    # add cost, not evidence): the first word (marked), each word, each pair of words
     if words:
+        words = words[:NGRAM_WORDS]
         ngram: dict[int, float] = {}
         previous = _bucket("^" + words[0])
         ngram[previous] = 1.0
@@ -303,7 +407,9 @@ def names_site(text: str, phrase: str) -> bool:
 # ------------------------------------------------------------------------------------------------- context
 
 CONTEXT_NAMES: tuple[str, ...] = (
-    "bias", "prev", "next", "prev2", "next2", "run_max", "run_mean", "prev_lead", "list_chain",
+    "bias", "median", "relative", "high_share", "page_reports", "page_unreported", "local_reporting",
+    "local_unreported", "relative_reporting", "prev", "next", "prev2", "next2", "run_max", "run_mean", "prev_lead",
+    "list_chain",
     "no_story_after", "story_after_share", "before_story", "position", "page_you", "repeated", "repeated_local",
     "short_between_promos",
 )
@@ -320,7 +426,7 @@ def _squash(z: float) -> float:
 
 def context_features(
     logits: Sequence[float], *, sizes: Sequence[int], kinds: Sequence[str], ends_colon: Sequence[bool],
-    addresses_reader: Sequence[bool], repeated: Sequence[bool],
+    addresses_reader: Sequence[bool], reports: Sequence[bool], repeated: Sequence[bool],
 ) -> list[Features]:
     """The context features of every block of a page, from the blocks' local logits and shapes."""
     count = len(logits)
@@ -331,6 +437,10 @@ def context_features(
         after[i] = after[i + 1] + (sizes[i] if story[i] else 0)
     first_story = next((i for i, s in enumerate(story) if s), count)
     page_you = sum(addresses_reader) / count if count else 0.0
+    judged = sorted(z for z in logits if z != LONG_LOGIT)
+    median = judged[len(judged) // 2] if judged else LONG_LOGIT
+    high_share = sum(1 for z in judged if z > 0) / len(judged) if judged else 0.0
+    reporting = sum(reports)
     out: list[Features] = []
     chain = False
     for i in range(count):
@@ -343,7 +453,9 @@ def context_features(
         lead = i > 0 and ends_colon[i - 1] and logits[i - 1] > -2.0
         chain = kinds[i] == "list_item" and (lead or (chain and i > 0 and kinds[i - 1] == "list_item"))
         f: dict[int, float] = {
-            _C["bias"]: 1.0, _C["prev"]: _squash(prev), _C["next"]: _squash(nxt),
+            _C["bias"]: 1.0, _C["median"]: _squash(median), _C["relative"]: _squash(z - median),
+            _C["high_share"]: high_share, _C["page_reports"]: min(1.0, reporting / 4.0), _C["prev"]: _squash(prev),
+            _C["next"]: _squash(nxt),
             _C["prev2"]: _squash(prev2), _C["next2"]: _squash(nxt2),
             _C["run_max"]: _squash(max(window)) if window else -0.5,
             _C["run_mean"]: _squash(sum(window) / len(window)) if window else -0.5,
@@ -351,6 +463,12 @@ def context_features(
             _C["position"]: i / (count - 1) if count > 1 else 0.0,
             _C["page_you"]: page_you,
         }
+        reports_share = min(1.0, reporting / 4.0)
+        f[_C["local_reporting"]] = _squash(z) * reports_share
+        f[_C["relative_reporting"]] = _squash(z - median) * reports_share
+        if reporting == 0:
+            f[_C["page_unreported"]] = 1.0
+            f[_C["local_unreported"]] = _squash(z)
         if lead:
             f[_C["prev_lead"]] = 1.0
         if chain:

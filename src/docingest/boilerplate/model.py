@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import Any, Protocol
 
 from .features import (
     CONTEXT_NAMES,
@@ -28,21 +28,33 @@ from .features import (
     HASH_OFFSET,
     LOCAL_NAMES,
     LONG_LOGIT,
-    PAIR_OFFSET,
     MAX_JUDGED,
+    PAIR_OFFSET,
     SITE_NAMED,
     Features,
     context_features,
     holds_quotation,
     local_features,
     names_site,
+    readable,
+    reports,
     with_pairs,
 )
 from .train import logit, sigmoid
 
 WEIGHTS_FILE = "weights.json"
-#: The most the context may move a block's logit, either way.
-CONTEXT_BOUND = 2.5
+#: A page judged must report: at least this many blocks attribute statements (an attribution verb or a
+#: quotation). The publisher's inserts the model learned are inserts into reporting; on other pages (product,
+#: service and documentation pages, how-tos, forums) nearly every block addresses the reader and nothing is judged.
+REPORTING_GATE = 3
+#: The most the context may raise a block's logit (it may lower it by up to :data:`CONTEXT_VETO`): neighbours can
+#: tip a doubtful block, never make a clear story paragraph the publisher's; a page whose every block reads like
+#: an appeal to the reader (a how-to, a product page) can overrule them all.
+CONTEXT_BOUND = 1.5
+CONTEXT_VETO = 8.0
+#: Local logits are clipped to this before the context corrects them (a block's wording alone is never so sure
+#: that its page cannot overrule it).
+LOCAL_CLIP = 6.0
 #: Kinds never judged: code listings and tables are content, whatever they say.
 UNJUDGED = frozenset({"code", "table"})
 
@@ -92,12 +104,14 @@ class PageFeatures:
     kinds: tuple[str, ...]
     ends_colon: tuple[bool, ...]
     addresses_reader: tuple[bool, ...]
+    reports: tuple[bool, ...]
     quoted: tuple[bool, ...]
 
 
 _YOU = LOCAL_NAMES.index("has_you")
+_SAID = LOCAL_NAMES.index("has_said")
 _CACHE: dict[tuple[str, float, bool, bool], tuple[Features, bool]] = {}
-_CACHE_SIZE = 8192
+_CACHE_SIZE = 16384
 
 
 def page_features(blocks: Sequence[BlockView], site: str = "") -> PageFeatures:
@@ -106,7 +120,7 @@ def page_features(blocks: Sequence[BlockView], site: str = "") -> PageFeatures:
     local: list[Features | None] = []
     quoted: list[bool] = []
     for b in blocks:
-        if len(b.text) > MAX_JUDGED or b.kind in UNJUDGED:
+        if len(b.text) > MAX_JUDGED or b.kind in UNJUDGED or not readable(b.text):
             local.append(None)
             quoted.append(True)
             continue
@@ -129,19 +143,44 @@ def page_features(blocks: Sequence[BlockView], site: str = "") -> PageFeatures:
         kinds=tuple(b.kind for b in blocks),
         ends_colon=tuple(b.text.rstrip().endswith(":") for b in blocks),
         addresses_reader=tuple(f is not None and any(i == _YOU for i, _ in f) for f in local),
+        reports=tuple((f is not None and any(i == _SAID for i, _ in f)) or (q and f is not None)
+                      for f, q in zip(local, quoted, strict=True)),
         quoted=tuple(quoted),
     )
 
 
+_REPORTS: dict[str, bool] = {}
+
+
+class _Texted(Protocol):
+    @property
+    def text(self) -> str: ...
+
+
+def reporting(blocks: Sequence[_Texted]) -> bool:
+    """Does the page report: at least :data:`REPORTING_GATE` blocks attribute statements?"""
+    count = 0
+    for b in blocks:
+        found = _REPORTS.get(b.text)
+        if found is None:
+            if len(_REPORTS) >= _CACHE_SIZE:
+                _REPORTS.clear()
+            found = _REPORTS[b.text] = reports(b.text)
+        count += found
+        if count >= REPORTING_GATE:
+            return True
+    return False
+
+
 def local_logits(weights: Sequence[float], page: PageFeatures) -> list[float]:
     """Each block's local logit (:data:`LONG_LOGIT` for a block not judged)."""
-    return [LONG_LOGIT if f is None else logit(weights, f) for f in page.local]
+    return [LONG_LOGIT if f is None else max(-LOCAL_CLIP, min(LOCAL_CLIP, logit(weights, f))) for f in page.local]
 
 
 def page_context(page: PageFeatures, logits: Sequence[float], repeated: Sequence[bool]) -> list[Features]:
     """The context features of every block of a page."""
     return context_features(logits, sizes=page.sizes, kinds=page.kinds, ends_colon=page.ends_colon,
-                            addresses_reader=page.addresses_reader, repeated=repeated)
+                            addresses_reader=page.addresses_reader, reports=page.reports, repeated=repeated)
 
 
 class Model:
@@ -170,6 +209,8 @@ class Model:
     def judge(self, blocks: Sequence[BlockView], site: str = "",
               repeated: Sequence[bool] | None = None) -> list[Judgement]:
         """The score and the class of every block of a page."""
+        if not reporting(blocks):
+            return [Judgement(0.0, GENERIC, False) for _ in blocks]
         page = page_features(blocks, site)
         logits = local_logits(self.local, page)
         context = page_context(page, logits, repeated or [False] * len(blocks))
@@ -177,13 +218,13 @@ class Model:
         for i, features in enumerate(context):
             local = page.local[i]
             score = 0.0 if local is None or page.quoted[i] else sigmoid(logits[i] + self.correction(features))
-            out.append(Judgement(score, self._label(local, features) if local is not None else GENERIC,
-                                 page.quoted[i]))
+            label = self._label(local, features) if local is not None and score >= self.threshold else GENERIC
+            out.append(Judgement(score, label, page.quoted[i]))
         return out
 
     def correction(self, context: Features) -> float:
         """The context's correction of a block's local logit."""
-        return max(-CONTEXT_BOUND, min(CONTEXT_BOUND, logit(self.context, context)))
+        return max(-CONTEXT_VETO, min(CONTEXT_BOUND, logit(self.context, context)))
 
     def _label(self, local: Features, context: Features) -> str:
         by_class: dict[str, float] = {}

@@ -28,7 +28,7 @@ from collections.abc import Iterable, Sequence
 from urllib.parse import urlsplit
 
 from ..boilerplate.features import hinted_blocks, site_phrase
-from ..boilerplate.model import BlockView, Model, shipped
+from ..boilerplate.model import BlockView, Model, reporting, shipped
 from ..document import BlockCleaner, Candidate, Metadata, Page, Verdict
 from ..hookspecs import hookimpl
 
@@ -172,8 +172,8 @@ class PromoCleaner:
         return repeated
 
     def classify(self, blocks: Sequence[Candidate], page: Page) -> Iterable[Verdict]:
-        if not blocks:
-            return []
+        if not blocks or not reporting(blocks):
+            return []  # a page that reports nothing is not judged (see the model's documentation)
         # 1. read
         hinted = hinted_blocks(blocks)
         views = [BlockView(b.text, b.kind, b.link_density, h) for b, h in zip(blocks, hinted, strict=True)]
