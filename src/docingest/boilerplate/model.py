@@ -7,7 +7,7 @@
 2. each block's context features from those logits, and the context's correction of the local logit, bounded
    by :data:`CONTEXT_BOUND` (the neighbours can tip a doubtful block, never overturn a clear one): the model's
    score is the sigmoid of the local logit plus that correction;
-3. the block's class — what kind of publisher text it looks like — from the feature group that contributes
+3. the block's class — what kind of publisher text it looks like — from the feature group whose features add
    most to its local logit.
 
 A block that holds a quotation gets no score above zero: it is never removed.
@@ -222,6 +222,13 @@ class Model:
             out.append(Judgement(score, label, page.quoted[i]))
         return out
 
+    def local_scores(self, blocks: Sequence[BlockView]) -> list[float]:
+        """Each block's score on its own (no page context, no reporting gate): for text found outside the story,
+        such as page chrome that tree cleaners removed."""
+        page = page_features(blocks)
+        return [0.0 if f is None or q else sigmoid(z) for f, q, z in
+                zip(page.local, page.quoted, local_logits(self.local, page), strict=True)]
+
     def correction(self, context: Features) -> float:
         """The context's correction of a block's local logit."""
         return max(-CONTEXT_VETO, min(CONTEXT_BOUND, logit(self.context, context)))
@@ -230,7 +237,7 @@ class Model:
         by_class: dict[str, float] = {}
         for i, v in local:
             name = _CLASS_OF.get(i)
-            if name is not None:
+            if name is not None and self.local[i] * v > 0:  # what speaks for the class
                 by_class[name] = by_class.get(name, 0.0) + self.local[i] * v
         perks = sum(self.context[i] * v for i, v in context
                     if CONTEXT_NAMES[i] in ("prev_lead", "list_chain"))

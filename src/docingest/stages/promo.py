@@ -6,6 +6,8 @@ prompts, credits, advertisement labels, legal notices, author bios. :class:`Prom
 block — HTML or plain text alike — with a small learned model (:mod:`docingest.boilerplate`; see
 ``docs/boilerplate.md``). The flow, for one page:
 
+0. **Only a page that reports is judged** (at least three blocks attribute statements): the inserts the model
+   knows are inserts into reporting; on other pages nearly every block addresses the reader.
 1. **Read** each block as the model sees it: its text, kind, link density, and whether its class/id words mark
    the publisher's boxes (:func:`~docingest.boilerplate.features.hinted_blocks`).
 2. **Remember** which texts another page of the same site had (when several pages go through one pipeline).
@@ -219,5 +221,5 @@ def _chrome_promo_texts(page: Page, model: Model) -> list[str]:
     chrome = [r.text for r in page.removed if r.cleaner != PromoCleaner.name and len(r.text) <= 300]
     if not chrome:
         return []
-    judged = model.judge([BlockView(text) for text in chrome])
-    return [text for text, j in zip(chrome, judged, strict=True) if j.score >= model.threshold]
+    scores = model.local_scores([BlockView(text) for text in chrome])
+    return [text for text, score in zip(chrome, scores, strict=True) if score >= model.threshold]
