@@ -1,41 +1,222 @@
-"""In-story boilerplate benchmark: what the promo cleaner costs and what it gains.
+"""In-story boilerplate benchmark: what the promo cleaner removes, keeps and costs.
 
-    .venv/bin/python -m benchmarks.bench_promo [--limit N] [--samples N] [--show-drops N] [--differential]
+    .venv/bin/python -m benchmarks.bench_promo [--sections seed,heldout,loso,quality] [--limit N] [--differential]
 
-1. Extraction quality with and without the cleaner: shingle P/R/F1 of ``docingest.ingest_html`` on wcxb-dev
-   and readability, default pipeline vs ``disable=("docingest.promo",)`` (must not drop), with the number of
-   blocks the cleaner removed and by which reason. ``--differential`` lists every page whose scores the
-   cleaner changes, with its effect on the dataset's F1 and each removed block marked ``TRUTH`` when the
-   ground truth has it (a block the truth keeps: a precision bug of the cleaner, or boilerplate the truth set
-   keeps) or ``-`` when it does not.
-2. Cost: the cleaner's time per page (measured by probe block cleaners registered around it) as a share of
-   the median extraction time.
-3. Removal precision/recall on ``news_pages()`` / ``news_texts()`` samples (a fixed, derandomised draw): an
-   injected promo block is a positive; a story paragraph lost is a false positive. trafilatura's output on the
-   same HTML pages is the anchor (how many injected promo blocks it keeps).
+Sections (each prints a table):
+
+* ``seed`` — the seed article (``../shared/seed``) as plain text and in the three page templates of
+  :mod:`benchmarks.promo_pages`: story lines kept, publisher lines removed, title and site name right. (The seed
+  is in the model's training data.)
+* ``heldout`` — the promos corpus (``../shared/corpora/promos``, **held out**: never trained or tuned on), plain
+  text and the three templates: publisher blocks removed, story blocks kept, with trafilatura's output on the same
+  pages as the anchor.
+* ``loso`` — leave-one-style-out over the team's house styles: for each style, a model trained by the recipe
+  without that style's articles judges them (plain text and the three templates).
+* ``quality`` — shingle P/R/F1 of ``ingest_html`` on wcxb-dev (tuning part, held-out part, all) and readability,
+  with and without the cleaner, and the cleaner's median cost per page (probe cleaners around it).
+  ``--differential`` lists every page whose scores the cleaner changes and each block it removed, marked
+  ``TRUTH`` when the ground truth keeps it. This section runs on any docingest on ``PYTHONPATH`` (to measure an
+  older cleaner the same way).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import statistics
 import time
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
-from hypothesis import given, settings
-from hypothesis import strategies as st
-
 import docingest
-from benchmarks.common import _TOKEN, extraction_pages, page_counts, score, table
-from docingest.document import Candidate, Page, Verdict
+from benchmarks.common import _TOKEN, extraction_pages, page_counts, score, split_ids, table
+from docingest.document import Candidate, Page, RawDocument, Verdict
 from docingest.hookspecs import hookimpl
 from docingest.pipeline import Pipeline
 from docingest.plugins import new_plugin_manager
-from docingest.strategies.news import NewsPage, NewsText, news_pages, news_texts
 
 PROMO = "docingest.promo"
+VIEWS = ("text", "flat", "asides", "cms")
+
+
+# --------------------------------------------------------------------------------- labelled articles
+
+
+@dataclass
+class Tally:
+    """Counts over labelled blocks of some articles in one view."""
+
+    promo: int = 0
+    removed: int = 0
+    story: int = 0
+    kept: int = 0
+    title: int = 0
+    site: int = 0
+    docs: int = 0
+
+    def add(self, other: Tally) -> None:
+        for name in vars(self):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+    def row(self, *head: Any) -> list[Any]:
+        return [*head, self.docs, f"{self.removed}/{self.promo}", _pct(self.removed, self.promo),
+                f"{self.kept}/{self.story}", _pct(self.kept, self.story), f"{self.title}/{self.docs}",
+                f"{self.site}/{self.docs}"]
+
+
+TALLY_HEADERS = ["docs", "publisher removed", "%", "story kept", "%", "title right", "site name right"]
+
+
+def _pct(a: int, b: int) -> str:
+    return f"{100.0 * a / b:.1f}" if b else "-"
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def judge_article(article: Any, view: str, pipeline: Pipeline, misses: list[str] | None = None) -> Tally:
+    """Ingest one labelled article in one view and count what was kept and removed."""
+    from benchmarks.promo_pages import TEMPLATES
+
+    if view == "text":
+        raw = RawDocument(source=article.id, content=article.text(), kind="text")
+    else:
+        raw = RawDocument(source=article.id, content=TEMPLATES[view](article), kind="html",
+                          content_type="text/html")
+    result = pipeline.run_raw(raw)
+    text = _flat(result.text) if isinstance(result, docingest.Article) else ""
+    tally = Tally(docs=1)
+    for label, block in article.blocks:
+        present = _flat(block) in text
+        if label == "promo":
+            tally.promo += 1
+            tally.removed += not present
+            if present and misses is not None:
+                misses.append(f"  kept publisher [{article.id} {view}]: {block[:110]}")
+        else:
+            tally.story += 1
+            tally.kept += present
+            if not present and misses is not None:
+                misses.append(f"  lost story     [{article.id} {view}]: {block[:110]}")
+    if isinstance(result, docingest.Article):
+        tally.title += result.title == article.title
+        tally.site += result.site_name == article.site_name
+    return tally
+
+
+def judge_articles(articles: Sequence[Any], pipeline: Pipeline, views: Sequence[str] = VIEWS,
+                   misses: list[str] | None = None) -> dict[str, Tally]:
+    out = {view: Tally() for view in views}
+    for article in articles:
+        for view in views:
+            out[view].add(judge_article(article, view, pipeline, misses))
+    return out
+
+
+def anchor(articles: Sequence[Any]) -> dict[str, Tally]:
+    """trafilatura's output on the same pages (text view: not applicable)."""
+    import trafilatura
+
+    from benchmarks.promo_pages import TEMPLATES
+
+    out: dict[str, Tally] = {}
+    for view, render in TEMPLATES.items():
+        tally = Tally()
+        for article in articles:
+            text = _flat(trafilatura.extract(render(article)) or "")
+            tally.docs += 1
+            for label, block in article.blocks:
+                present = _flat(block) in text
+                if label == "promo":
+                    tally.promo += 1
+                    tally.removed += not present
+                else:
+                    tally.story += 1
+                    tally.kept += present
+        out[view] = tally
+    return out
+
+
+class _ModelPlugin:
+    def __init__(self, model: Any) -> None:
+        from docingest.stages.promo import PromoCleaner
+
+        self.cleaner = PromoCleaner(model=model, memory=False)
+
+    @hookimpl
+    def docingest_block_cleaners(self) -> Sequence[Any]:
+        return [self.cleaner]
+
+
+def model_pipeline(model: Any) -> Pipeline:
+    """A pipeline whose promo cleaner uses ``model`` instead of the shipped weights."""
+    pm = new_plugin_manager(plugins=[("bench.model", _ModelPlugin(model))])
+    return Pipeline(plugin_manager=pm, disable=(PROMO,), claims=False)
+
+
+def seed_section() -> list[list[Any]]:
+    from benchmarks.promo_data import seed_article
+
+    pipe = Pipeline(claims=False)
+    misses: list[str] = []
+    tallies = judge_articles([seed_article()], pipe, misses=misses)
+    print("\n".join(misses))
+    return [t.row("seed (trained on)", view) for view, t in tallies.items()]
+
+
+def heldout_section(show: bool) -> list[list[Any]]:
+    from benchmarks.promo_data import heldout_articles
+
+    articles = heldout_articles()
+    misses: list[str] = []
+    tallies = judge_articles(articles, Pipeline(claims=False), misses=misses if show else None)
+    rows = [t.row("promos (held out)", view) for view, t in tallies.items()]
+    with contextlib.suppress(ImportError):
+        rows += [t.row("anchor: trafilatura", view) for view, t in anchor(articles).items()]
+    if show:
+        print("\n".join(misses))
+    return rows
+
+
+def loso_section(wcxb_limit: int | None, show: bool) -> list[list[Any]]:
+    """Leave-one-style-out: per style, the recipe trained without it judges its articles."""
+    from benchmarks.promo_data import article_page, seed_article, team_articles, train_model, wcxb_blocks, wcxb_page
+
+    team = team_articles()
+    styles = sorted({a.style for a in team})
+    pages = [article_page(a) for a in [seed_article(), *team]]
+    wcxb = [page for page in map(wcxb_page, wcxb_blocks("tune", limit=wcxb_limit)) if page is not None]
+    rows: list[list[Any]] = []
+    total = {view: Tally() for view in VIEWS}
+    misses: list[str] = []
+    for style in styles:
+        model = train_model([p for p in pages if p.style != style] + wcxb)
+        tallies = judge_articles([a for a in team if a.style == style], model_pipeline(model),
+                                 misses=misses if show else None)
+        for view, t in tallies.items():
+            total[view].add(t)
+        text, html = tallies["text"], Tally()
+        for view in VIEWS[1:]:
+            html.add(tallies[view])
+        rows.append([style, text.docs, f"{text.removed}/{text.promo}", _pct(text.removed, text.promo),
+                     f"{text.kept}/{text.story}", _pct(text.kept, text.story),
+                     f"{html.removed}/{html.promo}", _pct(html.removed, html.promo),
+                     f"{html.kept}/{html.story}", _pct(html.kept, html.story)])
+    if show:
+        print("\n".join(misses))
+    print(table(["view", *TALLY_HEADERS], [t.row(view) for view, t in total.items()]))
+    return rows
+
+
+LOSO_HEADERS = ["held-out style", "docs", "text: publisher removed", "%", "text: story kept", "%",
+                "3 templates: publisher removed", "%", "3 templates: story kept", "%"]
+
+
+# ------------------------------------------------------------------------------------ extraction quality
 
 
 class _Probe:
@@ -69,146 +250,96 @@ class _Probe:
         return self.cleaners
 
 
-def quality(dataset: str, limit: int | None, show: int, differential: bool = False) -> list[list[Any]]:
-    probe = _Probe()
-    with_promo = Pipeline(plugin_manager=new_plugin_manager(plugins=[("bench.probe", probe)]), claims=False)
-    without = Pipeline(disable=(PROMO,), claims=False)
-    counts_on: list[tuple[int, int, int]] = []
-    counts_off: list[tuple[int, int, int]] = []
-    totals: list[float] = []
-    reasons: Counter[str] = Counter()
-    drops: list[tuple[int, str, list[str]]] = []
-    changed: list[tuple[int, str, list[tuple[str, str, bool]]]] = []
-    for page in extraction_pages(dataset, limit):
-        url = page.truth.get("url") or None
-        t0 = time.perf_counter()
-        on = with_promo.run_raw(_raw(page.html, url))
-        totals.append((time.perf_counter() - t0) * 1000.0)
-        off = without.run_raw(_raw(page.html, url))
-        text_on = on.text if isinstance(on, docingest.Article) else ""
-        text_off = off.text if isinstance(off, docingest.Article) else ""
-        c_on = page_counts(page.truth.get("body") or "", text_on)
-        c_off = page_counts(page.truth.get("body") or "", text_off)
-        counts_on.append(c_on)
-        counts_off.append(c_off)
-        if isinstance(on, docingest.Article):
-            mine = [r for r in on.provenance.removed if r.cleaner == PROMO]
-            reasons.update(r.reason for r in mine)
-            lost = c_off[0] - c_on[0]
-            if lost > 0:
-                drops.append((lost, page.id, [f"{r.reason}: {r.text[:100]}" for r in mine]))
-            if differential and c_on != c_off:
-                truth = _tokens(page.truth.get("body") or "")
-                changed.append((len(counts_on) - 1, page.id,
-                                [(r.reason, r.text, _tokens(r.text) in truth) for r in mine]))
-    s_on, s_off = score(counts_on), score(counts_off)
-    promo_ms = statistics.median(probe.times) if probe.times else 0.0
-    total_ms = statistics.median(totals)
-    share = promo_ms / total_ms if total_ms else 0.0
-    print(f"\n{dataset}: removals by reason: {dict(reasons.most_common())}")
-    if show:
-        for lost, pid, removed in sorted(drops, reverse=True)[:show]:
-            print(f"  {pid}: {lost} true shingles lost; removed {removed}")
-    if changed:
-        effects = []
-        for index, pid, page_removed in changed:
-            counts = list(counts_on)
-            counts[index] = counts_off[index]
-            effects.append((s_on.f1 - score(counts).f1, pid, page_removed))
-        print(f"  {len(changed)} pages changed; the cleaner's effect on F1, page by page (worst first):")
-        for effect, pid, blocks in sorted(effects, key=lambda e: e[0]):
-            print(f"  {effect:+.5f} {pid}")
-            for reason, text, kept in blocks:
-                print(f"      {'TRUTH' if kept else '-':5} {reason}: {text[:110]!r}")
-    return [
-        [dataset, "without promo", f"{s_off.precision:.4f}", f"{s_off.recall:.4f}", f"{s_off.f1:.4f}", "", ""],
-        [dataset, "with promo", f"{s_on.precision:.4f}", f"{s_on.recall:.4f}", f"{s_on.f1:.4f}",
-         f"{total_ms:.2f}", f"{promo_ms:.3f} ({share:.1%})"],
-    ]
+def _raw(html: str, url: str | None) -> RawDocument:
+    return RawDocument(source=url or "<html>", content=html, url=url if url and url.startswith("http") else None,
+                       content_type="text/html", kind="html", fetched_at=datetime.now(UTC))
 
 
 def _tokens(text: str) -> str:
     return " ".join(_TOKEN.findall(text))
 
 
-def _raw(html: str, url: str | None) -> docingest.document.RawDocument:
-    from datetime import UTC, datetime
-
-    return docingest.document.RawDocument(
-        source=url or "<html>", content=html, url=url if url and url.startswith("http") else None,
-        content_type="text/html", kind="html", fetched_at=datetime.now(UTC),
-    )
-
-
-def draw_samples(strategy: st.SearchStrategy[Any], n: int) -> list[Any]:
-    """``n`` values of ``strategy``, the same on every run (derandomised)."""
-    out: list[Any] = []
-
-    @settings(max_examples=n, derandomize=True, database=None, deadline=None)
-    @given(strategy)
-    def collect(value: Any) -> None:
-        out.append(value)
-
-    collect()
-    return out
-
-
-def removal(samples: int) -> list[list[Any]]:
+def quality(dataset: str, limit: int | None, differential: bool) -> list[list[Any]]:
+    probe = _Probe()
+    with_promo = Pipeline(plugin_manager=new_plugin_manager(plugins=[("bench.probe", probe)]), claims=False)
+    without = Pipeline(disable=(PROMO,), claims=False)
+    ids: list[str] = []
+    on_counts: list[tuple[int, int, int]] = []
+    off_counts: list[tuple[int, int, int]] = []
+    reasons: Counter[str] = Counter()
+    changed: list[tuple[int, str, list[tuple[str, str, bool]]]] = []
+    for page in extraction_pages(dataset, limit):
+        url = page.truth.get("url") or None
+        on = with_promo.run_raw(_raw(page.html, url))
+        off = without.run_raw(_raw(page.html, url))
+        body = page.truth.get("body") or ""
+        c_on = page_counts(body, on.text if isinstance(on, docingest.Article) else "")
+        c_off = page_counts(body, off.text if isinstance(off, docingest.Article) else "")
+        ids.append(page.id)
+        on_counts.append(c_on)
+        off_counts.append(c_off)
+        if isinstance(on, docingest.Article):
+            mine = [r for r in on.provenance.removed if r.cleaner == PROMO]
+            reasons.update(r.reason for r in mine)
+            if differential and c_on != c_off:
+                truth = _tokens(body)
+                changed.append((len(ids) - 1, page.id, [(r.reason, r.text, _tokens(r.text) in truth) for r in mine]))
+    print(f"\n{dataset}: removals by class: {dict(reasons.most_common())}")
+    parts: list[tuple[str, Callable[[str], bool]]] = [("all", lambda _: True)]
+    if dataset == "wcxb-dev":
+        tune, held = split_ids("tune") or frozenset(), split_ids("heldout") or frozenset()
+        parts = [("tune (trained on)", tune.__contains__), ("held out", held.__contains__), ("all", lambda _: True)]
     rows: list[list[Any]] = []
-    pages: list[NewsPage] = draw_samples(news_pages(), samples)
-    texts: list[NewsText] = draw_samples(news_texts(), samples)
-    for label, items in (("news_pages (HTML)", pages), ("news_texts (text)", texts)):
-        tp = fn = fp = story = 0
-        site_ok = title_ok = 0
-        for item in items:
-            if isinstance(item, NewsPage):
-                article = docingest.ingest_html(item.html, url=item.url, claims=False)
-            else:
-                article = docingest.ingest_text(item.text, url=item.url, claims=False)
-            blocks = {b.text for b in article.blocks}
-            left = sum(1 for p in item.promos if p in article.text)
-            fn += left
-            tp += len(item.promos) - left
-            lost = sum(1 for p in item.paragraphs if p not in blocks)
-            fp += lost
-            story += len(item.paragraphs)
-            site_ok += article.site_name == item.site_name
-            title_ok += article.title == item.title
-        rows.append([label, len(items), tp + fn, story, tp / (tp + fp) if tp + fp else 1.0,
-                     tp / (tp + fn) if tp + fn else 1.0, f"{title_ok}/{len(items)}", f"{site_ok}/{len(items)}"])
-    try:
-        import trafilatura
-    except ImportError:
-        return rows
-    kept = total = lost = story = 0
-    for item in pages:
-        out = trafilatura.extract(item.html) or ""
-        flat = " ".join(out.split())
-        kept += sum(1 for p in item.promos if p in flat)
-        total += len(item.promos)
-        lost += sum(1 for p in item.paragraphs if " ".join(p.split()) not in flat)
-        story += len(item.paragraphs)
-    rows.append(["anchor: trafilatura on news_pages", len(pages), total, story,
-                 f"{(story - lost) / story:.3f} story kept", f"{(total - kept) / total:.3f}", "", ""])
+    for part, chosen in parts:
+        keep = [i for i, pid in enumerate(ids) if chosen(pid)]
+        s_on = score([on_counts[i] for i in keep])
+        s_off = score([off_counts[i] for i in keep])
+        rows.append([dataset, part, len(keep), f"{s_off.f1:.4f}", f"{s_on.precision:.4f}", f"{s_on.recall:.4f}",
+                     f"{s_on.f1:.4f}", f"{s_on.f1 - s_off.f1:+.4f}"])
+    if changed:
+        s_all = score(on_counts)
+        effects = []
+        for index, pid, removed in changed:
+            counts = list(on_counts)
+            counts[index] = off_counts[index]
+            effects.append((s_all.f1 - score(counts).f1, pid, removed))
+        print(f"  {len(changed)} pages changed; the cleaner's effect on F1, page by page (worst first):")
+        for effect, pid, blocks in sorted(effects, key=lambda e: e[0]):
+            print(f"  {effect:+.5f} {pid}")
+            for reason, text, kept in blocks:
+                print(f"      {'TRUTH' if kept else '-':5} {reason}: {text[:110]!r}")
+    if probe.times:
+        print(f"  {dataset}: promo cleaner median {statistics.median(probe.times):.3f} ms/page, "
+              f"p90 {statistics.quantiles(probe.times, n=10)[-1]:.3f} ms over {len(probe.times)} pages")
     return rows
+
+
+QUALITY_HEADERS = ["dataset", "part", "pages", "F1 without cleaner", "precision", "recall", "F1 with cleaner",
+                   "change"]
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--limit", type=int, default=None, help="pages per dataset (default: all)")
-    parser.add_argument("--samples", type=int, default=300, help="news_pages/news_texts samples")
-    parser.add_argument("--show-drops", type=int, default=0, help="print the N pages that lost most")
-    parser.add_argument("--differential", action="store_true",
-                        help="list every page the cleaner changes, its F1 effect and what it removed")
+    parser.add_argument("--sections", default="seed,heldout,loso,quality")
+    parser.add_argument("--limit", type=int, default=None, help="pages per extraction dataset (default: all)")
+    parser.add_argument("--differential", action="store_true", help="list every page the cleaner changes")
+    parser.add_argument("--show", action="store_true", help="list every misjudged labelled block")
     args = parser.parse_args()
-    rows: list[list[Any]] = []
-    for dataset in ("wcxb-dev", "readability"):
-        rows += quality(dataset, args.limit, args.show_drops, args.differential)
-    print()
-    print(table(["dataset", "pipeline", "precision", "recall", "F1", "median ms/page", "promo ms (share)"], rows))
-    print()
-    print(table(["sample", "docs", "promo blocks", "story paragraphs", "removal precision", "removal recall",
-                 "title right", "site name right"], removal(args.samples)))
+    sections = args.sections.split(",")
+    if "seed" in sections:
+        print(table(["article", "view", *TALLY_HEADERS], seed_section()))
+    if "heldout" in sections:
+        print()
+        print(table(["corpus", "view", *TALLY_HEADERS], heldout_section(args.show)))
+    if "loso" in sections:
+        print()
+        print(table(LOSO_HEADERS, loso_section(args.limit, args.show)))
+    if "quality" in sections:
+        rows: list[list[Any]] = []
+        for dataset in ("wcxb-dev", "readability"):
+            rows += quality(dataset, args.limit, args.differential)
+        print()
+        print(table(QUALITY_HEADERS, rows))
 
 
 if __name__ == "__main__":

@@ -150,10 +150,13 @@ class Candidate:
 
 @dataclass(frozen=True, slots=True)
 class Verdict:
-    """A block cleaner's decision to drop one candidate: its index and the reason."""
+    """A block cleaner's decision to drop one candidate: its index, the reason (the class of text it is), and the
+    cleaner's score for it when it has one."""
 
     index: int
     reason: str
+    score: float | None = None
+    """How sure the cleaner is, in [0, 1] (for a learned cleaner, the model's probability); ``None`` for a rule."""
 
 
 @dataclass(frozen=True, slots=True)

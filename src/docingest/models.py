@@ -216,7 +216,10 @@ class Removal(BaseModel):
     cleaner: str
     """Name of the cleaner that removed it."""
     reason: str
-    """Why ("navigation", "subscription pitch", "tip line", ...)."""
+    """Why: the class of text it is ("navigation", "subscription pitch", "tip line", ...)."""
+    score: float | None = None
+    """The cleaner's score for the removal in [0, 1] (the boilerplate model's probability that the block is the
+    publisher's text), or ``None`` for a cleaner that decides by rule."""
     text: str
     """The removed text (whitespace-normalised, possibly truncated to 2,000 characters)."""
     where: str | None = None

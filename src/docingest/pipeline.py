@@ -516,7 +516,7 @@ class Pipeline:
             found = self._guard(label, origin, partial(_listed, cleaner.classify, snapshot, page))
             verdicts = checked_items(label, origin, found, Verdict, "Verdicts")
             ran.append(cleaner.name)
-            drop = {v.index: v.reason for v in verdicts if 0 <= v.index < len(snapshot)}
+            drop = {v.index: v for v in verdicts if 0 <= v.index < len(snapshot)}
             if not drop:
                 continue
             kept = []
@@ -525,7 +525,8 @@ class Pipeline:
                     page.removed.append(
                         Removal(
                             cleaner=cleaner.name,
-                            reason=drop[i],
+                            reason=drop[i].reason,
+                            score=drop[i].score,
                             text=block.text[:_MAX_REMOVED_TEXT],
                             where=block.where,
                             after_block=len(kept) - 1 if kept else None,

@@ -1,0 +1,276 @@
+"""The boilerplate model at run time: shipped weights, a page's blocks in, a score and a class per block out.
+
+:class:`Model` holds the two weight vectors of ``weights.json`` (local and context logistic regressions, see
+:mod:`.features`) and the decision threshold. :meth:`Model.judge` scores the blocks of one page:
+
+1. each block's local logit (blocks too long to judge, code and tables get :data:`~.features.LONG_LOGIT`);
+2. each block's context features from those logits, and the context's correction of the local logit, bounded
+   by :data:`CONTEXT_BOUND` (the neighbours can tip a doubtful block, never overturn a clear one): the model's
+   score is the sigmoid of the local logit plus that correction;
+3. the block's class — what kind of publisher text it looks like — from the feature group whose features add
+   most to its local logit.
+
+A block that holds a quotation gets no score above zero: it is never removed.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any, Protocol
+
+from .features import (
+    CONTEXT_NAMES,
+    HASH_BUCKETS,
+    HASH_OFFSET,
+    LOCAL_NAMES,
+    LONG_LOGIT,
+    MAX_JUDGED,
+    PAIR_OFFSET,
+    SITE_NAMED,
+    Features,
+    context_features,
+    holds_quotation,
+    local_features,
+    names_site,
+    readable,
+    reports,
+    with_pairs,
+)
+from .train import logit, sigmoid
+
+WEIGHTS_FILE = "weights.json"
+#: A page judged must report: at least this many blocks attribute statements (an attribution verb or a
+#: quotation). The publisher's inserts the model learned are inserts into reporting; on other pages (product,
+#: service and documentation pages, how-tos, forums) nearly every block addresses the reader and nothing is judged.
+REPORTING_GATE = 3
+#: The most the context may raise a block's logit (it may lower it by up to :data:`CONTEXT_VETO`): neighbours can
+#: tip a doubtful block, never make a clear story paragraph the publisher's; a page whose every block reads like
+#: an appeal to the reader (a how-to, a product page) can overrule them all.
+CONTEXT_BOUND = 1.5
+CONTEXT_VETO = 8.0
+#: Local logits are clipped to this before the context corrects them (a block's wording alone is never so sure
+#: that its page cannot overrule it).
+LOCAL_CLIP = 6.0
+#: Kinds never judged: code listings and tables are content, whatever they say.
+UNJUDGED = frozenset({"code", "table"})
+
+#: The classes of publisher text, each with the local features that speak for it (the class of a removal is
+#: the one whose features add most to the block's logit).
+CLASSES: dict[str, tuple[str, ...]] = {
+    "subscription pitch": ("has_support", "has_money", "has_period", "has_offer"),
+    "product promo": ("has_product",),
+    "tip line": ("has_contact", "has_email", "has_phone", "has_messaging"),
+    "share prompt": ("has_social", "has_handle", "has_url"),
+    "credit": ("has_credit", "slash_credit", "by_credit"),
+    "legal notice": ("has_legal", "has_self_doc"),
+    "author bio": ("has_bio", "about_label"),
+    "related link": ("has_related", "all_links", "link_density"),
+}
+_CLASS_OF = {LOCAL_NAMES.index(f): name for name, fs in CLASSES.items() for f in fs}
+PERKS = "member perks"
+GENERIC = "publisher text"
+
+
+@dataclass(frozen=True, slots=True)
+class BlockView:
+    """What the model reads of a block: its text, kind and markup hints."""
+
+    text: str
+    kind: str = "paragraph"
+    link_density: float = 0.0
+    hinted: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Judgement:
+    """The model's view of one block: its score (probability of publisher text) and its class."""
+
+    score: float
+    label: str
+    quoted: bool
+
+
+@dataclass(frozen=True, slots=True)
+class PageFeatures:
+    """The local features of a page's blocks (``None`` for a block not judged) and the shapes the context
+    features need."""
+
+    local: tuple[Features | None, ...]
+    sizes: tuple[int, ...]
+    kinds: tuple[str, ...]
+    ends_colon: tuple[bool, ...]
+    addresses_reader: tuple[bool, ...]
+    reports: tuple[bool, ...]
+    quoted: tuple[bool, ...]
+
+
+_YOU = LOCAL_NAMES.index("has_you")
+_SAID = LOCAL_NAMES.index("has_said")
+_CACHE: dict[tuple[str, float, bool, bool], tuple[Features, bool]] = {}
+_CACHE_SIZE = 16384
+
+
+def page_features(blocks: Sequence[BlockView], site: str = "") -> PageFeatures:
+    """The local features of every block of a page (``site``: the publication's name, see
+    :func:`~.features.site_phrase`)."""
+    local: list[Features | None] = []
+    quoted: list[bool] = []
+    for b in blocks:
+        if len(b.text) > MAX_JUDGED or b.kind in UNJUDGED or not readable(b.text):
+            local.append(None)
+            quoted.append(True)
+            continue
+        named = bool(site) and names_site(b.text, site)
+        key = (b.text, round(b.link_density, 2), b.hinted, named)
+        found = _CACHE.get(key)
+        if found is None:
+            features = local_features(b.text, link_density=b.link_density, hinted=b.hinted)
+            if named:
+                features = sorted([*features, (SITE_NAMED, 1.0)])
+            found = (with_pairs(features), holds_quotation(b.text))
+            if len(_CACHE) >= _CACHE_SIZE:
+                _CACHE.clear()
+            _CACHE[key] = found
+        local.append(found[0])
+        quoted.append(found[1])
+    return PageFeatures(
+        local=tuple(local),
+        sizes=tuple(len(b.text) for b in blocks),
+        kinds=tuple(b.kind for b in blocks),
+        ends_colon=tuple(b.text.rstrip().endswith(":") for b in blocks),
+        addresses_reader=tuple(f is not None and any(i == _YOU for i, _ in f) for f in local),
+        reports=tuple((f is not None and any(i == _SAID for i, _ in f)) or (q and f is not None)
+                      for f, q in zip(local, quoted, strict=True)),
+        quoted=tuple(quoted),
+    )
+
+
+_REPORTS: dict[str, bool] = {}
+
+
+class _Texted(Protocol):
+    @property
+    def text(self) -> str: ...
+
+
+def reporting(blocks: Sequence[_Texted]) -> bool:
+    """Does the page report: at least :data:`REPORTING_GATE` blocks attribute statements?"""
+    count = 0
+    for b in blocks:
+        found = _REPORTS.get(b.text)
+        if found is None:
+            if len(_REPORTS) >= _CACHE_SIZE:
+                _REPORTS.clear()
+            found = _REPORTS[b.text] = reports(b.text)
+        count += found
+        if count >= REPORTING_GATE:
+            return True
+    return False
+
+
+def local_logits(weights: Sequence[float], page: PageFeatures) -> list[float]:
+    """Each block's local logit (:data:`LONG_LOGIT` for a block not judged)."""
+    return [LONG_LOGIT if f is None else max(-LOCAL_CLIP, min(LOCAL_CLIP, logit(weights, f))) for f in page.local]
+
+
+def page_context(page: PageFeatures, logits: Sequence[float], repeated: Sequence[bool]) -> list[Features]:
+    """The context features of every block of a page."""
+    return context_features(logits, sizes=page.sizes, kinds=page.kinds, ends_colon=page.ends_colon,
+                            addresses_reader=page.addresses_reader, reports=page.reports, repeated=repeated)
+
+
+class Model:
+    """The two logistic regressions and the threshold of ``weights.json``."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        local = [0.0] * (HASH_OFFSET + HASH_BUCKETS)
+        for name, w in data["local"].items():
+            local[LOCAL_NAMES.index(name)] = float(w)
+        for pair, w in data.get("pairs", {}).items():
+            a, b = (LOCAL_NAMES.index(name) for name in pair.split("&"))
+            local[PAIR_OFFSET + a * len(LOCAL_NAMES) + b] = float(w)
+        for bucket, w in data["hashed"].items():
+            local[HASH_OFFSET + int(bucket)] = float(w)
+        self.local = local
+        self.context = [float(data["context"].get(name, 0.0)) for name in CONTEXT_NAMES]
+        self.threshold = float(data["threshold"])
+        self.data = data
+
+    @classmethod
+    def from_weights(cls, local: Sequence[float], context: Sequence[float], threshold: float,
+                     about: dict[str, Any] | None = None) -> Model:
+        """A model from trained weight vectors (rounded as they are when written)."""
+        return cls(weights_data(local, context, threshold, about or {}))
+
+    def judge(self, blocks: Sequence[BlockView], site: str = "",
+              repeated: Sequence[bool] | None = None) -> list[Judgement]:
+        """The score and the class of every block of a page."""
+        if not reporting(blocks):
+            return [Judgement(0.0, GENERIC, False) for _ in blocks]
+        page = page_features(blocks, site)
+        logits = local_logits(self.local, page)
+        context = page_context(page, logits, repeated or [False] * len(blocks))
+        out: list[Judgement] = []
+        for i, features in enumerate(context):
+            local = page.local[i]
+            score = 0.0 if local is None or page.quoted[i] else sigmoid(logits[i] + self.correction(features))
+            label = self._label(local, features) if local is not None and score >= self.threshold else GENERIC
+            out.append(Judgement(score, label, page.quoted[i]))
+        return out
+
+    def local_scores(self, blocks: Sequence[BlockView]) -> list[float]:
+        """Each block's score on its own (no page context, no reporting gate): for text found outside the story,
+        such as page chrome that tree cleaners removed."""
+        page = page_features(blocks)
+        return [0.0 if f is None or q else sigmoid(z) for f, q, z in
+                zip(page.local, page.quoted, local_logits(self.local, page), strict=True)]
+
+    def correction(self, context: Features) -> float:
+        """The context's correction of a block's local logit."""
+        return max(-CONTEXT_VETO, min(CONTEXT_BOUND, logit(self.context, context)))
+
+    def _label(self, local: Features, context: Features) -> str:
+        by_class: dict[str, float] = {}
+        for i, v in local:
+            name = _CLASS_OF.get(i)
+            if name is not None and self.local[i] * v > 0:  # what speaks for the class
+                by_class[name] = by_class.get(name, 0.0) + self.local[i] * v
+        perks = sum(self.context[i] * v for i, v in context
+                    if CONTEXT_NAMES[i] in ("prev_lead", "list_chain"))
+        best = max(by_class.items(), key=lambda item: item[1], default=(GENERIC, 0.0))
+        if perks > 0 and perks >= best[1]:
+            return PERKS
+        return best[0] if best[1] > 0 else GENERIC
+
+
+def weights_data(local: Sequence[float], context: Sequence[float], threshold: float,
+                 about: dict[str, Any]) -> dict[str, Any]:
+    """The content of ``weights.json``: named weights, non-zero hashed weights, rounded to 4 decimals."""
+    return {
+        "format": 1,
+        "about": about,
+        "threshold": round(threshold, 4),
+        "local": {name: round(local[i], 4) for i, name in enumerate(LOCAL_NAMES)},
+        "pairs": {f"{a}&{b}": round(local[PAIR_OFFSET + i * len(LOCAL_NAMES) + j], 4)
+                  for i, a in enumerate(LOCAL_NAMES) for j, b in enumerate(LOCAL_NAMES)
+                  if j > i and round(local[PAIR_OFFSET + i * len(LOCAL_NAMES) + j], 3) != 0.0},
+        "hashed": {str(b): round(local[HASH_OFFSET + b], 4) for b in range(HASH_BUCKETS)
+                   if round(local[HASH_OFFSET + b], 3) != 0.0},
+        "context": {name: round(context[i], 4) for i, name in enumerate(CONTEXT_NAMES)},
+    }
+
+
+def dumps(data: dict[str, Any]) -> str:
+    """``weights.json`` as written (stable key order, one line per section)."""
+    return json.dumps(data, sort_keys=True, separators=(",", ":")) + "\n"
+
+
+@cache
+def shipped() -> Model:
+    """The model shipped with docingest."""
+    text = resources.files(__package__).joinpath(WEIGHTS_FILE).read_text(encoding="utf-8")
+    return Model(json.loads(text))
