@@ -15,23 +15,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import accumulate, pairwise
 
+from .coref import Cast
 from .cues import ACCORDING_RE, find_cues
+from .entities import Entity
+from .lexicon import DOC_NOUNS, HONORIFICS, NOT_NAMES, ORG_HEADS, ORG_NOUNS, ROLE_NOUNS, pronoun_gender, singular
 from .marks import Quoted
-from .speakers import (
-    DOC_NOUNS,
-    HONORIFICS,
-    NAME_RE,
-    NOT_NAMES,
-    ORG_NOUNS,
-    ROLE_NOUNS,
-    TITLE_WORDS,
-    Person,
-    Registry,
-    is_org,
-    pronoun_gender,
-    words_of,
-)
-from .speakers import org_head as _org_head
+from .mentions import NAME_RE, is_org_name
+from .sieve import pronouns
+from .titles import bare, head_noun
 
 _ABBREV = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Cpl|Const|Insp|Det|Supt|Coun|Rev|Jr|Sr|"
@@ -116,6 +107,16 @@ _FWD_DESC = re.compile(
 )
 
 
+def words_of(phrase: str) -> set[str]:
+    """The lower-cased words of ``phrase`` without punctuation or a possessive ending ("bank’s" → "bank")."""
+    return {bare(w) for w in phrase.split()}
+
+
+def _org_head(name: str) -> bool:
+    """Whether a capitalised run ends with a word that names an organisation ("The Institute", "Bank")."""
+    return bare(name.rsplit(maxsplit=1)[-1]) in ORG_HEADS
+
+
 def _doc_words(phrase: str) -> set[str]:
     """The words of ``phrase`` that name documents ("the figures", "an environmental review")."""
     return {w.strip("’',.").lower() for w in phrase.split()} & DOC_NOUNS
@@ -146,6 +147,22 @@ _FWD_DOC = re.compile(
     r"\s*((?:[a-z][\w-]*\s+){0,3}?(?:" + "|".join(sorted(DOC_NOUNS)) + r")\b"
     r"(?:\s+(?:released|published|issued|obtained|compiled|seen|provided|filed|from|by)\b[^,.;:“”\"\n]{0,60})?)"
 )
+#: Nouns of saying and stance whose owner speaks the quote that completes them: "NATO's commitment to “…”",
+#: "Rutte's characterization of the tensions as a “…”", "his call for “…”"
+_STANCE_NOUNS = (
+    r"commitments?|calls?|characteri[sz]ation|description|portrayal|warnings?|promises?|pledges?|vows?|claims?|"
+    r"assertion|insistence|demands?|pleas?|appeals?|message|words|remarks|comments|reference|assessment|"
+    r"arguments?|suggestion|recommendations?|requests?|vision|hopes?|wish|ambition|criticism|praise|dismissal|"
+    r"label|verdict|prediction|forecast|view"
+)
+_STANCE_NOUN = re.compile(
+    rf"(?:(?P<owner>{NAME_RE.pattern}|(?i:the)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){{0,3}})[’']s?|"
+    rf"(?<![\w’'])(?P<pron>(?i:his|her|its|their)))"
+    rf"\s+(?:[a-z][\w-]*\s+)?(?P<noun>{_STANCE_NOUNS})\s+"
+    rf"(?:of\s+[^,;:.!?\x00\n]{{1,80}}?\s+as\s+(?:an?\s+|the\s+)?|(?:to|for|on|that|as|of)\s+(?:an?\s+|the\s+)?)?"
+)
+_LEAD_ROLE = re.compile(r"((?i:the))\s+((?:[a-z][\w-]*\s+){1,5})")
+_POSSESSIVE_SUBJECT = {"his": "he", "her": "she", "its": "it", "their": "they"}
 _PARTICIPLE_AFTER = re.compile(r"(?:,|\b(?:while|before|after|when|by|and))\s*$")
 _BACK_COORDINATED = re.compile(
     rf"(?<![\w’'])((?i:({_PRONOUN}))|{NAME_RE.pattern})\s+[a-z][\w’'-]*(?:\s[^,;“”\"\x00\n]{{0,60}}?)?"
@@ -252,7 +269,7 @@ class Event:
     mention: tuple[int, int] | None
     speaker: str | None
     inverted: bool
-    person: Person | None
+    person: Entity | None
     kind: str  # "name", "pronoun", "description", "according", "colon", "participle", "naming"
 
 
@@ -302,8 +319,7 @@ class Attributor:
         self._reach = list(accumulate((q.outer[1] for q in by_open), max))
         self._ends = sorted(q.outer[1] for q in self.quotes)
         self._para_starts = [a for a, _ in self.paragraphs]
-        self.registry = Registry(text, self.in_quote)
-        self.registry.quoted = {m for m, _, _ in self.registry.mentions if self.in_quote(m)}
+        self.registry = Cast(text, self.in_quote)
         self.masked = _masked(text, quotes)
         self.sentences: list[tuple[int, int]] = []
         for lo, hi in self.paragraphs:
@@ -400,6 +416,11 @@ class Attributor:
                 if named is not None:
                     self._add_event(named)
             searched = open_ + 1
+            stance = _STANCE_NOUN.search(masked, max(0, open_ - 160), open_ + 1)
+            if stance is not None and stance.end() == open_:
+                held = self._stance(stance)
+                if held is not None:
+                    self._add_event(held)
         for m in _DOC_CUES.finditer(masked):
             if not _doc_words(text[max(0, m.start() - 60) : m.start()]):
                 continue  # cheap test first: no document named just before
@@ -445,6 +466,45 @@ class Attributor:
                 return None  # "Chastened by the analyses, Trump revised his plan, promising …": no subject here
         ev = self._make(cue, np, False, "participle")
         return ev if ev.speaker else None
+
+    def _stance(self, m: re.Match[str]) -> Event | None:
+        """The owner of a stance noun speaks the quote that completes it ("NATO's commitment to “…”")."""
+        cue = m.span("noun")
+        if m.group("pron"):
+            ent = self._pronoun(_POSSESSIVE_SUBJECT[m.group("pron").lower()], m.start("pron"))
+            if ent is None:
+                return None
+            return Event(cue, m.span("pron"), ent.name, False, ent, "naming")
+        s, e = m.span("owner")
+        owner = self.text[s:e]
+        kind = "description" if owner[:4].lower() == "the " else "name"
+        if kind == "name" and _not_name(owner):
+            return None
+        ev = self._make(cue, (s, e, kind), False, "naming")
+        return ev if ev.speaker and ev.person is not None else None
+
+    def subject_of(self, start: int, limit: int) -> Entity | None:
+        """The entity heading the clause that starts at ``start`` (before ``limit``), if it names one."""
+        text = self.text
+        at = start + len(text[start:limit]) - len(text[start:limit].lstrip(" “\"‘'(\n"))
+        np = self._forward_np(text[at:limit], at, lead=True)
+        if np is None:
+            role = _LEAD_ROLE.match(text, at, limit)
+            if role is None:
+                return None
+            words = role.group(2).split()
+            # the longest run of words after "the" that ends with a role noun: "The secretary general presented"
+            for k in range(len(words), 0, -1):
+                if singular(bare(words[k - 1])) in ROLE_NOUNS:
+                    end = role.start(2) + len(" ".join(words[:k]))
+                    return self.registry.resolve_role(text[role.start(1) : end], role.start(1))
+            return None
+        s, e, what = np
+        if what == "name":
+            return self.registry.resolve_name(text[s:e], s)
+        if what == "pronoun":
+            return self._pronoun(text[s:e], s)
+        return self.registry.resolve_role(text[s:e], s)
 
     def _naming(self, c_start: int, c_end: int) -> Event | None:
         """ "X called the budget “…”", "what he called “…”": the subject of a naming verb credits the quote after
@@ -505,7 +565,7 @@ class Attributor:
                 lead[2] != "description"
                 and (_AFFILIATION.fullmatch(between) or _COORDINATED.fullmatch(between))
                 and self._subjectlike(lead)
-                and not all(w.lower() in TITLE_WORDS for w in text[lead[0] : lead[1]].split())
+                and not all(head_noun(w) is not None for w in text[lead[0] : lead[1]].split())
             ):
                 # "Lucía Ferrer of the Institute for Fiscal Studies said": the person, not the institute;
                 # "Okafor welcomed the extension but said": the subject of both verbs
@@ -529,7 +589,7 @@ class Attributor:
             pre = pre[-_BACK_REACH:]
         # "the director of operations for EHS, Jeff Fraser, says": the name set off just before the cue
         apposed = _APPOSED_NAME.search(pre)
-        if apposed and not _not_name(apposed.group(1)) and not is_org(apposed.group(1)):
+        if apposed and not _not_name(apposed.group(1)) and not is_org_name(apposed.group(1)):
             return self._make(cue, (start + apposed.start(1), start + apposed.end(1), "name"), False, "")
         np = self._backward_np(pre, start)
         if np is None and re.search(r"\bwho\s+(?:(?:also|then|later|often|once)\s+)?$", pre):
@@ -580,7 +640,7 @@ class Attributor:
                 named = _FWD_APPOSED.match(after, dd.end(1))
                 if named is None:
                     return base + dd.start(1), base + dd.end(1), "description"
-                if not _not_name(named.group(1)) and not is_org(named.group(1)):
+                if not _not_name(named.group(1)) and not is_org_name(named.group(1)):
                     # "according to its director, Mara Okafor": the name
                     return base + named.start(1), base + named.end(1), "name"
         nm = _FWD_NAME.match(after)
@@ -617,7 +677,7 @@ class Attributor:
                 return base + nm.start(1), base + nm.end(1), "name"
         if lead:
             org = _LEAD_ORG.match(after)
-            if org is not None and (is_org(org.group(1)) or _org_head(org.group(1).split(" of ")[0])):
+            if org is not None and (is_org_name(org.group(1)) or _org_head(org.group(1).split(" of ")[0])):
                 # "the Roman Catholic Diocese of Covington condemned … and promised": the organisation
                 return base + org.start(1), base + org.end(1), "name"
         dm = _FWD_DESC.match(after)
@@ -640,7 +700,7 @@ class Attributor:
         if (
             am
             and " " in am.group(1).strip()
-            and not is_org(am.group(1))
+            and not is_org_name(am.group(1))
             and am.group(1).split()[0].lower() not in NOT_NAMES
         ):
             return base + am.start(1), base + am.end(1), "name"
@@ -656,15 +716,15 @@ class Attributor:
             run = pre[start : nm.end(1)]
             for cut in (m.end() for m in re.finditer(r"\S+\s+", run)):
                 head = run[:cut].split()
-                if not all(w.lower().strip(".") in NOT_NAMES or w.lower() in TITLE_WORDS for w in head):
+                if not all(w.lower().strip(".") in NOT_NAMES or head_noun(w) is not None for w in head):
                     break
                 rest = run[cut:]
                 if (
                     rest
                     and not _not_name(rest)
-                    and rest.split()[0].lower() not in TITLE_WORDS
-                    and not is_org(rest)
-                    and (head[-1].lower() in TITLE_WORDS or head[-1].lower() in {"although", "though", "while"})
+                    and head_noun(rest.split()[0]) is None
+                    and not is_org_name(rest)
+                    and (head_noun(head[-1]) is not None or head[-1].lower() in {"although", "though", "while"})
                     and head[-1].lower().strip(".") not in {"the", "canadian", "american", "u.s"}
                 ):
                     return base + start + cut, base + nm.end(1), "name"
@@ -712,7 +772,7 @@ class Attributor:
     def _make(self, cue: tuple[int, int], np: tuple[int, int, str], inverted: bool, kind: str) -> Event:
         s, e, what = np
         mention = self.text[s:e]
-        person: Person | None = None
+        person: Entity | None = None
         speaker: str | None = None
         if what == "name":
             person = self.registry.resolve_name(mention, s)
@@ -754,48 +814,26 @@ class Attributor:
                 speaker = person.name if person is not None else mention
         return Event(cue, (s, e), speaker, inverted, person, kind or what)
 
-    def _pronoun(self, word: str, pos: int) -> Person | None:
+    def _pronoun(self, word: str, pos: int) -> Entity | None:
+        """The entity a pronoun at ``pos`` names (the sieve's last pass, :mod:`.sieve.pronouns`)."""
         gender = pronoun_gender(word)
         if gender is None:
             return None
         top = bisect_left(self._event_starts, pos)
-        if gender == "":
-            for i in range(top - 1, -1, -1):
-                ev = self.events[i]
-                if pos - ev.cue[0] >= 2500:
-                    break
-                if ev.person is not None and (ev.person.org or word.lower() in {"they", "we"}):
-                    return ev.person
-            return None
         para = self._para_of(pos)
-        lo = self.paragraphs[max(0, para - 1)][0] if para >= 0 else 0
+        lo = (self.paragraphs[max(0, para - 1)][0] if para >= 0 else 0) if gender else pos - 2500
+        speakers: list[tuple[int, int, Entity]] = []
         for i in range(top - 1, -1, -1):
             ev = self.events[i]
             if ev.cue[0] < lo:
                 break
-            p = ev.person
-            if p is None or p.org:
-                continue
-            if p.gender and p.gender != gender:
-                continue
-            if not p.gender:
-                near = self.registry.nearest_person(pos, gender, max_back=pos - ev.cue[0], subject_only=True)
-                if near is not None and near.gender == gender:
-                    return near
-                if not self.registry.personlike(p):
-                    continue
-            else:
-                # "… he adds. Good results for accountant Babatunji Farinloye, 50. “…,” he says.": a person of the
-                # pronoun's gender introduced in the sentence before, after the last speaker, is the one meant
-                s_start, _ = self._sentence_of(pos)
-                prev_start, _ = self._sentence_of(max(0, s_start - 2))
-                reach = pos - max(ev.cue[1], ev.mention[1] if ev.mention else 0, prev_start)
-                if reach > 0:
-                    near = self.registry.nearest_person(pos, gender, max_back=reach, subject_only=True)
-                    if near is not None and near is not p and near.gender == gender:
-                        return near
-            return p
-        return self.registry.nearest_person(pos, gender, subject_only=True) or self.registry.nearest_person(pos, gender)
+            if ev.person is not None:
+                speakers.append((ev.cue[0], max(ev.cue[1], ev.mention[1] if ev.mention else 0), ev.person))
+        s_start, _ = self._sentence_of(pos)
+        prev_start, _ = self._sentence_of(max(0, s_start - 2))
+        return pronouns.resolve(
+            word, gender, pos, speakers, self.registry.nearest_person, self.registry.personlike, prev_start
+        )
 
     # --------------------------------------------------------------------- quotes
     def credit(self) -> list[tuple[Quoted, Event | None]]:
@@ -824,6 +862,9 @@ class Attributor:
             # “…” ― Pamela Padilla: a quote signed with a dash and a name
             return self._make((dash.start(), dash.start() + 1), (dash.start(1), dash.end(1), "name"), True, "dash")
         after = self._first_event(b, min(s_end, nxt))
+        if after is None and nxt < s_end and not ends_sentence:
+            # "“A” offers “B” with its allies, Zelenskyy said.": the sentence's cue credits every quote in it
+            after = self._first_event(b, s_end)
         lo = max(s_start, self.last_end(a))
         before = self._last_event(lo, a)
         if after is not None and after.kind == "participle" and before is not None:

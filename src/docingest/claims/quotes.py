@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Literal
 
 from ..models import Claim, Span, TextRef, claim_id
-from .attribution import Attributor
+from .attribution import Attributor, Event
+from .cues import STANCE_WORDS
 from .marks import Quoted, find_quotes, paragraph_spans
 
 _WORD = re.compile(r"[\w’'-]+")
@@ -137,11 +139,24 @@ def _context(text: str, paragraphs: Sequence[tuple[int, int]]) -> _Context:
     return found
 
 
+def _repeated(words: str, said: Sequence[tuple[str, Event | None]]) -> Event | Literal[False] | None:
+    """The attribution of the latest earlier quote that these words repeat (or that repeats them), ``False``
+    when they repeat none."""
+    if words.count(" ") < 1:
+        return False
+    for earlier, ev in reversed(said):
+        if words in earlier or earlier in words:
+            return ev
+    return False
+
+
 def quote_claims(text: str, paragraphs: Sequence[tuple[int, int]] = ()) -> list[Claim]:
     """Direct quotes of ``text``: one claim per quoted stretch (per part of a split or multi-paragraph quote)."""
     ctx = _context(text, paragraphs)
     out: list[Claim] = []
-    for q, ev in ctx.attr.credit():
+    said: list[tuple[str, Event | None]] = []
+    for q, credited in ctx.attr.credit():
+        ev = credited
         start, end = q.start, q.end
         while start < end and text[start].isspace():
             start += 1
@@ -157,8 +172,19 @@ def quote_claims(text: str, paragraphs: Sequence[tuple[int, int]] = ()) -> list[
             # "Trump tweeted that there was “no collusion” and “collusion” was among …": only the first quote
             # after the cue is the cue's; later short ones are terms
             same = len(_WORD.findall(text[start:end])) > 3 or text[start:end].endswith((".", "!", "?"))
-        if _is_scare(text, q, s_a, same) or _is_name_or_title(text, q):
+        if _is_name_or_title(text, q):
             continue
+        words = " ".join(_WORD.findall(text[start:end])).lower()
+        if _is_scare(text, q, s_a, same):
+            # a quoted phrase in a sentence that credits nobody is a scare quote, unless it repeats words quoted
+            # before: then it is a quotation again, its speaker the earlier one only when that one is the
+            # sentence's subject ("The secretary general presented … as essential to “win this war”")
+            earlier = _repeated(words, said)
+            if earlier is False:
+                continue
+            subject = ctx.attr.subject_of(s_a, q.open)
+            ev = earlier if earlier is not None and subject is not None and earlier.person is subject else None
+            same = ev is not None
         para = ctx.attr.paragraph_of(q.open) or (q.open, q.outer[1])
         if _PROMO_LABEL.match(text, para[0]) or (_LABEL.match(text, para[0]) and para[1] - para[0] < 150):
             continue  # "READ MORE: …", "WATCH: …" promo lines
@@ -171,6 +197,7 @@ def quote_claims(text: str, paragraphs: Sequence[tuple[int, int]] = ()) -> list[
             conf -= 0.1
         body = text[start:end]
         span = Span(start=start, end=end)
+        said.append((words, ev))
         out.append(
             Claim(
                 id=claim_id("quote", span, body),
@@ -298,6 +325,8 @@ def reported_claims(text: str, paragraphs: Sequence[tuple[int, int]] = ()) -> li
         head_start = max(s_a, attr.last_end(ev.cue[0]))
         span: tuple[int, int]
         cue_word = text[ev.cue[0] : ev.cue[1]].lower()
+        if cue_word in STANCE_WORDS:
+            continue  # "highlighted his country's “…”": a stance credits quoted words, it reports no clause
         if ev.kind == "according":
             before = text[head_start : ev.cue[0]]
             if before.strip(' \n“"') and before.rstrip().endswith(","):

@@ -1,0 +1,172 @@
+"""The people and organisations of one article, and what a mention of them resolves to.
+
+:class:`Cast` finds the article's mentions (:mod:`.mentions`), clusters them with the sieve (:mod:`.sieve`)
+and answers the attribution's questions: which entity a name, a role description, an organisation's short
+form or a pronoun written at some position names. Genders come from honorifics and given names, else from a
+tally of the pronouns that follow a person's mentions.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Callable
+
+from .entities import Entity
+from .lexicon import MALE_PRONOUNS, ORG_NOUNS
+from .mentions import Mention, MentionFinder
+from .sieve import cluster, orgs, roles
+from .sieve.acronyms import is_acronym
+from .sieve.exact import key
+from .titles import Title, bare, parse_role, split_title
+
+#: he/his/him/himself/she/her/hers/herself as whole words (the look-behind after the first letter keeps the
+#: regex engine's fast first-character scan)
+_GENDERED = re.compile(r"[HhSs](?<![\w][HhSs])(?:e|is|im|imself|he|er|ers|erself)\b")
+
+
+class Cast:
+    """The entities of one text (built in one pass)."""
+
+    def __init__(self, text: str, inside: Callable[[int], bool] | None = None) -> None:
+        self.text = text
+        self.inside = inside or (lambda _pos: False)
+        self.mentions: list[Mention] = MentionFinder(text, self.inside).find()
+        self.starts = [m.start for m in self.mentions]
+        self.entities: list[Entity] = cluster(self.mentions)
+        self.quoted = {m.start for m in self.mentions if self.inside(m.start)}
+        self.acronyms: dict[str, set[str]] = {}
+        for ent in self.entities:
+            names = [m.name for m in ent.mentions]
+            for n in names:
+                if is_acronym(n):
+                    full = {bare(w) for other in names if other != n for w in other.split()}
+                    if full:
+                        self.acronyms[n.lower().replace(".", "")] = full
+        self._gender_votes()
+
+    # ------------------------------------------------------------------ building
+    def _gender_votes(self) -> None:
+        """A gender for each person without one: each he/she/his/her outside quotation marks votes for the
+        nearest person named before it (within a few sentences) in a subject's place."""
+        male: dict[int, int] = {}
+        female: dict[int, int] = {}
+        starts, mentions = self.starts, self.mentions
+        for m in _GENDERED.finditer(self.text):
+            pos = m.start()
+            if self.inside(pos):
+                continue
+            i = bisect_left(starts, pos) - 1
+            while i >= 0 and pos - starts[i] < 300:
+                ent = mentions[i].entity
+                assert isinstance(ent, Entity)
+                if not ent.org and not mentions[i].objectlike:
+                    tally = male if m.group(0).lower() in MALE_PRONOUNS else female
+                    tally[id(ent)] = tally.get(id(ent), 0) + 1
+                    break
+                i -= 1
+        for ent in self.entities:
+            if ent.gender or ent.org:
+                continue
+            a, b = male.get(id(ent), 0), female.get(id(ent), 0)
+            if a != b:
+                ent.gender = "m" if a > b else "f"
+
+    # ------------------------------------------------------------------ questions
+    def personlike(self, ent: Entity) -> bool:
+        """Whether an entity is a person (a pronoun can point at it) rather than a place or a thing."""
+        if ent.org or ent.place or ent.group:
+            return False
+        if ent.spoke or ent.titles or ent.gender_known or any(m.kind == "person" for m in ent.mentions):
+            return True
+        return " " in ent.name and ent.clause_heads > 0 and ent.subject_uses >= ent.object_uses
+
+    def at(self, start: int, end: int) -> Entity | None:
+        """The entity of the name written in ``[start, end)`` (a person's rather than its title's owner)."""
+        i = bisect_left(self.starts, end) - 1
+        found: Entity | None = None
+        while i >= 0:
+            m = self.mentions[i]
+            if m.end <= start:
+                break
+            if m.start < end and start < m.end:
+                ent = m.entity
+                assert isinstance(ent, Entity)
+                if found is None or (found.org and not ent.org):
+                    found = ent
+            i -= 1
+        return found
+
+    def resolve_name(self, mention: str, pos: int) -> Entity | None:
+        """The entity a name written at ``pos`` names: its own mention's, else the entity whose name ends
+        (or, for one word, starts) with it."""
+        found = self.at(pos, pos + len(mention))
+        if found is not None:
+            return found
+        toks = mention.split()
+        cut = split_title(toks)
+        toks = toks[cut:] or toks
+        name = key(" ".join(toks)).rstrip(".")
+        name = re.sub(r"[’']s?$", "", name)
+        words = name.split()
+        if not words:
+            return None
+        best: Entity | None = None
+        best_key = (-1, -1)
+        for ent in self.entities:
+            for m in ent.mentions:
+                mt = key(m.name).split()
+                if mt == words or (len(mt) > len(words) and (mt[-len(words) :] == words or mt[: len(words)] == words)):
+                    score = (1 if mt[-len(words) :] == words else 0, m.start if m.start <= pos else -m.start)
+                    if score > best_key:
+                        best, best_key = ent, score
+        return best
+
+    def resolve_role(self, description: str, pos: int) -> Entity | None:
+        """The entity a description names: a role ("the secretary general") or an organisation's short
+        form ("the ministry")."""
+        role = parse_role(description)
+        if role is not None:
+            found = roles.resolve(role, pos, self.entities, self.acronyms)
+            if found is not None:
+                return found
+        words = [bare(w) for w in description.split()]
+        if words and (words[-1] in ORG_NOUNS or description.rsplit(maxsplit=1)[-1][:1].isupper()):
+            return orgs.resolve(description, pos, self.entities)
+        return None
+
+    def title_of(self, description: str) -> Title | None:
+        return parse_role(description)
+
+    def nearest_person(
+        self, pos: int, gender: str = "", max_back: int = 3000, subject_only: bool = False, known: bool = False
+    ) -> Entity | None:
+        """The person named last before ``pos`` whose gender is ``gender`` (any person-like one when ``""``),
+        else the last person-like one of unknown gender. ``gender == "org"`` asks for an organisation.
+        ``subject_only`` skips mentions after a preposition or article ("… between lawmakers and Trump");
+        ``known`` keeps only people known to be people (a given name or honorific, an earlier cue)."""
+        unknown: Entity | None = None
+        for i in range(bisect_left(self.starts, pos) - 1, -1, -1):
+            m = self.mentions[i]
+            if pos - m.start > max_back:
+                break
+            if m.start in self.quoted or (subject_only and m.objectlike):
+                continue
+            ent = m.entity
+            assert isinstance(ent, Entity)
+            if gender == "org":
+                if ent.org and m.clause_head:
+                    return ent
+                continue
+            if ent.org or ent.place or ent.group or (known and not (ent.gender_known or ent.spoke)):
+                continue
+            if gender and ent.gender and ent.gender != gender:
+                continue
+            if not self.personlike(ent) and not (ent.gender and " " in ent.name and ent.subject_uses > ent.object_uses):
+                continue
+            if not ent.gender and gender:
+                if unknown is None:
+                    unknown = ent
+                continue
+            return ent
+        return unknown

@@ -1,0 +1,350 @@
+"""Mentions: every name an article writes, with its title, kind (person or organisation) and position.
+
+A capitalised run ("NATO Secretary General Mark Rutte") is split by the title grammar (:mod:`.titles`) into a
+title and a name; lower-case role words right before it ("Port Authority chief executive Sandra Liu") and
+appositions after or before it ("Ana Ruiz, the finance minister," / "its director, Mara Okafor") give it
+titles too. An organisation named inside a title ("European Commission President …") is a mention of its
+own, so "the commission" can find it later. Names are never run over a line break or a sentence end.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from .lexicon import (
+    FEMALE_ROLES,
+    HONORIFICS,
+    MALE_ROLES,
+    NOT_NAMES,
+    ORG_HEADS,
+    ROLE_NOUNS,
+    name_gender,
+    singular,
+    words,
+)
+from .titles import Title, abbreviation, bare, make_title, parse_role, split_title
+
+#: Abbreviations that keep their full stop inside a name ("Sen. Warren", "Acme Corp."); any other word's
+#: full stop ends the name ("… at Medinah. He said" is not a name "Medinah. He").
+_ABBREVIATIONS = (
+    "Mr|Mrs|Ms|Dr|Prof|St|Ste|Sen|Rep|Del|Gov|Gen|Col|Lt|Sgt|Capt|Cpl|Const|Insp|Det|Supt|Coun|Cllr|Cr|Rev|Hon|"
+    "Atty|Adm|Maj|Cmdr|Amb|Fr|Jr|Sr|Inc|Corp|Ltd|Co|Mt|Ft|Bros"
+)
+#: Capital letters, accented ones included ("Élodie", "Łukasz", "Šimon").
+UPPER = "A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŮŰŹŻŽ"
+_TOKEN = (
+    rf"(?:(?:{_ABBREVIATIONS})\.|(?:[A-Z]\.)+|[{UPPER}][\w’'.-]*\w|[A-Z]|O’[A-Z]\w+|O'[A-Z]\w+|Mc[A-Z]\w+|Mac[A-Z]\w+)"
+)
+_PARTICLE = r"(?:de|del|della|der|den|van|von|da|dos|das|du|la|le|bin|ibn|al|el|di|ter|St\.)"
+#: A run of capitalised words (the leading look-ahead lets the regex engine skip to capital letters fast).
+NAME_RE = re.compile(rf"(?=[{UPPER}])(?<![\w’'-]){_TOKEN}(?:(?:[^\S\n]+|-)(?:{_PARTICLE}[^\S\n]+)*{_TOKEN})*(?![\w])")
+#: "Institute for Fiscal Studies", "Secretary of State Ann Lee": runs joined by "of"/"for"/"on"
+_LINK = re.compile(r"[^\S\n]+(?:of|for|on)[^\S\n]+(?:the[^\S\n]+)?")
+_POSSESSIVE = re.compile(r"[’']s?$")
+_SELF_I = re.compile(r"I[’'](?:m|d|ve|ll)$")
+#: Words after which a name is not a subject (objects of prepositions, "the FedEx Cup", "and Trump").
+_NOT_SUBJECT_AFTER = words(
+    "in at from to across near into throughout outside inside of the a an for on under via toward towards "
+    "around between against with by about and or than like over onto upon within without beside besides"
+)
+#: Words after which a name opens a clause (and may be its subject).
+_CLAUSE_OPENERS = words(
+    "that when while because if although though where since so then but whom who until unless whether "
+    "once now and said says told tells added adds asked wrote writes explained"
+)
+#: Photo credits mark a caption line: "( THE CANADIAN PRESS FILE PHOTO )", "Tijana Martin / The Canadian Press"
+_CAPTION = re.compile(
+    r"\(\s*[^()]*\b(?:PHOTO|[Pp]hoto|Getty Images|Canadian Press|CANADIAN PRESS|Reuters|AP)\b[^()]*\)"
+    r"|/\s*(?:The Canadian Press|THE CANADIAN PRESS|Getty Images|Reuters|AP|Postmedia)\b"
+    r"|\([^()/\n]{2,40}/[^()\n]{2,40}\)\s*$"
+    r"|\b(?:Photo|PHOTO)\s*(?::|by\b)"
+)
+#: Wire and photo labels that stand before a name on caption lines: never part of it.
+_LEAD_JUNK = words("press images getty photo photos reuters ap afp file watch read more cp staff")
+#: ", the finance minister," / ", chief executive of the authority," after a name
+_APPOSITION_AFTER = re.compile(
+    r",[^\S\n]+((?:(?:the|a|an|its|his|her|their)[^\S\n]+)?[^,.;“”\"\n]{2,70}?)(?=,|\.(?:\s|$)|;|[^\S\n]+(?:who|said|says)\b)"
+)
+#: "its director, " / "the bank's chief economist, " / "NATO's secretary general, " right before a name
+_APPOSITION_BEFORE = re.compile(
+    r"(?:^|[\s(])((?:the|its|his|her|their|our|[A-Z][\w.&-]*[’']s?)[^\S\n]+(?:[\w-]+[^\S\n]+){0,3}?[\w-]+),[^\S\n]+$"
+)
+_STOPS = (".", ",", ":", ";", "!", "?", "—", "–")
+#: a place-type noun ends what cannot be a person's name ("King Street", "Queen's Park")
+_PLACE_WORDS = words(
+    "street st. avenue ave road rd boulevard park square bridge river lake island county city valley hall "
+    "centre center stadium arena airport station mountain bay beach coast harbour harbor"
+)
+
+
+@dataclass(eq=False)
+class Mention:
+    """One written name: ``[start, end)`` is the name itself, without its title or possessive ending."""
+
+    start: int
+    end: int
+    name: str
+    kind: str  # "person", "org", "group", "place" or "unknown"
+    titles: list[Title] = field(default_factory=list)
+    gender: str = ""
+    #: after a preposition or article, inside quotation marks, or on a heading or caption line
+    objectlike: bool = False
+    #: opens a clause (sentence start, after punctuation, a cue, a role or a conjunction)
+    clause_head: bool = False
+    #: organisation names written as modifiers of this one's title ("European Commission" in a title)
+    owners: list[str] = field(default_factory=list)
+    #: set by the sieve
+    entity: object = None
+
+    @property
+    def tokens(self) -> list[str]:
+        return self.name.split()
+
+
+def name_runs(text: str) -> list[tuple[int, int]]:
+    """Spans of the capitalised runs of ``text``; runs joined by "of"/"for" when the first ends with an
+    organisation word or a title ("Institute for Fiscal Studies", "Secretary of State Ann Lee")."""
+    runs = [m.span() for m in NAME_RE.finditer(text)]
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < len(runs):
+        start, end = runs[i]
+        while i + 1 < len(runs) and text.startswith((" of ", " for ", " on "), end):
+            link = _LINK.match(text, end)
+            last = bare(text[start:end].rsplit(maxsplit=1)[-1])
+            if link is None or link.end() != runs[i + 1][0] or not (last in ORG_HEADS or last in ROLE_NOUNS):
+                break
+            i += 1
+            end = runs[i][1]
+        out.append((start, end))
+        i += 1
+    return out
+
+
+def is_org_name(name: str) -> bool:
+    """Whether a name is an organisation's: it has an organisation word ("Ministry", "Inc.") or an acronym
+    ("NATO", "Burnaby RCMP", "BC Hydro")."""
+    return any(bare(t) in ORG_HEADS or (t.isupper() and len(t.rstrip(".")) > 1 and t.isalpha()) for t in name.split())
+
+
+def role_gender(title: Title) -> str:
+    """The gender a role tells ("grandmother" → f), else ``""``."""
+    head = title.head.rsplit(maxsplit=1)[-1]
+    return "f" if head in FEMALE_ROLES else "m" if head in MALE_ROLES else ""
+
+
+_WORD_BEFORE = re.compile(r"([\w’'.&-]+)[^\S\n]+$")
+
+
+def _roles_before(text: str, start: int) -> list[str]:
+    """Role words right before a name ("chief executive Sandra Liu", "oil worker Mike Wipf") with the
+    capitalised owner before them ("Port Authority chief executive Sandra Liu")."""
+    words: list[str] = []
+    pos = start
+    while len(words) < 6:
+        m = _WORD_BEFORE.search(text, max(0, pos - 40), pos)
+        if m is None:
+            break
+        word = m.group(1)
+        low = word.lower()
+        if low in NOT_NAMES or low.endswith(_STOPS) or (not words and bare(low) not in ROLE_NOUNS):
+            break  # the word right before the name must be a role noun
+        upper = word[:1].isupper()
+        if (upper and not words) or (not upper and words and words[0][:1].isupper()):
+            break  # lower-case role words, then at most a capitalised owner before them
+        words.insert(0, word)
+        pos = m.start(1)
+    return words
+
+
+class MentionFinder:
+    """Finds the mentions of one text (see the module doc)."""
+
+    def __init__(self, text: str, inside: Callable[[int], bool]) -> None:
+        self.text = text
+        self.inside = inside
+        self._lines: dict[int, bool] = {}
+        self._heads: dict[int, bool] = {}
+
+    def find(self) -> list[Mention]:
+        out: list[Mention] = []
+        text = self.text
+        for start, end in name_runs(text):
+            if not self._headline(start):
+                out.extend(self._parse(start, end))
+        for m in out:
+            if not m.gender and m.kind != "org":
+                m.gender = name_gender(m.tokens[0]) if len(m.tokens) > 1 else ""
+                for t in m.titles:
+                    m.gender = m.gender or role_gender(t)
+        out.sort(key=lambda m: m.start)
+        return out
+
+    def _parse(self, start: int, end: int) -> list[Mention]:
+        text = self.text
+        raw = text[start:end]
+        # token offsets within the run
+        toks = [(m.start() + start, m.end() + start) for m in re.finditer(r"\S+", raw)]
+        words = [text[a:b] for a, b in toks]
+        # leading words that are no names: "The", "But", "On", wire labels on captions
+        k = 0
+        while k < len(words) - 1 and (
+            bare(words[k]).rstrip(".") in NOT_NAMES or (bare(words[k]) in _LEAD_JUNK and len(words) > 2)
+        ):
+            k += 1
+        if k == len(words) - 1 and bare(words[k]).rstrip(".") in NOT_NAMES:
+            return []
+        the_before = k > 0 and bare(words[k - 1]) == "the"
+        toks, words = toks[k:], words[k:]
+        if not words or _SELF_I.match(words[0]):
+            return []
+        out: list[Mention] = []
+        # a possessive inside the run ends an owner: "Vancouver’s Bo Horvat"; not "the Sheriff's Office"
+        for i in range(len(words) - 2, -1, -1):
+            if _POSSESSIVE.search(words[i]) and ("’" in words[i] or "'" in words[i]):
+                after = words[i + 1 :]
+                if any(bare(w) in ORG_HEADS for w in after):
+                    break  # "Harlow County Sheriff's Office": one organisation's name
+                owner = self._mention(toks[0][0], toks[i][1], words[: i + 1], None, False)
+                if owner is not None:
+                    out.append(owner)
+                toks, words = toks[i + 1 :], words[i + 1 :]
+                break
+        cut = split_title(words)
+        title: Title | None = None
+        if cut:
+            title_words = words[:cut]
+            title = make_title([bare(w) for w in title_words], " ".join(title_words))
+            owner_words = _owner_words(title_words)
+            if owner_words:
+                a = toks[0][0]
+                b = toks[len(owner_words) - 1][1]
+                owner = self._mention(a, b, owner_words, None, the_before)
+                if owner is not None and owner.kind == "org":
+                    out.append(owner)
+            toks, words = toks[cut:], words[cut:]
+        honorific = ""
+        if title is not None:
+            for w in reversed(title.text.split()):
+                if bare(w) in HONORIFICS:
+                    honorific = HONORIFICS[bare(w)]
+                    break
+        mention = self._mention(toks[0][0], toks[-1][1], words, title, the_before and not cut)
+        if mention is None:
+            return out
+        if honorific:
+            mention.gender = honorific
+        if title is None:
+            before = _roles_before(text, start)
+            if before:
+                found = make_title([bare(w) for w in before], " ".join(before))
+                if found is not None:
+                    mention.titles.append(found)
+        self._appositions(mention, start)
+        out.append(mention)
+        return out
+
+    def _mention(self, a: int, b: int, words: list[str], title: Title | None, the_before: bool) -> Mention | None:
+        if not words:
+            return None
+        last = words[-1]
+        trimmed = _POSSESSIVE.sub("", last) if ("’" in last or "'" in last) else last
+        b -= len(last) - len(trimmed)
+        words = [*words[:-1], trimmed]
+        name = " ".join(words).rstrip(".")
+        b -= len(" ".join(words)) - len(name)
+        if len(name) < 2 or name.lower() in NOT_NAMES or b <= a:
+            return None
+        if is_org_name(name) or (the_before and len(words) > 1 and title is None):
+            kind = "org"
+        elif title is not None or (len(words) > 1 and name_gender(words[0])):
+            kind = "person"
+        elif any(bare(w) in _PLACE_WORDS for w in words):
+            kind = "place"
+        elif bare(words[-1]) != singular(bare(words[-1])) and singular(bare(words[-1])) in ROLE_NOUNS:
+            kind = "group"  # "Labour MPs", "Students"
+        else:
+            kind = "unknown"
+        m = Mention(start=a, end=b, name=name, kind=kind)
+        if title is not None:
+            m.titles.append(title)
+        prev = self._word_before(a)
+        m.objectlike = prev in _NOT_SUBJECT_AFTER or self.inside(a) or self._odd_line(a, b)
+        if not m.objectlike:
+            m.clause_head = not prev[:1].islower() or prev in _CLAUSE_OPENERS or prev in ROLE_NOUNS
+        return m
+
+    def _word_before(self, pos: int) -> str:
+        text = self.text
+        if pos == 0 or not text[pos - 1].isspace():
+            return ""
+        before = text[max(0, pos - 40) : pos].split()
+        if not before or before[-1].endswith(_STOPS):
+            return ""
+        return before[-1].strip("“”\"'(").lower()
+
+    def _appositions(self, mention: Mention, run_start: int) -> None:
+        """Titles from an apposition after the name ("Ana Ruiz, the finance minister,") or before it ("its
+        director, Mara Okafor")."""
+        text = self.text
+        after = (
+            _APPOSITION_AFTER.match(text, mention.end, mention.end + 100) if text.startswith(",", mention.end) else None
+        )
+        if after is not None:
+            phrase = after.group(1)
+            if phrase[:1].islower() or bare(phrase.split()[0]) in ("the", "a", "an"):
+                role = parse_role(phrase)
+                if role is not None and not role.plural:
+                    mention.titles.append(role)
+        if text[max(0, run_start - 2) : run_start] == ", ":
+            before = _APPOSITION_BEFORE.search(text, max(0, run_start - 80), run_start)
+            if before is not None:
+                role = parse_role(before.group(1))
+                if role is not None and not role.plural:
+                    mention.titles.append(role)
+
+    def _headline(self, pos: int) -> bool:
+        """Whether ``pos`` is on a title-case heading line ("NATO Chief Declares New War as Alliance Unveils
+        …"), whose capitalised runs are no names."""
+        text = self.text
+        line_start = text.rfind("\n", 0, pos) + 1
+        found = self._heads.get(line_start)
+        if found is None:
+            line_end = text.find("\n", pos)
+            line = text[line_start : line_end if line_end >= 0 else len(text)].rstrip()
+            words = [w for w in line.split() if len(w) > 3 and w[:1].isalpha()]
+            found = self._heads[line_start] = (
+                len(line) < 200
+                and not line.endswith((".", "!", "?", "”", '"', ":"))
+                and len(words) >= 3
+                and sum(1 for w in words if w[:1].isupper()) >= 0.7 * len(words)
+            )
+        return found
+
+    def _odd_line(self, start: int, end: int) -> bool:
+        """Whether the mention is on a heading or caption line."""
+        text = self.text
+        line_start = text.rfind("\n", 0, start) + 1
+        found = self._lines.get(line_start)
+        if found is None:
+            line_end = text.find("\n", end)
+            line = text[line_start : line_end if line_end >= 0 else len(text)].rstrip()
+            # a photo caption names who is pictured, not who speaks next; a heading is a short line that does
+            # not end like a sentence
+            found = self._lines[line_start] = bool(_CAPTION.search(line)) or (
+                len(line) < 80 and not line.endswith((".", "!", "?", "”", '"', "’", "'", ":", ")"))
+            )
+        return found
+
+
+def _owner_words(title_words: list[str]) -> list[str]:
+    """The leading words of a title that name its owner: "European Commission" of "European Commission
+    President", "NATO" of "NATO Secretary General" (up to the first title noun or modifier-rank word)."""
+    out: list[str] = []
+    for w in title_words:
+        if abbreviation(w) is not None or bare(w) in ROLE_NOUNS or bare(w) in HONORIFICS:
+            break
+        out.append(w)
+    return out

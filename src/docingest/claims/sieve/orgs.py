@@ -1,0 +1,57 @@
+"""Pass 5, organisation short forms: "the ministry", "the commission", "the Sheriff's Office" name the
+organisation whose full name has that head word ("Ministry of Health", "European Commission"), the most recent
+one before the mention. A capitalised short form that no name has ("the Alliance" beside "NATO") names the
+organisation the article mentions most whose name says nothing of its kind (an acronym), when there is one.
+"""
+
+from __future__ import annotations
+
+from ..entities import Entity
+from ..lexicon import ORG_HEADS
+from ..mentions import Mention
+from ..titles import bare
+
+
+def run(mentions: list[Mention], entities: list[Entity]) -> None:
+    """Merge each entity written only as a capitalised short form ("the Ministry", "the Alliance") into the
+    organisation it names."""
+    del mentions
+    for own in entities:
+        if not own.mentions or not all(len(m.tokens) == 1 and bare(m.name) in ORG_HEADS for m in own.mentions):
+            continue
+        found = resolve(own.mentions[0].name, own.first, [e for e in entities if e is not own and e.mentions])
+        if found is not None:
+            found.absorb(own)
+
+
+def resolve(phrase: str, pos: int, entities: list[Entity]) -> Entity | None:
+    words = [bare(w) for w in phrase.split()]
+    heads = [w for w in words if w and w not in ("the", "a", "an", "its", "their", "our")]
+    if not heads:
+        return None
+    head = heads[-1]
+    best: Entity | None = None
+    best_last = -1
+    for ent in entities:
+        if not ent.org or ent.first > pos:
+            continue
+        names = {bare(w) for m in ent.mentions for w in m.name.split()}
+        if head in names or (len(heads) > 1 and heads[-2] in names and head in ORG_HEADS):
+            last = max((m.start for m in ent.mentions if m.start <= pos), default=ent.first)
+            if last > best_last:
+                best, best_last = ent, last
+    if best is not None:
+        return best
+    if not phrase.rsplit(maxsplit=1)[-1][:1].isupper() or head not in ORG_HEADS:
+        return None
+    # "the Alliance" beside "NATO": the most-mentioned organisation whose name gives no kind
+    typeless = [
+        e for e in entities
+        if e.org and e.first <= pos and not any(bare(w) in ORG_HEADS for m in e.mentions for w in m.name.split())
+    ]  # fmt: skip
+    if not typeless:
+        return None
+    typeless.sort(key=lambda e: len(e.mentions), reverse=True)
+    if len(typeless) > 1 and len(typeless[0].mentions) == len(typeless[1].mentions):
+        return None
+    return typeless[0]
