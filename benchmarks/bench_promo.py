@@ -99,8 +99,9 @@ def quality(dataset: str, limit: int | None, show: int, differential: bool = Fal
                 drops.append((lost, page.id, [f"{r.reason}: {r.text[:100]}" for r in mine]))
             if differential and c_on != c_off:
                 truth = _tokens(page.truth.get("body") or "")
-                changed.append((len(counts_on) - 1, page.id,
-                                [(r.reason, r.text, _tokens(r.text) in truth) for r in mine]))
+                changed.append(
+                    (len(counts_on) - 1, page.id, [(r.reason, r.text, _tokens(r.text) in truth) for r in mine])
+                )
     s_on, s_off = score(counts_on), score(counts_off)
     promo_ms = statistics.median(probe.times) if probe.times else 0.0
     total_ms = statistics.median(totals)
@@ -122,8 +123,15 @@ def quality(dataset: str, limit: int | None, show: int, differential: bool = Fal
                 print(f"      {'TRUTH' if kept else '-':5} {reason}: {text[:110]!r}")
     return [
         [dataset, "without promo", f"{s_off.precision:.4f}", f"{s_off.recall:.4f}", f"{s_off.f1:.4f}", "", ""],
-        [dataset, "with promo", f"{s_on.precision:.4f}", f"{s_on.recall:.4f}", f"{s_on.f1:.4f}",
-         f"{total_ms:.2f}", f"{promo_ms:.3f} ({share:.1%})"],
+        [
+            dataset,
+            "with promo",
+            f"{s_on.precision:.4f}",
+            f"{s_on.recall:.4f}",
+            f"{s_on.f1:.4f}",
+            f"{total_ms:.2f}",
+            f"{promo_ms:.3f} ({share:.1%})",
+        ],
     ]
 
 
@@ -135,8 +143,12 @@ def _raw(html: str, url: str | None) -> docingest.document.RawDocument:
     from datetime import UTC, datetime
 
     return docingest.document.RawDocument(
-        source=url or "<html>", content=html, url=url if url and url.startswith("http") else None,
-        content_type="text/html", kind="html", fetched_at=datetime.now(UTC),
+        source=url or "<html>",
+        content=html,
+        url=url if url and url.startswith("http") else None,
+        content_type="text/html",
+        kind="html",
+        fetched_at=datetime.now(UTC),
     )
 
 
@@ -174,8 +186,18 @@ def removal(samples: int) -> list[list[Any]]:
             story += len(item.paragraphs)
             site_ok += article.site_name == item.site_name
             title_ok += article.title == item.title
-        rows.append([label, len(items), tp + fn, story, tp / (tp + fp) if tp + fp else 1.0,
-                     tp / (tp + fn) if tp + fn else 1.0, f"{title_ok}/{len(items)}", f"{site_ok}/{len(items)}"])
+        rows.append(
+            [
+                label,
+                len(items),
+                tp + fn,
+                story,
+                tp / (tp + fp) if tp + fp else 1.0,
+                tp / (tp + fn) if tp + fn else 1.0,
+                f"{title_ok}/{len(items)}",
+                f"{site_ok}/{len(items)}",
+            ]
+        )
     try:
         import trafilatura
     except ImportError:
@@ -188,8 +210,18 @@ def removal(samples: int) -> list[list[Any]]:
         total += len(item.promos)
         lost += sum(1 for p in item.paragraphs if " ".join(p.split()) not in flat)
         story += len(item.paragraphs)
-    rows.append(["anchor: trafilatura on news_pages", len(pages), total, story,
-                 f"{(story - lost) / story:.3f} story kept", f"{(total - kept) / total:.3f}", "", ""])
+    rows.append(
+        [
+            "anchor: trafilatura on news_pages",
+            len(pages),
+            total,
+            story,
+            f"{(story - lost) / story:.3f} story kept",
+            f"{(total - kept) / total:.3f}",
+            "",
+            "",
+        ]
+    )
     return rows
 
 
@@ -198,8 +230,11 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=None, help="pages per dataset (default: all)")
     parser.add_argument("--samples", type=int, default=300, help="news_pages/news_texts samples")
     parser.add_argument("--show-drops", type=int, default=0, help="print the N pages that lost most")
-    parser.add_argument("--differential", action="store_true",
-                        help="list every page the cleaner changes, its F1 effect and what it removed")
+    parser.add_argument(
+        "--differential",
+        action="store_true",
+        help="list every page the cleaner changes, its F1 effect and what it removed",
+    )
     args = parser.parse_args()
     rows: list[list[Any]] = []
     for dataset in ("wcxb-dev", "readability"):
@@ -207,8 +242,21 @@ def main() -> None:
     print()
     print(table(["dataset", "pipeline", "precision", "recall", "F1", "median ms/page", "promo ms (share)"], rows))
     print()
-    print(table(["sample", "docs", "promo blocks", "story paragraphs", "removal precision", "removal recall",
-                 "title right", "site name right"], removal(args.samples)))
+    print(
+        table(
+            [
+                "sample",
+                "docs",
+                "promo blocks",
+                "story paragraphs",
+                "removal precision",
+                "removal recall",
+                "title right",
+                "site name right",
+            ],
+            removal(args.samples),
+        )
+    )
 
 
 if __name__ == "__main__":

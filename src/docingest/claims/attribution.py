@@ -556,6 +556,11 @@ class Attributor:
                 continue
             between = text[lead[1] : cue[0]]
             if self._only_apposition(between):
+                named = _APPOSED_NAME.match(between) if lead[2] == "description" else None
+                if named is not None and not _not_name(named.group(1)) and not is_org_name(named.group(1)):
+                    # "the agency's general manager, Celia Ondaatje, told": the name the description introduces
+                    at_name = lead[1] + named.start(1)
+                    return self._make(cue, (at_name, lead[1] + named.end(1), "name"), False, "")
                 return self._make(cue, lead, False, "")
             modifier = _PP_MODIFIER.fullmatch(between) if lead[2] == "description" else None
             if modifier is not None:

@@ -18,7 +18,7 @@ from .mentions import Mention, MentionFinder
 from .sieve import cluster, orgs, roles
 from .sieve.acronyms import is_acronym
 from .sieve.exact import key
-from .titles import Title, bare, parse_role, split_title
+from .titles import bare, parse_role, split_title
 
 #: he/his/him/himself/she/her/hers/herself as whole words (the look-behind after the first letter keeps the
 #: regex engine's fast first-character scan)
@@ -132,11 +132,20 @@ class Cast:
                 return found
         words = [bare(w) for w in description.split()]
         if words and (words[-1] in ORG_NOUNS or description.rsplit(maxsplit=1)[-1][:1].isupper()):
-            return orgs.resolve(description, pos, self.entities)
+            return orgs.resolve(description, pos, self.entities, self.nearest_org)
         return None
 
-    def title_of(self, description: str) -> Title | None:
-        return parse_role(description)
+    def nearest_org(self, pos: int, max_back: int = 3000) -> Entity | None:
+        """The organisation last written as a subject before ``pos``."""
+        for i in range(bisect_left(self.starts, pos) - 1, -1, -1):
+            m = self.mentions[i]
+            if pos - m.start > max_back:
+                break
+            ent = m.entity
+            assert isinstance(ent, Entity)
+            if ent.org and not ent.group and not m.objectlike and m.start not in self.quoted:
+                return ent
+        return None
 
     def nearest_person(
         self, pos: int, gender: str = "", max_back: int = 3000, subject_only: bool = False, known: bool = False
@@ -155,7 +164,7 @@ class Cast:
             ent = m.entity
             assert isinstance(ent, Entity)
             if gender == "org":
-                if ent.org and m.clause_head:
+                if ent.org and not ent.group and m.clause_head:
                     return ent
                 continue
             if ent.org or ent.place or ent.group or (known and not (ent.gender_known or ent.spoke)):

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .lexicon import ORG_HEADS
 from .mentions import Mention
-from .titles import Title
+from .titles import Title, bare
 
 
 @dataclass(eq=False)
@@ -81,8 +82,11 @@ class Entity:
 
 
 def _weight(name: str) -> int:
-    """How full a name is: its words, an acronym counting least ("EU" < "European Union")."""
+    """How full a name is: its words; an acronym counts less ("EU" < "European Union") and a bare short form
+    least ("the Alliance" < "NATO")."""
     words = name.split()
+    if len(words) == 1 and bare(name) in ORG_HEADS:
+        return -1
     if len(words) == 1 and name.isupper():
         return 0
     return len(words)

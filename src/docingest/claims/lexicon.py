@@ -53,6 +53,7 @@ ROLE_NOUNS = words(
     founder creator candidate nominee official officer agent firefighter chef farmer fisher fisherman
     student resident member worker employee owner veteran victim witness survivor mother father daughter son
     wife husband sister brother parent grandmother grandfather neighbour neighbor friend mp mpp mla mep msp
+    mum mom dad grandma grandpa aunt uncle collector pensioner retiree
     td mmc critic vice-president president-elect secretary-general lawmaker legislator politician minister
     councilwoman councilman commissioner superintendent boss official representative negotiator
     """
@@ -60,7 +61,7 @@ ROLE_NOUNS = words(
 
 #: Title nouns that, written before a name, make the words before them part of the title ("NATO Secretary
 #: General Mark Rutte"): the heads a capitalised title can end with.
-TITLE_HEADS = ROLE_NOUNS - words("mother father daughter son wife husband sister brother parent friend victim")
+TITLE_HEADS = ROLE_NOUNS - words("friend victim witness resident member worker student")
 
 #: Words before a head that make another role of it: a prime minister is not "the minister", a vice
 #: president not "the president".
@@ -106,7 +107,8 @@ ORG_HEADS = words(
     museum library trust fund fellowship chamber secretariat directorate inquiry taskforce commonwealth
     organisation organization airline airlines motors industries technologies systems holdings partners
     laboratories labs media broadcasting radio television tv brigade regiment command agency coop
-    co-operative cooperative council unit division branch
+    co-operative cooperative council unit division branch forum trust society tribunal panel caucus
+    collective cooperative initiative project programme program consortium
     """
 )
 

@@ -35,7 +35,8 @@ _ABBREVIATIONS = (
 #: Capital letters, accented ones included ("Élodie", "Łukasz", "Šimon").
 UPPER = "A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŮŰŹŻŽ"
 _TOKEN = (
-    rf"(?:(?:{_ABBREVIATIONS})\.|(?:[A-Z]\.)+|[{UPPER}][\w’'.-]*\w|[A-Z]|O’[A-Z]\w+|O'[A-Z]\w+|Mc[A-Z]\w+|Mac[A-Z]\w+)"
+    rf"(?:(?:{_ABBREVIATIONS})\.|(?:[A-Z]\.)+|[{UPPER}][\w’'.-]*\w(?:(?<=s)[’'](?=[^\S\n]+[{UPPER}]))?|[A-Z]|"
+    rf"O’[A-Z]\w+|O'[A-Z]\w+|Mc[A-Z]\w+|Mac[A-Z]\w+)"
 )
 _PARTICLE = r"(?:de|del|della|der|den|van|von|da|dos|das|du|la|le|bin|ibn|al|el|di|ter|St\.)"
 #: A run of capitalised words (the leading look-ahead lets the regex engine skip to capital letters fast).
@@ -72,6 +73,8 @@ _APPOSITION_BEFORE = re.compile(
     r"(?:^|[\s(])((?:the|its|his|her|their|our|[A-Z][\w.&-]*[’']s?)[^\S\n]+(?:[\w-]+[^\S\n]+){0,3}?[\w-]+),[^\S\n]+$"
 )
 _STOPS = (".", ",", ":", ";", "!", "?", "—", "–")
+#: abbreviations whose full stop is part of a name ("Homefront Companions Inc.", "Martin Luther King Jr.")
+_KEEPS_STOP = re.compile(r"\b(?:Inc|Ltd|Corp|Co|Bros|Jr|Sr|Pty|Plc|L\.?L\.?C)\.$")
 #: a place-type noun ends what cannot be a person's name ("King Street", "Queen's Park")
 _PLACE_WORDS = words(
     "street st. avenue ave road rd boulevard park square bridge river lake island county city valley hall "
@@ -111,10 +114,18 @@ def name_runs(text: str) -> list[tuple[int, int]]:
     i = 0
     while i < len(runs):
         start, end = runs[i]
-        while i + 1 < len(runs) and text.startswith((" of ", " for ", " on "), end):
-            link = _LINK.match(text, end)
-            last = bare(text[start:end].rsplit(maxsplit=1)[-1])
-            if link is None or link.end() != runs[i + 1][0] or not (last in ORG_HEADS or last in ROLE_NOUNS):
+        while i + 1 < len(runs):
+            nxt_start, nxt_end = runs[i + 1]
+            if text.startswith((" of ", " for ", " on "), end):
+                link = _LINK.match(text, end)
+                last = bare(text[start:end].rsplit(maxsplit=1)[-1])
+                if link is None or link.end() != nxt_start or not (last in ORG_HEADS or last in ROLE_NOUNS):
+                    break
+            elif text.startswith((" and ", " & "), end) and text.find(" ", end + 1) + 1 == nxt_start:
+                # "Competition and Consumer Tribunal": one organisation's name when the second run ends it
+                if bare(text[nxt_start:nxt_end].rsplit(maxsplit=1)[-1]) not in ORG_HEADS:
+                    break
+            else:
                 break
             i += 1
             end = runs[i][1]
@@ -253,7 +264,9 @@ class MentionFinder:
         trimmed = _POSSESSIVE.sub("", last) if ("’" in last or "'" in last) else last
         b -= len(last) - len(trimmed)
         words = [*words[:-1], trimmed]
-        name = " ".join(words).rstrip(".")
+        name = " ".join(words)
+        if not _KEEPS_STOP.search(name):
+            name = name.rstrip(".")
         b -= len(" ".join(words)) - len(name)
         if len(name) < 2 or name.lower() in NOT_NAMES or b <= a:
             return None

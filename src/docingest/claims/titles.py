@@ -27,6 +27,7 @@ from .lexicon import (
     ROLE_NOUNS,
     TITLE_ABBREVIATIONS,
     TITLE_HEADS,
+    name_gender,
     singular,
     words,
 )
@@ -55,11 +56,11 @@ class Title:
 
     def covers(self, other: Title) -> bool:
         """Whether a mention with this title can name the bearer of ``other`` (heads only: "the leader" covers
-        a president, "the minister" does not cover a prime minister)."""
+        a president, "the coach" a man introduced as the club's boss; "the minister" never covers a prime
+        minister)."""
         if self.head == other.head:
             return True
-        wider = HYPERNYMS.get(self.head)
-        return wider is not None and other.head in wider
+        return other.head in HYPERNYMS.get(self.head, ()) or self.head in HYPERNYMS.get(other.head, ())
 
 
 def bare(word: str) -> str:
@@ -80,11 +81,27 @@ def abbreviation(token: str) -> str | None:
 
 
 def head_noun(token: str) -> str | None:
-    """The role noun a title token is ("Minister" → minister, "Cllr" → councillor), else ``None``."""
+    """The role noun a title token is ("Minister" → minister, "Cllr" → councillor, "Councilmember" → member,
+    "Co-author" → author, "Mum-of-three" → mum), else ``None``."""
     low = bare(token)
     if low in HONORIFICS and low not in ("dr", "dr.", "prof", "prof."):
         return None
-    return abbreviation(token) or (low if low in TITLE_HEADS else None)
+    found = abbreviation(token) or (low if low in TITLE_HEADS else None)
+    if found is None and "-" in low:
+        parts = low.split("-")
+        # "co-author", "vice-chair": the head is the last part; "mum-of-three": the first
+        found = next((p for p in (parts[-1], parts[0]) if p in TITLE_HEADS), None)
+    if found is None and len(low) > 7:
+        # a compound written as one word: "councilmember", "spokesperson", "policeman"
+        found = next((h for h in _COMPOUND_HEADS if low.endswith(h) and len(low) - len(h) >= 4), None)
+    return found
+
+
+#: heads that end compounds written as one word ("councilmember", "congressman")
+_COMPOUND_HEADS = ("member", "man", "woman", "person", "leader", "officer", "worker", "keeper", "maker", "owner")
+#: agent-noun endings: a capitalised word with one, before a full name, is an occupation ("Pensioner Dulcie
+#: Marchant", "Drummer Anika Varga")
+_AGENT = re.compile(r"[a-z]{3,}(?:er|or|ist|ian|ant|ent)$")
 
 
 def head_key(words: list[str]) -> tuple[int, str]:
@@ -137,7 +154,11 @@ def split_title(tokens: list[str]) -> int:
     for i in range(n - 1):
         tok = tokens[i]
         low = bare(tok)
+        if i == 0 and n == 2 and name_gender(tok):
+            continue  # a given name that is also a title: "Dean Pollard", "Major Smith" stays a name
         is_head = head_noun(tok) is not None or low in HONORIFICS
+        if not is_head and n - i >= 3 and _AGENT.fullmatch(low) and not name_gender(tok):
+            is_head = True  # "Pensioner Dulcie Marchant", "Drummer Anika Varga"
         if not is_head and tok.isupper() and 2 <= len(tok.rstrip(".")) <= 4 and i + 1 < n:
             # an upper-case title right before a name ("MMC Thabo Nkosi", "MP Rita Vance")
             is_head = abbreviation(tok) is not None

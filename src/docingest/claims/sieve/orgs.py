@@ -1,21 +1,53 @@
 """Pass 5, organisation short forms: "the ministry", "the commission", "the Sheriff's Office" name the
 organisation whose full name has that head word ("Ministry of Health", "European Commission"), the most recent
-one before the mention. A capitalised short form that no name has ("the Alliance" beside "NATO") names the
-organisation the article mentions most whose name says nothing of its kind (an acronym), when there is one.
+one before the mention; a name's first words name it too ("Vantor" for "Vantor Automotive", "Savanna Hides"
+for "Savanna Hides Ltd"). A generic noun ("the company", "the firm") names the organisation last written as
+a subject. A capitalised short form that no name has ("the Alliance" beside "NATO") names the organisation the
+article mentions most whose name says nothing of its kind (an acronym), when there is one.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
+
 from ..entities import Entity
-from ..lexicon import ORG_HEADS
+from ..lexicon import ORG_HEADS, words
 from ..mentions import Mention
 from ..titles import bare
 
+#: nouns that stand for whatever organisation the story is about
+_GENERIC = words(
+    "company firm business group organisation organization outfit operator provider maker manufacturer "
+    "retailer developer startup start-up charity nonprofit party club team agency"
+)
+#: demonyms and other adjectives that open organisations' names without naming them ("Canadian Press")
+_ADJECTIVE = re.compile(r"(?:an|ian|ese|ish|ic|al)$")
+
 
 def run(mentions: list[Mention], entities: list[Entity]) -> None:
-    """Merge each entity written only as a capitalised short form ("the Ministry", "the Alliance") into the
-    organisation it names."""
-    del mentions
+    """Merge each entity written only as a capitalised short form ("the Ministry", "the Alliance") or as the
+    first words of an organisation's name ("Vantor") into the organisation it names."""
+    orgs = [e for e in entities if e.org and e.mentions]
+    for m in mentions:
+        own = m.entity
+        assert isinstance(own, Entity)
+        if (
+            own.org
+            or m.kind != "unknown"
+            or not own.mentions
+            or any(len(x.tokens) > len(m.tokens) for x in own.mentions)
+        ):
+            continue
+        toks = m.name.split()
+        if len(toks) == 1 and _ADJECTIVE.search(toks[0].lower()):
+            continue
+        longer = [
+            e for e in orgs
+            if any(x.tokens[: len(toks)] == toks and len(x.tokens) > len(toks) for x in e.mentions)
+        ]  # fmt: skip
+        if len(longer) == 1:
+            longer[0].absorb(own)
     for own in entities:
         if not own.mentions or not all(len(m.tokens) == 1 and bare(m.name) in ORG_HEADS for m in own.mentions):
             continue
@@ -24,7 +56,9 @@ def run(mentions: list[Mention], entities: list[Entity]) -> None:
             found.absorb(own)
 
 
-def resolve(phrase: str, pos: int, entities: list[Entity]) -> Entity | None:
+def resolve(
+    phrase: str, pos: int, entities: list[Entity], nearest: Callable[[int], Entity | None] | None = None
+) -> Entity | None:
     words = [bare(w) for w in phrase.split()]
     heads = [w for w in words if w and w not in ("the", "a", "an", "its", "their", "our")]
     if not heads:
@@ -42,6 +76,9 @@ def resolve(phrase: str, pos: int, entities: list[Entity]) -> Entity | None:
                 best, best_last = ent, last
     if best is not None:
         return best
+    if head in _GENERIC:
+        # "the company said": the organisation last written as a subject
+        return nearest(pos) if nearest is not None else None
     if not phrase.rsplit(maxsplit=1)[-1][:1].isupper() or head not in ORG_HEADS:
         return None
     # "the Alliance" beside "NATO": the most-mentioned organisation whose name gives no kind

@@ -1,6 +1,7 @@
 """Pass 3, surnames: a shorter name ("Rutte", "Von der Leyen", "Mr. Ruiz") names the person whose fuller name
-ends with it, the nearest one written before it (else the first after it, for a headline). A single given
-name ("Darrin") names the person whose full name starts with it when no surname matches."""
+ends with it and whose gender agrees ("Mr Pollard" is not Kayleigh Pollard), the nearest one written before
+it (else the first after it, for a headline). A single given name ("Darrin") names the person whose full
+name starts with it when no surname matches."""
 
 from __future__ import annotations
 
@@ -44,6 +45,8 @@ def _nearest(m: Mention, toks: list[str], fuller: list[tuple[int, list[str], Men
     for start, ftoks, f in fuller:
         if len(ftoks) <= n or f is m:
             continue
+        if m.gender and f.gender and m.gender != f.gender:
+            continue  # "Mr Pollard" is not Kayleigh Pollard
         part = ftoks[-n:] if suffix else ftoks[:n]
         if part != toks:
             continue
