@@ -75,7 +75,7 @@ _INTRO = re.compile(
 )
 _APPOSED_NAME = re.compile(rf",\s+({NAME_RE.pattern}){_PAREN},\s*(?:{_ADVERBS}\s+)*$")
 _FWD_DEFINITE = re.compile(
-    r"\s*((?:the|his|her|their|its)\s+(?:[\w’'-]+\s+){0,4}?[\w’'-]*[a-z][\w’'-]*)"
+    r"\s*((?:the|his|her|their|its|my|our|your)\s+(?:[\w’'-]+\s+){0,4}?[\w’'-]*[a-z][\w’'-]*)"
     r"(?=\s*(?:,|\.|;|$|\s(?:who|whose|in|on|at|when|after|during|with|about|to|of|for|from)\s))"
 )
 _FWD_APPOSED = re.compile(rf",\s+({NAME_RE.pattern})")
@@ -835,10 +835,27 @@ class Attributor:
             if ev.person is not None:
                 speakers.append((ev.cue[0], max(ev.cue[1], ev.mention[1] if ev.mention else 0), ev.person))
         s_start, _ = self._sentence_of(pos)
-        prev_start, _ = self._sentence_of(max(0, s_start - 2))
+        prev_start, prev_end = self._sentence_of(max(0, s_start - 2))
+        topic: Entity | None = None
+        if gender and prev_end <= s_start and self._topic_sentence(prev_start, prev_end):
+            topic = self.subject_of(prev_start, prev_end)
         return pronouns.resolve(
-            word, gender, pos, speakers, self.registry.nearest_person, self.registry.personlike, prev_start
+            word,
+            gender,
+            pos,
+            speakers,
+            self.registry.nearest_person,
+            self.registry.personlike,
+            prev_start,
+            topic=topic,
         )
+
+    def _topic_sentence(self, start: int, end: int) -> bool:
+        """Whether a sentence is the writer's own, about someone: no quotation and no attribution in it."""
+        if end <= start or self.in_quote(start) or self.next_open(start) < end:
+            return False
+        i = bisect_left(self._event_starts, start)
+        return not (i < len(self.events) and self.events[i].cue[0] < end)
 
     # --------------------------------------------------------------------- quotes
     def credit(self) -> list[tuple[Quoted, Event | None]]:

@@ -66,8 +66,10 @@ class Cast:
                     break
                 i -= 1
         for ent in self.entities:
-            if ent.gender or ent.org:
+            if ent.gender or ent.org or ent.place or ent.group:
                 continue
+            if " " not in ent.name and not ent.titles:
+                continue  # a single word with nothing else to show it is a person's name ("Slatebook")
             a, b = male.get(id(ent), 0), female.get(id(ent), 0)
             if a != b:
                 ent.gender = "m" if a > b else "f"

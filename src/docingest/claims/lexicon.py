@@ -108,7 +108,9 @@ ORG_HEADS = words(
     organisation organization airline airlines motors industries technologies systems holdings partners
     laboratories labs media broadcasting radio television tv brigade regiment command agency coop
     co-operative cooperative council unit division branch forum trust society tribunal panel caucus
-    collective cooperative initiative project programme program consortium
+    collective cooperative initiative project programme program consortium automotive foods energy
+    pharmaceuticals logistics software solutions capital ventures mining insurance financial brands studios
+    records entertainment
     """
 )
 
@@ -181,7 +183,9 @@ MALE_NAMES = words(
     peter philip phillip pierre rafael ralph ramon randy ravi raymond rhys richard rick robert roberto robin
     rod roger ron ronald ross roy russell ryan sam samuel scott sean sebastian sergei shane simon stanley
     stephen steve steven stuart ted terry theo thomas tim timothy tobias todd tom tony trevor tyler vincent
-    viktor vladimir walter warren wayne william xavier yusuf zachary
+    viktor vladimir walter warren wayne william xavier yusuf zachary aidan alistair angus barnaby callum
+    clive colm conor cormac darren declan dermot desmond eamon elliot fergus finn gordon gus hamish hugo
+    jeremiah kwame kofi lachlan malcolm miles nigel ollie piotr rhodri rohan rory seamus tariq tomasz
     """
 )
 FEMALE_NAMES = words(
@@ -199,7 +203,9 @@ FEMALE_NAMES = words(
     nora olga olivia pamela patricia paula pauline penelope priya rachel rebecca rita rosa rose ruth sabrina
     samantha sandra sara sarah sharon sheila shirley simone sofia sophia sophie stella stephanie susan
     suzanne sylvia tamara teresa theresa tracy ursula valerie vanessa vera veronica victoria virginia wendy
-    yasmin yvonne zoe
+    yasmin yvonne zoe aisling ama beth bronwen carys catriona ciara deirdre dulcie eileen elaine eleanor
+    daniela fiona gwen gwenllian imogen janine jenny josie kathy kayleigh kirsty lorna mairead maureen megan moira
+    niamh noreen orla pauline rhiannon roisin shannon sinead siobhan sue sally tessa una
     """
 )
 

@@ -24,14 +24,17 @@ from .lexicon import (
     singular,
     words,
 )
-from .titles import Title, abbreviation, bare, make_title, parse_role, split_title
+from .titles import Title, abbreviation, bare, head_noun, make_title, parse_role, split_title
 
 #: Abbreviations that keep their full stop inside a name ("Sen. Warren", "Acme Corp."); any other word's
 #: full stop ends the name ("… at Medinah. He said" is not a name "Medinah. He").
 _ABBREVIATIONS = (
     "Mr|Mrs|Ms|Dr|Prof|St|Ste|Sen|Rep|Del|Gov|Gen|Col|Lt|Sgt|Capt|Cpl|Const|Insp|Det|Supt|Coun|Cllr|Cr|Rev|Hon|"
-    "Atty|Adm|Maj|Cmdr|Amb|Fr|Jr|Sr|Inc|Corp|Ltd|Co|Mt|Ft|Bros"
+    "Atty|Adm|Maj|Cmdr|Amb|Fr|Mt|Ft"
 )
+#: Suffixes that end a name with their full stop ("Homefront Companions Inc.", "Martin Luther King Jr."): the
+#: name stops there, whatever follows ("… Savanna Hides Ltd. Residents said" is not one name)
+_SUFFIX = r"(?:Inc|Ltd|Co|Corp|Bros|Jr|Sr|Pty|Plc)\."
 #: Capital letters, accented ones included ("Élodie", "Łukasz", "Šimon").
 UPPER = "A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŮŰŹŻŽ"
 _TOKEN = (
@@ -40,7 +43,10 @@ _TOKEN = (
 )
 _PARTICLE = r"(?:de|del|della|der|den|van|von|da|dos|das|du|la|le|bin|ibn|al|el|di|ter|St\.)"
 #: A run of capitalised words (the leading look-ahead lets the regex engine skip to capital letters fast).
-NAME_RE = re.compile(rf"(?=[{UPPER}])(?<![\w’'-]){_TOKEN}(?:(?:[^\S\n]+|-)(?:{_PARTICLE}[^\S\n]+)*{_TOKEN})*(?![\w])")
+NAME_RE = re.compile(
+    rf"(?=[{UPPER}])(?<![\w’'-]){_TOKEN}(?:(?:[^\S\n]+|-)(?:{_PARTICLE}[^\S\n]+)*(?!{_SUFFIX}){_TOKEN})*"
+    rf"(?:[^\S\n]+{_SUFFIX})?(?![\w])"
+)
 #: "Institute for Fiscal Studies", "Secretary of State Ann Lee": runs joined by "of"/"for"/"on"
 _LINK = re.compile(r"[^\S\n]+(?:of|for|on)[^\S\n]+(?:the[^\S\n]+)?")
 _POSSESSIVE = re.compile(r"[’']s?$")
@@ -77,6 +83,7 @@ _STOPS = (".", ",", ":", ";", "!", "?", "—", "–")
 _KEEPS_STOP = re.compile(r"\b(?:Inc|Ltd|Corp|Co|Bros|Jr|Sr|Pty|Plc|L\.?L\.?C)\.$")
 #: a place-type noun ends what cannot be a person's name ("King Street", "Queen's Park")
 _PLACE_WORDS = words(
+    "states kingdom republic islands emirates "
     "street st. avenue ave road rd boulevard park square bridge river lake island county city valley hall "
     "centre center stadium arena airport station mountain bay beach coast harbour harbor"
 )
@@ -134,10 +141,28 @@ def name_runs(text: str) -> list[tuple[int, int]]:
     return out
 
 
+#: upper-case abbreviations of places, not organisations
+_PLACE_ACRONYMS = words("US U.S. USA UK U.K. UAE")
+
+
 def is_org_name(name: str) -> bool:
     """Whether a name is an organisation's: it has an organisation word ("Ministry", "Inc.") or an acronym
-    ("NATO", "Burnaby RCMP", "BC Hydro")."""
-    return any(bare(t) in ORG_HEADS or (t.isupper() and len(t.rstrip(".")) > 1 and t.isalpha()) for t in name.split())
+    ("NATO", "Burnaby RCMP", "BC Hydro"; not a title such as "CEO", nor "US")."""
+    return any(bare(t) in ORG_HEADS or _acronym(t) for t in name.split())
+
+
+def _acronym(token: str) -> bool:
+    return (
+        token.isupper()
+        and len(token.rstrip(".")) > 1
+        and token.replace(".", "").isalpha()
+        and token not in _PLACE_ACRONYMS
+        and abbreviation(token) is None
+    )
+
+
+def _place(words: list[str]) -> bool:
+    return any(bare(w) in _PLACE_WORDS for w in words)
 
 
 def role_gender(title: Title) -> str:
@@ -242,7 +267,7 @@ class MentionFinder:
                 if bare(w) in HONORIFICS:
                     honorific = HONORIFICS[bare(w)]
                     break
-        mention = self._mention(toks[0][0], toks[-1][1], words, title, the_before and not cut)
+        mention = self._mention(toks[0][0], toks[-1][1], words, title, the_before and not cut, run_start=start)
         if mention is None:
             return out
         if honorific:
@@ -257,7 +282,9 @@ class MentionFinder:
         out.append(mention)
         return out
 
-    def _mention(self, a: int, b: int, words: list[str], title: Title | None, the_before: bool) -> Mention | None:
+    def _mention(
+        self, a: int, b: int, words: list[str], title: Title | None, the_before: bool, *, run_start: int | None = None
+    ) -> Mention | None:
         if not words:
             return None
         last = words[-1]
@@ -265,17 +292,17 @@ class MentionFinder:
         b -= len(last) - len(trimmed)
         words = [*words[:-1], trimmed]
         name = " ".join(words)
-        if not _KEEPS_STOP.search(name):
-            name = name.rstrip(".")
+        if not _KEEPS_STOP.search(name) or re.match(r"\s+[“\"‘'(]?[A-Z]|\s*$", self.text[b : b + 3]):
+            name = name.rstrip(".")  # the full stop of a sentence that ends in "Ltd." is the sentence's
         b -= len(" ".join(words)) - len(name)
         if len(name) < 2 or name.lower() in NOT_NAMES or b <= a:
             return None
-        if is_org_name(name) or (the_before and len(words) > 1 and title is None):
+        if is_org_name(name) or (the_before and len(words) > 1 and title is None and not _place(words)):
             kind = "org"
         elif title is not None or (len(words) > 1 and name_gender(words[0])):
             kind = "person"
-        elif any(bare(w) in _PLACE_WORDS for w in words):
-            kind = "place"
+        elif _place(words) and (the_before or self._word_before(a) in _NOT_SUBJECT_AFTER):
+            kind = "place"  # "in Central Park", "the United States"; "Daniela Park said" is a person
         elif bare(words[-1]) != singular(bare(words[-1])) and singular(bare(words[-1])) in ROLE_NOUNS:
             kind = "group"  # "Labour MPs", "Students"
         else:
@@ -283,7 +310,8 @@ class MentionFinder:
         m = Mention(start=a, end=b, name=name, kind=kind)
         if title is not None:
             m.titles.append(title)
-        prev = self._word_before(a)
+        # the word before the whole run (its title included): "would tell Toronto Mayor John Tory" is an object
+        prev = self._word_before(run_start if run_start is not None else a)
         m.objectlike = prev in _NOT_SUBJECT_AFTER or self.inside(a) or self._odd_line(a, b)
         if not m.objectlike:
             m.clause_head = not prev[:1].islower() or prev in _CLAUSE_OPENERS or prev in ROLE_NOUNS
@@ -307,7 +335,8 @@ class MentionFinder:
         )
         if after is not None:
             phrase = after.group(1)
-            if phrase[:1].islower() or bare(phrase.split()[0]) in ("the", "a", "an"):
+            first = phrase.split()[0]
+            if phrase[:1].islower() or bare(first) in ("the", "a", "an") or head_noun(first) is not None:
                 role = parse_role(phrase)
                 if role is not None and not role.plural:
                     mention.titles.append(role)

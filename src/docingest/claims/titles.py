@@ -99,9 +99,6 @@ def head_noun(token: str) -> str | None:
 
 #: heads that end compounds written as one word ("councilmember", "congressman")
 _COMPOUND_HEADS = ("member", "man", "woman", "person", "leader", "officer", "worker", "keeper", "maker", "owner")
-#: agent-noun endings: a capitalised word with one, before a full name, is an occupation ("Pensioner Dulcie
-#: Marchant", "Drummer Anika Varga")
-_AGENT = re.compile(r"[a-z]{3,}(?:er|or|ist|ian|ant|ent)$")
 
 
 def head_key(words: list[str]) -> tuple[int, str]:
@@ -157,8 +154,6 @@ def split_title(tokens: list[str]) -> int:
         if i == 0 and n == 2 and name_gender(tok):
             continue  # a given name that is also a title: "Dean Pollard", "Major Smith" stays a name
         is_head = head_noun(tok) is not None or low in HONORIFICS
-        if not is_head and n - i >= 3 and _AGENT.fullmatch(low) and not name_gender(tok):
-            is_head = True  # "Pensioner Dulcie Marchant", "Drummer Anika Varga"
         if not is_head and tok.isupper() and 2 <= len(tok.rstrip(".")) <= 4 and i + 1 < n:
             # an upper-case title right before a name ("MMC Thabo Nkosi", "MP Rita Vance")
             is_head = abbreviation(tok) is not None

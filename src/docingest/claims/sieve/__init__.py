@@ -42,7 +42,9 @@ def cluster(mentions: list[Mention]) -> list[Entity]:
     """The entities of ``mentions`` (in text order) after the name passes."""
     for m in mentions:
         new_entity(m)
-    for run in (exact.run, acronyms.run, surnames.run):
-        run(mentions)
+    exact.run(mentions, full_names_only=True)
+    acronyms.run(mentions)
+    surnames.run(mentions)
+    exact.run(mentions)
     orgs.run(mentions, entities_of(mentions))
     return entities_of(mentions)

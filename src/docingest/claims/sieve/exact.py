@@ -1,4 +1,8 @@
-"""Pass 1, exact name: every mention written the same way names the same entity ("Mark Rutte" twice)."""
+"""Pass 1, exact name: every mention written the same way names the same entity ("Mark Rutte" twice).
+
+A one-word name is left to the surname pass first, mention by mention ("Pollard" may be Dean or Kayleigh
+Pollard, whichever was written last): :func:`run` with ``full_names_only`` merges only names of two words
+or more; run again after the surname pass, it merges the one-word names that are still nobody's surname."""
 
 from __future__ import annotations
 
@@ -17,11 +21,13 @@ def compatible(a: Entity, b: Entity) -> bool:
     return not ((a.org and b_person) or (b.org and a_person))
 
 
-def run(mentions: list[Mention]) -> None:
+def run(mentions: list[Mention], full_names_only: bool = False) -> None:
     first: dict[str, Entity] = {}
     for m in mentions:
         ent = m.entity
         assert isinstance(ent, Entity)
+        if full_names_only and len(m.tokens) < 2 and m.kind != "org":
+            continue
         k = key(m.name)
         found = first.get(k)
         if found is None:

@@ -1,12 +1,14 @@
 """Pass 6, pronouns (last, as in the sieve): "he", "she", "it", "they" name an entity of the same gender and
 number, chosen by salience:
 
-1. the last speaker of this or the previous paragraph whose gender agrees ("“…,” Ruiz said. “…,” she
+1. the person heading the sentence before, when that sentence is the writer's own (no quotation, no cue):
+   "Mulder didn't hesitate. “It's this for sure,” he said.";
+2. the last speaker of this or the previous paragraph whose gender agrees ("“…,” Ruiz said. “…,” she
    added.") — unless a person of that gender was introduced as a subject after that speaker's cue, in the
    sentence before ("… he adds. Good results for accountant Babatunji Farinloye. “…,” he says.");
-2. else the nearest person of that gender written as a subject, people known to be people (a title, a given
+3. else the nearest person of that gender written as a subject, people known to be people (a title, a given
    name or honorific, an earlier cue) first;
-3. "it", "they" and "we": the last organisation that spoke, else the nearest organisation written as a
+4. "it", "they" and "we": the last organisation that spoke, else the nearest organisation written as a
    subject.
 """
 
@@ -28,6 +30,7 @@ def resolve(  # noqa: PLR0917 - the pass's inputs, each a different kind of evid
     nearest: Callable[..., Entity | None],
     personlike: Callable[[Entity], bool],
     introduced_since: int,
+    topic: Entity | None = None,
 ) -> Entity | None:
     """The entity a pronoun at ``pos`` names.
 
@@ -44,6 +47,8 @@ def resolve(  # noqa: PLR0917 - the pass's inputs, each a different kind of evid
         if word.lower() in ("it", "its"):
             return nearest(pos, "org", max_back=400, subject_only=True)
         return None
+    if topic is not None and not topic.org and topic.gender in ("", gender) and personlike(topic):
+        return topic
     for cue, mention_end, ent in speakers:
         if ent.org:
             continue
