@@ -103,6 +103,9 @@ class Cast:
         """The entity a name written at ``pos`` names: its own mention's, else the entity whose name ends
         (or, for one word, starts) with it."""
         found = self.at(pos, pos + len(mention))
+        if found is not None and found.group and " " not in found.name:
+            # "Officials said" at a sentence start: a plural role, perhaps of the article's one organisation
+            return self._their_organisation(found.name) or found
         if found is not None:
             return found
         toks = mention.split()
@@ -130,12 +133,31 @@ class Cast:
         role = parse_role(description)
         if role is not None:
             found = roles.resolve(role, pos, self.entities, self.acronyms)
+            if found is None and role.plural and not role.modifiers:
+                found = self._their_organisation(description.split()[-1])
             if found is not None:
                 return found
         words = [bare(w) for w in description.split()]
         if words and (words[-1] in ORG_NOUNS or description.rsplit(maxsplit=1)[-1][:1].isupper()):
             return orgs.resolve(description, pos, self.entities, self.nearest_org)
         return None
+
+    def _their_organisation(self, plural: str) -> Entity | None:
+        """The one organisation whose people the article names with this plural ("Officials …" where the
+        article also writes "NATO officials"), else ``None``."""
+        found: set[int] = set()
+        ent: Entity | None = None
+        for m in re.finditer(rf"\b{re.escape(plural.lower())}\b", self.text, re.IGNORECASE):
+            i = bisect_left(self.starts, m.start()) - 1
+            if i < 0:
+                continue
+            before = self.mentions[i]
+            owner = before.entity
+            assert isinstance(owner, Entity)
+            if owner.org and not owner.group and self.text[before.end : m.start()].strip() == "":
+                found.add(id(owner))
+                ent = owner
+        return ent if len(found) == 1 else None
 
     def nearest_org(self, pos: int, max_back: int = 3000) -> Entity | None:
         """The organisation last written as a subject before ``pos``."""

@@ -48,8 +48,9 @@ class Entity:
         return self.mentions[0].start
 
     @property
-    def kind_known(self) -> bool:
-        return self.org or any(m.kind == "person" for m in self.mentions)
+    def person_evidence(self) -> bool:
+        """A title, an honorific or a given name shows this is a person."""
+        return self.gender_known or bool(self.titles) or any(m.kind == "person" for m in self.mentions)
 
     @property
     def subject_uses(self) -> int:

@@ -42,8 +42,8 @@ def resolve(  # noqa: PLR0917 - the pass's inputs, each a different kind of evid
         for cue, _, ent in speakers:
             if pos - cue >= _ORG_REACH:
                 break
-            if ent.org or word.lower() in ("they", "we"):
-                return ent
+            if ent.org or word.lower() in ("they", "we") or not (ent.person_evidence or ent.gender):
+                return ent  # an organisation, or a name nothing shows to be a person's ("Summit Lane said")
         if word.lower() in ("it", "its"):
             return nearest(pos, "org", max_back=400, subject_only=True)
         return None
