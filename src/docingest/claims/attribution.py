@@ -162,6 +162,10 @@ _STANCE_NOUN = re.compile(
     rf"(?:of\s+[^,;:.!?\x00\n]{{1,80}}?\s+as\s+(?:an?\s+|the\s+)?|(?:to|for|on|that|as|of)\s+(?:an?\s+|the\s+)?)?"
 )
 _LEAD_ROLE = re.compile(r"((?i:the))\s+((?:[a-z][\w-]*\s+){1,5})")
+#: a word that opens a clause inside what looked like a subject: "The remarks came as the Union announced"
+_SUBORDINATE = re.compile(
+    r".*\s(?:as|when|while|after|before|because|since|although|though|that|which|who|where|until)\s"
+)
 _POSSESSIVE_SUBJECT = {"his": "he", "her": "she", "its": "it", "their": "they"}
 _PARTICIPLE_AFTER = re.compile(r"(?:,|\b(?:while|before|after|when|by|and))\s*$")
 _BACK_COORDINATED = re.compile(
@@ -576,8 +580,18 @@ class Attributor:
                 # "Okafor welcomed the extension but said": the subject of both verbs
                 return self._make(cue, lead, False, "")
         definite = _LEAD_DEFINITE.fullmatch(text, offset, cue[0])
-        if definite is not None and not words_of(definite.group(1)) & _CLAUSE_WORDS:
-            return self._make(cue, (definite.start(1), definite.end(1), "description"), False, "")
+        if definite is not None:
+            inner = _SUBORDINATE.search(definite.group(1))
+            if inner is not None:
+                # "The secretary general's remarks came as the European Union announced": the subject of the
+                # cue's own clause, never the clause before it
+                at = definite.start(1) + inner.end()
+                np = self._forward_np(text[at : cue[0]], at, lead=True)
+                if np is not None and self._only_apposition(text[np[1] : cue[0]]):
+                    return self._make(cue, np, False, "")
+                return None
+            if not words_of(definite.group(1)) & _CLAUSE_WORDS:
+                return self._make(cue, (definite.start(1), definite.end(1), "description"), False, "")
         bare = _BARE_PLURAL.fullmatch(text, offset, cue[0])
         bare_words = bare.group(1).lower().split() if bare is not None else []
         if bare is not None and bare_words[0] not in NOT_NAMES and bare_words[-1] not in NOT_NAMES:

@@ -134,7 +134,7 @@ class Cast:
         if role is not None:
             found = roles.resolve(role, pos, self.entities, self.acronyms)
             if found is None and role.plural and not role.modifiers:
-                found = self._their_organisation(description.split()[-1])
+                found = self._their_organisation(description.rsplit(maxsplit=1)[-1])
             if found is not None:
                 return found
         words = [bare(w) for w in description.split()]

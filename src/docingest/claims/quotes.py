@@ -139,6 +139,11 @@ def _context(text: str, paragraphs: Sequence[tuple[int, int]]) -> _Context:
     return found
 
 
+def sentence_spans(text: str, paragraphs: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
+    """The sentences of ``text`` (quotation marks respected), in order."""
+    return _context(text, paragraphs).attr.sentences
+
+
 def _repeated(words: str, said: Sequence[tuple[str, Event | None]]) -> Event | Literal[False] | None:
     """The attribution of the latest earlier quote that these words repeat (or that repeats them), ``False``
     when they repeat none."""

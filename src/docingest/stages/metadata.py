@@ -78,8 +78,7 @@ _BYLINE_SELECTOR = (
     '[class*="AuthorName"], [class*="authorName"], a[href*="/author/"], [class*="author"]'
 )
 _DATE_SELECTOR = (
-    '[itemprop="datePublished"], time, [class*="publish"], [class*="posted"], [class*="date"], '
-    '[class*="Date"]'
+    '[itemprop="datePublished"], time, [class*="publish"], [class*="posted"], [class*="date"], [class*="Date"]'
 )
 _NOT_CONTENT = re.compile(
     r"comment|related|sidebar|widget|footer|recommend|popular|trending|more-stories|teaser|card|promo|nav"
@@ -317,7 +316,10 @@ _PIPE = re.compile(r"\s+\|\s+")
 
 
 def choose_title(
-    h1s: Sequence[str], title: str | None, metas: Sequence[str | None], site_names: Sequence[str],
+    h1s: Sequence[str],
+    title: str | None,
+    metas: Sequence[str | None],
+    site_names: Sequence[str],
     url: str | None = None,
 ) -> tuple[str | None, int | None]:
     """The page's headline and which of ``h1s`` it is (``None`` when it comes from the metadata); see
@@ -332,7 +334,10 @@ def choose_title(
 
 
 def _choose_title(
-    h1s: Sequence[str], title: str | None, metas: Sequence[str | None], site_names: Sequence[str],
+    h1s: Sequence[str],
+    title: str | None,
+    metas: Sequence[str | None],
+    site_names: Sequence[str],
     url: str | None = None,
 ) -> tuple[str | None, int | None]:
     """The page's headline and which of ``h1s`` it is (``None`` when it comes from the metadata).

@@ -51,20 +51,24 @@ _QUOTE_CHARS = ("“", '"', "«", "„")
 _QUOTE_OR_SPEECH = re.compile(r"[“\"«„]|\b(said|says|told|according to)\b")
 _ATTRIBUTION = re.compile(
     r"\b(said|says|told|according to|added|explained|argued|warned|wrote|announced|stated|insisted|"
-    r"testified|claimed|recalled|noted|urged|asked)\b")
+    r"testified|claimed|recalled|noted|urged|asked)\b"
+)
 _SECOND_PERSON = re.compile(r"\b(you|your|you're|you've|you'll|yours)\b")
 _SELF = re.compile(
     r"\b(our (journalism|reporting|newsroom|journalists|reporters|work|coverage|mission|site|readers|members|"
     r"subscribers|team|app|newsletters?|stories|editors?)|we (rely|depend|need|can't|cannot|don't have)|"
-    r"(help|support|join|buy|tell|contact|email|message) us|readers like you|this (story|article) free)\b")
+    r"(help|support|join|buy|tell|contact|email|message) us|readers like you|this (story|article) free)\b"
+)
 _IMPERATIVE = re.compile(
     r"(?:^|[.!?:—]\s+)(subscribe|sign up|join|donate|support|give|download|follow|share|contact|email|tell|"
     r"send|click|tap|register|become|help|start|unlock|enter|upgrade|log in|read|listen|watch|get|keep|"
-    r"make|consider|never miss|don't miss|turn on)\b")
+    r"make|consider|never miss|don't miss|turn on)\b"
+)
 _OFFER = re.compile(
     r"([$€£¥]\s?\d[\d.,]*|\d[\d.,]*\s?(cents|dollars|euros|pounds))\s*(a|per|/)\s*(week|month|year|day)|"
     r"\b(just|only|from)\s+[$€£]\s?\d|\b\d+% off\b|\bfree trial\b|\bcancel any ?time\b|\bspecial offer\b|"
-    r"\blimited time\b|\bfirst (\w+ )?months?\b")
+    r"\blimited time\b|\bfirst (\w+ )?months?\b"
+)
 #: Blocks longer than this are never judged by their wording (a long block is story, or a pitch whose
 #: sentences the extractor gives as separate blocks).
 _MAX_JUDGED = 500
@@ -114,7 +118,13 @@ def _bounded(pattern: re.Pattern[str], text: str) -> bool:
 
 
 def _r(
-    pattern: str, reason: str, weight: int, keys: str, max_len: int = 600, *, head: bool = False,
+    pattern: str,
+    reason: str,
+    weight: int,
+    keys: str,
+    max_len: int = 600,
+    *,
+    head: bool = False,
     case: bool = False,
     lead: bool = False,
     check: Callable[[str], bool] | None = None,
@@ -124,11 +134,11 @@ def _r(
     pattern runs on the lower-cased text outside quotations, or on the text as written when ``case`` is
     set. ``check``, when given, must also accept the text as written."""
     alternatives = _top_level_alternatives(pattern)
-    bounded = len(alternatives) <= 3 and all(
-        alt.startswith(r"\b") and _literal_start(alt[2:]) for alt in alternatives)
+    bounded = len(alternatives) <= 3 and all(alt.startswith(r"\b") and _literal_start(alt[2:]) for alt in alternatives)
     compiled = re.compile("|".join(alt[2:] for alt in alternatives) if bounded else pattern)
-    return _Rule(compiled, reason, weight, max_len, frozenset(keys.split(" ")), head, case, lead, check,
-                 bounded=bounded)
+    return _Rule(
+        compiled, reason, weight, max_len, frozenset(keys.split(" ")), head, case, lead, check, bounded=bounded
+    )
 
 
 def _literal_start(pattern: str) -> bool:
@@ -182,18 +192,47 @@ def _alternatives(
     compiled = tuple((re.compile(r"(?:" + pattern + ")" + end), frozenset(keys.split(" "))) for keys, pattern in parts)
     keys = " ".join(sorted(frozenset().union(*(k for _, k in compiled))))
     whole = r"\b(" + "|".join(pattern for _, pattern in parts) + ")" + end
-    return _Rule(re.compile(whole), reason, weight, max_len, frozenset(keys.split(" ")), False, False,
-                 parts=compiled)
+    return _Rule(re.compile(whole), reason, weight, max_len, frozenset(keys.split(" ")), False, False, parts=compiled)
 
 
 #: Words of a picture credit besides names and agencies ("Justin Sullivan / Staff via Getty Images").
-_CREDIT_WORDS = frozenset({
-    "via", "for", "by", "and", "of", "the", "staff", "stringer", "contributor", "pool", "file", "handout",
-    "photo", "photos", "photograph", "image", "images", "courtesy", "de", "da", "van", "von", "le", "la", "del",
-    "para", "por", "vía", "pour", "für",
-})
+_CREDIT_WORDS = frozenset(
+    {
+        "via",
+        "for",
+        "by",
+        "and",
+        "of",
+        "the",
+        "staff",
+        "stringer",
+        "contributor",
+        "pool",
+        "file",
+        "handout",
+        "photo",
+        "photos",
+        "photograph",
+        "image",
+        "images",
+        "courtesy",
+        "de",
+        "da",
+        "van",
+        "von",
+        "le",
+        "la",
+        "del",
+        "para",
+        "por",
+        "vía",
+        "pour",
+        "für",
+    }
+)
 _CREDIT_AGENCY = re.compile(
-    r"\b(getty images|getty|ap photo|afp|reuters|shutterstock|alamy|epa|corbis|istock(photo)?|dpa)\b", _I)
+    r"\b(getty images|getty|ap photo|afp|reuters|shutterstock|alamy|epa|corbis|istock(photo)?|dpa)\b", _I
+)
 _WORDS = re.compile(r"[^\W\d_][\w'’.-]*")
 
 
@@ -227,193 +266,349 @@ _AD_CODE = ("google_ad_", "adsbygoogle", "googletag.")
 #: Rules over the block's text outside quotations. Weight 3 decides alone; 2 needs more evidence.
 _RULES: tuple[_Rule, ...] = (
     # ad labels and "continues below" markers: the whole block is the label
-    _r(r"^\W*(advertisement|advertising|advert|ad|ads|sponsored|promoted by [\w.]+( [\w.]+)?|"
-       r"sponsored (content|post|story)|paid (content|post)|"
-       r"paid partner content|partner content|promoted( content)?|story continues below( this)?"
-       r"( advertisement)?|article continues below( this)?( advertisement)?|continue reading below|"
-       r"scroll to continue( with content)?)\W*$|^\W*(advertisement|advertising|sponsored)\s*(:|\()",
-       "ad label", 3,
-       "advertisement advertising advert ad ads sponsored paid partner promoted story article continue scroll", 80,
-       head=True),
+    _r(
+        r"^\W*(advertisement|advertising|advert|ad|ads|sponsored|promoted by [\w.]+( [\w.]+)?|"
+        r"sponsored (content|post|story)|paid (content|post)|"
+        r"paid partner content|partner content|promoted( content)?|story continues below( this)?"
+        r"( advertisement)?|article continues below( this)?( advertisement)?|continue reading below|"
+        r"scroll to continue( with content)?)\W*$|^\W*(advertisement|advertising|sponsored)\s*(:|\()",
+        "ad label",
+        3,
+        "advertisement advertising advert ad ads sponsored paid partner promoted story article continue scroll",
+        80,
+        head=True,
+    ),
     # script-driven widgets that did not run: comment boxes, video players
-    _r(r"\b(please )?enable javascript to (view|see|use|load|read)\b|\bcomments powered by\b|"
-       r"\byour video will (play|begin|start) in\b|^\W*(up )?next video (starts|plays|begins) in\b|"
-       r"^\W*(unfortunately,? )?(this|the) video is (not available|unavailable|no longer available)\b|"
-       r"^[\w ]{0,30}\bfailed\W+(please )?try again( later)?\W*$|"
-       r"^\W*(press enter or )?(click|tap) to (view|enlarge|expand) (the )?(image|photo|picture)\b|"
-       r"\bview (the )?(image|photo|picture) in full[- ]?(size|screen)\b|^\W*wait \d+ seconds? to continue\W*$",
-       "widget notice", 3, "enable powered video unfortunately, click tap view wait failed", 160),
+    _r(
+        r"\b(please )?enable javascript to (view|see|use|load|read)\b|\bcomments powered by\b|"
+        r"\byour video will (play|begin|start) in\b|^\W*(up )?next video (starts|plays|begins) in\b|"
+        r"^\W*(unfortunately,? )?(this|the) video is (not available|unavailable|no longer available)\b|"
+        r"^[\w ]{0,30}\bfailed\W+(please )?try again( later)?\W*$|"
+        r"^\W*(press enter or )?(click|tap) to (view|enlarge|expand) (the )?(image|photo|picture)\b|"
+        r"\bview (the )?(image|photo|picture) in full[- ]?(size|screen)\b|^\W*wait \d+ seconds? to continue\W*$",
+        "widget notice",
+        3,
+        "enable powered video unfortunately, click tap view wait failed",
+        160,
+    ),
     # the controls of a player or gallery that did not run, each left as a block of its own
-    _r(r"^\W*(full ?screen|exit full ?screen|autoplay|view (photos|gallery|slideshow)|embed|now (watching|playing)|"
-       r"video (not available|unavailable)|closed captions|video quality|mute|unmute|replay|skip ad|loading)\W*$",
-       "widget notice", 3, "full fullscreen exit autoplay view embed now video closed mute unmute replay skip "
-       "loading", 30, head=True),
+    _r(
+        r"^\W*(full ?screen|exit full ?screen|autoplay|view (photos|gallery|slideshow)|embed|now (watching|playing)|"
+        r"video (not available|unavailable)|closed captions|video quality|mute|unmute|replay|skip ad|loading)\W*$",
+        "widget notice",
+        3,
+        "full fullscreen exit autoplay view embed now video closed mute unmute replay skip loading",
+        30,
+        head=True,
+    ),
     # an ad slot's script left in the text
-    _r(r"\bgoogle_ad_(client|slot)\s*=|\(adsbygoogle\s*=\s*window\.adsbygoogle|\bgoogletag\.(cmd|display)\b",
-       "ad label", 3, _AD_CODE_KEY, 600),
+    _r(
+        r"\bgoogle_ad_(client|slot)\s*=|\(adsbygoogle\s*=\s*window\.adsbygoogle|\bgoogletag\.(cmd|display)\b",
+        "ad label",
+        3,
+        _AD_CODE_KEY,
+        600,
+    ),
     # the comment section's label or count, left behind by a comment widget
-    _r(r"^\W*(\d+ comments?|comments)(\s*\(\d+\))?(\s+(add|post|leave|write) (a |your )?comment)?\W*$",
-       "widget notice", 3, "comments comment", 40, head=True),
+    _r(
+        r"^\W*(\d+ comments?|comments)(\s*\(\d+\))?(\s+(add|post|leave|write) (a |your )?comment)?\W*$",
+        "widget notice",
+        3,
+        "comments comment",
+        40,
+        head=True,
+    ),
     # image credits
-    _r(r"^\W*(photo(graph)?s?|images?|pictures?|illustrations?|credits?|"
-       r"(photo|image|picture) credits?)\s*(:|by\b|courtesy\b|sources?\s*:)", "image credit", 3,
-       "photo photograph photos photographs image images picture pictures illustration illustrations "
-       "credit credits", 160, head=True),
-    _r(r"^[^.!?]{0,60}\b(getty images|ap photo|afp|reuters|shutterstock|alamy|epa|via getty|corbis|istock)\b"
-       r"[^.!?]{0,40}$", "image credit", 3, "getty ap afp reuters shutterstock alamy epa corbis istock", 120,
-       check=_name_credit),
+    _r(
+        r"^\W*(photo(graph)?s?|images?|pictures?|illustrations?|credits?|"
+        r"(photo|image|picture) credits?)\s*(:|by\b|courtesy\b|sources?\s*:)",
+        "image credit",
+        3,
+        "photo photograph photos photographs image images picture pictures illustration illustrations credit credits",
+        160,
+        head=True,
+    ),
+    _r(
+        r"^[^.!?]{0,60}\b(getty images|ap photo|afp|reuters|shutterstock|alamy|epa|via getty|corbis|istock)\b"
+        r"[^.!?]{0,40}$",
+        "image credit",
+        3,
+        "getty ap afp reuters shutterstock alamy epa corbis istock",
+        120,
+        check=_name_credit,
+    ),
     # legal and copyright
     # the notice itself: "©" opening the text or after a space, a bracket or a separator (not inside mojibake
     # such as "Ã©" or "â†©"; "Â©", lower-cased "â©", is mojibake of "©" itself), or "Copyright 2024" opening a
     # sentence
-    _r(r"(?:^|(?<=[\s(\[|•·â]))©|\(c\)\s*\d{4}|(?:^|[.!?|•·]\s+|\s[-–—]\s)\W{0,3}copyright\s+(©\s*)?\d{4}",
-       "copyright line", 3, "© c copyright", 300, check=_notice_leads),
+    _r(
+        r"(?:^|(?<=[\s(\[|•·â]))©|\(c\)\s*\d{4}|(?:^|[.!?|•·]\s+|\s[-–—]\s)\W{0,3}copyright\s+(©\s*)?\d{4}",
+        "copyright line",
+        3,
+        "© c copyright",
+        300,
+        check=_notice_leads,
+    ),
     _r(r"\ball rights reserved\b", "copyright line", 3, "reserved", 300),
-    _r(r"\b(this|the) (material|article|story|content) (was produced by .{0,60} and )?may not be "
-       r"(published|republished|reproduced|redistributed|rewritten|broadcast)", "copyright line", 3,
-       "published republished reproduced redistributed rewritten broadcast", 400),
-    _r(r"\bno part of this (article|story|publication)\b.{0,40}\breproduced\b", "copyright line", 3,
-       "reproduced", 400),
+    _r(
+        r"\b(this|the) (material|article|story|content) (was produced by .{0,60} and )?may not be "
+        r"(published|republished|reproduced|redistributed|rewritten|broadcast)",
+        "copyright line",
+        3,
+        "published republished reproduced redistributed rewritten broadcast",
+        400,
+    ),
+    _r(r"\bno part of this (article|story|publication)\b.{0,40}\breproduced\b", "copyright line", 3, "reproduced", 400),
     # read more / related lines
-    _r(r"^\W*(read more|read next|also read|see also|further reading|related( stories| articles| coverage|"
-       r" content| reading)?|recommended( reading| stories| for you)?|more from [^:]{1,40}|most read|"
-       r"most popular|top stories|trending|you (may|might) also like|more on this story|more stories|"
-       r"more|main articles?|further information)\s*(:|»|›|>|\|)", "read more line", 3,
-       "read see also further related recommended more most top trending you main", 220, head=True),
-    _r(r"^\W*(read more|related( (stories|articles|posts|content|coverage|reading|links|topics|questions|"
-       r"searches|videos|items|products|news|guides))?|recommended( (for you|reading|stories|articles|posts|"
-       r"videos))?|more stories|most read|read next|you (may|might) also (like|enjoy)|more like this|"
-       r"explore related \w+|continue reading|keep reading|story continues below|article continues below)\W*$",
-       "read more line", 3, "read related recommended more continue keep story article you explore", 60,
-       head=True),
-    _r(r"(?:^|[.!?:—]\s+)click here (to )?(read|subscribe|sign up|donate|support|join|for (more|the full) "
-       r"(stories|story|coverage))\b", "read more line", 3, "click", 200),
+    _r(
+        r"^\W*(read more|read next|also read|see also|further reading|related( stories| articles| coverage|"
+        r" content| reading)?|recommended( reading| stories| for you)?|more from [^:]{1,40}|most read|"
+        r"most popular|top stories|trending|you (may|might) also like|more on this story|more stories|"
+        r"more|main articles?|further information)\s*(:|»|›|>|\|)",
+        "read more line",
+        3,
+        "read see also further related recommended more most top trending you main",
+        220,
+        head=True,
+    ),
+    _r(
+        r"^\W*(read more|related( (stories|articles|posts|content|coverage|reading|links|topics|questions|"
+        r"searches|videos|items|products|news|guides))?|recommended( (for you|reading|stories|articles|posts|"
+        r"videos))?|more stories|most read|read next|you (may|might) also (like|enjoy)|more like this|"
+        r"explore related \w+|continue reading|keep reading|story continues below|article continues below)\W*$",
+        "read more line",
+        3,
+        "read related recommended more continue keep story article you explore",
+        60,
+        head=True,
+    ),
+    _r(
+        r"(?:^|[.!?:—]\s+)click here (to )?(read|subscribe|sign up|donate|support|join|for (more|the full) "
+        r"(stories|story|coverage))\b",
+        "read more line",
+        3,
+        "click",
+        200,
+    ),
     _r(r"\bclick here\b", "read more line", 2, "click", 200),
     # share and follow prompts
-    _r(r"^\W*(share( this)?( article| story| page| post)?|tweet|email|print|save|copy link|read later|"
-       r"save (for later|article|story)|share on (facebook|x|twitter|whatsapp|linkedin|email))\W*$", "share prompt", 3,
-       "share tweet email print save copy read", 40, head=True),
-    _r(r"\bshare (this|it|the) (article|story|page|post)?\b.{0,40}\b(friend|social media|facebook|twitter|"
-       r"whatsapp|email|link)\b|\bshare this (article|story)\b", "share prompt", 3,
-       "share", 200),
-    _r(r"\bfollow (us\b|.{1,40}? on (x|twitter|facebook|instagram|tiktok|youtube|threads|bluesky|"
-       r"linkedin|mastodon)\b|our coverage|.{0,40}@\w+|(us )?on social media\b)|\blike us on facebook\b|"
-       r"\bshare (it|this) (on social media|with (your|a) friends?)\b",
-       "follow prompt", 3, "follow facebook share", 250),
+    _r(
+        r"^\W*(share( this)?( article| story| page| post)?|tweet|email|print|save|copy link|read later|"
+        r"save (for later|article|story)|share on (facebook|x|twitter|whatsapp|linkedin|email))\W*$",
+        "share prompt",
+        3,
+        "share tweet email print save copy read",
+        40,
+        head=True,
+    ),
+    _r(
+        r"\bshare (this|it|the) (article|story|page|post)?\b.{0,40}\b(friend|social media|facebook|twitter|"
+        r"whatsapp|email|link)\b|\bshare this (article|story)\b",
+        "share prompt",
+        3,
+        "share",
+        200,
+    ),
+    _r(
+        r"\bfollow (us\b|.{1,40}? on (x|twitter|facebook|instagram|tiktok|youtube|threads|bluesky|"
+        r"linkedin|mastodon)\b|our coverage|.{0,40}@\w+|(us )?on social media\b)|\blike us on facebook\b|"
+        r"\bshare (it|this) (on social media|with (your|a) friends?)\b",
+        "follow prompt",
+        3,
+        "follow facebook share",
+        250,
+    ),
     # subscription pitches
-    _r(r"\b(already a subscriber|become a subscriber|subscribe (now|today|here)|subscribe for|"
-       r"subscribe to (keep|continue|read|get)|start your (free )?trial|full digital access|"
-       r"log ?in to (continue|keep) reading|free articles? (this month|left|remaining)|"
-       r"read(ing)? all your free|upgrade your (plan|subscription)|subscribers? enjoy|"
-       r"subscriber[- ]only|for subscribers\b|to keep reading|to continue reading|subscribe to (the |our )?"
-       r"[\w' ]{0,30}(newsletter|briefing|digest)(?!s)|subscribe to (our|my) [\w' ]{0,30}(blog|channel|"
-       r"podcast|feed|mailing list)|(read|see) the rest of this (story|article)|exclusive to [\w+ ]{1,30} "
-       r"subscribers|unlock this (article|story)|you('ve| have| are)( already)? subscribed|newsletter preferences)",
-       "subscription pitch", 3,
-       "subscribe subscriber subscribers subscription trial digital log login articles article upgrade "
-       "subscriber-only reading rest unlock subscribed subscribed! preferences"),
+    _r(
+        r"\b(already a subscriber|become a subscriber|subscribe (now|today|here)|subscribe for|"
+        r"subscribe to (keep|continue|read|get)|start your (free )?trial|full digital access|"
+        r"log ?in to (continue|keep) reading|free articles? (this month|left|remaining)|"
+        r"read(ing)? all your free|upgrade your (plan|subscription)|subscribers? enjoy|"
+        r"subscriber[- ]only|for subscribers\b|to keep reading|to continue reading|subscribe to (the |our )?"
+        r"[\w' ]{0,30}(newsletter|briefing|digest)(?!s)|subscribe to (our|my) [\w' ]{0,30}(blog|channel|"
+        r"podcast|feed|mailing list)|(read|see) the rest of this (story|article)|exclusive to [\w+ ]{1,30} "
+        r"subscribers|unlock this (article|story)|you('ve| have| are)( already)? subscribed|newsletter preferences)",
+        "subscription pitch",
+        3,
+        "subscribe subscriber subscribers subscription trial digital log login articles article upgrade "
+        "subscriber-only reading rest unlock subscribed subscribed! preferences",
+    ),
     _r(r"\bunlimited (digital )?access\b", "subscription pitch", 2, "unlimited", 300),
     _r(r"\byour subscription\b", "subscription pitch", 2, "subscription", 300),
-    _r(r"(?:^|[.!?:—]\s+)subscribe\b.{0,80}\b(\d+% off|just|only|[$€£]\s?\d|cents|a month|per month|"
-       r"a year|per year|offer)\b|\b(\d+% off|just|only|special offer|limited time)\b.{0,80}\b"
-       r"(subscribe|subscription)", "subscription pitch", 2, "subscribe subscription subscriptions", 250),
+    _r(
+        r"(?:^|[.!?:—]\s+)subscribe\b.{0,80}\b(\d+% off|just|only|[$€£]\s?\d|cents|a month|per month|"
+        r"a year|per year|offer)\b|\b(\d+% off|just|only|special offer|limited time)\b.{0,80}\b"
+        r"(subscribe|subscription)",
+        "subscription pitch",
+        2,
+        "subscribe subscription subscriptions",
+        250,
+    ),
     _r(r"^\W*subscribe\b", "subscription pitch", 2, "subscribe", 250, head=True),
-    _r(r"\bcancel any ?time\b|\b\d+% off (an? )?(annual |monthly |yearly |digital )?subscription|"
-       r"\bspecial offer\b.{0,80}([$€£]\s?\d|\bfree\b|\d+% off)|\blimited[- ]time offer\b",
-       "subscription pitch", 3, "anytime cancel off offer limited-time", 300),
+    _r(
+        r"\bcancel any ?time\b|\b\d+% off (an? )?(annual |monthly |yearly |digital )?subscription|"
+        r"\bspecial offer\b.{0,80}([$€£]\s?\d|\bfree\b|\d+% off)|\blimited[- ]time offer\b",
+        "subscription pitch",
+        3,
+        "anytime cancel off offer limited-time",
+        300,
+    ),
     # membership and donation appeals
-    _alternatives("membership pitch", 3, (
-        ("membership", r"your membership (keeps|helps|supports|makes|pays|funds|powers|sustains|matters|means)"),
-        ("become", r"become a (member|supporter|patron)"),
-        ("support", r"support (us|our (journalism|work|reporting|newsroom)|independent (journalism|news|media|"
-                    r"reporting)|local (journalism|news|reporting)|quality (journalism|news|reporting)|"
-                    r"public[- ]interest journalism)"),
-        ("support", r"your support(?! (team|staff|agents?|desk|platform|portal|tickets?|system|tools?|software|"
-                    r"cent(er|re)|requests?|cases?|queue|channels?|operations|services?|engineers?))"),
-        ("readers", r"readers like you"),
-        ("buy", r"buy us a (coffee|drink|beer|tea|pint)"),
-        ("chip", r"chip in"),
-        ("donation contribution gift", r"mak(e|ing) a (donation|contribution|gift)|(gift|donation|contribution) "
-                                       r"of (any size|\W?\d)"),
-        ("please", r"please (donate|support us|give (today|now|generously|what you can|\W?\d)|contribute|"
-                   r"subscribe)"),
-        ("donate", r"donate (today|now|here)"),
-        ("consider", r"consider (making a |make a )?(donat|supporting us|contribut|giving)"),
-        ("relies", r"relies on (readers|members|supporters|your support|donations from readers)"),
-        ("funded", r"funded by (its |our )?(readers|members|supporters)"),
-        ("paid", r"paid for by (readers|members|you)"),
-        ("ready", r"not ready to (pay|subscribe|commit)"),
-        ("reporting journalism", r"(good|quality|independent) (reporting|journalism) (costs|needs|takes|depends)"),
-        ("give support join help", r"will you (give|support|join|help)"),
-        ("help", r"help keep [^.]{0,60} free"),
-        ("join", r"join them and help"),
-        ("subscription subscriptions membership memberships support supports donation donations contribution "
-         "contributions", r"(subscription|membership|support|donation|contribution)s? makes? (stories|journalism|"
-                          r"reporting|this|our work)"),
-    )),
-    _r(r"\b(non-?profit|reader-funded|member-funded|independent) newsroom\b", "membership pitch", 2,
-       "newsroom", 300),
+    _alternatives(
+        "membership pitch",
+        3,
+        (
+            ("membership", r"your membership (keeps|helps|supports|makes|pays|funds|powers|sustains|matters|means)"),
+            ("become", r"become a (member|supporter|patron)"),
+            (
+                "support",
+                r"support (us|our (journalism|work|reporting|newsroom)|independent (journalism|news|media|"
+                r"reporting)|local (journalism|news|reporting)|quality (journalism|news|reporting)|"
+                r"public[- ]interest journalism)",
+            ),
+            (
+                "support",
+                r"your support(?! (team|staff|agents?|desk|platform|portal|tickets?|system|tools?|software|"
+                r"cent(er|re)|requests?|cases?|queue|channels?|operations|services?|engineers?))",
+            ),
+            ("readers", r"readers like you"),
+            ("buy", r"buy us a (coffee|drink|beer|tea|pint)"),
+            ("chip", r"chip in"),
+            (
+                "donation contribution gift",
+                r"mak(e|ing) a (donation|contribution|gift)|(gift|donation|contribution) "
+                r"of (any size|\W?\d)",
+            ),
+            (
+                "please",
+                r"please (donate|support us|give (today|now|generously|what you can|\W?\d)|contribute|"
+                r"subscribe)",
+            ),
+            ("donate", r"donate (today|now|here)"),
+            ("consider", r"consider (making a |make a )?(donat|supporting us|contribut|giving)"),
+            ("relies", r"relies on (readers|members|supporters|your support|donations from readers)"),
+            ("funded", r"funded by (its |our )?(readers|members|supporters)"),
+            ("paid", r"paid for by (readers|members|you)"),
+            ("ready", r"not ready to (pay|subscribe|commit)"),
+            ("reporting journalism", r"(good|quality|independent) (reporting|journalism) (costs|needs|takes|depends)"),
+            ("give support join help", r"will you (give|support|join|help)"),
+            ("help", r"help keep [^.]{0,60} free"),
+            ("join", r"join them and help"),
+            (
+                "subscription subscriptions membership memberships support supports donation donations contribution "
+                "contributions",
+                r"(subscription|membership|support|donation|contribution)s? makes? (stories|journalism|"
+                r"reporting|this|our work)",
+            ),
+        ),
+    ),
+    _r(r"\b(non-?profit|reader-funded|member-funded|independent) newsroom\b", "membership pitch", 2, "newsroom", 300),
     # member perks (the list's lead or an item)
-    _r(r"\b((members?|subscribers?)\b[^.]{0,60}\b(get|enjoy|receive)|(your|a|the) (membership|subscription) "
-       r"(includes|gets you|comes with)|when you (join|subscribe|sign up)\b[^.]{0,60}|you('ll| will) get)\s*:\s*$",
-       "member perks", 3,
-       "members member subscribers subscriber membership subscription join subscribe you'll will", 160,
-       lead=True),
-    _r(r"^\W*(unlimited access|ad-free|the (whole|full|complete|entire) archive|exclusive [\w-]+ ?"
-       r"(newsletters?|events|content|stories)|early access|members?-only|subscriber-only|(the |our )?"
-       r"(daily |digital )?e-?paper|comment on (every|all) (story|stories|articles)|join the discussion|"
-       r"stories as they break|(our )?(weekly |daily )?puzzles?( pack)?)\b", "member perks", 2,
-       "unlimited ad-free archive exclusive early members-only member-only subscriber-only e-paper epaper "
-       "paper comment join stories puzzle puzzles", 120,
-       head=True),
+    _r(
+        r"\b((members?|subscribers?)\b[^.]{0,60}\b(get|enjoy|receive)|(your|a|the) (membership|subscription) "
+        r"(includes|gets you|comes with)|when you (join|subscribe|sign up)\b[^.]{0,60}|you('ll| will) get)\s*:\s*$",
+        "member perks",
+        3,
+        "members member subscribers subscriber membership subscription join subscribe you'll will",
+        160,
+        lead=True,
+    ),
+    _r(
+        r"^\W*(unlimited access|ad-free|the (whole|full|complete|entire) archive|exclusive [\w-]+ ?"
+        r"(newsletters?|events|content|stories)|early access|members?-only|subscriber-only|(the |our )?"
+        r"(daily |digital )?e-?paper|comment on (every|all) (story|stories|articles)|join the discussion|"
+        r"stories as they break|(our )?(weekly |daily )?puzzles?( pack)?)\b",
+        "member perks",
+        2,
+        "unlimited ad-free archive exclusive early members-only member-only subscriber-only e-paper epaper "
+        "paper comment join stories puzzle puzzles",
+        120,
+        head=True,
+    ),
     # newsletters and apps
-    _r(r"\b(sign up (here|now|today|for (our|free|the free|(the )?\w+'s))|(in|into|to) your inbox|"
-       r"enter your email|our (\w+ ){0,2}newsletters?|newsletter:|never miss a (story|thing|beat)|"
-       r"delivered (free )?to your inbox|(daily|morning|evening|weekly) briefing\b.{0,40}(sign|inbox|free)|"
-       r"join [\d,]+ (readers|subscribers))|"
-       r"(?:^|[.!?:—]\s+)\W*sign up for (the |our )?[\w'’ +&.-]{1,40}\b(newsletter|briefing|digest)\b(?!s)",
-       "newsletter promo", 3, "sign inbox enter newsletter newsletters never briefing readers subscribers", 400),
+    _r(
+        r"\b(sign up (here|now|today|for (our|free|the free|(the )?\w+'s))|(in|into|to) your inbox|"
+        r"enter your email|our (\w+ ){0,2}newsletters?|newsletter:|never miss a (story|thing|beat)|"
+        r"delivered (free )?to your inbox|(daily|morning|evening|weekly) briefing\b.{0,40}(sign|inbox|free)|"
+        r"join [\d,]+ (readers|subscribers))|"
+        r"(?:^|[.!?:—]\s+)\W*sign up for (the |our )?[\w'’ +&.-]{1,40}\b(newsletter|briefing|digest)\b(?!s)",
+        "newsletter promo",
+        3,
+        "sign inbox enter newsletter newsletters never briefing readers subscribers",
+        400,
+    ),
     # a sign-up form's consent line ("Keep me posted ... I can unsubscribe at any time")
     _r(r"\bi can (unsubscribe|opt out) at any ?time\b", "newsletter promo", 3, "unsubscribe opt", 250),
     _r(r"\bsign up for [A-Z]", "newsletter promo", 3, "sign", 300, case=True),
-    _r(r"\b(download (our|the) (free )?app|get (the|our) (free )?app|our (free )?app\b|"
-       r"(download|get) (it|our app|the app|the [\w ]{1,30} app)( free)? (on|from|in) (the app store|google play)|"
-       r"turn on (push )?notifications|push alerts)", "app promo", 3,
-       "app notifications alerts google store", 200),
+    _r(
+        r"\b(download (our|the) (free )?app|get (the|our) (free )?app|our (free )?app\b|"
+        r"(download|get) (it|our app|the app|the [\w ]{1,30} app)( free)? (on|from|in) (the app store|google play)|"
+        r"turn on (push )?notifications|push alerts)",
+        "app promo",
+        3,
+        "app notifications alerts google store",
+        200,
+    ),
     # tip lines and contacting the newsroom
-    _alternatives("tip line", 3, (
-        ("tip", r"(have|got) a (news )?tip"),
-        ("tip tips", r"news tips?\b"),
-        ("story", r"have a story (for us|idea|to share|to tell)"),
-        ("contact", r"contact (our (reporters?|newsroom|editors?|journalists?)|the (editor|newsroom|news desk))\b"),
-        ("email", r"email (our (newsroom|reporters?|editors?))\b"),
-        ("reach", r"reach (our (newsroom|reporters?))\b"),
-        ("signal securedrop", r"(on|via) (signal|securedrop)\b"),
-        ("securedrop", r"securedrop\b"),
-        ("know", r"do you know more\b|know something we\b"),
-        ("information", r"if you have (any )?information (about|on) this\b"),
-        ("corrections", r"corrections (desk|policy)"),
-        ("error", r"report an error\b"),
-        ("mistake error typo", r"spotted an? (mistake|error|typo)\b"),
-        ("contact", r"contact the (editor|editors|newsroom)\b"),
-        ("send submit email direct", r"(send|submit|email|direct) (your )?(comments|feedback|thoughts|questions|"
-                                     r"corrections) (on|about|regarding|to) this (post|article|story|piece|column)\b"),
-    ), 400, closed=False),
-    _r(r"^(?=.*\b(tips?|story|stories|information|newsroom|reporters?|journalists?|editors?|corrections?|"
-       r"errors?|mistakes?|confidential(ly)?|securely)\b).*"
-       r"\b(contact us|email us|tell us|let us know|message us|send (it|them|us) (to|at|your)|send us (a |your )|"
-       r"(on|via) whatsapp|if you have (any )?information)\b", "tip line", 2,
-       "contact email tell know message send whatsapp information", 250),
+    _alternatives(
+        "tip line",
+        3,
+        (
+            ("tip", r"(have|got) a (news )?tip"),
+            ("tip tips", r"news tips?\b"),
+            ("story", r"have a story (for us|idea|to share|to tell)"),
+            ("contact", r"contact (our (reporters?|newsroom|editors?|journalists?)|the (editor|newsroom|news desk))\b"),
+            ("email", r"email (our (newsroom|reporters?|editors?))\b"),
+            ("reach", r"reach (our (newsroom|reporters?))\b"),
+            ("signal securedrop", r"(on|via) (signal|securedrop)\b"),
+            ("securedrop", r"securedrop\b"),
+            ("know", r"do you know more\b|know something we\b"),
+            ("information", r"if you have (any )?information (about|on) this\b"),
+            ("corrections", r"corrections (desk|policy)"),
+            ("error", r"report an error\b"),
+            ("mistake error typo", r"spotted an? (mistake|error|typo)\b"),
+            ("contact", r"contact the (editor|editors|newsroom)\b"),
+            (
+                "send submit email direct",
+                r"(send|submit|email|direct) (your )?(comments|feedback|thoughts|questions|"
+                r"corrections) (on|about|regarding|to) this (post|article|story|piece|column)\b",
+            ),
+        ),
+        400,
+        closed=False,
+    ),
+    _r(
+        r"^(?=.*\b(tips?|story|stories|information|newsroom|reporters?|journalists?|editors?|corrections?|"
+        r"errors?|mistakes?|confidential(ly)?|securely)\b).*"
+        r"\b(contact us|email us|tell us|let us know|message us|send (it|them|us) (to|at|your)|send us (a |your )|"
+        r"(on|via) whatsapp|if you have (any )?information)\b",
+        "tip line",
+        2,
+        "contact email tell know message send whatsapp information",
+        250,
+    ),
     # author bios
-    _r(r"^(about the author:?\s*)?[A-Z][\w'’-]+( [A-Z][\w'’.-]+){1,3} (is|was) (a|an|the|[\w' ]{2,40}'s) "
-       r"([\w-]+ ){0,3}(reporter|correspondent|writer|editor|columnist|journalist|contributor|producer|"
-       r"photographer)\b|^[A-Z][\w'’-]+( [A-Z][\w'’.-]+){1,3} covers [\w ,]{2,40} (for|at) ",
-       "author bio", 2, "reporter correspondent writer editor columnist journalist contributor producer "
-       "photographer covers", 400, case=True),
+    _r(
+        r"^(about the author:?\s*)?[A-Z][\w'’-]+( [A-Z][\w'’.-]+){1,3} (is|was) (a|an|the|[\w' ]{2,40}'s) "
+        r"([\w-]+ ){0,3}(reporter|correspondent|writer|editor|columnist|journalist|contributor|producer|"
+        r"photographer)\b|^[A-Z][\w'’-]+( [A-Z][\w'’.-]+){1,3} covers [\w ,]{2,40} (for|at) ",
+        "author bio",
+        2,
+        "reporter correspondent writer editor columnist journalist contributor producer photographer covers",
+        400,
+        case=True,
+    ),
     _r(r"^about the author\b.{8,}", "author bio", 3, "author", 400, head=True),
     # a reporter's contact line: "Jo Doe: 555-0100 or jdoe@ledger.example; on X: @jodoe."
-    _r(r"^[A-Z][\w'’-]+(?: [A-Z][\w'’.-]+){1,3}:\s+(?:\+?[\d(][\d ().-]{6,}\d\s*(?:or|,|;)?\s*)?"
-       r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", "author bio", 3, _AT_KEY, 200, case=True),
+    _r(
+        r"^[A-Z][\w'’-]+(?: [A-Z][\w'’.-]+){1,3}:\s+(?:\+?[\d(][\d ().-]{6,}\d\s*(?:or|,|;)?\s*)?"
+        r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+",
+        "author bio",
+        3,
+        _AT_KEY,
+        200,
+        case=True,
+    ),
 )
 _BIO_CONTACT = re.compile(
     r"\b(reach (him|her|them)|follow (him|her|them)|can be reached|email (him|her|them)|contact (him|her|them))\b",
@@ -422,10 +617,40 @@ _BIO_CONTACT = re.compile(
 
 #: Class/id fragments that mark boilerplate when they belong to the block rather than to the whole body.
 _HINT_STEMS = (
-    "promo", "subscri", "newsletter", "signup", "sign-up", "donat", "member", "paywall", "tipline", "tip-line",
-    "related", "recirc", "readmore", "read-more", "share", "social", "follow", "credit", "advert", "ad-slot",
-    "sponsor", "author-bio", "copyright", "outbrain", "taboola", "teaser", "upsell", "offer", "epic", "callout",
-    "contribution", "benefit", "perks", "contact-box",
+    "promo",
+    "subscri",
+    "newsletter",
+    "signup",
+    "sign-up",
+    "donat",
+    "member",
+    "paywall",
+    "tipline",
+    "tip-line",
+    "related",
+    "recirc",
+    "readmore",
+    "read-more",
+    "share",
+    "social",
+    "follow",
+    "credit",
+    "advert",
+    "ad-slot",
+    "sponsor",
+    "author-bio",
+    "copyright",
+    "outbrain",
+    "taboola",
+    "teaser",
+    "upsell",
+    "offer",
+    "epic",
+    "callout",
+    "contribution",
+    "benefit",
+    "perks",
+    "contact-box",
 )
 #: Whole parts of a class/id word (split on ``-`` and ``_``) that mark boilerplate.
 _HINT_PARTS = frozenset({"cta", "tips", "ad", "ads", "bio"})
@@ -463,8 +688,32 @@ def _weak(core: str) -> int:
 
 #: Punctuation that may stick to the ends of a key word ("app.", "(c)", "“subscribe").
 _LEFT = ("", "(", "[", "“", '"', "‘", "'", "«", "—", "-", "*", ">", "»", "|")
-_RIGHT = ("", ".", ",", ":", ";", "!", "?", ")", "]", "”", '"', "’", "'", "»", "…", "—", "-", "|", "!)", ".”",
-          ",”", "?”", ".)", ":)")
+_RIGHT = (
+    "",
+    ".",
+    ",",
+    ":",
+    ";",
+    "!",
+    "?",
+    ")",
+    "]",
+    "”",
+    '"',
+    "’",
+    "'",
+    "»",
+    "…",
+    "—",
+    "-",
+    "|",
+    "!)",
+    ".”",
+    ",”",
+    "?”",
+    ".)",
+    ":)",
+)
 
 
 #: Kinds never judged by wording: code listings and tables are content, whatever they say.
@@ -519,10 +768,7 @@ def _judge_text(text: str, kind: str) -> _Facts:
     head = words[:6]
     copyright_sign, at = "©" in low, "@" in low
     ad_code = "google" in low and any(k in low for k in _AD_CODE)
-    if (
-        _BODY_KEYS.isdisjoint(words) and _HEAD_KEYS.isdisjoint(head)
-        and not (copyright_sign or at or ad_code)
-    ):
+    if _BODY_KEYS.isdisjoint(words) and _HEAD_KEYS.isdisjoint(head) and not (copyright_sign or at or ad_code):
         return _Facts(None, 0.0, False, -1, False, listish, low)
     found = {_BODY_WORDS[word] for word in _BODY_KEYS.intersection(words)}
     indices = {i for key in found for i in _BY_KEY[key]}
@@ -581,7 +827,9 @@ def _hinted_promo(block: Candidate) -> bool:
 
 _HINT_TOKEN = re.compile(
     "|".join(re.escape(stem) for stem in _HINT_STEMS)
-    + r"|(?:^|[-_])(?:" + "|".join(sorted(_HINT_PARTS)) + r")(?:$|[-_])"
+    + r"|(?:^|[-_])(?:"
+    + "|".join(sorted(_HINT_PARTS))
+    + r")(?:$|[-_])"
 )
 _HINTS_CACHE: dict[str, frozenset[str]] = {}
 _TOKEN_HINTS: dict[str, bool] = {}
@@ -650,17 +898,10 @@ def _repeated_boilerplate(block: Candidate, facts: _Facts) -> bool:
 def _credit_marked(block: Candidate, hints: frozenset[str]) -> bool:
     """A short block that the markup calls a credit and that is only names ("Getty", "Reuters/Corbis")."""
     text = block.text
-    return (
-        len(text) <= 60
-        and any("credit" in h for h in hints)
-        and text[-1:] not in ".!?"
-        and _name_credit(text)
-    )
+    return len(text) <= 60 and any("credit" in h for h in hints) and text[-1:] not in ".!?" and _name_credit(text)
 
 
-def _judge(
-    block: Candidate, facts: _Facts, hints: frozenset[str], rare: frozenset[str], repeated: bool
-) -> str | None:
+def _judge(block: Candidate, facts: _Facts, hints: frozenset[str], rare: frozenset[str], repeated: bool) -> str | None:
     hint = 0.0
     if hints and not rare.isdisjoint(hints):
         hint = 2.0
@@ -684,7 +925,8 @@ _NAME = r"((?:The )?[A-Z][A-Za-z&-]*(?: (?:of |and |& )?[A-Z][A-Za-z&-]*){0,4})"
 _NAME_CONTEXT = (
     re.compile(
         r"\b(?:[Ss]upport|[Jj]oin|[Ss]ubscribe to|[Kk]eeps?|[Hh]elps?|[Rr]ead|[Rr]eading|[Ff]rom|[Oo]f|[Tt]o|[Aa]t|"
-        r"[Ff]or|[Ff]ollow|[Gg]et|[Pp]roduced by|[Pp]ublished by|[Mm]embers of|[Ss]end it to) " + _NAME
+        r"[Ff]or|[Ff]ollow|[Gg]et|[Pp]roduced by|[Pp]ublished by|[Mm]embers of|[Ss]end it to) "
+        + _NAME
         + r"(?=['’]s\b|[ ,.:;!?]|$)"
     ),
     re.compile(r" / " + _NAME + r"(?=\W|$)"),
@@ -693,16 +935,67 @@ _NAME_CONTEXT = (
         r"(?:^|[.:!?—]\s+)" + _NAME + r" (?:relies|depends|needs|is (?:a )?(?:non-?profit|reader-funded|"
         r"independent|free)|stays|exists|can't|cannot)"
     ),
-    re.compile(_NAME + r"['’]s (?:[a-z]+ ){0,2}(?:newsletter|briefing|app|journalism|reporting|newsroom|"
-               r"coverage|[a-z]+ correspondent|[a-z]+ reporter|editors?|team)"),
+    re.compile(
+        _NAME + r"['’]s (?:[a-z]+ ){0,2}(?:newsletter|briefing|app|journalism|reporting|newsroom|"
+        r"coverage|[a-z]+ correspondent|[a-z]+ reporter|editors?|team)"
+    ),
 )
-_NOT_SITES = frozenset({
-    "signal", "whatsapp", "facebook", "instagram", "x", "twitter", "tiktok", "youtube", "threads", "bluesky",
-    "linkedin", "mastodon", "google", "apple", "getty", "reuters", "ap", "afp", "epa", "shutterstock", "alamy",
-    "paypal", "patreon", "substack", "app store", "the app store", "google play", "getty images", "ap photo",
-})
-_LEADING_NOISE = frozenset({"Our", "Your", "Get", "Help", "Join", "Support", "Read", "Follow", "Subscribe", "Sign",
-                            "Before", "When", "If", "Members", "Not", "This", "Thank", "Download", "Send"})
+_NOT_SITES = frozenset(
+    {
+        "signal",
+        "whatsapp",
+        "facebook",
+        "instagram",
+        "x",
+        "twitter",
+        "tiktok",
+        "youtube",
+        "threads",
+        "bluesky",
+        "linkedin",
+        "mastodon",
+        "google",
+        "apple",
+        "getty",
+        "reuters",
+        "ap",
+        "afp",
+        "epa",
+        "shutterstock",
+        "alamy",
+        "paypal",
+        "patreon",
+        "substack",
+        "app store",
+        "the app store",
+        "google play",
+        "getty images",
+        "ap photo",
+    }
+)
+_LEADING_NOISE = frozenset(
+    {
+        "Our",
+        "Your",
+        "Get",
+        "Help",
+        "Join",
+        "Support",
+        "Read",
+        "Follow",
+        "Subscribe",
+        "Sign",
+        "Before",
+        "When",
+        "If",
+        "Members",
+        "Not",
+        "This",
+        "Thank",
+        "Download",
+        "Send",
+    }
+)
 
 
 def _clean_name(raw: str) -> str | None:

@@ -65,7 +65,7 @@ def _split_chunk(chunk: list[tuple[int, str]], wrapped: bool) -> list[TextBlock]
         for n, line in chunk:
             bullet = _BULLET.match(line)
             if bullet:
-                out.append(TextBlock("list_item", _norm(line[bullet.end():]), n))
+                out.append(TextBlock("list_item", _norm(line[bullet.end() :]), n))
             else:
                 out.append(TextBlock("paragraph", _norm(line), n))
         return [b for b in out if b.text]
@@ -78,7 +78,7 @@ def _split_chunk(chunk: list[tuple[int, str]], wrapped: bool) -> list[TextBlock]
         if bullet or not parts:
             if parts:
                 out.append(_block(kind, parts, start))
-            parts = [line[bullet.end():] if bullet else line]
+            parts = [line[bullet.end() :] if bullet else line]
             kind = "list_item" if bullet else "paragraph"
             start = n
         else:
@@ -99,11 +99,7 @@ def text_blocks(text: str) -> list[TextBlock]:
     blank_separated = len(chunks) > 1
     out: list[TextBlock] = []
     for chunk in chunks:
-        wrapped = (
-            blank_separated
-            and len(chunk) > 1
-            and max(len(line.rstrip()) for _, line in chunk) <= _WRAP_WIDTH
-        )
+        wrapped = blank_separated and len(chunk) > 1 and max(len(line.rstrip()) for _, line in chunk) <= _WRAP_WIDTH
         out.extend(_split_chunk(chunk, wrapped))
     return out
 

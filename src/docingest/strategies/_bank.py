@@ -38,27 +38,58 @@ class Site:
 SITES: tuple[Site, ...] = (
     Site("The Daily Ledger", "dailyledger.example", "tips@dailyledger.example", "@dailyledger", "555-0142"),
     Site("Harbour Gazette", "harbourgazette.example", "newsroom@harbourgazette.example", "@harbourgaz", "555-0199"),
-    Site("The Northfield Courier", "northfieldcourier.example", "desk@northfieldcourier.example", "@nfcourier",
-         "555-0123"),
+    Site(
+        "The Northfield Courier",
+        "northfieldcourier.example",
+        "desk@northfieldcourier.example",
+        "@nfcourier",
+        "555-0123",
+    ),
     Site("Riverside Post", "riversidepost.example", "news@riversidepost.example", "@riversidepost", "555-0171"),
-    Site("The Valley Sentinel", "valleysentinel.example", "tips@valleysentinel.example", "@valleysentinel",
-         "555-0110"),
-    Site("Coastline Chronicle", "coastlinechronicle.example", "editor@coastlinechronicle.example", "@coastchron",
-         "555-0164"),
-    Site("The Morning Lantern", "morninglantern.example", "hello@morninglantern.example", "@morninglantern",
-         "555-0137"),
+    Site("The Valley Sentinel", "valleysentinel.example", "tips@valleysentinel.example", "@valleysentinel", "555-0110"),
+    Site(
+        "Coastline Chronicle",
+        "coastlinechronicle.example",
+        "editor@coastlinechronicle.example",
+        "@coastchron",
+        "555-0164",
+    ),
+    Site(
+        "The Morning Lantern", "morninglantern.example", "hello@morninglantern.example", "@morninglantern", "555-0137"
+    ),
     Site("Eastgate Herald", "eastgateherald.example", "tips@eastgateherald.example", "@eastgateherald", "555-0185"),
-    Site("The Prairie Dispatch", "prairiedispatch.example", "desk@prairiedispatch.example", "@prairiedispatch",
-         "555-0158"),
-    Site("Kestrel Bay Times", "kestrelbaytimes.example", "news@kestrelbaytimes.example", "@kestrelbaytimes",
-         "555-0146"),
+    Site(
+        "The Prairie Dispatch",
+        "prairiedispatch.example",
+        "desk@prairiedispatch.example",
+        "@prairiedispatch",
+        "555-0158",
+    ),
+    Site(
+        "Kestrel Bay Times", "kestrelbaytimes.example", "news@kestrelbaytimes.example", "@kestrelbaytimes", "555-0146"
+    ),
     Site("The Civic Record", "civicrecord.example", "tips@civicrecord.example", "@civicrecord", "555-0192"),
-    Site("Lakeshore Observer", "lakeshoreobserver.example", "reporters@lakeshoreobserver.example", "@lakeshoreobs",
-         "555-0107"),
+    Site(
+        "Lakeshore Observer",
+        "lakeshoreobserver.example",
+        "reporters@lakeshoreobserver.example",
+        "@lakeshoreobs",
+        "555-0107",
+    ),
 )
 
-PRICES: tuple[str, ...] = ("$1", "$2 a week", "£4.99 a month", "€3 per month", "$9.99/month", "99 cents",
-                           "$5 a month", "£1 for your first month", "€49 a year", "$60 a year")
+PRICES: tuple[str, ...] = (
+    "$1",
+    "$2 a week",
+    "£4.99 a month",
+    "€3 per month",
+    "$9.99/month",
+    "99 cents",
+    "$5 a month",
+    "£1 for your first month",
+    "€49 a year",
+    "$60 a year",
+)
 
 STORIES: tuple[Story, ...] = (
     Story(
@@ -163,8 +194,7 @@ STORIES: tuple[Story, ...] = (
         (
             "The Valley school board voted on Monday to keep the 9am start time it introduced last year, after a "
             "survey found that most parents and teachers supported it.",
-            "Board president Michael Osei said 68% of the 4,300 parents who responded wanted to keep the later "
-            "start.",
+            "Board president Michael Osei said 68% of the 4,300 parents who responded wanted to keep the later start.",
             "“Our students are sleeping more and arriving on time,” Osei said. “The data are hard to argue with.”",
             "Some parents said the change made mornings harder for families with two working parents. Parent "
             "council chair Rosa Delgado said the board should fund early-morning supervision.",
@@ -338,8 +368,7 @@ LEGAL: tuple[str, ...] = (
 BIO: tuple[str, ...] = (
     "{author} is a senior reporter for {site}. Reach her at {email}.",
     "{author} covers city hall for {site}. Follow him on X at {handle}.",
-    "{author} is a staff writer at {site}, where she has covered health since 2019. She can be reached at "
-    "{email}.",
+    "{author} is a staff writer at {site}, where she has covered health since 2019. She can be reached at {email}.",
     "About the author: {author} is {site}'s transport correspondent.",
 )
 

@@ -99,8 +99,15 @@ _NEUTRAL_CLASS = ("", "block", "rich-text", "c-text", "body-copy", "text-block")
 
 
 def _fill(template: str, site: Site, story: Story, headline: str, price: str) -> str:
-    return template.format(site=site.name, email=site.email, handle=site.handle, phone=site.phone,
-                           price=price, author=story.author, headline=headline)
+    return template.format(
+        site=site.name,
+        email=site.email,
+        handle=site.handle,
+        phone=site.phone,
+        price=price,
+        author=story.author,
+        headline=headline,
+    )
 
 
 @st.composite
@@ -167,8 +174,10 @@ def _render_unit(draw: st.DrawFn, unit: PromoUnit, site: Site) -> str:
     else:
         body = _esc(text)
     if unit.kind == "credit" and text.lower().startswith(("photo", "image", "illustration", "credit")):
-        return (f'<figure{attr}><img src="https://{site.host}/img/{len(text)}.jpg" alt="">'
-                f"<figcaption>{body}</figcaption></figure>")
+        return (
+            f'<figure{attr}><img src="https://{site.host}/img/{len(text)}.jpg" alt="">'
+            f"<figcaption>{body}</figcaption></figure>"
+        )
     shape = draw(st.sampled_from(["p", "div", "div-p", "aside"]))
     if shape == "p":
         return f"<p{attr}>{body}</p>"
@@ -235,12 +244,17 @@ def news_pages(draw: st.DrawFn) -> NewsPage:
     body += ["</article>", "</main>"]
     footer = [*FOOTER_LINES]
     body.append(
-        "<footer>" + "".join(f'<a href="https://{site.host}/{_slug(f)}">{f}</a> ' for f in footer)
-        + (f"<p>© 2024 {_esc(site.name)}</p>" if footer_copyright else "") + "</footer>"
+        "<footer>"
+        + "".join(f'<a href="https://{site.host}/{_slug(f)}">{f}</a> ' for f in footer)
+        + (f"<p>© 2024 {_esc(site.name)}</p>" if footer_copyright else "")
+        + "</footer>"
     )
     document = (
-        '<!DOCTYPE html>\n<html lang="en">\n<head>\n' + "\n".join(head) + "\n</head>\n<body>\n"
-        + "\n".join(body) + "\n</body>\n</html>\n"
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n'
+        + "\n".join(head)
+        + "\n</head>\n<body>\n"
+        + "\n".join(body)
+        + "\n</body>\n</html>\n"
     )
     data, encoding = _encode(document, draw(st.sampled_from(_ENCODINGS)))
     promos = tuple(" ".join(t.split()) for _, unit in units for t in unit.texts)
