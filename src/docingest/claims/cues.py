@@ -89,7 +89,7 @@ for _p in CUE_PHRASES:
     _PHRASE_HEADS.setdefault(_h, set()).add(_rest)
 
 
-def _trie(words: list[str]) -> str:
+def trie(words: list[str]) -> str:
     """A regular expression matching exactly ``words``, as a trie (fast: no backtracking over alternatives)."""
     root: dict[str, dict] = {}  # type: ignore[type-arg]
     for w in words:
@@ -112,7 +112,7 @@ def _cue_regex() -> re.Pattern[str]:
     by_first: dict[str, list[str]] = {}
     for w in CUE_WORDS | set(_PHRASE_HEADS):
         by_first.setdefault(w[0], []).append(w[1:])
-    alts = [f"[{c}{c.upper()}]{_trie(rest)}" for c, rest in sorted(by_first.items())]
+    alts = [f"[{c}{c.upper()}]{trie(rest)}" for c, rest in sorted(by_first.items())]
     # a whole word: not inside a longer word, a hyphenated compound ("post-election", "out-of-state") or a
     # CamelCase name ("HuffPost")
     return re.compile(r"(?<![A-Za-z-])(?:" + "|".join(alts) + r")(?![a-z]|-[a-z])")

@@ -107,10 +107,11 @@ class Mention:
     owners: list[str] = field(default_factory=list)
     #: set by the sieve
     entity: object = None
+    #: the words of the name
+    tokens: list[str] = field(default_factory=list)
 
-    @property
-    def tokens(self) -> list[str]:
-        return self.name.split()
+    def __post_init__(self) -> None:
+        self.tokens = self.name.split()
 
 
 def name_runs(text: str) -> list[tuple[int, int]]:

@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterator
 
 from ..models import Qualifier, Quantity, Span
+from .cues import trie
 from .lexicon import words
 
 _SYMBOLS = {
@@ -141,12 +142,40 @@ def _value(num: str, scale: str | None) -> float:
     return value
 
 
-#: How far before its first digit or number word a quantity can start, and how far after it can end.
-_BACK, _AHEAD = 60, 160
+#: How far before its first digit or number word a quantity can start.
+_BACK = 60
+#: what stands before the number of a quantity: "up to", "between", "US$ "
+_LEAD = re.compile(rf"(?:(?i:{_QUAL_RE})\s+)?(?:(?i:between)\s+)?(?:(?:{_CUR})[^\S\n]?)?$")
+_ANCHOR_WORDS = words(
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
+    "eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety dozen zero couple handful dozens "
+    "hundreds thousands millions billions several few half two-thirds three-quarters third quarter twice doubled "
+    "doubling triple tripled quadrupled halved no second fourth fifth sixth seventh eighth ninth tenth"
+)
+#: where a quantity may start: a digit, or a word that can open one (a trie, so the scan stays fast)
 _ANCHOR = re.compile(
-    rf"\d|(?i:\b(?:{_WORD_NUM}|a couple|a handful|dozens|hundreds|thousands|millions|billions|several|a few|half|"
-    r"two-thirds|three-quarters|third|quarter|twice|doubled|doubling|tripled|quadrupled|halved|No\.|second|fourth|fifth|"
-    r"sixth|seventh|eighth|ninth|tenth)\b)"
+    r"\d|(?<![\w-])(?=["
+    + "".join(sorted({w[0] + w[0].upper() for w in _ANCHOR_WORDS}))
+    + "])(?i:"
+    + trie(
+        sorted(
+            {w for w in _ANCHOR_WORDS if w != "a"}
+            | {
+                "a couple",
+                "a few",
+                "a half",
+                "a third",
+                "a quarter",
+                "a dozen",
+                "a handful",
+                "a hundred",
+                "a thousand",
+                "a million",
+                "a billion",
+            }
+        )
+    )
+    + r")\b\.?"
 )
 
 
@@ -177,26 +206,42 @@ def find_quantities(text: str) -> Iterator[Quantity]:
     found: list[Quantity] = []
     last = 0
     for anchor in _ANCHOR.finditer(text):
-        if anchor.start() < last:
+        at = anchor.start()
+        if at < last:
             continue
-        lo = max(last, anchor.start() - _BACK)
+        # the qualifier, "between" and currency written before the number, then one anchored match per reading
+        lead = _LEAD.search(text, max(last, at - _BACK), at) if _lead_possible(text, at) else None
+        starts = (lead.start(), at) if lead is not None and lead.start() < at else (at,)
         best: Quantity | None = None
         for regex, build in ((QUANTITY_RE, _numeric), (WORDY_RE, _wordy)):
-            m = regex.search(text, lo, min(len(text), anchor.end() + _AHEAD))
-            while m is not None and m.end() <= anchor.start():
-                m = regex.search(text, m.end(), min(len(text), anchor.end() + _AHEAD))
-            if m is None or m.start() > anchor.start():
+            m = next((m for m in (regex.match(text, s) for s in starts) if m is not None and m.end() > at), None)
+            if m is None:
                 continue
             q = build(text, m)
             # the reading that starts first ("No. 1 amateur" is a rank), then the longest
-            if q is not None and (
-                best is None or (q.span.start, -len(q.surface)) < (best.span.start, -len(best.surface))
-            ):
+            if q is not None and (best is None or _earlier(q, best)):
                 best = q
         if best is not None:
             found.append(best)
             last = best.span.end
     yield from found
+
+
+#: the last letters of what can stand right before a number: a currency sign, or a qualifier's last word
+_LEAD_LAST = words(
+    "to much many most maximum of least minimum fewer less than over above exceeding under below about around "
+    "approximately roughly nearly almost some estimated close approaching average between within"
+)
+
+
+def _lead_possible(text: str, at: int) -> bool:
+    """A cheap test before the lead regex: a currency sign or a qualifier word right before ``at``."""
+    if at == 0:
+        return False
+    if not text[at - 1].isspace():
+        return not text[at - 1].isalnum()
+    word = text[max(0, at - 16) : at].split()
+    return bool(word) and (word[-1].lower() in _LEAD_LAST or not word[-1][-1].isalnum())
 
 
 def _earlier(a: Quantity, b: Quantity) -> bool:

@@ -125,6 +125,9 @@ class _Context:
         self.paras = paragraph_spans(text, paragraphs)
         self.quotes = find_quotes(text, self.paras)
         self.attr = Attributor(text, self.paras, self.quotes)
+        #: the claims, once made (the quote and numeric extractors both read them)
+        self.quoted: list[Claim] | None = None
+        self.reported: list[Claim] | None = None
 
 
 _cache: dict[tuple[int, str], _Context] = {}
@@ -158,6 +161,12 @@ def _repeated(words: str, said: Sequence[tuple[str, Event | None]]) -> Event | L
 def quote_claims(text: str, paragraphs: Sequence[tuple[int, int]] = ()) -> list[Claim]:
     """Direct quotes of ``text``: one claim per quoted stretch (per part of a split or multi-paragraph quote)."""
     ctx = _context(text, paragraphs)
+    if ctx.quoted is None:
+        ctx.quoted = _quote_claims(text, ctx)
+    return list(ctx.quoted)
+
+
+def _quote_claims(text: str, ctx: _Context) -> list[Claim]:
     out: list[Claim] = []
     said: list[tuple[str, Event | None]] = []
     for q, credited in ctx.attr.credit():
@@ -319,6 +328,12 @@ def _clause_after(text: str, ev_cue: tuple[int, int], cue_word: str, s_b: int, r
 def reported_claims(text: str, paragraphs: Sequence[tuple[int, int]] = ()) -> list[Claim]:
     """Reported speech: "X said (that) …", "…, X said.", "According to X, …" and "…, according to X." clauses."""
     ctx = _context(text, paragraphs)
+    if ctx.reported is None:
+        ctx.reported = _reported_claims(text, ctx)
+    return list(ctx.reported)
+
+
+def _reported_claims(text: str, ctx: _Context) -> list[Claim]:
     attr = ctx.attr
     out: list[Claim] = []
     seen: set[tuple[int, int]] = set()

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .lexicon import (
     HONORIFICS,
@@ -63,6 +64,7 @@ class Title:
         return other.head in HYPERNYMS.get(self.head, ()) or self.head in HYPERNYMS.get(other.head, ())
 
 
+@lru_cache(maxsize=8192)
 def bare(word: str) -> str:
     """A word lower-cased without its possessive ending or edge punctuation ("NATO's" → "nato")."""
     low = word.strip("“”\"‘’'(),;:").lower()

@@ -28,24 +28,24 @@ _ADJECTIVE = re.compile(r"(?:an|ian|ese|ish|ic|al)$")
 def run(mentions: list[Mention], entities: list[Entity]) -> None:
     """Merge each entity written only as a capitalised short form ("the Ministry", "the Alliance") or as the
     first words of an organisation's name ("Vantor") into the organisation it names."""
-    orgs = [e for e in entities if e.org and e.mentions]
+    # organisations by the first words of their longer names
+    by_prefix: dict[tuple[str, ...], list[Entity]] = {}
+    for e in entities:
+        if not e.org:
+            continue
+        for x in e.mentions:
+            for k in range(1, len(x.tokens)):
+                found = by_prefix.setdefault(tuple(x.tokens[:k]), [])
+                if e not in found:
+                    found.append(e)
     for m in mentions:
         own = m.entity
         assert isinstance(own, Entity)
-        if (
-            own.org
-            or m.kind != "unknown"
-            or not own.mentions
-            or any(len(x.tokens) > len(m.tokens) for x in own.mentions)
-        ):
+        if own.org or m.kind != "unknown" or any(len(x.tokens) > len(m.tokens) for x in own.mentions):
             continue
-        toks = m.name.split()
-        if len(toks) == 1 and _ADJECTIVE.search(toks[0].lower()):
+        if len(m.tokens) == 1 and _ADJECTIVE.search(m.tokens[0].lower()):
             continue
-        longer = [
-            e for e in orgs
-            if any(x.tokens[: len(toks)] == toks and len(x.tokens) > len(toks) for x in e.mentions)
-        ]  # fmt: skip
+        longer = [e for e in by_prefix.get(tuple(m.tokens), ()) if e.mentions and e is not own]
         if len(longer) == 1:
             longer[0].absorb(own)
     for own in entities:

@@ -5,6 +5,8 @@ name starts with it when no surname matches."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from ..entities import Entity
 from ..lexicon import name_gender
 from ..mentions import Mention
@@ -15,20 +17,23 @@ _NAMELESS = ("org", "place", "group")
 
 
 def run(mentions: list[Mention]) -> None:
-    fuller: list[tuple[int, list[str], Mention]] = [
-        (m.start, key(m.name).split(), m)
-        for m in mentions
-        if len(m.tokens) >= 2 and m.kind not in ("org", "place", "group")
-    ]
-    if not fuller:
+    # fuller names by their last and by their first word
+    by_last: dict[str, list[tuple[int, list[str], Mention]]] = {}
+    by_first: dict[str, list[tuple[int, list[str], Mention]]] = {}
+    for m in mentions:
+        if len(m.tokens) >= 2 and m.kind not in _NAMELESS:
+            toks = key(m.name).split()
+            by_last.setdefault(toks[-1], []).append((m.start, toks, m))
+            by_first.setdefault(toks[0], []).append((m.start, toks, m))
+    if not by_last:
         return
     for m in mentions:
         if m.kind in _NAMELESS:
             continue
         toks = key(m.name).split()
-        best = _nearest(m, toks, fuller, suffix=True)
+        best = _nearest(m, toks, by_last.get(toks[-1], ()), suffix=True)
         if best is None and len(toks) == 1 and name_gender(toks[0]):
-            best = _nearest(m, toks, fuller, suffix=False)  # a given name alone: "Darrin", "Ursula"
+            best = _nearest(m, toks, by_first.get(toks[0], ()), suffix=False)  # a given name alone: "Darrin"
         if best is None:
             continue
         target = best.entity
@@ -38,7 +43,9 @@ def run(mentions: list[Mention]) -> None:
             target.absorb(ent)
 
 
-def _nearest(m: Mention, toks: list[str], fuller: list[tuple[int, list[str], Mention]], suffix: bool) -> Mention | None:
+def _nearest(
+    m: Mention, toks: list[str], fuller: Sequence[tuple[int, list[str], Mention]], suffix: bool
+) -> Mention | None:
     n = len(toks)
     before: Mention | None = None
     after: Mention | None = None
