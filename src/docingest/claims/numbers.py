@@ -153,29 +153,14 @@ _ANCHOR_WORDS = words(
     "doubling triple tripled quadrupled halved no second fourth fifth sixth seventh eighth ninth tenth"
 )
 #: where a quantity may start: a digit, or a word that can open one (a trie, so the scan stays fast)
+_ANCHOR_ALL = sorted(
+    _ANCHOR_WORDS
+    | {f"a {w}" for w in ("couple", "few", "half", "third", "quarter", "dozen")}
+    | {f"a {w}" for w in ("handful", "hundred", "thousand", "million", "billion")}
+)
 _ANCHOR = re.compile(
-    r"\d|(?<![\w-])(?=["
-    + "".join(sorted({w[0] + w[0].upper() for w in _ANCHOR_WORDS}))
-    + "])(?i:"
-    + trie(
-        sorted(
-            {w for w in _ANCHOR_WORDS if w != "a"}
-            | {
-                "a couple",
-                "a few",
-                "a half",
-                "a third",
-                "a quarter",
-                "a dozen",
-                "a handful",
-                "a hundred",
-                "a thousand",
-                "a million",
-                "a billion",
-            }
-        )
-    )
-    + r")\b\.?"
+    r"\d|(?<![\w-])(?=[" + "".join(sorted({w[0] + w[0].upper() for w in _ANCHOR_ALL})) + "])"
+    r"(?i:" + trie(_ANCHOR_ALL) + r")\b\.?"
 )
 
 

@@ -51,9 +51,9 @@ def run(mentions: list[Mention], entities: list[Entity]) -> None:
     for own in entities:
         if not own.mentions or not all(len(m.tokens) == 1 and bare(m.name) in ORG_HEADS for m in own.mentions):
             continue
-        found = resolve(own.mentions[0].name, own.first, [e for e in entities if e is not own and e.mentions])
-        if found is not None:
-            found.absorb(own)
+        named = resolve(own.mentions[0].name, own.first, [e for e in entities if e is not own and e.mentions])
+        if named is not None:
+            named.absorb(own)
 
 
 def resolve(
