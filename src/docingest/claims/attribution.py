@@ -18,11 +18,22 @@ from itertools import accumulate, pairwise
 from .coref import Cast
 from .cues import ACCORDING_RE, find_cues
 from .entities import Entity
-from .lexicon import DOC_NOUNS, HONORIFICS, NOT_NAMES, ORG_HEADS, ORG_NOUNS, ROLE_NOUNS, pronoun_gender, singular
+from .lexicon import (
+    DOC_NOUNS,
+    GROUP_NOUNS,
+    HONORIFICS,
+    NOT_NAMES,
+    ORG_HEADS,
+    ORG_NOUNS,
+    ROLE_NOUNS,
+    pronoun_gender,
+    singular,
+)
 from .marks import Quoted
 from .mentions import NAME_RE, is_org_name
 from .sieve import pronouns
-from .titles import bare, head_noun
+from .sieve.roles import RELATIONS as _RELATIONS
+from .titles import bare, head_noun, parse_role
 
 _ABBREV = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Cpl|Const|Insp|Det|Supt|Coun|Rev|Jr|Sr|"
@@ -93,10 +104,8 @@ _BACK_DESC = re.compile(
     rf"(?<![\w’'])({_DET_CI}\s+(?:[\w’'-]+,?\s+){{0,5}}?[\w’'-]+)(?:,\s[^,“”\"]{{1,120}},)?\s*(?:{_ADVERBS}\s+)*$"
 )
 _BACK_PLURAL = re.compile(
-    r"(?<![\w’'-])((?:[\w-]+\s+){0,2}(?:officials|police|experts|sources|critics|residents|analysts|"
-    r"economists|researchers|scientists|doctors|officers|organizers|organisers|witnesses|authorities|"
-    r"investigators|prosecutors|staff|spokespeople|officers|the\s+\w+|lawyers|advocates|supporters|opponents|members|voters|observers|"
-    r"protesters|parents|people|others|many|some))\s+(?:{a}\s+)*$".replace("{a}", _ADVERBS)
+    r"(?<![\w’'-])((?:[\w-]+\s+){0,2}(?:[a-z][\w-]*s|police|staff|spokespeople|people|the\s+\w+|others|many|some))"
+    r"\s+(?:{a}\s+)*$".replace("{a}", _ADVERBS)
 )
 _FWD_NAME = re.compile(
     rf"\s*(?:(?:[a-z0-9][\w’'/-]*|[A-Z][\w.&-]*[a-z]?\w*\s+(?=[a-z]))\s+){{0,6}}?({NAME_RE.pattern})"
@@ -115,6 +124,20 @@ def words_of(phrase: str) -> set[str]:
 def _org_head(name: str) -> bool:
     """Whether a capitalised run ends with a word that names an organisation ("The Institute", "Bank")."""
     return bare(name.rsplit(maxsplit=1)[-1]) in ORG_HEADS
+
+
+def _epithet(phrase: str) -> bool:
+    """A definite description of one person by a role that is no relation ("the affable proprietor")."""
+    role = parse_role(phrase)
+    return role is not None and not role.plural and role.head not in _RELATIONS
+
+
+def _group(phrase: str) -> bool:
+    """Whether a phrase ending in a plural names a group of people ("students", "local officials")."""
+    last = phrase.rsplit(maxsplit=1)[-1].lower()
+    return last in GROUP_NOUNS or singular(last) in ROLE_NOUNS or last in {"many", "some", "others"} or (
+        phrase.lower().startswith("the ") and len(phrase.split()) == 2
+    )
 
 
 def _doc_words(phrase: str) -> set[str]:
@@ -769,7 +792,7 @@ class Attributor:
                 # "The Billy on the Street star said": a description whose names are modifiers
                 return base + dm.start(1), base + dm.end(1), "description"
         pm = _BACK_PLURAL.search(pre)
-        if pm:
+        if pm and _group(pm.group(1)):
             return base + pm.start(1), base + pm.end(1), "description"
         tail = pre[-130:]
         joined = " and " in tail or " but " in tail or " then " in tail
@@ -830,6 +853,10 @@ class Attributor:
                             person = None  # "the Kentucky Republican", "the Cambridge resident": a modifier
                     if person is None and first in {"the", "his", "her", "their"} and not words & ROLE_NOUNS:
                         person = self.registry.nearest_person(s, subject_only=True) or self.registry.nearest_person(s)
+                    elif person is None and first == "the" and _epithet(mention):
+                        # "the affable proprietor", "the lanky, bespectacled professor": a role nobody was given,
+                        # said of the person the story is about just then
+                        person = self.registry.nearest_person(s, max_back=1500, subject_only=True)
                 speaker = person.name if person is not None else mention
         return Event(cue, (s, e), speaker, inverted, person, kind or what)
 

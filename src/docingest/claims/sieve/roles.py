@@ -59,7 +59,7 @@ def _matches(word: str, words: set[str], acronyms: dict[str, set[str]]) -> bool:
 
 #: Roles that are relations ("the father" is somebody's father): they name an entity only through a
 #: modifier that names the other side ("Wise's dad").
-_RELATIONS = words(
+RELATIONS = words(
     "mother father son daughter wife husband brother sister parent grandmother grandfather friend dad mom "
     "mum uncle aunt cousin partner neighbour neighbor girlfriend boyfriend"
 )
@@ -67,7 +67,7 @@ _RELATIONS = words(
 
 def resolve(role: Title, pos: int, entities: list[Entity], acronyms: dict[str, set[str]]) -> Entity | None:
     """The entity a role mention at ``pos`` names, or ``None``."""
-    if role.head in _RELATIONS and not role.modifiers:
+    if role.head in RELATIONS and not role.modifiers:
         return None
     fits: list[tuple[Entity, set[str]]] = []
     for ent in entities:
