@@ -127,16 +127,20 @@ def _org_head(name: str) -> bool:
 
 
 def _epithet(phrase: str) -> bool:
-    """A definite description of one person by a role that is no relation ("the affable proprietor")."""
+    """A definite description of one person by a role that is no relation, with words that describe the
+    person ("the affable proprietor"; not the bare "the official")."""
     role = parse_role(phrase)
-    return role is not None and not role.plural and role.head not in _RELATIONS
+    return role is not None and not role.plural and role.head not in _RELATIONS and bool(role.modifiers)
 
 
 def _group(phrase: str) -> bool:
     """Whether a phrase ending in a plural names a group of people ("students", "local officials")."""
     last = phrase.rsplit(maxsplit=1)[-1].lower()
-    return last in GROUP_NOUNS or singular(last) in ROLE_NOUNS or last in {"many", "some", "others"} or (
-        phrase.lower().startswith("the ") and len(phrase.split()) == 2
+    return (
+        last in GROUP_NOUNS
+        or singular(last) in ROLE_NOUNS
+        or last in {"many", "some", "others"}
+        or (phrase.lower().startswith("the ") and len(phrase.split()) == 2)
     )
 
 
@@ -876,10 +880,14 @@ class Attributor:
             if ev.person is not None:
                 speakers.append((ev.cue[0], max(ev.cue[1], ev.mention[1] if ev.mention else 0), ev.person))
         s_start, _ = self._sentence_of(pos)
-        prev_start, prev_end = self._sentence_of(max(0, s_start - 2))
+        prev_start, _ = self._sentence_of(max(0, s_start - 2))
         topic: Entity | None = None
-        if gender and prev_end <= s_start and self._topic_sentence(prev_start, prev_end):
-            topic = self.subject_of(prev_start, prev_end)
+        k = bisect_right(self._sentence_starts, s_start) - 2
+        if gender and k >= 0 and self._topic_sentence(*self.sentences[k]):
+            # the sentence before (in this or the previous paragraph): the last person heading a clause in it
+            # ("When asked …, Mulder didn't hesitate.")
+            lo, hi = self.sentences[k]
+            topic = self.registry.last_head(lo, hi)
         return pronouns.resolve(
             word,
             gender,

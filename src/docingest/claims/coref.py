@@ -25,6 +25,13 @@ from .titles import bare, parse_role, split_title
 _GENDERED = re.compile(r"[HhSs](?<![\w][HhSs])(?:e|is|im|imself|he|er|ers|erself)\b")
 
 
+#: a finite verb right after a name: it is the clause's subject ("Mulder didn't hesitate", "Ruiz said")
+_VERB_AFTER = re.compile(
+    r"\s+(?:(?:also|then|later|never|still|just|only)\s+)?(?:[a-z]+(?:ed|n’t|n't)|is|was|has|had|did|does|will|would|"
+    r"could|can|says|said|told|thinks|thought|knows|knew|wants|wanted|went|came|made|took|got|gave|saw)\b"
+)
+
+
 class Cast:
     """The entities of one text (built in one pass)."""
 
@@ -169,6 +176,21 @@ class Cast:
             assert isinstance(ent, Entity)
             if ent.org and not ent.group and not m.objectlike and m.start not in self.quoted:
                 return ent
+        return None
+
+    def last_head(self, lo: int, hi: int) -> Entity | None:
+        """The person whose name last opens a clause in ``[lo, hi)``, outside quotation marks and captions (known
+        to be a person: a title, a given name, an earlier cue)."""
+        for i in range(bisect_left(self.starts, hi) - 1, -1, -1):
+            m = self.mentions[i]
+            if m.start < lo:
+                break
+            ent = m.entity
+            assert isinstance(ent, Entity)
+            if not m.clause_head or m.start in self.quoted or ent.org or ent.place or ent.group:
+                continue
+            if ent.person_evidence or ent.spoke or _VERB_AFTER.match(self.text, m.end):
+                return ent  # a person, or a name heading its clause as the subject of a verb ("Mulder didn't")
         return None
 
     def nearest_person(

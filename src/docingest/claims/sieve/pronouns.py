@@ -47,7 +47,7 @@ def resolve(  # noqa: PLR0917 - the pass's inputs, each a different kind of evid
         if word.lower() in ("it", "its"):
             return nearest(pos, "org", max_back=400, subject_only=True)
         return None
-    if topic is not None and not topic.org and topic.gender in ("", gender) and personlike(topic):
+    if topic is not None and not topic.org and topic.gender in ("", gender):
         return topic
     for cue, mention_end, ent in speakers:
         if ent.org:
