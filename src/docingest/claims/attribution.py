@@ -950,11 +950,29 @@ class Attributor:
         if colon is not None:
             return colon
         para = self._para_of(a)
+        topic = self._topic_before(a)
+        if topic is not None:
+            return topic  # "Durning did not need much coaxing. “I'm thankful …”": the person just written about
         if previous is not None and previous[1] is not None and self._para_of(previous[0].open) in (para, para - 1):
             return previous[1]
-        # floating quote: the last speaker of this or the two previous paragraphs
-        lo = self.paragraphs[max(0, para - 2)][0] if para >= 0 else 0
+        # floating quote: the last speaker of this or the four previous paragraphs
+        lo = self.paragraphs[max(0, para - 4)][0] if para >= 0 else 0
         return self._last_event(lo, a)
+
+    def _topic_before(self, quote_open: int) -> Event | None:
+        """The person heading a clause of the sentence right before a quote, in its paragraph, when that
+        sentence is the writer's own (no quotation, no cue)."""
+        k = bisect_right(self._sentence_starts, quote_open) - 2
+        para = self.paragraph_of(quote_open)
+        if k < 0 or para is None or self.sentences[k][0] < para[0] or not self._topic_sentence(*self.sentences[k]):
+            return None
+        if self.text[self.sentences[k][1] : quote_open].strip():
+            return None  # the quote does not open its sentence
+        lo, hi = self.sentences[k]
+        ent = self.registry.last_head(lo, hi)
+        if ent is None or not self.registry.personlike(ent):
+            return None
+        return Event((quote_open, quote_open), None, ent.name, False, ent, "topic")
 
     def _naming_object(self, ev: Event, quote_open: int) -> bool:
         """Whether only the naming verb's object stands between its cue and the quote (no other cue, no clause

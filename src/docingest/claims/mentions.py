@@ -323,8 +323,8 @@ class MentionFinder:
         if pos == 0 or not text[pos - 1].isspace():
             return ""
         before = text[max(0, pos - 40) : pos].split()
-        if not before or before[-1].endswith(_STOPS):
-            return ""
+        if not before or before[-1].rstrip("”\"’')").endswith(_STOPS):
+            return ""  # a sentence or clause ends right before ("… go deeper.” Durning did not …")
         return before[-1].strip("“”\"'(").lower()
 
     def _appositions(self, mention: Mention, run_start: int) -> None:

@@ -220,7 +220,7 @@ def _quote_claims(text: str, ctx: _Context) -> list[Claim]:
                 span=span,
                 speaker=(ev.speaker.strip() or None) if ev is not None and ev.speaker else None,
                 speaker_mention=_ref(text, ev.mention) if ev is not None else None,
-                cue=_ref(text, ev.cue) if ev is not None and ev.kind not in ("colon", "dash") else None,
+                cue=_ref(text, ev.cue) if ev is not None and ev.kind not in ("colon", "dash", "topic") else None,
                 confidence=max(0.0, min(1.0, conf)),
             )
         )
