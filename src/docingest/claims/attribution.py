@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from itertools import accumulate, pairwise
 
 from .coref import Cast
-from .cues import ACCORDING_RE, find_cues
+from .cues import ACCORDING_RE, CUE_WORDS, find_cues
 from .entities import Entity
 from .lexicon import (
     DOC_NOUNS,
@@ -91,7 +91,7 @@ _FWD_DEFINITE = re.compile(
 )
 _FWD_APPOSED = re.compile(rf",\s+({NAME_RE.pattern})")
 #: "READ MORE:", "WATCH:", "UPDATE:" labels are not speakers
-_LABEL_LINE = re.compile(r"\s*[A-Z][A-Z ]{1,20}:")
+_LABEL_LINE = re.compile(r"\s*[A-Z][A-Z ’'-]{1,30}:")
 #: Given names that are also common words (so in NOT_NAMES): "Will Young said", "May Chen said"
 _WORD_NAMES = frozenset(
     {"will", "may", "june", "april", "august", "mark", "grant", "don", "guy", "ray", "dean", "drew"}
@@ -314,12 +314,22 @@ def sentence_bounds(text: str, lo: int, hi: int, quotes: Sequence[Quoted]) -> li
     starts = [lo]
     for m in _SENTENCE_END.finditer(text, lo, hi):
         pos = m.start()
-        if inside and any(a < pos < b - 1 for a, b in inside):
+        if inside and any(a < pos < b - 1 for a, b in inside) and not _ends_quote(text, m, inside):
             continue
         if _ABBREV.search(text, max(lo, pos - 12), pos + 1):
             continue
         starts.append(m.end())
     return starts
+
+
+def _ends_quote(text: str, m: re.Match[str], inside: list[tuple[int, int]]) -> bool:
+    """Whether a full stop closes a quotation and its sentence: "“… go deeper.” Durning did not …" (not "“I'm
+    done.” Smith said.", whose cue follows)."""
+    end = m.end() - len(m.group(0)) + len(m.group(0).rstrip())
+    if not any(b == end for _, b in inside):
+        return False
+    words = text[m.end() : m.end() + 60].split()[:4]
+    return not any(w.strip(",.;:").lower() in CUE_WORDS for w in words)
 
 
 def _masked(text: str, quotes: Sequence[Quoted]) -> str:
