@@ -872,7 +872,7 @@ class Attributor:
                     elif person is None and first == "the" and _epithet(mention):
                         # "the affable proprietor", "the lanky, bespectacled professor": a role nobody was given,
                         # said of the person the story is about just then
-                        person = self.registry.nearest_person(s, max_back=1500, subject_only=True)
+                        person = self.registry.nearest_person(s, max_back=1500)
                 speaker = person.name if person is not None else mention
         return Event(cue, (s, e), speaker, inverted, person, kind or what)
 

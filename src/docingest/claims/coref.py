@@ -205,7 +205,7 @@ class Cast:
             m = self.mentions[i]
             if pos - m.start > max_back:
                 break
-            if m.start in self.quoted or (subject_only and m.objectlike):
+            if m.start in self.quoted or m.aside or (subject_only and m.objectlike):
                 continue
             ent = m.entity
             assert isinstance(ent, Entity)

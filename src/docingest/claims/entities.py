@@ -70,7 +70,8 @@ class Entity:
             return
         self.mentions = sorted([*self.mentions, *other.mentions], key=lambda m: m.start)
         self.org = self.org or other.org
-        self.place = self.place and other.place
+        # a name written once as a place ("in Frederick Mall") is a place, unless a title shows a person
+        self.place = (self.place or other.place) and not (self.titles or other.titles)
         self.group = self.group and other.group
         if not self.gender_known and (other.gender_known or not self.gender):
             self.gender = other.gender or self.gender

@@ -85,7 +85,7 @@ _KEEPS_STOP = re.compile(r"\b(?:Inc|Ltd|Corp|Co|Bros|Jr|Sr|Pty|Plc|L\.?L\.?C)\.$
 _PLACE_WORDS = words(
     "states kingdom republic islands emirates "
     "street st. avenue ave road rd boulevard park square bridge river lake island county city valley hall "
-    "centre center stadium arena airport station mountain bay beach coast harbour harbor"
+    "mall plaza market centre center stadium arena airport station mountain bay beach coast harbour harbor"
 )
 
 
@@ -103,6 +103,8 @@ class Mention:
     objectlike: bool = False
     #: opens a clause (sentence start, after punctuation, a cue, a role or a conjunction)
     clause_head: bool = False
+    #: on a heading or caption line (names who is pictured or what the section is, not who speaks)
+    aside: bool = False
     #: organisation names written as modifiers of this one's title ("European Commission" in a title)
     owners: list[str] = field(default_factory=list)
     #: set by the sieve
@@ -300,10 +302,10 @@ class MentionFinder:
             return None
         if is_org_name(name) or (the_before and len(words) > 1 and title is None and not _place(words)):
             kind = "org"
+        elif title is None and _place(words) and (the_before or self._word_before(a) in _NOT_SUBJECT_AFTER):
+            kind = "place"  # "in Central Park", "in Frederick Mall"; "Daniela Park said" is a person
         elif title is not None or (len(words) > 1 and name_gender(words[0])):
             kind = "person"
-        elif _place(words) and (the_before or self._word_before(a) in _NOT_SUBJECT_AFTER):
-            kind = "place"  # "in Central Park", "the United States"; "Daniela Park said" is a person
         elif bare(words[-1]) != singular(bare(words[-1])) and singular(bare(words[-1])) in ROLE_NOUNS:
             kind = "group"  # "Labour MPs", "Students"
         else:
@@ -313,7 +315,8 @@ class MentionFinder:
             m.titles.append(title)
         # the word before the whole run (its title included): "would tell Toronto Mayor John Tory" is an object
         prev = self._word_before(run_start if run_start is not None else a)
-        m.objectlike = prev in _NOT_SUBJECT_AFTER or self.inside(a) or self._odd_line(a, b)
+        m.aside = self._odd_line(a, b)
+        m.objectlike = prev in _NOT_SUBJECT_AFTER or self.inside(a) or m.aside
         if not m.objectlike:
             m.clause_head = not prev[:1].islower() or prev in _CLAUSE_OPENERS or prev in ROLE_NOUNS
         return m
