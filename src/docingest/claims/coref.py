@@ -16,7 +16,7 @@ from .entities import Entity
 from .lexicon import MALE_PRONOUNS, ORG_NOUNS
 from .mentions import Mention, MentionFinder
 from .sieve import cluster, orgs, roles
-from .sieve.acronyms import is_acronym
+from .sieve.acronyms import initials, is_acronym
 from .sieve.exact import key
 from .titles import bare, parse_role, split_title
 
@@ -39,6 +39,7 @@ class Cast:
         self.text = text
         self.inside = inside or (lambda _pos: False)
         self.mentions: list[Mention] = MentionFinder(text, self.inside).find()
+        self._spell_out_acronyms()
         self.starts = [m.start for m in self.mentions]
         self.entities: list[Entity] = cluster(self.mentions)
         self.quoted = {m.start for m in self.mentions if self.inside(m.start)}
@@ -53,6 +54,20 @@ class Cast:
         self._gender_votes()
 
     # ------------------------------------------------------------------ building
+    def _spell_out_acronyms(self) -> None:
+        """An acronym whose full name is written with commas or "and" in it ("Immigration, Refugees and
+        Citizenship Canada" … "IRCC") gets that name as a mention of its own, for the acronym pass."""
+        spelled = {initials(m.name).upper() for m in self.mentions if len(m.tokens) >= 2}
+        added: list[Mention] = []
+        for acronym in {m.name for m in self.mentions if is_acronym(m.name)} - spelled:
+            letters = acronym.replace(".", "")
+            pattern = r",?\s+(?:(?:and|of|for|the|&|on)\s+)*".join(rf"{c}[\w'’-]+" for c in letters)
+            found = re.search(rf"\b{pattern}\b", self.text)
+            if found is not None and " " in found.group(0):
+                added.append(Mention(start=found.start(), end=found.end(), name=found.group(0), kind="org"))
+        if added:
+            self.mentions = sorted([*self.mentions, *added], key=lambda m: m.start)
+
     def _gender_votes(self) -> None:
         """A gender for each person without one: each he/she/his/her outside quotation marks votes for the
         nearest person named before it (within a few sentences) in a subject's place."""
