@@ -182,15 +182,18 @@ class Cast:
         return ent if len(found) == 1 else None
 
     def nearest_org(self, pos: int, max_back: int = 3000) -> Entity | None:
-        """The organisation last written as a subject before ``pos``."""
+        """The organisation last written as a subject before ``pos`` (or a name heading a clause that nothing
+        shows to be a person's: "Google", "the Raptors")."""
         for i in range(bisect_left(self.starts, pos) - 1, -1, -1):
             m = self.mentions[i]
             if pos - m.start > max_back:
                 break
             ent = m.entity
             assert isinstance(ent, Entity)
-            if ent.org and not ent.group and not m.objectlike and m.start not in self.quoted:
-                return ent
+            if m.objectlike or m.start in self.quoted or ent.group or ent.place:
+                continue
+            if ent.org or (m.clause_head and not self.personlike(ent) and not ent.person_evidence):
+                return ent  # an organisation, or a name heading a clause that nothing shows to be a person's
         return None
 
     def last_head(self, lo: int, hi: int) -> Entity | None:

@@ -151,7 +151,10 @@ _PLACE_ACRONYMS = words("US U.S. USA UK U.K. UAE")
 def is_org_name(name: str) -> bool:
     """Whether a name is an organisation's: it has an organisation word ("Ministry", "Inc.") or an acronym
     ("NATO", "Burnaby RCMP", "BC Hydro"; not a title such as "CEO", nor "US")."""
-    return any(bare(t) in ORG_HEADS or _acronym(t) for t in name.split())
+    toks = name.split()
+    if len(toks) > 1 and all(t.isupper() for t in toks) and not any(bare(t) in ORG_HEADS for t in toks):
+        return False  # a place or a label in capitals ("NEW YORK —", "WASHINGTON"), not an acronym
+    return any(bare(t) in ORG_HEADS or _acronym(t) for t in toks)
 
 
 def _acronym(token: str) -> bool:
@@ -251,6 +254,8 @@ class MentionFinder:
                     out.append(owner)
                 toks, words = toks[i + 1 :], words[i + 1 :]
                 break
+        if all(head_noun(w) is not None or bare(w) in HONORIFICS for w in words):
+            return out  # a title alone ("CEO", "the Minister") names nobody by itself
         cut = split_title(words)
         title: Title | None = None
         if cut:
