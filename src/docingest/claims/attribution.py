@@ -193,6 +193,8 @@ _LEAD_ROLE = re.compile(r"((?i:the))\s+((?:[a-z][\w-]*\s+){1,5})")
 _SUBORDINATE = re.compile(
     r".*\s(?:as|when|while|after|before|because|since|although|though|that|which|who|where|until)\s"
 )
+#: what follows a past participle that opens a sentence: "Asked what …", "Asked about …", "Told to …"
+_PASSIVE_OPENING = re.compile(r"\s+(?:what|about|if|whether|how|why|when|to|by|for|during|in|on)\b")
 _POSSESSIVE_SUBJECT = {"his": "he", "her": "she", "its": "it", "their": "they"}
 _PARTICIPLE_AFTER = re.compile(r"(?:,|\b(?:while|before|after|when|by|and))\s*$")
 _BACK_COORDINATED = re.compile(
@@ -420,6 +422,8 @@ class Attributor:
                 continue  # "the civil claim said", "the report says": a noun before the verb
             if text[c_start].isupper() and not self._sentence_head(c_start):
                 continue  # "the United States", "the National Post": part of a name
+            if text[c_start].isupper() and word.endswith("ed") and _PASSIVE_OPENING.match(text, c_end):
+                continue  # "Asked what he would tell the mayor, he said": a participle opening, not a cue
             if word in _NOUN_CUES and _NOUN_BEFORE.search(text, max(0, c_start - 30), c_start):
                 continue  # "here was the big reveal", "a recent post": nouns
             if _POSSESSIVE_BEFORE.search(text, max(0, c_start - 30), c_start):

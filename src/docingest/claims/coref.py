@@ -212,12 +212,12 @@ class Cast:
         return None
 
     def nearest_person(
-        self, pos: int, gender: str = "", max_back: int = 3000, subject_only: bool = False, known: bool = False
+        self, pos: int, gender: str = "", max_back: int = 3000, subject_only: bool = False, heads: bool = False
     ) -> Entity | None:
         """The person named last before ``pos`` whose gender is ``gender`` (any person-like one when ``""``),
         else the last person-like one of unknown gender. ``gender == "org"`` asks for an organisation.
         ``subject_only`` skips mentions after a preposition or article ("… between lawmakers and Trump");
-        ``known`` keeps only people known to be people (a given name or honorific, an earlier cue)."""
+        ``heads`` keeps only names that open a clause ("… would tell Mayor John Tory" does not)."""
         unknown: Entity | None = None
         for i in range(bisect_left(self.starts, pos) - 1, -1, -1):
             m = self.mentions[i]
@@ -231,7 +231,7 @@ class Cast:
                 if ent.org and not ent.group and m.clause_head:
                     return ent
                 continue
-            if ent.org or ent.place or ent.group or (known and not (ent.gender_known or ent.spoke)):
+            if ent.org or ent.place or ent.group or (heads and not m.clause_head):
                 continue
             if gender and ent.gender and ent.gender != gender:
                 continue

@@ -167,6 +167,18 @@ def _acronym(token: str) -> bool:
     )
 
 
+#: agent nouns: a lower-case word with one of these endings, right before a name, is an occupation
+#: ("accountant Babatunji Farinloye", "drummer Anika Varga")
+_AGENT = re.compile(r"[a-z]{3,}(?:er|or|ist|ant|ent|ian)")
+_NOT_AGENTS = words("after over under other either whether rather together never ever however later former latter")
+
+
+def occupation(word: str) -> bool:
+    """Whether a lower-case word names a role or occupation ("minister", "accountant", "drummer")."""
+    low = bare(word)
+    return low in ROLE_NOUNS or (_AGENT.fullmatch(low) is not None and low not in _NOT_AGENTS)
+
+
 def _place(words: list[str]) -> bool:
     return any(bare(w) in _PLACE_WORDS for w in words)
 
@@ -191,7 +203,7 @@ def _roles_before(text: str, start: int) -> list[str]:
             break
         word = m.group(1)
         low = word.lower()
-        if low in NOT_NAMES or low.endswith(_STOPS) or (not words and bare(low) not in ROLE_NOUNS):
+        if low in NOT_NAMES or low.endswith(_STOPS) or (not words and not occupation(low)):
             break  # the word right before the name must be a role noun
         upper = word[:1].isupper()
         if (upper and not words) or (not upper and words and words[0][:1].isupper()):
@@ -323,7 +335,7 @@ class MentionFinder:
         m.aside = self._odd_line(a, b)
         m.objectlike = prev in _NOT_SUBJECT_AFTER or self.inside(a) or m.aside
         if not m.objectlike:
-            m.clause_head = not prev[:1].islower() or prev in _CLAUSE_OPENERS or prev in ROLE_NOUNS
+            m.clause_head = not prev[:1].islower() or prev in _CLAUSE_OPENERS or occupation(prev)
         return m
 
     def _word_before(self, pos: int) -> str:

@@ -63,7 +63,7 @@ def resolve(  # noqa: PLR0917 - the pass's inputs, each a different kind of evid
         else:
             reach = pos - max(cue, mention_end, introduced_since)
             if reach > 0:
-                near = nearest(pos, gender, max_back=reach, subject_only=True)
+                near = nearest(pos, gender, max_back=reach, subject_only=True, heads=True)
                 if near is not None and near is not ent and near.gender == gender:
                     return near
         return ent
