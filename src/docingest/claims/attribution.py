@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from itertools import accumulate, pairwise
 
 from .coref import Cast
-from .cues import ACCORDING_RE, CUE_WORDS, find_cues
+from .cues import ACCORDING_RE, CUE_WORDS, STANCE_WORDS, find_cues
 from .entities import Entity
 from .lexicon import (
     DOC_NOUNS,
@@ -195,6 +195,8 @@ _SUBORDINATE = re.compile(
 )
 #: what follows a past participle that opens a sentence: "Asked what …", "Asked about …", "Told to …"
 _PASSIVE_OPENING = re.compile(r"\s+(?:what|about|if|whether|how|why|when|to|by|for|during|in|on)\b")
+_LEAD_PRONOUN = re.compile(r"\s*(He|She|His|Her)\b")
+_RELATIVE_BEFORE = re.compile(r"\b(?:who|which|that)\s+(?:\w+\s+)?$")
 _POSSESSIVE_SUBJECT = {"his": "he", "her": "she", "its": "it", "their": "they"}
 _PARTICIPLE_AFTER = re.compile(r"(?:,|\b(?:while|before|after|when|by|and))\s*$")
 _BACK_COORDINATED = re.compile(
@@ -499,6 +501,8 @@ class Attributor:
         the name or pronoun heading the sentence ("Smith hit back, calling the plan …")."""
         s, _ = self._sentence_of(cue[0])
         prev = self._last_event(s, cue[0])
+        if prev is not None and _RELATIVE_BEFORE.search(self.text, max(0, prev.cue[0] - 12), prev.cue[0]):
+            prev = None  # "… not paying an architect who said he was stiffed, saying “…”": not the relative's
         if prev is not None and prev.kind != "according":
             return Event(cue, prev.mention, prev.speaker, False, prev.person, "participle")
         start = s + len(self.text[s : cue[0]]) - len(self.text[s : cue[0]].lstrip(" “\"‘'"))
@@ -958,6 +962,8 @@ class Attributor:
             return before  # "X said the target was “credible,” while warning …": the cue before the quote
         if before is not None and before.kind == "naming" and self._naming_object(before, a):
             return before  # "Rempel called the minister a “chicken” …, Scheer insists": the naming verb's quote
+        if after is not None and before is not None and self.text[after.cue[0] : after.cue[1]].lower() in STANCE_WORDS:
+            return before  # a stance verb takes the quote after it, not before: "saying “…” when Clinton blasted him"
         if after is not None and (not ends_sentence or self._lower_start(b)):
             return after
         if before is not None:
@@ -976,16 +982,25 @@ class Attributor:
         return self._last_event(lo, a)
 
     def _topic_before(self, quote_open: int) -> Event | None:
-        """The person heading a clause of the sentence right before a quote, in its paragraph, when that
-        sentence is the writer's own (no quotation, no cue)."""
+        """The person heading a clause of the sentence right before a quote (in its paragraph, or ending the
+        paragraph before when the quote opens its own), when that sentence is the writer's own (no quotation,
+        no cue)."""
         k = bisect_right(self._sentence_starts, quote_open) - 2
         para = self.paragraph_of(quote_open)
-        if k < 0 or para is None or self.sentences[k][0] < para[0] or not self._topic_sentence(*self.sentences[k]):
+        if k < 0 or para is None or not self._topic_sentence(*self.sentences[k]):
             return None
-        if self.text[self.sentences[k][1] : quote_open].strip():
+        opens_paragraph = not self.text[para[0] : quote_open].strip()
+        if self.sentences[k][0] < para[0] and not opens_paragraph:
+            return None
+        if not opens_paragraph and self.text[self.sentences[k][1] : quote_open].strip():
             return None  # the quote does not open its sentence
         lo, hi = self.sentences[k]
         ent = self.registry.last_head(lo, hi)
+        lead = _LEAD_PRONOUN.match(self.text, lo, hi)
+        if ent is None and lead is not None:
+            # "Her message now is simple: … “You don't know …”": whoever the pronoun heading the sentence is
+            word = lead.group(1).lower()
+            ent = self._pronoun(_POSSESSIVE_SUBJECT.get(word, word), lo)
         if ent is None or not self.registry.personlike(ent):
             return None
         return Event((quote_open, quote_open), None, ent.name, False, ent, "topic")

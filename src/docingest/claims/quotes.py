@@ -82,7 +82,7 @@ def _is_name_or_title(text: str, q: Quoted) -> bool:
 
 
 _TITLE_INTRO = re.compile(
-    r"(?:\b(?:on|of|titled|entitled|named|book|show|program|programme|film|movie|song|album|episode|series|"
+    r"(?:\b(?:on|of|in|titled|entitled|named|book|show|program|programme|film|movie|song|album|episode|series|"
     r"anthem|column|ad|spot|hit)|[A-Za-z.][’'](?:s)?)\s*$",
     re.IGNORECASE,
 )
@@ -147,6 +147,14 @@ def sentence_spans(text: str, paragraphs: Sequence[tuple[int, int]] = ()) -> lis
     return _context(text, paragraphs).attr.sentences
 
 
+def _labels(text: str, ev: Event, words: str, body: str) -> bool:
+    """Whether a stance verb or noun credits a short quoted term, a label rather than words spoken: three words
+    or fewer, no sentence in them ("blasted Clinton as a “disgrace”"; not "encouraged “the removal of …”")."""
+    cue = text[ev.cue[0] : ev.cue[1]].lower()
+    stance = cue in STANCE_WORDS or (ev.kind == "naming" and not cue.startswith(("call", "describ", "dub")))
+    return stance and words.count(" ") < 3 and not body.rstrip().endswith((".", "!", "?"))
+
+
 def _repeated(words: str, said: Sequence[tuple[str, Event | None]]) -> Event | Literal[False] | None:
     """The attribution of the latest earlier quote that these words repeat (or that repeats them), ``False``
     when they repeat none."""
@@ -181,7 +189,7 @@ def _quote_claims(text: str, ctx: _Context) -> list[Claim]:
         s_a, _ = ctx.attr._sentence_of(q.open)
         _, s_b = ctx.attr._sentence_of(max(q.open, q.outer[1] - 1))
         # "records show … “justice”": a document's finding does not make a quoted term somebody's words
-        same = ev is not None and s_a <= ev.cue[0] < s_b and ev.kind != "document"
+        same = ev is not None and s_a <= ev.cue[0] < s_b and ev.kind not in ("document", "topic")
         if same and ev is not None and ev.cue[1] <= q.open and _term_between(text, ctx.quotes, ev.cue[1], q.open):
             # "Trump tweeted that there was “no collusion” and “collusion” was among …": only the first quote
             # after the cue is the cue's; later short ones are terms
@@ -189,6 +197,11 @@ def _quote_claims(text: str, ctx: _Context) -> list[Claim]:
         if _is_name_or_title(text, q):
             continue
         words = " ".join(_WORD.findall(text[start:end])).lower()
+        if same and ev is not None and _labels(text, ev, words, text[start:end]):
+            same = False  # "blasted Clinton as a “disgrace”", "hailed him as “The Comeback Kid”": a label, a term
+        if same and ev is not None and ev.cue[0] > q.outer[1] + 3 and words.count(" ") < 2 and s_a < q.open:
+            # "The “sex tape” reference was …, Trump said": a term inside the sentence a later cue reports
+            same = text[s_a : q.open].rstrip().endswith((":", ","))
         if _is_scare(text, q, s_a, same):
             # a quoted phrase in a sentence that credits nobody is a scare quote, unless it repeats words quoted
             # before: then it is a quotation again, its speaker the earlier one only when that one is the
