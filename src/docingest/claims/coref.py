@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import lru_cache
 from collections.abc import Callable
 
 from .entities import Entity
@@ -30,6 +31,18 @@ _VERB_AFTER = re.compile(
     r"\s+(?:(?:also|then|later|never|still|just|only)\s+)?(?:[a-z]+(?:ed|n’t|n't)|is|was|has|had|did|does|will|would|"
     r"could|can|says|said|told|thinks|thought|knows|knew|wants|wanted|went|came|made|took|got|gave|saw)\b"
 )
+
+
+@lru_cache(maxsize=512)
+def _spelled(letters: str) -> re.Pattern[str]:
+    """Capitalised words whose initials are ``letters``, "and", "of", "the" and commas between them."""
+    pattern = r",?\s+(?:(?:and|of|for|the|&|on)\s+)*".join(rf"{c}[\w'’-]+" for c in letters)
+    return re.compile(rf"\b{pattern}\b")
+
+
+@lru_cache(maxsize=512)
+def _word(word: str) -> re.Pattern[str]:
+    return re.compile(rf"\b{re.escape(word)}\b", re.IGNORECASE)
 
 
 class Cast:
@@ -60,9 +73,7 @@ class Cast:
         spelled = {initials(m.name).upper() for m in self.mentions if len(m.tokens) >= 2}
         added: list[Mention] = []
         for acronym in {m.name for m in self.mentions if is_acronym(m.name)} - spelled:
-            letters = acronym.replace(".", "")
-            pattern = r",?\s+(?:(?:and|of|for|the|&|on)\s+)*".join(rf"{c}[\w'’-]+" for c in letters)
-            found = re.search(rf"\b{pattern}\b", self.text)
+            found = _spelled(acronym.replace(".", "")).search(self.text)
             if found is not None and " " in found.group(0):
                 added.append(Mention(start=found.start(), end=found.end(), name=found.group(0), kind="org"))
         if added:
@@ -169,7 +180,7 @@ class Cast:
         article also writes "NATO officials"), else ``None``."""
         found: set[int] = set()
         ent: Entity | None = None
-        for m in re.finditer(rf"\b{re.escape(plural.lower())}\b", self.text, re.IGNORECASE):
+        for m in _word(plural.lower()).finditer(self.text):
             i = bisect_left(self.starts, m.start()) - 1
             if i < 0:
                 continue

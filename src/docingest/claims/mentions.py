@@ -226,6 +226,9 @@ class MentionFinder:
         out: list[Mention] = []
         text = self.text
         for start, end in name_runs(text):
+            word = text[start:end]
+            if " " not in word and bare(word).rstrip(".") in NOT_NAMES:
+                continue  # a capitalised word that is no name: "The", "But", "Monday"
             if not self._headline(start):
                 out.extend(self._parse(start, end))
         for m in out:
