@@ -465,8 +465,10 @@ class Attributor:
                 if named is not None:
                     self._add_event(named)
             searched = open_ + 1
-            stance = _STANCE_NOUN.search(masked, max(0, open_ - 160), open_ + 1)
-            if stance is not None and stance.end() == open_:
+            stance = next(
+                (m for m in _STANCE_NOUN.finditer(masked, max(0, open_ - 160), open_) if m.end() == open_), None
+            )
+            if stance is not None:
                 held = self._stance(stance)
                 if held is not None:
                     self._add_event(held)
@@ -879,8 +881,8 @@ class Attributor:
                         person = self.registry.nearest_person(s, subject_only=True) or self.registry.nearest_person(s)
                     elif person is None and first == "the" and _epithet(mention):
                         # "the affable proprietor", "the lanky, bespectacled professor": a role nobody was given,
-                        # said of the person the story is about just then
-                        person = self.registry.nearest_person(s, max_back=1500)
+                        # said of the person just written about just then
+                        person = self.registry.nearest_person(s, max_back=1500, subject_only=True)
                 speaker = person.name if person is not None else mention
         return Event(cue, (s, e), speaker, inverted, person, kind or what)
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from functools import lru_cache
 from collections.abc import Callable
+from functools import lru_cache
 
 from .entities import Entity
 from .lexicon import MALE_PRONOUNS, ORG_NOUNS

@@ -154,7 +154,7 @@ NOT_NAMES = words(
     why how where which some many most all no not one two three still also now then however meanwhile yes
     last next first monday tuesday wednesday thursday friday saturday sunday january february march april
     may june july august september october november december jan feb mar apr jun jul aug sept sep oct nov
-    dec jan. feb. aug. sept. sep. oct. nov. dec. mr mrs ms dr according asked said says both each every
+    dec jan. feb. aug. sept. sep. oct. nov. dec. according asked said says both each every
     other another such than more less just even only because although though despite instead like unlike
     today tonight yesterday tomorrow others earlier later over under about around through into onto upon
     against between among without within do does did is are was were be been has have had will would can

@@ -273,8 +273,8 @@ class MentionFinder:
             return out  # a title alone ("CEO", "the Minister") names nobody by itself
         cut = split_title(words)
         title: Title | None = None
+        title_words = words[:cut]
         if cut:
-            title_words = words[:cut]
             title = make_title([bare(w) for w in title_words], " ".join(title_words))
             owner_words = _owner_words(title_words)
             if owner_words:
@@ -284,12 +284,7 @@ class MentionFinder:
                 if owner is not None and owner.kind == "org":
                     out.append(owner)
             toks, words = toks[cut:], words[cut:]
-        honorific = ""
-        if title is not None:
-            for w in reversed(title.text.split()):
-                if bare(w) in HONORIFICS:
-                    honorific = HONORIFICS[bare(w)]
-                    break
+        honorific = next((HONORIFICS[bare(w)] for w in reversed(title_words) if bare(w) in HONORIFICS), "")
         mention = self._mention(toks[0][0], toks[-1][1], words, title, the_before and not cut, run_start=start)
         if mention is None:
             return out

@@ -148,11 +148,10 @@ def sentence_spans(text: str, paragraphs: Sequence[tuple[int, int]] = ()) -> lis
 
 
 def _labels(text: str, ev: Event, words: str, body: str) -> bool:
-    """Whether a stance verb or noun credits a short quoted term, a label rather than words spoken: three words
-    or fewer, no sentence in them ("blasted Clinton as a “disgrace”"; not "encouraged “the removal of …”")."""
+    """Whether a stance verb credits a short quoted term, a label rather than words spoken: three words or
+    fewer, no sentence in them ("blasted Clinton as a “disgrace”"; not "encouraged “the removal of …”")."""
     cue = text[ev.cue[0] : ev.cue[1]].lower()
-    stance = cue in STANCE_WORDS or (ev.kind == "naming" and not cue.startswith(("call", "describ", "dub")))
-    return stance and words.count(" ") < 3 and not body.rstrip().endswith((".", "!", "?"))
+    return cue in STANCE_WORDS and words.count(" ") < 3 and not body.rstrip().endswith((".", "!", "?"))
 
 
 def _repeated(words: str, said: Sequence[tuple[str, Event | None]]) -> Event | Literal[False] | None:

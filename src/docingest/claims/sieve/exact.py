@@ -26,11 +26,14 @@ def run(mentions: list[Mention], full_names_only: bool = False) -> None:
     for m in mentions:
         ent = m.entity
         assert isinstance(ent, Entity)
-        if full_names_only and len(m.tokens) < 2 and m.kind != "org":
-            continue
+        one_word = len(m.tokens) < 2 and m.kind != "org"
+        if one_word and (full_names_only or any(len(x.tokens) > 1 for x in ent.mentions)):
+            continue  # a surname already linked to its bearer stays with them
         k = key(m.name)
         found = first.get(k)
         if found is None:
             first[k] = ent
         elif found is not ent and compatible(found, ent):
+            if not full_names_only and len(m.tokens) < 2 and any(len(x.tokens) > 1 for x in found.mentions):
+                continue
             found.absorb(ent)
