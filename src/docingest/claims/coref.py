@@ -193,15 +193,15 @@ class Cast:
         return ent if len(found) == 1 else None
 
     def nearest_org(self, pos: int, max_back: int = 3000) -> Entity | None:
-        """The organisation last written as a subject before ``pos`` (or a name heading a clause that nothing
-        shows to be a person's: "Google", "the Raptors")."""
+        """The organisation last written before ``pos`` (or a name heading a clause that nothing shows to be a
+        person's: "Google")."""
         for i in range(bisect_left(self.starts, pos) - 1, -1, -1):
             m = self.mentions[i]
             if pos - m.start > max_back:
                 break
             ent = m.entity
             assert isinstance(ent, Entity)
-            if m.objectlike or m.start in self.quoted or ent.group or ent.place:
+            if m.aside or m.start in self.quoted or ent.group or ent.place:
                 continue
             if ent.org or (m.clause_head and not self.personlike(ent) and not ent.person_evidence):
                 return ent  # an organisation, or a name heading a clause that nothing shows to be a person's

@@ -317,6 +317,8 @@ class MentionFinder:
             return None
         if is_org_name(name) or (the_before and len(words) > 1 and title is None and not _place(words)):
             kind = "org"
+        elif title is None and self._team(a, words):
+            kind = "org"  # "the Raptors", "the Kelowna Rockets": a team or a band by its plural name
         elif title is None and _place(words) and (the_before or self._word_before(a) in _NOT_SUBJECT_AFTER):
             kind = "place"  # "in Central Park", "in Frederick Mall"; "Daniela Park said" is a person
         elif title is not None or (len(words) > 1 and name_gender(words[0])):
@@ -335,6 +337,17 @@ class MentionFinder:
         if not m.objectlike:
             m.clause_head = not prev[:1].islower() or prev in _CLAUSE_OPENERS or occupation(prev)
         return m
+
+    def _team(self, a: int, words: list[str]) -> bool:
+        """A plural name after "the" that is no group of people by role ("the Raptors", not "the Democrats")."""
+        last = bare(words[-1])
+        return (
+            self.text[max(0, a - 4) : a].lower() == "the "
+            and last.endswith("s")
+            and not last.endswith(("ss", "ans", "ese"))  # "the Canadians": a people, not a team
+            and singular(last) not in ROLE_NOUNS
+            and not _place(words)
+        )
 
     def _word_before(self, pos: int) -> str:
         text = self.text

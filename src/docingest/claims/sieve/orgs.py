@@ -1,7 +1,7 @@
 """Pass 5, organisation short forms: "the ministry", "the commission", "the Sheriff's Office" name the
 organisation whose full name has that head word ("Ministry of Health", "European Commission"), the most recent
 one before the mention; a name's first words name it too ("Vantor" for "Vantor Automotive", "Savanna Hides"
-for "Savanna Hides Ltd"). A generic noun ("the company", "the firm") names the organisation last written as
+for "Savanna Hides Ltd"), and so does its last ("Raptors" for "Toronto Raptors"). A generic noun ("the company", "the firm") names the organisation last written as
 a subject. A capitalised short form that no name has ("the Alliance" beside "NATO") names the organisation the
 article mentions most whose name says nothing of its kind (an acronym), when there is one.
 """
@@ -28,12 +28,15 @@ _ADJECTIVE = re.compile(r"(?:an|ian|ese|ish|ic|al)$")
 def run(mentions: list[Mention], entities: list[Entity]) -> None:
     """Merge each entity written only as a capitalised short form ("the Ministry", "the Alliance") or as the
     first words of an organisation's name ("Vantor") into the organisation it names."""
-    # organisations by the first words of their longer names
+    # organisations by the first words, and by the last word, of their longer names
     by_prefix: dict[tuple[str, ...], list[Entity]] = {}
+    by_last: dict[str, list[Entity]] = {}
     for e in entities:
         if not e.org:
             continue
         for x in e.mentions:
+            if len(x.tokens) > 1 and e not in by_last.setdefault(x.tokens[-1], []):
+                by_last[x.tokens[-1]].append(e)
             for k in range(1, len(x.tokens)):
                 found = by_prefix.setdefault(tuple(x.tokens[:k]), [])
                 if e not in found:
@@ -46,6 +49,8 @@ def run(mentions: list[Mention], entities: list[Entity]) -> None:
         if len(m.tokens) == 1 and _ADJECTIVE.search(m.tokens[0].lower()):
             continue
         longer = [e for e in by_prefix.get(tuple(m.tokens), ()) if e.mentions and e is not own]
+        if not longer and len(m.tokens) == 1 and bare(m.name) not in ORG_HEADS:
+            longer = [e for e in by_last.get(m.tokens[0], ()) if e.mentions and e is not own]  # "Toronto Raptors"
         if len(longer) == 1:
             longer[0].absorb(own)
     for own in entities:
