@@ -919,6 +919,7 @@ class Attributor:
             self.registry.personlike,
             prev_start,
             topic=topic,
+            sentence_start=s_start,
         )
 
     def _topic_sentence(self, start: int, end: int) -> bool:

@@ -31,6 +31,7 @@ def resolve(  # noqa: PLR0917 - the pass's inputs, each a different kind of evid
     personlike: Callable[[Entity], bool],
     introduced_since: int,
     topic: Entity | None = None,
+    sentence_start: int | None = None,
 ) -> Entity | None:
     """The entity a pronoun at ``pos`` names.
 
@@ -38,6 +39,8 @@ def resolve(  # noqa: PLR0917 - the pass's inputs, each a different kind of evid
     first; ``nearest(pos, gender, max_back=…, subject_only=…)`` finds the nearest person named before
     ``pos``; ``introduced_since`` is where the sentence before the pronoun's starts.
     """
+    if sentence_start is None:
+        sentence_start = pos
     if gender == "":
         for cue, _, ent in speakers:
             if pos - cue >= _ORG_REACH:
@@ -61,9 +64,11 @@ def resolve(  # noqa: PLR0917 - the pass's inputs, each a different kind of evid
             if not personlike(ent):
                 continue
         else:
-            reach = pos - max(cue, mention_end, introduced_since)
+            # a person introduced in the sentence before, after the speaker's cue (not in the pronoun's own
+            # sentence: "Schumer, he said, “…”" is what he said of Schumer)
+            reach = sentence_start - max(cue, mention_end, introduced_since)
             if reach > 0:
-                near = nearest(pos, gender, max_back=reach, subject_only=True, heads=True)
+                near = nearest(sentence_start, gender, max_back=reach, subject_only=True, heads=True)
                 if near is not None and near is not ent and near.gender == gender:
                     return near
         return ent
