@@ -426,6 +426,8 @@ class Attributor:
                 continue  # "the United States", "the National Post": part of a name
             if text[c_start].isupper() and word.endswith("ed") and _PASSIVE_OPENING.match(text, c_end):
                 continue  # "Asked what he would tell the mayor, he said": a participle opening, not a cue
+            if self._heading(c_start):
+                continue  # "Man charged in Kody's death": a heading reports no words
             if word in _NOUN_CUES and _NOUN_BEFORE.search(text, max(0, c_start - 30), c_start):
                 continue  # "here was the big reveal", "a recent post": nouns
             if _POSSESSIVE_BEFORE.search(text, max(0, c_start - 30), c_start):
@@ -921,6 +923,14 @@ class Attributor:
             topic=topic,
             sentence_start=s_start,
         )
+
+    def _heading(self, pos: int) -> bool:
+        """Whether ``pos`` is in a heading: a short paragraph that does not end like a sentence."""
+        para = self.paragraph_of(pos)
+        if para is None:
+            return False
+        body = self.text[para[0] : para[1]].rstrip()
+        return len(body) < 80 and not body.endswith((".", "!", "?", "”", '"', "’", "'", ":", ")"))
 
     def _topic_sentence(self, start: int, end: int) -> bool:
         """Whether a sentence is the writer's own, about someone: no quotation and no attribution in it."""
