@@ -1,9 +1,10 @@
 """Pass 5, organisation short forms: "the ministry", "the commission", "the Sheriff's Office" name the
 organisation whose full name has that head word ("Ministry of Health", "European Commission"), the most recent
 one before the mention; a name's first words name it too ("Vantor" for "Vantor Automotive", "Savanna Hides"
-for "Savanna Hides Ltd"), and so does its last ("Raptors" for "Toronto Raptors"). A generic noun ("the company", "the firm") names the organisation last written as
-a subject. A capitalised short form that no name has ("the Alliance" beside "NATO") names the organisation the
-article mentions most whose name says nothing of its kind (an acronym), when there is one.
+for "Savanna Hides Ltd"), and so does its last ("Raptors" for "Toronto Raptors"). A generic noun ("the
+company", "the firm") names the organisation last written before it. A capitalised short form that no name
+has ("the Alliance" beside "NATO") names the organisation the article mentions most whose name says nothing
+of its kind (an acronym), when there is one.
 """
 
 from __future__ import annotations

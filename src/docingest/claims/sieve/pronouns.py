@@ -37,7 +37,8 @@ def resolve(  # noqa: PLR0917 - the pass's inputs, each a different kind of evid
 
     ``speakers`` are the earlier attributions as (cue start, end of the speaker's mention, entity), latest
     first; ``nearest(pos, gender, max_back=…, subject_only=…)`` finds the nearest person named before
-    ``pos``; ``introduced_since`` is where the sentence before the pronoun's starts.
+    ``pos``; ``introduced_since`` and ``sentence_start`` are where the sentence before the pronoun's and the
+    pronoun's own start.
     """
     if sentence_start is None:
         sentence_start = pos
