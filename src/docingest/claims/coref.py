@@ -33,11 +33,28 @@ _VERB_AFTER = re.compile(
 )
 
 
-@lru_cache(maxsize=512)
-def _spelled(letters: str) -> re.Pattern[str]:
-    """Capitalised words whose initials are ``letters``, "and", "of", "the" and commas between them."""
-    pattern = r",?\s+(?:(?:and|of|for|the|&|on)\s+)*".join(rf"{c}[\w'’-]+" for c in letters)
-    return re.compile(rf"\b{pattern}\b")
+_SEQUENCE_TOKEN = re.compile(r"[\w'’&-]+|,")
+_CONNECTORS = frozenset({"and", "of", "for", "the", "&", "on", ","})
+
+
+def _capital_sequences(text: str) -> list[tuple[int, int, str]]:
+    """Every run of capitalised words (with "and", "of", "the" and commas between them) of two words or more,
+    with its initials: ``(start, end, "IRCC")`` for "Immigration, Refugees and Citizenship Canada"."""
+    out: list[tuple[int, int, str]] = []
+    tokens = [(m.start(), m.end(), m.group(0)) for m in _SEQUENCE_TOKEN.finditer(text)]
+    for i, (start, _, word) in enumerate(tokens):
+        if not word[:1].isupper() or (i and tokens[i - 1][2][:1].isupper()):
+            continue  # sequences start at the first capitalised word of a run
+        letters = ""
+        for end_start, end, w in tokens[i : i + 12]:
+            del end_start
+            if w[:1].isupper():
+                letters += w[0]
+                if len(letters) >= 2:
+                    out.append((start, end, letters))
+            elif w.lower() not in _CONNECTORS:
+                break
+    return out
 
 
 @lru_cache(maxsize=512)
@@ -71,11 +88,14 @@ class Cast:
         """An acronym whose full name is written with commas or "and" in it ("Immigration, Refugees and
         Citizenship Canada" … "IRCC") gets that name as a mention of its own, for the acronym pass."""
         spelled = {initials(m.name).upper() for m in self.mentions if len(m.tokens) >= 2}
+        wanted = {m.name.replace(".", "") for m in self.mentions if is_acronym(m.name)} - spelled
+        if not wanted:
+            return
         added: list[Mention] = []
-        for acronym in {m.name for m in self.mentions if is_acronym(m.name)} - spelled:
-            found = _spelled(acronym.replace(".", "")).search(self.text)
-            if found is not None and " " in found.group(0):
-                added.append(Mention(start=found.start(), end=found.end(), name=found.group(0), kind="org"))
+        for start, end, letters in _capital_sequences(self.text):
+            if letters in wanted:
+                wanted.discard(letters)
+                added.append(Mention(start=start, end=end, name=self.text[start:end], kind="org"))
         if added:
             self.mentions = sorted([*self.mentions, *added], key=lambda m: m.start)
 

@@ -189,19 +189,20 @@ def role_gender(title: Title) -> str:
     return "f" if head in FEMALE_ROLES else "m" if head in MALE_ROLES else ""
 
 
-_WORD_BEFORE = re.compile(r"([\w’'.&-]+)[^\S\n]+$")
 
 
 def _roles_before(text: str, start: int) -> list[str]:
     """Role words right before a name ("chief executive Sandra Liu", "oil worker Mike Wipf") with the
     capitalised owner before them ("Port Authority chief executive Sandra Liu")."""
     words: list[str] = []
-    pos = start
-    while len(words) < 6:
-        m = _WORD_BEFORE.search(text, max(0, pos - 40), pos)
-        if m is None:
+    # the words before the name, nearest first (a line break ends them)
+    window = text[max(0, start - 80) : start]
+    window = window[window.rfind("\n") + 1 :]
+    if not window.endswith((" ", "\u00a0")):
+        return words
+    for word in reversed(window.split()[-7:]):
+        if len(words) >= 6:
             break
-        word = m.group(1)
         low = word.lower()
         if low in NOT_NAMES or low.endswith(_STOPS) or (not words and not occupation(low)):
             break  # the word right before the name must be a role noun
@@ -209,7 +210,6 @@ def _roles_before(text: str, start: int) -> list[str]:
         if (upper and not words) or (not upper and words and words[0][:1].isupper()):
             break  # lower-case role words, then at most a capitalised owner before them
         words.insert(0, word)
-        pos = m.start(1)
     return words
 
 
@@ -260,7 +260,7 @@ class MentionFinder:
         out: list[Mention] = []
         # a possessive inside the run ends an owner: "Vancouver’s Bo Horvat"; not "the Sheriff's Office"
         for i in range(len(words) - 2, -1, -1):
-            if _POSSESSIVE.search(words[i]) and ("’" in words[i] or "'" in words[i]):
+            if words[i].endswith(("’s", "'s", "s’", "s'")):
                 after = words[i + 1 :]
                 if any(bare(w) in ORG_HEADS for w in after):
                     break  # "Harlow County Sheriff's Office": one organisation's name
