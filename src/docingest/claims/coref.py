@@ -33,27 +33,21 @@ _VERB_AFTER = re.compile(
 )
 
 
-_SEQUENCE_TOKEN = re.compile(r"[\w'’&-]+|,")
-_CONNECTORS = frozenset({"and", "of", "for", "the", "&", "on", ","})
+#: capitalised words with "and", "of", "the" and commas between them
+_SEQUENCE = re.compile(r"(?<![\w’'-])[A-Z][\w’'&-]*(?:,?[^\S\n]+(?:(?:and|of|for|the|&|on)[^\S\n]+)*[A-Z][\w’'&-]*)+")
+_CAPITAL_WORD = re.compile(r"(?<![\w’'-])[A-Z][\w’'&-]*")
 
 
 def _capital_sequences(text: str) -> list[tuple[int, int, str]]:
     """Every run of capitalised words (with "and", "of", "the" and commas between them) of two words or more,
     with its initials: ``(start, end, "IRCC")`` for "Immigration, Refugees and Citizenship Canada"."""
     out: list[tuple[int, int, str]] = []
-    tokens = [(m.start(), m.end(), m.group(0)) for m in _SEQUENCE_TOKEN.finditer(text)]
-    for i, (start, _, word) in enumerate(tokens):
-        if not word[:1].isupper() or (i and tokens[i - 1][2][:1].isupper()):
-            continue  # sequences start at the first capitalised word of a run
+    for run in _SEQUENCE.finditer(text):
         letters = ""
-        for end_start, end, w in tokens[i : i + 12]:
-            del end_start
-            if w[:1].isupper():
-                letters += w[0]
-                if len(letters) >= 2:
-                    out.append((start, end, letters))
-            elif w.lower() not in _CONNECTORS:
-                break
+        for word in _CAPITAL_WORD.finditer(text, run.start(), run.end()):
+            letters += word.group(0)[0]
+            if len(letters) >= 2:
+                out.append((run.start(), word.end(), letters))
     return out
 
 

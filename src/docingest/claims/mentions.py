@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .lexicon import (
     FEMALE_ROLES,
@@ -148,6 +149,7 @@ def name_runs(text: str) -> list[tuple[int, int]]:
 _PLACE_ACRONYMS = words("US U.S. USA UK U.K. UAE")
 
 
+@lru_cache(maxsize=4096)
 def is_org_name(name: str) -> bool:
     """Whether a name is an organisation's: it has an organisation word ("Ministry", "Inc.") or an acronym
     ("NATO", "Burnaby RCMP", "BC Hydro"; not a title such as "CEO", nor "US")."""
@@ -187,8 +189,6 @@ def role_gender(title: Title) -> str:
     """The gender a role tells ("grandmother" → f), else ``""``."""
     head = title.head.rsplit(maxsplit=1)[-1]
     return "f" if head in FEMALE_ROLES else "m" if head in MALE_ROLES else ""
-
-
 
 
 def _roles_before(text: str, start: int) -> list[str]:

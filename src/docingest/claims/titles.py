@@ -71,6 +71,7 @@ def bare(word: str) -> str:
     return _POSSESSIVE.sub("", low) if ("’" in low or "'" in low) else low
 
 
+@lru_cache(maxsize=4096)
 def abbreviation(token: str) -> str | None:
     """The title noun an abbreviated title stands for ("Cllr" → councillor, "Supt." → superintendent)."""
     low = token.lower()
@@ -82,6 +83,7 @@ def abbreviation(token: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=4096)
 def head_noun(token: str) -> str | None:
     """The role noun a title token is ("Minister" → minister, "Cllr" → councillor, "Councilmember" → member,
     "Co-author" → author, "Mum-of-three" → mum), else ``None``."""
@@ -144,6 +146,12 @@ def make_title(words: list[str], text: str = "") -> Title | None:
 
 
 def split_title(tokens: list[str]) -> int:
+    """How many leading tokens of a capitalised run are its title (see :func:`_split_title`)."""
+    return _split_title(tuple(tokens))
+
+
+@lru_cache(maxsize=4096)
+def _split_title(tokens: tuple[str, ...]) -> int:
     """How many leading tokens of a capitalised run are its title: ``NATO Secretary General Mark Rutte`` → 3,
     ``Cllr Jane Roe`` → 1, ``General Motors`` → 0, ``Gayle King`` → 0.
 
@@ -163,7 +171,7 @@ def split_title(tokens: list[str]) -> int:
             continue
         if low == _GENERAL and not tok.endswith(".") and not (i > 0 and bare(tokens[i - 1]) in ROLE_NOUNS):
             continue  # "General Motors", "General Electric"; not a rank without a full stop
-        rest = tokens[i + 1 :]
+        rest = list(tokens[i + 1 :])
         if _personal(rest):
             cut = i + 1
     return cut
