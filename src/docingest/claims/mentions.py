@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from .cues import CUE_WORDS
 from .lexicon import (
     FEMALE_ROLES,
     HONORIFICS,
@@ -172,13 +173,19 @@ def _acronym(token: str) -> bool:
 #: agent nouns: a lower-case word with one of these endings, right before a name, is an occupation
 #: ("accountant Babatunji Farinloye", "drummer Anika Varga")
 _AGENT = re.compile(r"[a-z]{3,}(?:er|or|ist|ant|ent|ian)")
+#: a lower-case word that may be a noun: letters only, not an -ed/-ing/-ly form
+_NOUNLIKE = re.compile(r"[a-z][a-z-]{2,}(?<!ed)(?<!ing)(?<!ly)")
 _NOT_AGENTS = words("after over under other either whether rather together never ever however later former latter")
 
 
-def occupation(word: str) -> bool:
-    """Whether a lower-case word names a role or occupation ("minister", "accountant", "drummer")."""
+def occupation(word: str, loose: bool = False) -> bool:
+    """Whether a lower-case word names a role or occupation ("minister", "accountant", "drummer"); ``loose``
+    takes any noun-like word (not a verb form, not a function word), as before a full name ("shipping magnate
+    Erik Solberg", "retiree Doug Purdy")."""
     low = bare(word)
-    return low in ROLE_NOUNS or (_AGENT.fullmatch(low) is not None and low not in _NOT_AGENTS)
+    if low in ROLE_NOUNS or (_AGENT.fullmatch(low) is not None and low not in _NOT_AGENTS):
+        return True
+    return loose and _NOUNLIKE.fullmatch(low) is not None and low not in NOT_NAMES and low not in CUE_WORDS
 
 
 def _place(words: list[str]) -> bool:
@@ -191,7 +198,7 @@ def role_gender(title: Title) -> str:
     return "f" if head in FEMALE_ROLES else "m" if head in MALE_ROLES else ""
 
 
-def _roles_before(text: str, start: int) -> list[str]:
+def _roles_before(text: str, start: int, full_name: bool = False) -> list[str]:
     """Role words right before a name ("chief executive Sandra Liu", "oil worker Mike Wipf") with the
     capitalised owner before them ("Port Authority chief executive Sandra Liu")."""
     words: list[str] = []
@@ -204,8 +211,8 @@ def _roles_before(text: str, start: int) -> list[str]:
         if len(words) >= 6:
             break
         low = word.lower()
-        if low in NOT_NAMES or low.endswith(_STOPS) or (not words and not occupation(low)):
-            break  # the word right before the name must be a role noun
+        if low in NOT_NAMES or low.endswith(_STOPS) or (not words and not occupation(low, full_name)):
+            break  # the word right before the name must be a role noun (or, before a full name, a noun)
         upper = word[:1].isupper()
         if (upper and not words) or (not upper and words and words[0][:1].isupper()):
             break  # lower-case role words, then at most a capitalised owner before them
@@ -291,9 +298,10 @@ class MentionFinder:
         if honorific:
             mention.gender = honorific
         if title is None:
-            before = _roles_before(text, start)
+            full = len(mention.tokens) >= 2
+            before = _roles_before(text, start, full)
             if before:
-                found = make_title([bare(w) for w in before], " ".join(before))
+                found = make_title([bare(w) for w in before], " ".join(before), any_head=full)
                 if found is not None:
                     mention.titles.append(found)
         self._appositions(mention, start)

@@ -123,8 +123,10 @@ def head_key(words: list[str]) -> tuple[int, str]:
     return start, key
 
 
-def make_title(words: list[str], text: str = "") -> Title | None:
-    """A :class:`Title` from lower-cased words whose last is a role noun (abbreviations expanded)."""
+def make_title(words: list[str], text: str = "", *, any_head: bool = False) -> Title | None:
+    """A :class:`Title` from lower-cased words whose last is a role noun (abbreviations expanded); with
+    ``any_head``, whatever noun the last word is (a description written right before a full name: "shipping
+    magnate Erik Solberg")."""
     if not words:
         return None
     expanded = [abbreviation(w) or w for w in words]
@@ -133,7 +135,7 @@ def make_title(words: list[str], text: str = "") -> Title | None:
         return None
     last = singular(expanded[-1])
     plural = last != expanded[-1]
-    if last not in ROLE_NOUNS and expanded[-1] not in ROLE_NOUNS:
+    if last not in ROLE_NOUNS and expanded[-1] not in ROLE_NOUNS and not any_head:
         return None
     if last in ROLE_NOUNS:
         expanded[-1] = last
