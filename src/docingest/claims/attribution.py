@@ -723,9 +723,10 @@ class Attributor:
                 between = after[nm.end(1) : later.start()]
                 if (
                     re.fullmatch(r"(?:\s+[a-z][\w-]*){1,4}\s+", between)
-                    and not _PREPOSITIONS.intersection(between.split())
+                    and (not _PREPOSITIONS.intersection(between.split()) or parse_role(between) is not None)
                     and later.group(0).split()[0].lower() not in NOT_NAMES
                 ):
+                    # "said ChainSight head of research Ola Nwosu": the name after the owner's role
                     return base + later.start(), base + later.end(), "name"
             possessive = after[nm.end(1) - 2 : nm.end(1)] in ("’s", "'s")
             pm = _POSSESSIVE_APPOSITION.match(after, nm.end(1) - 2) if possessive else None
