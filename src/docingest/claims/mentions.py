@@ -78,7 +78,8 @@ _APPOSITION_AFTER = re.compile(
 )
 #: "its director, " / "the bank's chief economist, " / "NATO's secretary general, " right before a name
 _APPOSITION_BEFORE = re.compile(
-    r"(?:^|[\s(])((?:the|its|his|her|their|our|[A-Z][\w.&-]*[’']s?)[^\S\n]+(?:[\w-]+[^\S\n]+){0,3}?[\w-]+),[^\S\n]+$"
+    r"(?:^|[\s(])((?:(?i:the|its|his|her|their|our)|[A-Z][\w.&-]*[’']s?)[^\S\n]+(?:[\w’'-]+[^\S\n]+){0,3}?[\w-]+),"
+    r"[^\S\n]+$"
 )
 _STOPS = (".", ",", ":", ";", "!", "?", "—", "–")
 #: abbreviations whose full stop is part of a name ("Homefront Companions Inc.", "Martin Luther King Jr.")

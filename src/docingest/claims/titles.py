@@ -129,7 +129,7 @@ def make_title(words: list[str], text: str = "", *, any_head: bool = False) -> T
     magnate Erik Solberg")."""
     if not words:
         return None
-    expanded = [abbreviation(w) or w for w in words]
+    expanded = [abbreviation(w) or TITLE_ABBREVIATIONS.get(w.rstrip(".")) or w for w in words]
     expanded = [w for w in expanded if w and w not in HONORIFICS]
     if not expanded:
         return None
@@ -165,7 +165,8 @@ def _split_title(tokens: tuple[str, ...]) -> int:
         low = bare(tok)
         if i == 0 and n == 2 and name_gender(tok):
             continue  # a given name that is also a title: "Dean Pollard", "Major Smith" stays a name
-        is_head = head_noun(tok) is not None or low in HONORIFICS
+        # an abbreviation before another title word or a name, with or without its full stop ("Det Insp Wilde")
+        is_head = head_noun(tok) is not None or low in HONORIFICS or (tok[:1].isupper() and low in TITLE_ABBREVIATIONS)
         if not is_head and tok.isupper() and 2 <= len(tok.rstrip(".")) <= 4 and i + 1 < n:
             # an upper-case title right before a name ("MMC Thabo Nkosi", "MP Rita Vance")
             is_head = abbreviation(tok) is not None

@@ -20,7 +20,7 @@ from ..titles import bare
 #: nouns that stand for whatever organisation the story is about
 _GENERIC = words(
     "company firm business group organisation organization outfit operator provider maker manufacturer "
-    "retailer developer startup start-up charity nonprofit party club team agency"
+    "retailer developer startup start-up charity nonprofit party club team agency force service"
 )
 #: demonyms and other adjectives that open organisations' names without naming them ("Canadian Press")
 _ADJECTIVE = re.compile(r"(?:an|ian|ese|ish|ic|al)$")
