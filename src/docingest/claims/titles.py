@@ -155,7 +155,7 @@ def split_title(tokens: list[str]) -> int:
 @lru_cache(maxsize=4096)
 def _split_title(tokens: tuple[str, ...]) -> int:
     """How many leading tokens of a capitalised run are its title: ``NATO Secretary General Mark Rutte`` → 3,
-    ``Cllr Jane Roe`` → 1, ``General Motors`` → 0, ``Gayle King`` → 0.
+    ``Cllr Jane Roe`` → 1, ``Secretary of State Ann Lee`` → 3, ``General Motors`` → 0, ``Gayle King`` → 0.
 
     The title ends at the last title noun (or abbreviation, or honorific) that a personal name follows."""
     n = len(tokens)
@@ -177,6 +177,12 @@ def _split_title(tokens: tuple[str, ...]) -> int:
         rest = list(tokens[i + 1 :])
         if _personal(rest):
             cut = i + 1
+        elif len(rest) >= 3 and rest[0] in ("of", "for"):
+            # "Secretary of State Antony Blinken", "MMC for Transport Thabo Nkosi": a complement, then the name
+            # (from a given name the article's table knows, else the last two words)
+            named = next((k for k in range(1, len(rest) - 1) if name_gender(rest[k])), len(rest) - 2)
+            if named >= 1 and _personal(rest[named:]):
+                cut = i + 1 + named
     return cut
 
 
