@@ -30,7 +30,7 @@ from .lexicon import (
     singular,
 )
 from .marks import Quoted
-from .mentions import NAME_RE, is_org_name
+from .mentions import NAME_RE, heading_line, is_org_name
 from .sieve import pronouns
 from .sieve.roles import RELATIONS as _RELATIONS
 from .titles import bare, head_noun, parse_role
@@ -928,10 +928,7 @@ class Attributor:
     def _heading(self, pos: int) -> bool:
         """Whether ``pos`` is in a heading: a short paragraph that does not end like a sentence."""
         para = self.paragraph_of(pos)
-        if para is None:
-            return False
-        body = self.text[para[0] : para[1]].rstrip()
-        return len(body) < 80 and not body.endswith((".", "!", "?", "”", '"', "’", "'", ":", ")"))
+        return para is not None and heading_line(self.text[para[0] : para[1]])
 
     def _topic_sentence(self, start: int, end: int) -> bool:
         """Whether a sentence is the writer's own, about someone: no quotation and no attribution in it."""

@@ -227,8 +227,7 @@ class MentionFinder:
     def __init__(self, text: str, inside: Callable[[int], bool]) -> None:
         self.text = text
         self.inside = inside
-        self._lines: dict[int, bool] = {}
-        self._heads: dict[int, bool] = {}
+        self._kinds: dict[int, tuple[bool, bool]] = {}
 
     def find(self) -> list[Mention]:
         out: list[Mention] = []
@@ -237,7 +236,7 @@ class MentionFinder:
             word = text[start:end]
             if " " not in word and bare(word).rstrip(".") in NOT_NAMES:
                 continue  # a capitalised word that is no name: "The", "But", "Monday"
-            if not self._headline(start):
+            if not self._line(start)[0]:
                 out.extend(self._parse(start, end))
         for m in out:
             if not m.gender and m.kind != "org":
@@ -341,7 +340,7 @@ class MentionFinder:
             m.titles.append(title)
         # the word before the whole run (its title included): "would tell Toronto Mayor John Tory" is an object
         prev = self._word_before(run_start if run_start is not None else a)
-        m.aside = self._odd_line(a, b)
+        m.aside = self._line(a)[1]
         m.objectlike = prev in _NOT_SUBJECT_AFTER or self.inside(a) or m.aside
         if not m.objectlike:
             m.clause_head = not prev[:1].islower() or prev in _CLAUSE_OPENERS or occupation(prev)
@@ -388,38 +387,30 @@ class MentionFinder:
                 if role is not None and not role.plural:
                     mention.titles.append(role)
 
-    def _headline(self, pos: int) -> bool:
-        """Whether ``pos`` is on a title-case heading line ("NATO Chief Declares New War as Alliance Unveils
-        …"), whose capitalised runs are no names."""
+    def _line(self, pos: int) -> tuple[bool, bool]:
+        """(a title-case heading, a heading or caption) for the line ``pos`` is on, computed once a line: a
+        title-case heading's capitalised runs are no names; a caption names who is pictured, not who speaks."""
         text = self.text
         line_start = text.rfind("\n", 0, pos) + 1
-        found = self._heads.get(line_start)
+        found = self._kinds.get(line_start)
         if found is None:
             line_end = text.find("\n", pos)
             line = text[line_start : line_end if line_end >= 0 else len(text)].rstrip()
             words = [w for w in line.split() if len(w) > 3 and w[:1].isalpha()]
-            found = self._heads[line_start] = (
+            title_case = (
                 len(line) < 200
                 and not line.endswith((".", "!", "?", "”", '"', ":"))
                 and len(words) >= 3
                 and sum(1 for w in words if w[:1].isupper()) >= 0.7 * len(words)
             )
+            found = self._kinds[line_start] = (title_case, bool(_CAPTION.search(line)) or heading_line(line))
         return found
 
-    def _odd_line(self, start: int, end: int) -> bool:
-        """Whether the mention is on a heading or caption line."""
-        text = self.text
-        line_start = text.rfind("\n", 0, start) + 1
-        found = self._lines.get(line_start)
-        if found is None:
-            line_end = text.find("\n", end)
-            line = text[line_start : line_end if line_end >= 0 else len(text)].rstrip()
-            # a photo caption names who is pictured, not who speaks next; a heading is a short line that does
-            # not end like a sentence
-            found = self._lines[line_start] = bool(_CAPTION.search(line)) or (
-                len(line) < 80 and not line.endswith((".", "!", "?", "”", '"', "’", "'", ":", ")"))
-            )
-        return found
+
+def heading_line(line: str) -> bool:
+    """Whether a line (or paragraph) is a heading: short, and not ending like a sentence."""
+    body = line.rstrip()
+    return len(body) < 80 and not body.endswith((".", "!", "?", "”", '"', "’", "'", ":", ")"))
 
 
 def _owner_words(title_words: list[str]) -> list[str]:

@@ -4,14 +4,21 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import Literal
+from typing import Any, Literal
 
-from ..models import Claim, Span, TextRef, claim_id
+from ..models import Claim, ClaimKind, Span, TextRef, claim_id
 from .attribution import Attributor, Event
 from .cues import STANCE_WORDS
 from .marks import Quoted, find_quotes, paragraph_spans
 
 _WORD = re.compile(r"[\w’'-]+")
+
+
+def make_claim(kind: ClaimKind, text: str, start: int, end: int, **fields: Any) -> Claim:
+    """The claim of ``kind`` whose text is ``text[start:end]``, with its stable id."""
+    span = Span(start=start, end=end)
+    body = text[start:end]
+    return Claim(id=claim_id(kind, span, body), kind=kind, text=body, span=span, **fields)
 
 
 def _ref(text: str, span: tuple[int, int] | None) -> TextRef | None:
@@ -221,15 +228,13 @@ def _quote_claims(text: str, ctx: _Context) -> list[Claim]:
             conf -= 0.2
         elif not same:
             conf -= 0.1
-        body = text[start:end]
-        span = Span(start=start, end=end)
         said.append((words, ev))
         out.append(
-            Claim(
-                id=claim_id("quote", span, body),
-                kind="quote",
-                text=body,
-                span=span,
+            make_claim(
+                "quote",
+                text,
+                start,
+                end,
                 speaker=(ev.speaker.strip() or None) if ev is not None and ev.speaker else None,
                 speaker_mention=_ref(text, ev.mention) if ev is not None else None,
                 cue=_ref(text, ev.cue) if ev is not None and ev.kind not in ("colon", "dash", "topic") else None,
@@ -421,13 +426,12 @@ def _reported_claims(text: str, ctx: _Context) -> list[Claim]:
         if body[0] in "“\"‘'" and body.count(body[0]) == 1 and body[-1] in "”\"’'":
             continue
         seen.add((a, b))
-        sp = Span(start=a, end=b)
         out.append(
-            Claim(
-                id=claim_id("paraphrase", sp, body),
-                kind="paraphrase",
-                text=body,
-                span=sp,
+            make_claim(
+                "paraphrase",
+                text,
+                a,
+                b,
                 speaker=ev.speaker.strip() or None,
                 speaker_mention=_ref(text, ev.mention),
                 cue=_ref(text, ev.cue),

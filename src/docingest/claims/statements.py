@@ -15,10 +15,10 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 
-from ..models import Claim, Quantity, Span, claim_id
+from ..models import Claim, Quantity
 from .lexicon import words
 from .numbers import find_quantities
-from .quotes import quote_claims, reported_claims, sentence_spans
+from .quotes import make_claim, quote_claims, reported_claims, sentence_spans
 
 _MONTHS = (
     r"Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|"
@@ -98,19 +98,18 @@ def numeric_claims(text: str, paragraphs: Sequence[tuple[int, int]] = ()) -> lis
         if (a, b) in taken:
             continue
         taken.add((a, b))
-        quantity = q.model_copy(update={"measured": measured(text, q, a, b)})
-        span = Span(start=a, end=b)
-        body = text[a:b]
+        # rebuilt through validation (model_copy would not validate the new field)
+        quantity = Quantity.model_validate({**q.model_dump(), "measured": measured(text, q, a, b)})
         out.append(
-            Claim(
-                id=claim_id("numeric", span, body),
-                kind="numeric",
-                text=body,
-                span=span,
+            make_claim(
+                "numeric",
+                text,
+                a,
+                b,
                 speaker=holder.speaker if holder is not None else None,
                 speaker_mention=holder.speaker_mention if holder is not None else None,
                 cue=holder.cue if holder is not None else None,
-                quantity=Quantity.model_validate(quantity.model_dump()),
+                quantity=quantity,
                 confidence=0.8 if q.unit else 0.6,
             )
         )
