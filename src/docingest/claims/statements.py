@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from ..models import Claim, Quantity
 from .lexicon import words
@@ -41,6 +42,8 @@ _ONE_NOT_COUNT = re.compile(
 )
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|no|any|each|this|that|which|some|these|those)\s$", re.IGNORECASE)
 _BRACKET = re.compile(r"\b(?:\w+s|people|children|men|women)\s+(?:over|under|above|below|aged)\s$")
+_RELATIVE = re.compile(r"\b(?:the past|the last|the next|how many)\s$", re.IGNORECASE)
+_CAPITAL_BEFORE = re.compile(r"[A-Z][\w'’-]*\s$")
 _EARNING = re.compile(r"\b(?:making|earning|earn|make|aged)\s$")
 _THAT = re.compile(r"\b(?:that|which)\s$", re.IGNORECASE)
 #: words after which "one" counts something ("we have one ice rink", "only one", "at least one")
@@ -116,87 +119,117 @@ def numeric_claims(text: str, paragraphs: Sequence[tuple[int, int]] = ()) -> lis
     return out
 
 
-def asserts(text: str, q: Quantity) -> bool:
-    """Whether a quantity is asserted about the world (see the module doc)."""
-    if q.unit == "year":
-        return False
-    s, e = q.span.start, q.span.end
-    before = text[max(0, s - 30) : s]
-    after = text[e : e + 24]
-    surface = q.surface
-    bare_number = q.unit is None and surface[:1].isdigit() and q.value_max is None
-    digits_first = surface[:1].isdigit()
-    if digits_first and (_DATE_BEFORE.search(before) or _DATE_AFTER.search(after)):
-        return False
-    if digits_first and (_TIME_AFTER.search(after) or before.endswith(":")):
-        return False
-    if digits_first and _phone(text, s, e):
-        return False
-    if _labelled(text, s, before) and digits_first:
-        return False  # "page 3", "Level 4", "Highway 401"; not "McCallum's 2 …"
-    if re.search(r"\b(?:the past|the last|the next|how many)\s$", before, re.IGNORECASE) or after.startswith(" ago"):
-        return False  # relative dates and questions: "the past two years", "20 years ago", "how many billions"
-    if re.match(r"\s?o[’']clock", after) or (surface.endswith(" o") and after.startswith(("’clock", "'clock"))):
-        return False
-    bracket = r"\b(?:\w+s|people|children|men|women)\s+(?:over|under|above|below|aged)\s$"
-    if q.unit is None and (
-        re.search(bracket, before)
-        or (q.qualifier in ("more_than", "less_than") and re.search(bracket, before + surface.split()[0] + " "))
-    ):
-        return False  # a bracket of whom a statement is about: "Canadians over 60", "people under 30"
-    if digits_first and _STREET.match(after):
-        return False  # an address: "123 Main Street"
-    if digits_first and (re.match(r"[A-Za-z/]", after) or before.endswith(("/", "#"))):
-        return False  # "5G", "24/7", "#3"
-    if digits_first and re.fullmatch(r"\d{9,}", surface):
-        return False  # an identifier or a time stamp, not an amount
-    if _in_name(q):
-        return False
-    if surface.lower().startswith("doubling") and after.startswith(" down"):
-        return False  # "doubling down": an idiom
-    if digits_first and re.search(r"(?:^|\n)\s*$", before) and re.match(r"[.)]\s", after):
-        return False  # list numbering
-    if q.unit == "year-old" or (q.unit or "").endswith("year-old"):
-        # an age: only as a predicate ("Johnson was a 27-year-old", "good health for a 63-year-old."), never
-        # before a name or noun ("the 42-year-old driver")
-        return bool(_PREDICATE_BEFORE.search(before)) or bool(re.match(r"[.,;!?)]", after))
-    if bare_number and re.search(r"[A-Z][\w'’-]+,\s$", before) and re.match(r"[,.]", after):
-        return False  # an identifying age: "Dean Pollard, 52,"
-    low = surface.lower()
-    first = low.split()[0]
-    if re.match(r"[-–](?:off|on-one|time|of-a-kind|liners?)\b", text[s + len(first) : s + len(first) + 12]):
-        return False  # "a one-off error", "one-time"
-    named = surface[:1].isupper() and first in _SMALL_WORDS | {"zero"} and re.search(r"[A-Z][\w'’-]*\s$", before)
-    if named and not _sentence_start(text, s, before):
-        return False  # a name: "Ground Zero", "the Five Eyes"
-    if first in _SMALL_WORDS and q.unit is None and re.match(r",", after) and re.search(r"\band\s$", before):
-        return False  # an enumeration: "one, his temperament, and two, his language"
-    if q.unit in _CURRENCY_CODES and after.startswith("s"):
-        return False  # banknotes: "a handful of $20s"
-    if re.match(r"\s+or\s+(?:more|less|older|younger)\b", after) and re.search(
-        r"\b(?:making|earning|earn|make|aged)\s$", before
-    ):
-        return False  # a bracket: "households making $100,000 or more"
-    if first == "one" and re.search(r"\bthe only\s$", before):
-        return False
-    if first in _SMALL_WORDS:
-        if first == "one" and q.qualifier == "exact" and not _COUNTING_BEFORE.search(before):
-            return False  # "in one tweet", "one questioner": an indefinite, unless counted ("we have one rink")
-        if low == "one" and _ONE_NOT_COUNT.match(after):
-            return False
-        if (
-            _DETERMINER_BEFORE.search(before)
-            and q.qualifier == "exact"
-            and (first == "one" or not _THAT.search(before))
-        ):
-            return False  # "the two women", "no one", "that one": back-reference, not a count
-        if low == "one" and not re.match(r"\s+[a-z]", after) and q.unit is None:
-            return False
-        if surface[:1].isupper() and q.unit is None and re.match(r"\s+(?:of|[A-Z])", after):
-            return False  # "One of the reasons …", "Five Eyes"
-    return not (
-        bare_number and q.qualifier == "exact" and low.isdigit() and len(low) <= 2 and _DETERMINER_BEFORE.search(before)
+@dataclass(frozen=True, slots=True)
+class _Seen:
+    """A quantity with the text around it, as the rules below read it."""
+
+    text: str
+    q: Quantity
+    before: str
+    after: str
+
+    @property
+    def surface(self) -> str:
+        return self.q.surface
+
+    @property
+    def first(self) -> str:
+        return self.q.surface.lower().split()[0]
+
+    @property
+    def digits(self) -> bool:
+        return self.q.surface[:1].isdigit()
+
+    @property
+    def bare(self) -> bool:
+        """A number with nothing counted ("974", "Chapter 3")."""
+        return self.q.unit is None and self.digits and self.q.value_max is None
+
+
+def _date_or_time(x: _Seen) -> bool:
+    """Years, dates, times, relative dates: "in 2019", "March 3", "5 p.m.", "6:05", "20 years ago"."""
+    if x.q.unit == "year":
+        return True
+    if x.digits and (_DATE_BEFORE.search(x.before) or _DATE_AFTER.search(x.after)):
+        return True
+    if x.digits and (_TIME_AFTER.search(x.after) or x.before.endswith(":")):
+        return True
+    if _RELATIVE.search(x.before) or x.after.startswith(" ago"):
+        return True  # "the past two years", "20 years ago", "how many billions"
+    return bool(re.match(r"\s?o[’']clock", x.after)) or (
+        x.surface.endswith(" o") and x.after.startswith(("’clock", "'clock"))
     )
+
+
+def _label_or_name(x: _Seen) -> bool:
+    """Numbers that label or name things, identifiers, phone numbers, addresses, list numbering."""
+    s = x.q.span.start
+    if x.digits and (_phone(x.text, s, x.q.span.end) or _labelled(x.text, s, x.before)):
+        return True  # "555-123-4567"; "page 3", "Level 4", "Highway 401"
+    if x.digits and (_STREET.match(x.after) or re.match(r"[A-Za-z/]", x.after) or x.before.endswith(("/", "#"))):
+        return True  # "123 Main Street", "5G", "24/7", "#3"
+    if x.digits and re.fullmatch(r"\d{9,}", x.surface):
+        return True  # an identifier or a time stamp, not an amount
+    if x.digits and re.search(r"(?:^|\n)\s*$", x.before) and re.match(r"[.)]\s", x.after):
+        return True  # list numbering
+    if _in_name(x.q):
+        return True  # "American Skin (41 Shots)"
+    named = x.surface[:1].isupper() and x.first in _SMALL_WORDS | {"zero"} and _CAPITAL_BEFORE.search(x.before)
+    return bool(named) and not _sentence_start(x.text, s, x.before)  # "Ground Zero", "the Five Eyes"
+
+
+def _age(x: _Seen) -> bool:
+    """Identifying ages: "Dean Pollard, 52,", "the 42-year-old driver" (a predicate age is a claim)."""
+    if (x.q.unit or "").endswith("year-old"):
+        return not (_PREDICATE_BEFORE.search(x.before) or re.match(r"[.,;!?)]", x.after))
+    return x.bare and bool(re.search(r"[A-Z][\w'’-]+,\s$", x.before)) and bool(re.match(r"[,.]", x.after))
+
+
+def _bracket_or_idiom(x: _Seen) -> bool:
+    """Brackets of whom a statement is about, banknotes, idioms: "Canadians over 60", "households making
+    $100,000 or more", "$20s", "doubling down", "a one-off"."""
+    lead = x.surface.split()[0] + " " if x.q.qualifier in ("more_than", "less_than") else ""
+    if x.q.unit is None and _BRACKET.search(x.before + lead):
+        return True
+    if re.match(r"\s+or\s+(?:more|less|older|younger)\b", x.after) and _EARNING.search(x.before):
+        return True
+    if x.q.unit in _CURRENCY_CODES and x.after.startswith("s"):
+        return True
+    if x.surface.lower().startswith("doubling") and x.after.startswith(" down"):
+        return True
+    s = x.q.span.start + len(x.first)
+    return bool(re.match(r"[-–](?:off|on-one|time|of-a-kind|liners?)\b", x.text[s : s + 12]))
+
+
+def _no_count(x: _Seen) -> bool:
+    """Small numbers in words that count nothing: "one" as a pronoun or an indefinite ("one of them", "in one
+    tweet"), back-references ("the two women"), enumerations ("one, …, and two, …")."""
+    low = x.surface.lower()
+    if x.first not in _SMALL_WORDS:
+        return x.bare and x.q.qualifier == "exact" and len(low) <= 2 and bool(_DETERMINER_BEFORE.search(x.before))
+    if x.q.unit is None and x.after.startswith(",") and re.search(r"\band\s$", x.before):
+        return True
+    if x.first == "one" and x.q.qualifier == "exact" and not _COUNTING_BEFORE.search(x.before):
+        return True  # an indefinite, unless counted ("we have one rink")
+    if x.first == "one" and re.search(r"\bthe only\s$", x.before):
+        return True
+    if low == "one" and (_ONE_NOT_COUNT.match(x.after) or (x.q.unit is None and not re.match(r"\s+[a-z]", x.after))):
+        return True
+    back = _DETERMINER_BEFORE.search(x.before) and (x.first == "one" or not _THAT.search(x.before))
+    if back and x.q.qualifier == "exact":
+        return True
+    return x.surface[:1].isupper() and x.q.unit is None and bool(re.match(r"\s+(?:of|[A-Z])", x.after))
+
+
+_NOT_CLAIMS = (_date_or_time, _label_or_name, _age, _bracket_or_idiom, _no_count)
+
+
+def asserts(text: str, q: Quantity) -> bool:
+    """Whether a quantity is asserted about the world (see the module doc): no rule of :data:`_NOT_CLAIMS`
+    says otherwise."""
+    s, e = q.span.start, q.span.end
+    seen = _Seen(text, q, text[max(0, s - 30) : s], text[e : e + 24])
+    return not any(rule(seen) for rule in _NOT_CLAIMS)
 
 
 def _labelled(text: str, s: int, before: str) -> bool:
