@@ -10,6 +10,7 @@ own, so "the commission" can find it later. Names are never run over a line brea
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -82,6 +83,7 @@ _APPOSITION_BEFORE = re.compile(
     r"[^\S\n]+$"
 )
 _STOPS = (".", ",", ":", ";", "!", "?", "—", "–")
+_NEWLINE = re.compile(r"\n")
 #: abbreviations whose full stop is part of a name ("Homefront Companions Inc.", "Martin Luther King Jr.")
 _KEEPS_STOP = re.compile(r"\b(?:Inc|Ltd|Corp|Co|Bros|Jr|Sr|Pty|Plc|L\.?L\.?C)\.$")
 #: a place-type noun ends what cannot be a person's name ("King Street", "Queen's Park")
@@ -228,6 +230,8 @@ class MentionFinder:
         self.text = text
         self.inside = inside
         self._kinds: dict[int, tuple[bool, bool]] = {}
+        #: where the text's lines break
+        self._breaks = [m.start() for m in _NEWLINE.finditer(text)]
 
     def find(self) -> list[Mention]:
         out: list[Mention] = []
@@ -391,10 +395,11 @@ class MentionFinder:
         """(a title-case heading, a heading or caption) for the line ``pos`` is on, computed once a line: a
         title-case heading's capitalised runs are no names; a caption names who is pictured, not who speaks."""
         text = self.text
-        line_start = text.rfind("\n", 0, pos) + 1
+        k = bisect_right(self._breaks, pos)
+        line_start = self._breaks[k - 1] + 1 if k else 0
         found = self._kinds.get(line_start)
         if found is None:
-            line_end = text.find("\n", pos)
+            line_end = self._breaks[k] if k < len(self._breaks) else -1
             line = text[line_start : line_end if line_end >= 0 else len(text)].rstrip()
             words = [w for w in line.split() if len(w) > 3 and w[:1].isalpha()]
             title_case = (

@@ -150,7 +150,7 @@ _ANCHOR_WORDS = words(
     "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
     "eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety dozen zero couple handful dozens "
     "hundreds thousands millions billions several few half two-thirds three-quarters third quarter twice doubled "
-    "doubling triple tripled quadrupled halved no second fourth fifth sixth seventh eighth ninth tenth"
+    "doubling triple tripled quadrupled halved"
 )
 #: where a quantity may start: a digit, or a word that can open one (a trie, so the scan stays fast)
 _ANCHOR_ALL = sorted(
@@ -161,6 +161,8 @@ _ANCHOR_ALL = sorted(
 _ANCHOR = re.compile(
     r"\d|(?<![\w-])(?=[" + "".join(sorted({w[0] + w[0].upper() for w in _ANCHOR_ALL})) + "])"
     r"(?i:" + trie(_ANCHOR_ALL) + r")\b\.?"
+    # ranks: "second-largest", "No. 1" (an ordinal or "no" alone starts no quantity)
+    r"|(?<![\w-])(?:[Ss]econd|[Tt]hird|[Ff]ourth|[Ff]ifth|[Ss]ixth|[Ss]eventh|[Ee]ighth|[Nn]inth|[Tt]enth)-|No\.\s?\d"
 )
 
 
