@@ -84,6 +84,7 @@ _APPOSITION_BEFORE = re.compile(
 )
 _STOPS = (".", ",", ":", ";", "!", "?", "—", "–")
 _NEWLINE = re.compile(r"\n")
+_NONSPACE = re.compile(r"\S+")
 #: abbreviations whose full stop is part of a name ("Homefront Companions Inc.", "Martin Luther King Jr.")
 _KEEPS_STOP = re.compile(r"\b(?:Inc|Ltd|Corp|Co|Bros|Jr|Sr|Pty|Plc|L\.?L\.?C)\.$")
 #: a place-type noun ends what cannot be a person's name ("King Street", "Queen's Park")
@@ -223,6 +224,43 @@ def _roles_before(text: str, start: int, full_name: bool = False) -> list[str]:
     return words
 
 
+_Shape = tuple[tuple[tuple[int, int], ...], int, int, int, "Title | None", int, str]
+
+
+@lru_cache(maxsize=8192)
+def _shape(raw: str) -> _Shape | None:
+    """What a capitalised run is made of, whatever its place: word offsets, how many leading words are no
+    names ("The", "But", wire labels), where a possessive owner ends (-1: none), how many words are its title
+    (-1: it is a title alone), the title, how many title words name an owner, and an honorific's gender."""
+    rel = tuple((m.start(), m.end()) for m in _NONSPACE.finditer(raw))
+    words = [raw[x:y] for x, y in rel]
+    k = 0
+    while k < len(words) - 1 and (
+        bare(words[k]).rstrip(".") in NOT_NAMES or (bare(words[k]) in _LEAD_JUNK and len(words) > 2)
+    ):
+        k += 1
+    if k == len(words) - 1 and bare(words[k]).rstrip(".") in NOT_NAMES:
+        return None
+    words = words[k:]
+    if not words or _SELF_I.match(words[0]):
+        return None
+    split = -1
+    for i in range(len(words) - 2, -1, -1):
+        if words[i].endswith(("’s", "'s", "s’", "s'")):
+            if not any(bare(w) in ORG_HEADS for w in words[i + 1 :]):  # not "the Sheriff's Office"
+                split = i
+            break
+    rest = words[split + 1 :]
+    if all(head_noun(w) is not None or bare(w) in HONORIFICS for w in rest):
+        return rel, k, split, -1, None, 0, ""
+    cut = split_title(rest)
+    title_words = rest[:cut]
+    title = make_title([bare(w) for w in title_words], " ".join(title_words)) if cut else None
+    n_owner = len(_owner_words(title_words)) if cut else 0
+    honorific = next((HONORIFICS[bare(w)] for w in reversed(title_words) if bare(w) in HONORIFICS), "")
+    return rel, k, split, cut, title, n_owner, honorific
+
+
 class MentionFinder:
     """Finds the mentions of one text (see the module doc)."""
 
@@ -251,51 +289,28 @@ class MentionFinder:
         return out
 
     def _parse(self, start: int, end: int) -> list[Mention]:
-        text = self.text
-        raw = text[start:end]
-        # token offsets within the run
-        toks = [(m.start() + start, m.end() + start) for m in re.finditer(r"\S+", raw)]
-        words = [text[a:b] for a, b in toks]
-        # leading words that are no names: "The", "But", "On", wire labels on captions
-        k = 0
-        while k < len(words) - 1 and (
-            bare(words[k]).rstrip(".") in NOT_NAMES or (bare(words[k]) in _LEAD_JUNK and len(words) > 2)
-        ):
-            k += 1
-        if k == len(words) - 1 and bare(words[k]).rstrip(".") in NOT_NAMES:
+        shape = _shape(self.text[start:end])
+        if shape is None:
             return []
+        rel, k, split, cut, title, n_owner, honorific = shape
+        toks = [(start + x, start + y) for x, y in rel]
+        words = [self.text[x:y] for x, y in toks]
         the_before = k > 0 and bare(words[k - 1]) == "the"
         toks, words = toks[k:], words[k:]
-        if not words or _SELF_I.match(words[0]):
-            return []
         out: list[Mention] = []
-        # a possessive inside the run ends an owner: "Vancouver’s Bo Horvat"; not "the Sheriff's Office"
-        for i in range(len(words) - 2, -1, -1):
-            if words[i].endswith(("’s", "'s", "s’", "s'")):
-                after = words[i + 1 :]
-                if any(bare(w) in ORG_HEADS for w in after):
-                    break  # "Harlow County Sheriff's Office": one organisation's name
-                owner = self._mention(toks[0][0], toks[i][1], words[: i + 1], None, False)
-                if owner is not None:
-                    out.append(owner)
-                toks, words = toks[i + 1 :], words[i + 1 :]
-                break
-        if all(head_noun(w) is not None or bare(w) in HONORIFICS for w in words):
+        if split >= 0:
+            # a possessive inside the run ends an owner: "Vancouver’s Bo Horvat"
+            owner = self._mention(toks[0][0], toks[split][1], words[: split + 1], None, False)
+            if owner is not None:
+                out.append(owner)
+            toks, words = toks[split + 1 :], words[split + 1 :]
+        if cut < 0:
             return out  # a title alone ("CEO", "the Minister") names nobody by itself
-        cut = split_title(words)
-        title: Title | None = None
-        title_words = words[:cut]
-        if cut:
-            title = make_title([bare(w) for w in title_words], " ".join(title_words))
-            owner_words = _owner_words(title_words)
-            if owner_words:
-                a = toks[0][0]
-                b = toks[len(owner_words) - 1][1]
-                owner = self._mention(a, b, owner_words, None, the_before)
-                if owner is not None and owner.kind == "org":
-                    out.append(owner)
-            toks, words = toks[cut:], words[cut:]
-        honorific = next((HONORIFICS[bare(w)] for w in reversed(title_words) if bare(w) in HONORIFICS), "")
+        if n_owner:
+            owner = self._mention(toks[0][0], toks[n_owner - 1][1], words[:n_owner], None, the_before)
+            if owner is not None and owner.kind == "org":
+                out.append(owner)
+        toks, words = toks[cut:], words[cut:]
         mention = self._mention(toks[0][0], toks[-1][1], words, title, the_before and not cut, run_start=start)
         if mention is None:
             return out
@@ -303,7 +318,7 @@ class MentionFinder:
             mention.gender = honorific
         if title is None:
             full = len(mention.tokens) >= 2
-            before = _roles_before(text, start, full)
+            before = _roles_before(self.text, start, full)
             if before:
                 found = make_title([bare(w) for w in before], " ".join(before), any_head=full)
                 if found is not None:
