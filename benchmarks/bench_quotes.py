@@ -1,6 +1,6 @@
-"""Claims benchmark: quotes and speakers on the shared gold sets (ggt, polnear-dev).
+"""Claims benchmark: quotes and speakers on the shared gold sets (ggt, polnear-dev) and on labelled articles.
 
-    .venv/bin/python -m benchmarks.bench_quotes [--show-misses ggt] [--rounds 5]
+    .venv/bin/python -m benchmarks.bench_quotes [--show-misses ggt|styles|seed] [--rounds 5]
 
 Runs ``docingest.extract_claims`` over every article, writes predictions JSONL and scores them with
 ``../shared/tools/score_quotes.py``: direct quotes (``--kinds direct --split-parts``) on both sets, all kinds
@@ -8,6 +8,13 @@ on ggt. ggt credits a speaker by its resolved name, polnear by the literal menti
 the speaker as docingest resolves it (``speaker``) and as written (``speaker_mention``); the acceptance
 figures use the resolved name on ggt and the mention on polnear. Speaker accuracy against ggt's resolved
 names (``speaker_coref`` only) is computed here with the scorer's own matching.
+
+Labelled articles (quotations with the canonical speaker a user expects in ``Claim.speaker``): the seed
+(``../shared/seed``), the team-written house styles (``tests/data/house_styles``, development data) and
+``../shared/corpora/promos`` (held out: measured, never tuned on; ``--show-misses`` refuses it). Each article is
+read as plain text (the seed and promos from their ``.txt``; a house-style article as its title and story
+blocks, a line each); a quotation is found when a quote claim has exactly its content (in order), and right
+when that claim's speaker equals the canonical one (case and spacing aside).
 """
 
 from __future__ import annotations
@@ -25,7 +32,10 @@ from types import ModuleType
 from typing import Any
 
 import docingest
-from benchmarks.common import shared_dir, table
+from benchmarks.common import ROOT, shared_dir, table
+
+#: labelled sets: name → (articles as (id, text, [(content, speaker)]), held out?)
+HELD_OUT = {"promos"}
 
 
 def _scorer() -> tuple[Path, ModuleType]:
@@ -147,12 +157,76 @@ def show_misses(module: ModuleType, dataset: str, preds: Path, limit: int) -> No
                 shown += 1
 
 
+def labelled(name: str) -> list[tuple[str, str, list[tuple[str, str | None]]]]:
+    """The articles of a labelled set as (id, plain text, [(content, canonical speaker)])."""
+    if name == "seed":
+        seed = shared_dir() / "seed"
+        expected = json.loads((seed / "expected.json").read_text(encoding="utf-8"))
+        text = (seed / expected["file"]).read_text(encoding="utf-8")
+        return [("seed", text, [(q["content"], q["speaker"]) for q in expected["quotes"]])]
+    out: list[tuple[str, str, list[tuple[str, str | None]]]] = []
+    if name == "promos":
+        base = shared_dir() / "corpora" / "promos"
+        rows = [json.loads(line) for line in (base / "articles.jsonl").open(encoding="utf-8") if line.strip()]
+        for row in rows:
+            text = (base / "txt" / f"{row['id']}.txt").read_text(encoding="utf-8")
+            out.append((row["id"], text, [(c, s) for c, s in row["quotes"]]))
+        return out
+    for part in ("w1", "w2"):
+        path = ROOT / "tests" / "data" / "house_styles" / f"{part}.jsonl"
+        for line in path.open(encoding="utf-8"):
+            row = json.loads(line)
+            story = [t for kind, t in row["blocks"] if kind == "body"]
+            out.append((row["id"], "\n".join([row["title"], *story]), [(c, s) for c, s in row["quotes"]]))
+    return out
+
+
+def _same(a: str | None, b: str | None) -> bool:
+    return " ".join((a or "").casefold().split()) == " ".join((b or "").casefold().split())
+
+
+#: gold sets differ on whether a comma or full stop inside the marks is part of the quotation
+_EDGE = " \n\t.,;:!?"
+
+
+def _content(text: str) -> str:
+    return text.strip(_EDGE)
+
+
+def score_labelled(name: str, show: bool) -> tuple[int, int, int]:
+    """(quotations, found, with the right speaker) over a labelled set; misses printed when ``show``."""
+    total = found = right = 0
+    for doc, text, quotes in labelled(name):
+        claims = [c for c in docingest.extract_claims(text) if c.kind == "quote"]
+        at = 0
+        for content, speaker in quotes:
+            total += 1
+            hit = next((i for i in range(at, len(claims)) if _content(claims[i].text) == _content(content)), None)
+            if hit is None:
+                if show:
+                    print(f"MISS {doc}: {content[:90]!r}")
+                continue
+            at = hit + 1
+            found += 1
+            if _same(claims[hit].speaker, speaker):
+                right += 1
+            elif show:
+                mention = claims[hit].speaker_mention
+                print(
+                    f"SPK {doc}: {content[:60]!r} pred={claims[hit].speaker!r} ({mention.text if mention else None!r})"
+                    f" gold={speaker!r}"
+                )
+    return total, found, right
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--show-misses", default=None)
+    ap.add_argument("--show-misses", default=None, help="ggt, polnear-dev, seed or styles (never promos)")
     ap.add_argument("--limit", type=int, default=60)
     ap.add_argument("--rounds", type=int, default=5, help="passes over each set for the speed table")
     args = ap.parse_args()
+    if args.show_misses in HELD_OUT:
+        sys.exit(f"{args.show_misses} is held out: it is measured, never inspected")
     scorer, module = _scorer()
     rows: list[list[Any]] = []
     timing: dict[str, tuple[list[float], float]] = {}
@@ -202,6 +276,12 @@ def main() -> None:
         "ggt recall by gold kind (all kinds): "
         + ", ".join(f"{k} {v['hit']}/{v['gold']} = {v['R']:.3f}" for k, v in by_kind.items())
     )
+    print()
+    lrows = []
+    for name, what in (("seed", "dev"), ("styles", "dev (team-written)"), ("promos", "held out")):
+        total, found, right = score_labelled(name, args.show_misses == name)
+        lrows.append([name, what, total, f"{found} ({found / total:.1%})", f"{right} ({right / total:.1%})"])
+    print(table(["labelled set", "use", "quotations", "found", "right canonical speaker"], lrows))
     print()
     trows = []
     for dataset, (times, cpu) in timing.items():

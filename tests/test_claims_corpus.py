@@ -46,20 +46,98 @@ def _score(
 
 def test_ggt_direct_floor(tmp_path: Path) -> None:
     res = _score("ggt", tmp_path, "speaker")
-    # measured (bench_quotes): content 0.970, content+speaker 0.920, speaker accuracy 0.949
-    assert res["content_overlap"]["F1"] >= 0.96  # type: ignore[index]
-    assert res["content+speaker_overlap"]["F1"] >= 0.905  # type: ignore[index]
-    assert res["speaker_acc_overlap"] >= 0.935  # type: ignore[operator]
+    # measured (bench_quotes): content 0.972, content+speaker 0.935, speaker accuracy 0.962
+    assert res["content_overlap"]["F1"] >= 0.965  # type: ignore[index]
+    assert res["content+speaker_overlap"]["F1"] >= 0.93  # type: ignore[index]
+    assert res["speaker_acc_overlap"] >= 0.955  # type: ignore[operator]
 
 
 def test_polnear_direct_floor(tmp_path: Path) -> None:
     res = _score("polnear-dev", tmp_path, "mention")
-    # measured (bench_quotes): content 0.964, content+speaker 0.922
-    assert res["content_overlap"]["F1"] >= 0.955  # type: ignore[index]
-    assert res["content+speaker_overlap"]["F1"] >= 0.91  # type: ignore[index]
+    # measured (bench_quotes): content 0.963, content+speaker 0.923
+    assert res["content_overlap"]["F1"] >= 0.96  # type: ignore[index]
+    assert res["content+speaker_overlap"]["F1"] >= 0.92  # type: ignore[index]
 
 
 def test_ggt_all_kinds_floor(tmp_path: Path) -> None:
     res = _score("ggt", tmp_path, "speaker", ("quote", "paraphrase"), {"direct", "mixed", "indirect"})
-    # measured (bench_quotes): content 0.811 (recall: indirect 0.699, mixed 0.675)
+    # measured (bench_quotes): content 0.813
     assert res["content_overlap"]["F1"] >= 0.795  # type: ignore[index]
+
+
+# --- issue 12: the seed, the team-written house styles (development data) and the numeric gold ------------------
+_EDGE = " \n\t.,;:!?"
+
+
+def test_seed_quotes_speakers_and_numbers(tmp_path: Path) -> None:
+    seed = corpus_path("..", "seed")
+    expected = json.loads((seed / "expected.json").read_text(encoding="utf-8"))
+    article = docingest.ingest_text((seed / expected["file"]).read_text(encoding="utf-8"))
+    quotes = [(c.text.strip(_EDGE), c.speaker) for c in article.claims if c.kind == "quote"]
+    assert quotes == [(q["content"].strip(_EDGE), q["speaker"]) for q in expected["quotes"]]
+    numeric = [c for c in article.claims if c.kind == "numeric" and c.quantity is not None]
+    unleash = [c for c in numeric if "800 billion" in c.quantity.surface and "unleash" in c.text]  # type: ignore[union-attr]
+    assert [c.speaker for c in unleash] == ["Ursula Von der Leyen"]
+    assert all(c.quantity is not None and c.quantity.unit != "year" for c in numeric)
+    assert not any(c.text.strip().isdigit() for c in numeric), "a bare year or number is no statement"
+
+
+def _labelled(path: Path) -> list[tuple[str, list[tuple[str, str | None]]]]:
+    out = []
+    for line in path.open(encoding="utf-8"):
+        row = json.loads(line)
+        story = [t for kind, t in row["blocks"] if kind == "body"]
+        out.append(("\n".join([row["title"], *story]), [(c, s) for c, s in row["quotes"]]))
+    return out
+
+
+def test_house_styles_quotes_and_canonical_speakers() -> None:
+    data = Path(__file__).parent / "data" / "house_styles"
+    total = found = right = 0
+    for part in ("w1.jsonl", "w2.jsonl"):
+        for text, quotes in _labelled(data / part):
+            claims = [c for c in docingest.extract_claims(text) if c.kind == "quote"]
+            at = 0
+            for content, speaker in quotes:
+                total += 1
+                hit = next(
+                    (i for i in range(at, len(claims)) if claims[i].text.strip(_EDGE) == content.strip(_EDGE)), None
+                )
+                if hit is None:
+                    continue
+                at = hit + 1
+                found += 1
+                right += (claims[hit].speaker or "").casefold() == (speaker or "").casefold()
+    # measured (bench_quotes): 342/351 found, 331 right; development data, not held out
+    assert found / total >= 0.96
+    assert right / total >= 0.93
+
+
+def _numeric_score(part: str) -> tuple[float, float]:
+    data = Path(__file__).parent / "data" / "numeric_gold"
+    gold = [json.loads(line) for line in (data / "gold.jsonl").open(encoding="utf-8")]
+    tp = npred = ngold = 0
+    for line in (data / "docs.jsonl").open(encoding="utf-8"):
+        doc = json.loads(line)
+        if doc["part"] != part:
+            continue
+        text = (corpus_path("quotes", doc["dataset"]) / "docs" / f"{doc['doc']}.txt").read_bytes().decode("utf-8")
+        golds = [g["quantity_span"] for g in gold if g["doc"] == doc["doc"]]
+        preds = [c.quantity.span for c in docingest.extract_claims(text) if c.kind == "numeric" and c.quantity]
+        used: set[int] = set()
+        for q in preds:
+            hit = next((i for i, (s, e) in enumerate(golds) if i not in used and min(e, q.end) > max(s, q.start)), None)
+            if hit is not None:
+                used.add(hit)
+        tp += len(used)
+        npred += len(preds)
+        ngold += len(golds)
+    return tp / npred, tp / ngold
+
+
+def test_numeric_gold_floors() -> None:
+    # measured (bench_numeric): dev P 0.961 R 0.952 (tuned on); test P 0.897 R 0.909 (held out)
+    dev_p, dev_r = _numeric_score("dev")
+    assert dev_p >= 0.93 and dev_r >= 0.92
+    test_p, test_r = _numeric_score("test")
+    assert test_p >= 0.86 and test_r >= 0.87

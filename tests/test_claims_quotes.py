@@ -33,7 +33,7 @@ def test_ana_ruiz_resolution() -> None:
 
 
 def test_straight_curly_and_guillemets() -> None:
-    text = 'Mr. Lee said: "It works." Later, «Ça marche», dit-il. “Fine,” said Lee.'
+    text = 'Mr. Lee said: "It works." Later, «Ça marche», he said. “Fine,” said Lee.'
     assert [c.text for c in quotes(text)] == ["It works.", "Ça marche", "Fine,"]
 
 

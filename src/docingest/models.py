@@ -121,7 +121,8 @@ class Quantity(BaseModel):
     value_max: float | None = Field(default=None, allow_inf_nan=False)
     """Upper bound of a range ("between 3 and 5"), else ``None``."""
     unit: str | None = None
-    """ISO 4217 code for money ("EUR"), ``"percent"``, ``"year"``, or the counted noun ("people")."""
+    """ISO 4217 code for money ("EUR"), ``"percent"``, ``"percentage_points"``, ``"year"``, or the counted noun
+    ("people", "months"); ``None`` for ratios, fractions, multiples and ranks."""
     qualifier: Qualifier = "exact"
     """How the value is bounded: ``exact``, ``about``, ``at_least``, ``at_most``, ``more_than``, ``less_than``,
     ``range``."""
@@ -129,6 +130,8 @@ class Quantity(BaseModel):
     """The quantity as written ("up to €2.5 million")."""
     span: Span
     """Where ``surface`` is written."""
+    measured: str | None = None
+    """What the quantity measures, as the text words it ("defence", "homes in the flood zone"), when found."""
 
     @model_validator(mode="after")
     def _range(self) -> Self:
@@ -156,11 +159,13 @@ class Claim(BaseModel):
     kind: ClaimKind
     """``quote`` (direct, in quotation marks), ``paraphrase`` (reported speech) or ``numeric``."""
     text: str = Field(min_length=1)
-    """The claim's text as written (for quotes, the quoted words without the marks)."""
+    """The claim's text as written: for quotes the quoted words without the marks, for numeric claims the clause
+    that asserts the quantity."""
     span: Span
     """Where :attr:`text` is written."""
     speaker: str | None = None
-    """The person or organisation behind the claim, resolved to the fullest name the text gives."""
+    """The person or organisation behind the claim by its canonical name: a person's full name without title, an
+    organisation's fullest name in the text (``None`` when the text credits nobody)."""
     speaker_mention: TextRef | None = None
     """How the speaker is referred to at this claim ("Ruiz", "the minister", "she")."""
     cue: TextRef | None = None

@@ -15,23 +15,25 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import accumulate, pairwise
 
-from .cues import ACCORDING_RE, find_cues
-from .marks import Quoted
-from .speakers import (
+from .coref import Cast
+from .cues import ACCORDING_RE, CUE_WORDS, STANCE_WORDS, find_cues
+from .entities import Entity
+from .lexicon import (
     DOC_NOUNS,
+    GROUP_NOUNS,
     HONORIFICS,
-    NAME_RE,
     NOT_NAMES,
+    ORG_HEADS,
     ORG_NOUNS,
     ROLE_NOUNS,
-    TITLE_WORDS,
-    Person,
-    Registry,
-    is_org,
     pronoun_gender,
-    words_of,
+    singular,
 )
-from .speakers import org_head as _org_head
+from .marks import Quoted
+from .mentions import NAME_RE, heading_line, is_org_name
+from .sieve import pronouns
+from .sieve.roles import RELATIONS as _RELATIONS
+from .titles import bare, head_noun, parse_role
 
 _ABBREV = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Cpl|Const|Insp|Det|Supt|Coun|Rev|Jr|Sr|"
@@ -84,12 +86,12 @@ _INTRO = re.compile(
 )
 _APPOSED_NAME = re.compile(rf",\s+({NAME_RE.pattern}){_PAREN},\s*(?:{_ADVERBS}\s+)*$")
 _FWD_DEFINITE = re.compile(
-    r"\s*((?:the|his|her|their|its)\s+(?:[\w’'-]+\s+){0,4}?[\w’'-]*[a-z][\w’'-]*)"
+    r"\s*((?:the|his|her|their|its|my|our|your)\s+(?:[\w’'-]+\s+){0,4}?[\w’'-]*[a-z][\w’'-]*)"
     r"(?=\s*(?:,|\.|;|$|\s(?:who|whose|in|on|at|when|after|during|with|about|to|of|for|from)\s))"
 )
 _FWD_APPOSED = re.compile(rf",\s+({NAME_RE.pattern})")
 #: "READ MORE:", "WATCH:", "UPDATE:" labels are not speakers
-_LABEL_LINE = re.compile(r"\s*[A-Z][A-Z ]{1,20}:")
+_LABEL_LINE = re.compile(r"\s*[A-Z][A-Z ’'-]{1,30}:")
 #: Given names that are also common words (so in NOT_NAMES): "Will Young said", "May Chen said"
 _WORD_NAMES = frozenset(
     {"will", "may", "june", "april", "august", "mark", "grant", "don", "guy", "ray", "dean", "drew"}
@@ -102,10 +104,8 @@ _BACK_DESC = re.compile(
     rf"(?<![\w’'])({_DET_CI}\s+(?:[\w’'-]+,?\s+){{0,5}}?[\w’'-]+)(?:,\s[^,“”\"]{{1,120}},)?\s*(?:{_ADVERBS}\s+)*$"
 )
 _BACK_PLURAL = re.compile(
-    r"(?<![\w’'-])((?:[\w-]+\s+){0,2}(?:officials|police|experts|sources|critics|residents|analysts|"
-    r"economists|researchers|scientists|doctors|officers|organizers|organisers|witnesses|authorities|"
-    r"investigators|prosecutors|staff|spokespeople|officers|the\s+\w+|lawyers|advocates|supporters|opponents|members|voters|observers|"
-    r"protesters|parents|people|others|many|some))\s+(?:{a}\s+)*$".replace("{a}", _ADVERBS)
+    r"(?<![\w’'-])((?:[\w-]+\s+){0,2}(?:[a-z][\w-]*s|police|staff|spokespeople|people|the\s+\w+|others|many|some))"
+    r"\s+(?:{a}\s+)*$".replace("{a}", _ADVERBS)
 )
 _FWD_NAME = re.compile(
     rf"\s*(?:(?:[a-z0-9][\w’'/-]*|[A-Z][\w.&-]*[a-z]?\w*\s+(?=[a-z]))\s+){{0,6}}?({NAME_RE.pattern})"
@@ -114,6 +114,34 @@ _FWD_PRON = re.compile(rf"\s*({_PRONOUN})\b")
 _FWD_DESC = re.compile(
     rf"\s*({_DET}\s+[^,.;:“”\"?!]{{1,80}}?)(?=\s*(?:,|\.|;|$|\s(?:who|in|on|at|when|after|during|with|about|to)\s))"
 )
+
+
+def words_of(phrase: str) -> set[str]:
+    """The lower-cased words of ``phrase`` without punctuation or a possessive ending ("bank’s" → "bank")."""
+    return {bare(w) for w in phrase.split()}
+
+
+def _org_head(name: str) -> bool:
+    """Whether a capitalised run ends with a word that names an organisation ("The Institute", "Bank")."""
+    return bare(name.rsplit(maxsplit=1)[-1]) in ORG_HEADS
+
+
+def _epithet(phrase: str) -> bool:
+    """A definite description of one person by a role that is no relation, with words that describe the
+    person ("the affable proprietor"; not the bare "the official")."""
+    role = parse_role(phrase)
+    return role is not None and not role.plural and role.head not in _RELATIONS and bool(role.modifiers)
+
+
+def _group(phrase: str) -> bool:
+    """Whether a phrase ending in a plural names a group of people ("students", "local officials")."""
+    last = phrase.rsplit(maxsplit=1)[-1].lower()
+    return (
+        last in GROUP_NOUNS
+        or singular(last) in ROLE_NOUNS
+        or last in {"many", "some", "others"}
+        or (phrase.lower().startswith("the ") and len(phrase.split()) == 2)
+    )
 
 
 def _doc_words(phrase: str) -> set[str]:
@@ -146,6 +174,30 @@ _FWD_DOC = re.compile(
     r"\s*((?:[a-z][\w-]*\s+){0,3}?(?:" + "|".join(sorted(DOC_NOUNS)) + r")\b"
     r"(?:\s+(?:released|published|issued|obtained|compiled|seen|provided|filed|from|by)\b[^,.;:“”\"\n]{0,60})?)"
 )
+#: Nouns of saying and stance whose owner speaks the quote that completes them: "NATO's commitment to “…”",
+#: "Rutte's characterization of the tensions as a “…”", "his call for “…”"
+_STANCE_NOUNS = (
+    r"commitments?|calls?|characteri[sz]ation|description|portrayal|warnings?|promises?|pledges?|vows?|claims?|"
+    r"assertion|insistence|demands?|pleas?|appeals?|message|words|remarks|comments|reference|assessment|"
+    r"arguments?|suggestion|recommendations?|requests?|vision|hopes?|wish|ambition|criticism|praise|dismissal|"
+    r"label|verdict|prediction|forecast|view"
+)
+_STANCE_NOUN = re.compile(
+    rf"(?:(?P<owner>{NAME_RE.pattern}|(?i:the)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){{0,3}})[’']s?|"
+    rf"(?<![\w’'])(?P<pron>(?i:his|her|its|their)))"
+    rf"\s+(?:[a-z][\w-]*\s+)?(?P<noun>{_STANCE_NOUNS})\s+"
+    rf"(?:of\s+[^,;:.!?\x00\n]{{1,80}}?\s+as\s+(?:an?\s+|the\s+)?|(?:to|for|on|that|as|of)\s+(?:an?\s+|the\s+)?)?"
+)
+_LEAD_ROLE = re.compile(r"((?i:the))\s+((?:[a-z][\w-]*\s+){1,5})")
+#: a word that opens a clause inside what looked like a subject: "The remarks came as the Union announced"
+_SUBORDINATE = re.compile(
+    r".*\s(?:as|when|while|after|before|because|since|although|though|that|which|who|where|until)\s"
+)
+#: what follows a past participle that opens a sentence: "Asked what …", "Asked about …", "Told to …"
+_PASSIVE_OPENING = re.compile(r"\s+(?:what|about|if|whether|how|why|when|to|by|for|during|in|on)\b")
+_LEAD_PRONOUN = re.compile(r"\s*(He|She|His|Her)\b")
+_RELATIVE_BEFORE = re.compile(r"\b(?:who|which|that)\s+(?:\w+\s+)?$")
+_POSSESSIVE_SUBJECT = {"his": "he", "her": "she", "its": "it", "their": "they"}
 _PARTICIPLE_AFTER = re.compile(r"(?:,|\b(?:while|before|after|when|by|and))\s*$")
 _BACK_COORDINATED = re.compile(
     rf"(?<![\w’'])((?i:({_PRONOUN}))|{NAME_RE.pattern})\s+[a-z][\w’'-]*(?:\s[^,;“”\"\x00\n]{{0,60}}?)?"
@@ -252,7 +304,7 @@ class Event:
     mention: tuple[int, int] | None
     speaker: str | None
     inverted: bool
-    person: Person | None
+    person: Entity | None
     kind: str  # "name", "pronoun", "description", "according", "colon", "participle", "naming"
 
 
@@ -266,12 +318,24 @@ def sentence_bounds(text: str, lo: int, hi: int, quotes: Sequence[Quoted]) -> li
     starts = [lo]
     for m in _SENTENCE_END.finditer(text, lo, hi):
         pos = m.start()
-        if inside and any(a < pos < b - 1 for a, b in inside):
+        if inside and any(a < pos < b - 1 for a, b in inside) and not _ends_quote(text, m, inside):
             continue
         if _ABBREV.search(text, max(lo, pos - 12), pos + 1):
             continue
         starts.append(m.end())
     return starts
+
+
+def _ends_quote(text: str, m: re.Match[str], inside: list[tuple[int, int]]) -> bool:
+    """Whether a full stop closes a quotation and its sentence: "“… go deeper.” Durning did not …" (not "“I'm
+    done.” Smith said.", whose cue follows)."""
+    end = m.end() - len(m.group(0)) + len(m.group(0).rstrip())
+    if not any(b == end for _, b in inside):
+        return False
+    # the next sentence up to its end or a quotation: a cue in it credits the quote before ("“…?” Michael
+    # Every, a senior strategist for Rabobank, said in a commentary.")
+    nxt = re.match(r"[^.!?“”\"]{0,160}", text[m.end() : m.end() + 160]).group(0)  # type: ignore[union-attr]
+    return not any(w.strip(",.;:").lower() in CUE_WORDS for w in nxt.split())
 
 
 def _masked(text: str, quotes: Sequence[Quoted]) -> str:
@@ -302,8 +366,7 @@ class Attributor:
         self._reach = list(accumulate((q.outer[1] for q in by_open), max))
         self._ends = sorted(q.outer[1] for q in self.quotes)
         self._para_starts = [a for a, _ in self.paragraphs]
-        self.registry = Registry(text, self.in_quote)
-        self.registry.quoted = {m for m, _, _ in self.registry.mentions if self.in_quote(m)}
+        self.registry = Cast(text, self.in_quote)
         self.masked = _masked(text, quotes)
         self.sentences: list[tuple[int, int]] = []
         for lo, hi in self.paragraphs:
@@ -361,6 +424,10 @@ class Attributor:
                 continue  # "the civil claim said", "the report says": a noun before the verb
             if text[c_start].isupper() and not self._sentence_head(c_start):
                 continue  # "the United States", "the National Post": part of a name
+            if text[c_start].isupper() and word.endswith("ed") and _PASSIVE_OPENING.match(text, c_end):
+                continue  # "Asked what he would tell the mayor, he said": a participle opening, not a cue
+            if self._heading(c_start):
+                continue  # "Man charged in Kody's death": a heading reports no words
             if word in _NOUN_CUES and _NOUN_BEFORE.search(text, max(0, c_start - 30), c_start):
                 continue  # "here was the big reveal", "a recent post": nouns
             if _POSSESSIVE_BEFORE.search(text, max(0, c_start - 30), c_start):
@@ -400,6 +467,13 @@ class Attributor:
                 if named is not None:
                     self._add_event(named)
             searched = open_ + 1
+            stance = next(
+                (m for m in _STANCE_NOUN.finditer(masked, max(0, open_ - 160), open_) if m.end() == open_), None
+            )
+            if stance is not None:
+                held = self._stance(stance)
+                if held is not None:
+                    self._add_event(held)
         for m in _DOC_CUES.finditer(masked):
             if not _doc_words(text[max(0, m.start() - 60) : m.start()]):
                 continue  # cheap test first: no document named just before
@@ -431,6 +505,8 @@ class Attributor:
         the name or pronoun heading the sentence ("Smith hit back, calling the plan …")."""
         s, _ = self._sentence_of(cue[0])
         prev = self._last_event(s, cue[0])
+        if prev is not None and _RELATIVE_BEFORE.search(self.text, max(0, prev.cue[0] - 12), prev.cue[0]):
+            prev = None  # "… not paying an architect who said he was stiffed, saying “…”": not the relative's
         if prev is not None and prev.kind != "according":
             return Event(cue, prev.mention, prev.speaker, False, prev.person, "participle")
         start = s + len(self.text[s : cue[0]]) - len(self.text[s : cue[0]].lstrip(" “\"‘'"))
@@ -445,6 +521,45 @@ class Attributor:
                 return None  # "Chastened by the analyses, Trump revised his plan, promising …": no subject here
         ev = self._make(cue, np, False, "participle")
         return ev if ev.speaker else None
+
+    def _stance(self, m: re.Match[str]) -> Event | None:
+        """The owner of a stance noun speaks the quote that completes it ("NATO's commitment to “…”")."""
+        cue = m.span("noun")
+        if m.group("pron"):
+            ent = self._pronoun(_POSSESSIVE_SUBJECT[m.group("pron").lower()], m.start("pron"))
+            if ent is None:
+                return None
+            return Event(cue, m.span("pron"), ent.name, False, ent, "naming")
+        s, e = m.span("owner")
+        owner = self.text[s:e]
+        kind = "description" if owner[:4].lower() == "the " else "name"
+        if kind == "name" and _not_name(owner):
+            return None
+        ev = self._make(cue, (s, e, kind), False, "naming")
+        return ev if ev.speaker and ev.person is not None else None
+
+    def subject_of(self, start: int, limit: int) -> Entity | None:
+        """The entity heading the clause that starts at ``start`` (before ``limit``), if it names one."""
+        text = self.text
+        at = start + len(text[start:limit]) - len(text[start:limit].lstrip(" “\"‘'(\n"))
+        np = self._forward_np(text[at:limit], at, lead=True)
+        if np is None:
+            role = _LEAD_ROLE.match(text, at, limit)
+            if role is None:
+                return None
+            words = role.group(2).split()
+            # the longest run of words after "the" that ends with a role noun: "The secretary general presented"
+            for k in range(len(words), 0, -1):
+                if singular(bare(words[k - 1])) in ROLE_NOUNS:
+                    end = role.start(2) + len(" ".join(words[:k]))
+                    return self.registry.resolve_role(text[role.start(1) : end], role.start(1))
+            return None
+        s, e, what = np
+        if what == "name":
+            return self.registry.resolve_name(text[s:e], s)
+        if what == "pronoun":
+            return self._pronoun(text[s:e], s)
+        return self.registry.resolve_role(text[s:e], s)
 
     def _naming(self, c_start: int, c_end: int) -> Event | None:
         """ "X called the budget “…”", "what he called “…”": the subject of a naming verb credits the quote after
@@ -496,6 +611,11 @@ class Attributor:
                 continue
             between = text[lead[1] : cue[0]]
             if self._only_apposition(between):
+                named = _APPOSED_NAME.match(between) if lead[2] == "description" else None
+                if named is not None and not _not_name(named.group(1)) and not is_org_name(named.group(1)):
+                    # "the agency's general manager, Celia Ondaatje, told": the name the description introduces
+                    at_name = lead[1] + named.start(1)
+                    return self._make(cue, (at_name, lead[1] + named.end(1), "name"), False, "")
                 return self._make(cue, lead, False, "")
             modifier = _PP_MODIFIER.fullmatch(between) if lead[2] == "description" else None
             if modifier is not None:
@@ -505,14 +625,24 @@ class Attributor:
                 lead[2] != "description"
                 and (_AFFILIATION.fullmatch(between) or _COORDINATED.fullmatch(between))
                 and self._subjectlike(lead)
-                and not all(w.lower() in TITLE_WORDS for w in text[lead[0] : lead[1]].split())
+                and not all(head_noun(w) is not None for w in text[lead[0] : lead[1]].split())
             ):
                 # "Lucía Ferrer of the Institute for Fiscal Studies said": the person, not the institute;
                 # "Okafor welcomed the extension but said": the subject of both verbs
                 return self._make(cue, lead, False, "")
         definite = _LEAD_DEFINITE.fullmatch(text, offset, cue[0])
-        if definite is not None and not words_of(definite.group(1)) & _CLAUSE_WORDS:
-            return self._make(cue, (definite.start(1), definite.end(1), "description"), False, "")
+        if definite is not None:
+            inner = _SUBORDINATE.search(definite.group(1))
+            if inner is not None:
+                # "The secretary general's remarks came as the European Union announced": the subject of the
+                # cue's own clause, never the clause before it
+                at = definite.start(1) + inner.end()
+                np = self._forward_np(text[at : cue[0]], at, lead=True)
+                if np is not None and self._only_apposition(text[np[1] : cue[0]]):
+                    return self._make(cue, np, False, "")
+                return None
+            if not words_of(definite.group(1)) & _CLAUSE_WORDS:
+                return self._make(cue, (definite.start(1), definite.end(1), "description"), False, "")
         bare = _BARE_PLURAL.fullmatch(text, offset, cue[0])
         bare_words = bare.group(1).lower().split() if bare is not None else []
         if bare is not None and bare_words[0] not in NOT_NAMES and bare_words[-1] not in NOT_NAMES:
@@ -529,7 +659,7 @@ class Attributor:
             pre = pre[-_BACK_REACH:]
         # "the director of operations for EHS, Jeff Fraser, says": the name set off just before the cue
         apposed = _APPOSED_NAME.search(pre)
-        if apposed and not _not_name(apposed.group(1)) and not is_org(apposed.group(1)):
+        if apposed and not _not_name(apposed.group(1)) and not is_org_name(apposed.group(1)):
             return self._make(cue, (start + apposed.start(1), start + apposed.end(1), "name"), False, "")
         np = self._backward_np(pre, start)
         if np is None and re.search(r"\bwho\s+(?:(?:also|then|later|often|once)\s+)?$", pre):
@@ -580,7 +710,7 @@ class Attributor:
                 named = _FWD_APPOSED.match(after, dd.end(1))
                 if named is None:
                     return base + dd.start(1), base + dd.end(1), "description"
-                if not _not_name(named.group(1)) and not is_org(named.group(1)):
+                if not _not_name(named.group(1)) and not is_org_name(named.group(1)):
                     # "according to its director, Mara Okafor": the name
                     return base + named.start(1), base + named.end(1), "name"
         nm = _FWD_NAME.match(after)
@@ -593,9 +723,10 @@ class Attributor:
                 between = after[nm.end(1) : later.start()]
                 if (
                     re.fullmatch(r"(?:\s+[a-z][\w-]*){1,4}\s+", between)
-                    and not _PREPOSITIONS.intersection(between.split())
+                    and (not _PREPOSITIONS.intersection(between.split()) or parse_role(between) is not None)
                     and later.group(0).split()[0].lower() not in NOT_NAMES
                 ):
+                    # "said ChainSight head of research Ola Nwosu": the name after the owner's role
                     return base + later.start(), base + later.end(), "name"
             possessive = after[nm.end(1) - 2 : nm.end(1)] in ("’s", "'s")
             pm = _POSSESSIVE_APPOSITION.match(after, nm.end(1) - 2) if possessive else None
@@ -617,7 +748,7 @@ class Attributor:
                 return base + nm.start(1), base + nm.end(1), "name"
         if lead:
             org = _LEAD_ORG.match(after)
-            if org is not None and (is_org(org.group(1)) or _org_head(org.group(1).split(" of ")[0])):
+            if org is not None and (is_org_name(org.group(1)) or _org_head(org.group(1).split(" of ")[0])):
                 # "the Roman Catholic Diocese of Covington condemned … and promised": the organisation
                 return base + org.start(1), base + org.end(1), "name"
         dm = _FWD_DESC.match(after)
@@ -640,7 +771,7 @@ class Attributor:
         if (
             am
             and " " in am.group(1).strip()
-            and not is_org(am.group(1))
+            and not is_org_name(am.group(1))
             and am.group(1).split()[0].lower() not in NOT_NAMES
         ):
             return base + am.start(1), base + am.end(1), "name"
@@ -656,15 +787,15 @@ class Attributor:
             run = pre[start : nm.end(1)]
             for cut in (m.end() for m in re.finditer(r"\S+\s+", run)):
                 head = run[:cut].split()
-                if not all(w.lower().strip(".") in NOT_NAMES or w.lower() in TITLE_WORDS for w in head):
+                if not all(w.lower().strip(".") in NOT_NAMES or head_noun(w) is not None for w in head):
                     break
                 rest = run[cut:]
                 if (
                     rest
                     and not _not_name(rest)
-                    and rest.split()[0].lower() not in TITLE_WORDS
-                    and not is_org(rest)
-                    and (head[-1].lower() in TITLE_WORDS or head[-1].lower() in {"although", "though", "while"})
+                    and head_noun(rest.split()[0]) is None
+                    and not is_org_name(rest)
+                    and (head_noun(head[-1]) is not None or head[-1].lower() in {"although", "though", "while"})
                     and head[-1].lower().strip(".") not in {"the", "canadian", "american", "u.s"}
                 ):
                     return base + start + cut, base + nm.end(1), "name"
@@ -690,7 +821,7 @@ class Attributor:
                 # "The Billy on the Street star said": a description whose names are modifiers
                 return base + dm.start(1), base + dm.end(1), "description"
         pm = _BACK_PLURAL.search(pre)
-        if pm:
+        if pm and _group(pm.group(1)):
             return base + pm.start(1), base + pm.end(1), "description"
         tail = pre[-130:]
         joined = " and " in tail or " but " in tail or " then " in tail
@@ -712,7 +843,7 @@ class Attributor:
     def _make(self, cue: tuple[int, int], np: tuple[int, int, str], inverted: bool, kind: str) -> Event:
         s, e, what = np
         mention = self.text[s:e]
-        person: Person | None = None
+        person: Entity | None = None
         speaker: str | None = None
         if what == "name":
             person = self.registry.resolve_name(mention, s)
@@ -751,51 +882,60 @@ class Attributor:
                             person = None  # "the Kentucky Republican", "the Cambridge resident": a modifier
                     if person is None and first in {"the", "his", "her", "their"} and not words & ROLE_NOUNS:
                         person = self.registry.nearest_person(s, subject_only=True) or self.registry.nearest_person(s)
+                    elif person is None and first == "the" and _epithet(mention):
+                        # "the affable proprietor", "the lanky, bespectacled professor": a role nobody was given,
+                        # said of the person just written about just then
+                        person = self.registry.nearest_person(s, max_back=1500, subject_only=True)
                 speaker = person.name if person is not None else mention
         return Event(cue, (s, e), speaker, inverted, person, kind or what)
 
-    def _pronoun(self, word: str, pos: int) -> Person | None:
+    def _pronoun(self, word: str, pos: int) -> Entity | None:
+        """The entity a pronoun at ``pos`` names (the sieve's last pass, :mod:`.sieve.pronouns`)."""
         gender = pronoun_gender(word)
         if gender is None:
             return None
         top = bisect_left(self._event_starts, pos)
-        if gender == "":
-            for i in range(top - 1, -1, -1):
-                ev = self.events[i]
-                if pos - ev.cue[0] >= 2500:
-                    break
-                if ev.person is not None and (ev.person.org or word.lower() in {"they", "we"}):
-                    return ev.person
-            return None
         para = self._para_of(pos)
-        lo = self.paragraphs[max(0, para - 1)][0] if para >= 0 else 0
+        lo = (self.paragraphs[max(0, para - 1)][0] if para >= 0 else 0) if gender else pos - 2500
+        speakers: list[tuple[int, int, Entity]] = []
         for i in range(top - 1, -1, -1):
             ev = self.events[i]
             if ev.cue[0] < lo:
                 break
-            p = ev.person
-            if p is None or p.org:
-                continue
-            if p.gender and p.gender != gender:
-                continue
-            if not p.gender:
-                near = self.registry.nearest_person(pos, gender, max_back=pos - ev.cue[0], subject_only=True)
-                if near is not None and near.gender == gender:
-                    return near
-                if not self.registry.personlike(p):
-                    continue
-            else:
-                # "… he adds. Good results for accountant Babatunji Farinloye, 50. “…,” he says.": a person of the
-                # pronoun's gender introduced in the sentence before, after the last speaker, is the one meant
-                s_start, _ = self._sentence_of(pos)
-                prev_start, _ = self._sentence_of(max(0, s_start - 2))
-                reach = pos - max(ev.cue[1], ev.mention[1] if ev.mention else 0, prev_start)
-                if reach > 0:
-                    near = self.registry.nearest_person(pos, gender, max_back=reach, subject_only=True)
-                    if near is not None and near is not p and near.gender == gender:
-                        return near
-            return p
-        return self.registry.nearest_person(pos, gender, subject_only=True) or self.registry.nearest_person(pos, gender)
+            if ev.person is not None:
+                speakers.append((ev.cue[0], max(ev.cue[1], ev.mention[1] if ev.mention else 0), ev.person))
+        s_start, _ = self._sentence_of(pos)
+        prev_start, _ = self._sentence_of(max(0, s_start - 2))
+        topic: Entity | None = None
+        k = bisect_right(self._sentence_starts, s_start) - 2
+        if gender and k >= 0 and self._topic_sentence(*self.sentences[k]):
+            # the sentence before (in this or the previous paragraph): the last person heading a clause in it
+            # ("When asked …, Mulder didn't hesitate.")
+            lo, hi = self.sentences[k]
+            topic = self.registry.last_head(lo, hi)
+        return pronouns.resolve(
+            word,
+            gender,
+            pos,
+            speakers,
+            self.registry.nearest_person,
+            self.registry.personlike,
+            prev_start,
+            topic=topic,
+            sentence_start=s_start,
+        )
+
+    def _heading(self, pos: int) -> bool:
+        """Whether ``pos`` is in a heading: a short paragraph that does not end like a sentence."""
+        para = self.paragraph_of(pos)
+        return para is not None and heading_line(self.text[para[0] : para[1]])
+
+    def _topic_sentence(self, start: int, end: int) -> bool:
+        """Whether a sentence is the writer's own, about someone: no quotation and no attribution in it."""
+        if end <= start or self.in_quote(start) or self.next_open(start) < end:
+            return False
+        i = bisect_left(self._event_starts, start)
+        return not (i < len(self.events) and self.events[i].cue[0] < end)
 
     # --------------------------------------------------------------------- quotes
     def credit(self) -> list[tuple[Quoted, Event | None]]:
@@ -824,12 +964,17 @@ class Attributor:
             # “…” ― Pamela Padilla: a quote signed with a dash and a name
             return self._make((dash.start(), dash.start() + 1), (dash.start(1), dash.end(1), "name"), True, "dash")
         after = self._first_event(b, min(s_end, nxt))
+        if after is None and nxt < s_end and not ends_sentence:
+            # "“A” offers “B” with its allies, Zelenskyy said.": the sentence's cue credits every quote in it
+            after = self._first_event(b, s_end)
         lo = max(s_start, self.last_end(a))
         before = self._last_event(lo, a)
         if after is not None and after.kind == "participle" and before is not None:
             return before  # "X said the target was “credible,” while warning …": the cue before the quote
         if before is not None and before.kind == "naming" and self._naming_object(before, a):
             return before  # "Rempel called the minister a “chicken” …, Scheer insists": the naming verb's quote
+        if after is not None and before is not None and self.text[after.cue[0] : after.cue[1]].lower() in STANCE_WORDS:
+            return before  # a stance verb takes the quote after it, not before: "saying “…” when Clinton blasted him"
         if after is not None and (not ends_sentence or self._lower_start(b)):
             return after
         if before is not None:
@@ -838,11 +983,38 @@ class Attributor:
         if colon is not None:
             return colon
         para = self._para_of(a)
+        topic = self._topic_before(a)
+        if topic is not None:
+            return topic  # "Durning did not need much coaxing. “I'm thankful …”": the person just written about
         if previous is not None and previous[1] is not None and self._para_of(previous[0].open) in (para, para - 1):
             return previous[1]
-        # floating quote: the last speaker of this or the two previous paragraphs
-        lo = self.paragraphs[max(0, para - 2)][0] if para >= 0 else 0
+        # floating quote: the last speaker of this or the four previous paragraphs
+        lo = self.paragraphs[max(0, para - 4)][0] if para >= 0 else 0
         return self._last_event(lo, a)
+
+    def _topic_before(self, quote_open: int) -> Event | None:
+        """The person heading a clause of the sentence right before a quote (in its paragraph, or ending the
+        paragraph before when the quote opens its own), when that sentence is the writer's own (no quotation,
+        no cue)."""
+        k = bisect_right(self._sentence_starts, quote_open) - 2
+        para = self.paragraph_of(quote_open)
+        if k < 0 or para is None or not self._topic_sentence(*self.sentences[k]):
+            return None
+        opens_paragraph = not self.text[para[0] : quote_open].strip()
+        if self.sentences[k][0] < para[0] and not opens_paragraph:
+            return None
+        if not opens_paragraph and self.text[self.sentences[k][1] : quote_open].strip():
+            return None  # the quote does not open its sentence
+        lo, hi = self.sentences[k]
+        ent = self.registry.last_head(lo, hi)
+        lead = _LEAD_PRONOUN.match(self.text, lo, hi)
+        if ent is None and lead is not None:
+            # "Her message now is simple: … “You don't know …”": whoever the pronoun heading the sentence is
+            word = lead.group(1).lower()
+            ent = self._pronoun(_POSSESSIVE_SUBJECT.get(word, word), lo)
+        if ent is None or not self.registry.personlike(ent):
+            return None
+        return Event((quote_open, quote_open), None, ent.name, False, ent, "topic")
 
     def _naming_object(self, ev: Event, quote_open: int) -> bool:
         """Whether only the naming verb's object stands between its cue and the quote (no other cue, no clause

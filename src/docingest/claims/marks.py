@@ -51,10 +51,27 @@ class Quoted:
         return self.open, (self.close + self.close_len if self.closed else self.end)
 
 
+#: a line break after the end of a sentence (or of a heading line) ends a paragraph: a scraper's plain text
+#: puts one paragraph a line, a hard-wrapped text breaks lines mid-sentence
+_LINE_END = re.compile(r"(?<=[.!?…:\"”’')\]])[^\S\n]*\n(?=[^\S\n]*\S)")
+
+
 def paragraph_spans(text: str, given: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
-    """Paragraphs: the given spans, else blank-line separated blocks, else lines (single-newline texts)."""
+    """Paragraphs: the given spans (split again at line breaks that end a sentence), else blank-line
+    separated blocks, else lines (single-newline texts)."""
     if given:
-        return [(max(0, s), min(len(text), e)) for s, e in given if 0 <= s < e]
+        out: list[tuple[int, int]] = []
+        for lo, hi in given:
+            start, end = max(0, lo), min(len(text), hi)
+            if not 0 <= start < end:
+                continue
+            for m in _LINE_END.finditer(text, start, end):
+                if m.start() > start:
+                    out.append((start, m.start()))
+                start = m.end()
+            if start < end:
+                out.append((start, end))
+        return out
     splitter = _BLANK if _BLANK.search(text) else _LINE
     spans: list[tuple[int, int]] = []
     start = 0

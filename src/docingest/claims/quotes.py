@@ -4,12 +4,21 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Any, Literal
 
-from ..models import Claim, Span, TextRef, claim_id
-from .attribution import Attributor
+from ..models import Claim, ClaimKind, Span, TextRef, claim_id
+from .attribution import Attributor, Event
+from .cues import STANCE_WORDS
 from .marks import Quoted, find_quotes, paragraph_spans
 
 _WORD = re.compile(r"[\w’'-]+")
+
+
+def make_claim(kind: ClaimKind, text: str, start: int, end: int, **fields: Any) -> Claim:
+    """The claim of ``kind`` whose text is ``text[start:end]``, with its stable id."""
+    span = Span(start=start, end=end)
+    body = text[start:end]
+    return Claim(id=claim_id(kind, span, body), kind=kind, text=body, span=span, **fields)
 
 
 def _ref(text: str, span: tuple[int, int] | None) -> TextRef | None:
@@ -80,7 +89,7 @@ def _is_name_or_title(text: str, q: Quoted) -> bool:
 
 
 _TITLE_INTRO = re.compile(
-    r"(?:\b(?:on|of|titled|entitled|named|book|show|program|programme|film|movie|song|album|episode|series|"
+    r"(?:\b(?:on|of|in|titled|entitled|named|book|show|program|programme|film|movie|song|album|episode|series|"
     r"anthem|column|ad|spot|hit)|[A-Za-z.][’'](?:s)?)\s*$",
     re.IGNORECASE,
 )
@@ -123,6 +132,9 @@ class _Context:
         self.paras = paragraph_spans(text, paragraphs)
         self.quotes = find_quotes(text, self.paras)
         self.attr = Attributor(text, self.paras, self.quotes)
+        #: the claims, once made (the quote and numeric extractors both read them)
+        self.quoted: list[Claim] | None = None
+        self.reported: list[Claim] | None = None
 
 
 _cache: dict[tuple[int, str], _Context] = {}
@@ -137,11 +149,42 @@ def _context(text: str, paragraphs: Sequence[tuple[int, int]]) -> _Context:
     return found
 
 
+def sentence_spans(text: str, paragraphs: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
+    """The sentences of ``text`` (quotation marks respected), in order."""
+    return _context(text, paragraphs).attr.sentences
+
+
+def _labels(text: str, ev: Event, words: str, body: str) -> bool:
+    """Whether a stance verb credits a short quoted term, a label rather than words spoken: three words or
+    fewer, no sentence in them ("blasted Clinton as a “disgrace”"; not "encouraged “the removal of …”")."""
+    cue = text[ev.cue[0] : ev.cue[1]].lower()
+    return cue in STANCE_WORDS and words.count(" ") < 3 and not body.rstrip().endswith((".", "!", "?"))
+
+
+def _repeated(words: str, said: Sequence[tuple[str, Event | None]]) -> Event | Literal[False] | None:
+    """The attribution of the latest earlier quote that these words repeat (or that repeats them), ``False``
+    when they repeat none."""
+    if words.count(" ") < 1:
+        return False
+    for earlier, ev in reversed(said):
+        if words in earlier or earlier in words:
+            return ev
+    return False
+
+
 def quote_claims(text: str, paragraphs: Sequence[tuple[int, int]] = ()) -> list[Claim]:
     """Direct quotes of ``text``: one claim per quoted stretch (per part of a split or multi-paragraph quote)."""
     ctx = _context(text, paragraphs)
+    if ctx.quoted is None:
+        ctx.quoted = _quote_claims(text, ctx)
+    return list(ctx.quoted)
+
+
+def _quote_claims(text: str, ctx: _Context) -> list[Claim]:
     out: list[Claim] = []
-    for q, ev in ctx.attr.credit():
+    said: list[tuple[str, Event | None]] = []
+    for q, credited in ctx.attr.credit():
+        ev = credited
         start, end = q.start, q.end
         while start < end and text[start].isspace():
             start += 1
@@ -152,13 +195,29 @@ def quote_claims(text: str, paragraphs: Sequence[tuple[int, int]] = ()) -> list[
         s_a, _ = ctx.attr._sentence_of(q.open)
         _, s_b = ctx.attr._sentence_of(max(q.open, q.outer[1] - 1))
         # "records show … “justice”": a document's finding does not make a quoted term somebody's words
-        same = ev is not None and s_a <= ev.cue[0] < s_b and ev.kind != "document"
+        same = ev is not None and s_a <= ev.cue[0] < s_b and ev.kind not in ("document", "topic")
         if same and ev is not None and ev.cue[1] <= q.open and _term_between(text, ctx.quotes, ev.cue[1], q.open):
             # "Trump tweeted that there was “no collusion” and “collusion” was among …": only the first quote
             # after the cue is the cue's; later short ones are terms
             same = len(_WORD.findall(text[start:end])) > 3 or text[start:end].endswith((".", "!", "?"))
-        if _is_scare(text, q, s_a, same) or _is_name_or_title(text, q):
+        if _is_name_or_title(text, q):
             continue
+        words = " ".join(_WORD.findall(text[start:end])).lower()
+        if same and ev is not None and _labels(text, ev, words, text[start:end]):
+            same = False  # "blasted Clinton as a “disgrace”", "hailed him as “The Comeback Kid”": a label, a term
+        if same and ev is not None and ev.cue[0] > q.outer[1] + 3 and words.count(" ") < 2 and s_a < q.open:
+            # "The “sex tape” reference was …, Trump said": a term inside the sentence a later cue reports
+            same = text[s_a : q.open].rstrip().endswith((":", ","))
+        if _is_scare(text, q, s_a, same):
+            # a quoted phrase in a sentence that credits nobody is a scare quote, unless it repeats words quoted
+            # before: then it is a quotation again, its speaker the earlier one only when that one is the
+            # sentence's subject ("The secretary general presented … as essential to “win this war”")
+            earlier = _repeated(words, said)
+            if earlier is False:
+                continue
+            subject = ctx.attr.subject_of(s_a, q.open)
+            ev = earlier if earlier is not None and subject is not None and earlier.person is subject else None
+            same = ev is not None
         para = ctx.attr.paragraph_of(q.open) or (q.open, q.outer[1])
         if _PROMO_LABEL.match(text, para[0]) or (_LABEL.match(text, para[0]) and para[1] - para[0] < 150):
             continue  # "READ MORE: …", "WATCH: …" promo lines
@@ -169,17 +228,16 @@ def quote_claims(text: str, paragraphs: Sequence[tuple[int, int]] = ()) -> list[
             conf -= 0.2
         elif not same:
             conf -= 0.1
-        body = text[start:end]
-        span = Span(start=start, end=end)
+        said.append((words, ev))
         out.append(
-            Claim(
-                id=claim_id("quote", span, body),
-                kind="quote",
-                text=body,
-                span=span,
+            make_claim(
+                "quote",
+                text,
+                start,
+                end,
                 speaker=(ev.speaker.strip() or None) if ev is not None and ev.speaker else None,
                 speaker_mention=_ref(text, ev.mention) if ev is not None else None,
-                cue=_ref(text, ev.cue) if ev is not None and ev.kind not in ("colon", "dash") else None,
+                cue=_ref(text, ev.cue) if ev is not None and ev.kind not in ("colon", "dash", "topic") else None,
                 confidence=max(0.0, min(1.0, conf)),
             )
         )
@@ -287,6 +345,12 @@ def _clause_after(text: str, ev_cue: tuple[int, int], cue_word: str, s_b: int, r
 def reported_claims(text: str, paragraphs: Sequence[tuple[int, int]] = ()) -> list[Claim]:
     """Reported speech: "X said (that) …", "…, X said.", "According to X, …" and "…, according to X." clauses."""
     ctx = _context(text, paragraphs)
+    if ctx.reported is None:
+        ctx.reported = _reported_claims(text, ctx)
+    return list(ctx.reported)
+
+
+def _reported_claims(text: str, ctx: _Context) -> list[Claim]:
     attr = ctx.attr
     out: list[Claim] = []
     seen: set[tuple[int, int]] = set()
@@ -298,6 +362,8 @@ def reported_claims(text: str, paragraphs: Sequence[tuple[int, int]] = ()) -> li
         head_start = max(s_a, attr.last_end(ev.cue[0]))
         span: tuple[int, int]
         cue_word = text[ev.cue[0] : ev.cue[1]].lower()
+        if cue_word in STANCE_WORDS:
+            continue  # "highlighted his country's “…”": a stance credits quoted words, it reports no clause
         if ev.kind == "according":
             before = text[head_start : ev.cue[0]]
             if before.strip(' \n“"') and before.rstrip().endswith(","):
@@ -360,13 +426,12 @@ def reported_claims(text: str, paragraphs: Sequence[tuple[int, int]] = ()) -> li
         if body[0] in "“\"‘'" and body.count(body[0]) == 1 and body[-1] in "”\"’'":
             continue
         seen.add((a, b))
-        sp = Span(start=a, end=b)
         out.append(
-            Claim(
-                id=claim_id("paraphrase", sp, body),
-                kind="paraphrase",
-                text=body,
-                span=sp,
+            make_claim(
+                "paraphrase",
+                text,
+                a,
+                b,
                 speaker=ev.speaker.strip() or None,
                 speaker_mention=_ref(text, ev.mention),
                 cue=_ref(text, ev.cue),

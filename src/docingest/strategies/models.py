@@ -75,8 +75,16 @@ _CUES = ("said", "told reporters", "urged", "according to", "added", "warned", "
 _HOSTS = ("news.example", "www.example.com", "example.org", "xn--bcher-kva.example", "localhost:8080")
 _LANGS = ("en", "en-GB", "pt-BR", "es-419", "zh-Hant-TW", "sr-Latn", "de", "fr-CA", "ja")
 _UNITS = (None, "EUR", "USD", "GBP", "percent", "year", "people", "km", "tonnes")
-_PLUGINS = ("docingest.load", "docingest.decode", "docingest.parse", "docingest.chrome", "docingest.body",
-            "docingest.promo", "docingest.quotes", "acme.paywall")
+_PLUGINS = (
+    "docingest.load",
+    "docingest.decode",
+    "docingest.parse",
+    "docingest.chrome",
+    "docingest.body",
+    "docingest.promo",
+    "docingest.quotes",
+    "acme.paywall",
+)
 
 # Any Unicode but lone surrogates (no decoded document holds one; JSON cannot carry one).
 _ANY_CHAR = st.characters(exclude_categories=["Cs"])
@@ -252,10 +260,12 @@ def quantities(draw: st.DrawFn, text: str | None = None, span: Span | None = Non
     value_max = value + draw(st.floats(0, 1e9)) if qualifier == "range" else None
     unit = draw(st.sampled_from(_UNITS))
     if text is None:
-        surface = draw(st.one_of(
-            st.just(f"{value:g} {unit or ''}".strip()),
-            st.text(_ANY_CHAR, min_size=1, max_size=20).filter(str.strip),
-        ))
+        surface = draw(
+            st.one_of(
+                st.just(f"{value:g} {unit or ''}".strip()),
+                st.text(_ANY_CHAR, min_size=1, max_size=20).filter(str.strip),
+            )
+        )
         start = draw(st.integers(0, 10_000))
         where = Span(start=start, end=start + len(surface))
     else:
@@ -263,7 +273,16 @@ def quantities(draw: st.DrawFn, text: str | None = None, span: Span | None = Non
         inner = draw(spans(window.slice(text), strip=True))
         where = inner.shift(window.start)
         surface = where.slice(text)
-    return Quantity(value=value, value_max=value_max, unit=unit, qualifier=qualifier, surface=surface, span=where)
+    measured = draw(st.none() | st.sampled_from(["defence", "homes in the flood zone", "turnout", "Öl-Preis"]))
+    return Quantity(
+        value=value,
+        value_max=value_max,
+        unit=unit,
+        qualifier=qualifier,
+        surface=surface,
+        span=where,
+        measured=measured,
+    )
 
 
 # ------------------------------------------------------------------------------------------------ claims
@@ -421,8 +440,14 @@ def failures(draw: st.DrawFn, kinds: tuple[FailureKind, ...] = get_args(FailureK
         url=draw(_C.opt_urls),
         status=draw(st.integers(400, 599)) if kind == "http_status" else None,
         plugin=draw(st.sampled_from(_PLUGINS)) if kind == "plugin_error" else None,
-        details=tuple(draw(st.lists(st.tuples(st.sampled_from(("limit", "exception", "host")),
-                                              st.text(_ANY_CHAR, max_size=20)), max_size=3))),
+        details=tuple(
+            draw(
+                st.lists(
+                    st.tuples(st.sampled_from(("limit", "exception", "host")), st.text(_ANY_CHAR, max_size=20)),
+                    max_size=3,
+                )
+            )
+        ),
     )
 
 

@@ -1,0 +1,444 @@
+"""Mentions: every name an article writes, with its title, kind (person or organisation) and position.
+
+A capitalised run ("NATO Secretary General Mark Rutte") is split by the title grammar (:mod:`.titles`) into a
+title and a name; lower-case role words right before it ("Port Authority chief executive Sandra Liu") and
+appositions after or before it ("Ana Ruiz, the finance minister," / "its director, Mara Okafor") give it
+titles too. An organisation named inside a title ("European Commission President …") is a mention of its
+own, so "the commission" can find it later. Names are never run over a line break or a sentence end.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .cues import CUE_WORDS
+from .lexicon import (
+    FEMALE_ROLES,
+    HONORIFICS,
+    MALE_ROLES,
+    NOT_NAMES,
+    ORG_HEADS,
+    ROLE_NOUNS,
+    name_gender,
+    singular,
+    words,
+)
+from .titles import Title, abbreviation, bare, head_noun, make_title, parse_role, split_title
+
+#: Abbreviations that keep their full stop inside a name ("Sen. Warren", "Acme Corp."); any other word's
+#: full stop ends the name ("… at Medinah. He said" is not a name "Medinah. He").
+_ABBREVIATIONS = (
+    "Mr|Mrs|Ms|Dr|Prof|St|Ste|Sen|Rep|Del|Gov|Gen|Col|Lt|Sgt|Capt|Cpl|Const|Insp|Det|Supt|Coun|Cllr|Cr|Rev|Hon|"
+    "Atty|Adm|Maj|Cmdr|Amb|Fr|Mt|Ft"
+)
+#: Suffixes that end a name with their full stop ("Homefront Companions Inc.", "Martin Luther King Jr."): the
+#: name stops there, whatever follows ("… Savanna Hides Ltd. Residents said" is not one name)
+_SUFFIX = r"(?:Inc|Ltd|Co|Corp|Bros|Jr|Sr|Pty|Plc)\."
+#: Capital letters, accented ones included ("Élodie", "Łukasz", "Šimon").
+UPPER = "A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŮŰŹŻŽ"
+_TOKEN = (
+    rf"(?:(?:{_ABBREVIATIONS})\.|(?:[A-Z]\.)+|[{UPPER}][\w’'.-]*\w(?:(?<=s)[’'](?=[^\S\n]+[{UPPER}]))?|[A-Z]|"
+    rf"O’[A-Z]\w+|O'[A-Z]\w+|Mc[A-Z]\w+|Mac[A-Z]\w+)"
+)
+_PARTICLE = r"(?:de|del|della|der|den|van|von|da|dos|das|du|la|le|bin|ibn|al|el|di|ter|St\.)"
+#: A run of capitalised words (the leading look-ahead lets the regex engine skip to capital letters fast).
+NAME_RE = re.compile(
+    rf"(?=[{UPPER}])(?<![\w’'-]){_TOKEN}(?:(?:[^\S\n]+|-)(?:{_PARTICLE}[^\S\n]+)*(?!{_SUFFIX}){_TOKEN})*"
+    rf"(?:[^\S\n]+{_SUFFIX})?(?![\w])"
+)
+#: "Institute for Fiscal Studies", "Secretary of State Ann Lee": runs joined by "of"/"for"/"on"
+_LINK = re.compile(r"[^\S\n]+(?:of|for|on)[^\S\n]+(?:the[^\S\n]+)?")
+_POSSESSIVE = re.compile(r"[’']s?$")
+_SELF_I = re.compile(r"I[’'](?:m|d|ve|ll)$")
+#: Words after which a name is not a subject (objects of prepositions, "the FedEx Cup", "and Trump").
+_NOT_SUBJECT_AFTER = words(
+    "in at from to across near into throughout outside inside of the a an for on under via toward towards "
+    "around between against with by about and or than like over onto upon within without beside besides"
+)
+#: Words after which a name opens a clause (and may be its subject).
+_CLAUSE_OPENERS = words(
+    "that when while because if although though where since so then but whom who until unless whether "
+    "once now and said says told tells added adds asked wrote writes explained"
+)
+#: Photo credits mark a caption line: "( THE CANADIAN PRESS FILE PHOTO )", "Tijana Martin / The Canadian Press"
+_CAPTION = re.compile(
+    r"\(\s*[^()]*\b(?:PHOTO|[Pp]hoto|Getty Images|Canadian Press|CANADIAN PRESS|Reuters|AP)\b[^()]*\)"
+    r"|/\s*(?:The Canadian Press|THE CANADIAN PRESS|Getty Images|Reuters|AP|Postmedia)\b"
+    r"|\([^()/\n]{2,40}/[^()\n]{2,40}\)\s*$"
+    r"|\b(?:Photo|PHOTO)\s*(?::|by\b)"
+)
+#: Wire and photo labels that stand before a name on caption lines: never part of it.
+_LEAD_JUNK = words("press images getty photo photos reuters ap afp file watch read more cp staff")
+#: ", the finance minister," / ", chief executive of the authority," after a name
+_APPOSITION_AFTER = re.compile(
+    r",[^\S\n]+((?:(?:the|a|an|its|his|her|their)[^\S\n]+)?[^,.;“”\"\n]{2,70}?)(?=,|\.(?:\s|$)|;|[^\S\n]+(?:who|said|says)\b)"
+)
+#: "its director, " / "the bank's chief economist, " / "NATO's secretary general, " right before a name
+_APPOSITION_BEFORE = re.compile(
+    r"(?:^|[\s(])((?:(?i:the|its|his|her|their|our)|[A-Z][\w.&-]*[’']s?)[^\S\n]+(?:[\w’'-]+[^\S\n]+){0,3}?[\w-]+),"
+    r"[^\S\n]+$"
+)
+_STOPS = (".", ",", ":", ";", "!", "?", "—", "–")
+_NEWLINE = re.compile(r"\n")
+_NONSPACE = re.compile(r"\S+")
+#: abbreviations whose full stop is part of a name ("Homefront Companions Inc.", "Martin Luther King Jr.")
+_KEEPS_STOP = re.compile(r"\b(?:Inc|Ltd|Corp|Co|Bros|Jr|Sr|Pty|Plc|L\.?L\.?C)\.$")
+#: a place-type noun ends what cannot be a person's name ("King Street", "Queen's Park")
+_PLACE_WORDS = words(
+    "states kingdom republic islands emirates "
+    "street st. avenue ave road rd boulevard park square bridge river lake island county city valley hall "
+    "mall plaza market centre center stadium arena airport station mountain bay beach coast harbour harbor"
+)
+
+
+@dataclass(eq=False)
+class Mention:
+    """One written name: ``[start, end)`` is the name itself, without its title or possessive ending."""
+
+    start: int
+    end: int
+    name: str
+    kind: str  # "person", "org", "group", "place" or "unknown"
+    titles: list[Title] = field(default_factory=list)
+    gender: str = ""
+    #: after a preposition or article, inside quotation marks, or on a heading or caption line
+    objectlike: bool = False
+    #: opens a clause (sentence start, after punctuation, a cue, a role or a conjunction)
+    clause_head: bool = False
+    #: on a heading or caption line (names who is pictured or what the section is, not who speaks)
+    aside: bool = False
+    #: organisation names written as modifiers of this one's title ("European Commission" in a title)
+    owners: list[str] = field(default_factory=list)
+    #: set by the sieve
+    entity: object = None
+    #: the words of the name
+    tokens: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.tokens = self.name.split()
+
+
+def name_runs(text: str) -> list[tuple[int, int]]:
+    """Spans of the capitalised runs of ``text``; runs joined by "of"/"for" when the first ends with an
+    organisation word or a title ("Institute for Fiscal Studies", "Secretary of State Ann Lee")."""
+    runs = [m.span() for m in NAME_RE.finditer(text)]
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < len(runs):
+        start, end = runs[i]
+        while i + 1 < len(runs):
+            nxt_start, nxt_end = runs[i + 1]
+            if text.startswith((" of ", " for ", " on "), end):
+                link = _LINK.match(text, end)
+                last = bare(text[start:end].rsplit(maxsplit=1)[-1])
+                if link is None or link.end() != nxt_start or not (last in ORG_HEADS or last in ROLE_NOUNS):
+                    break
+            elif text.startswith((" and ", " & "), end) and text.find(" ", end + 1) + 1 == nxt_start:
+                # "Competition and Consumer Tribunal": one organisation's name when the second run ends it
+                if bare(text[nxt_start:nxt_end].rsplit(maxsplit=1)[-1]) not in ORG_HEADS:
+                    break
+            else:
+                break
+            i += 1
+            end = runs[i][1]
+        out.append((start, end))
+        i += 1
+    return out
+
+
+#: upper-case abbreviations of places, not organisations
+_PLACE_ACRONYMS = words("US U.S. USA UK U.K. UAE")
+
+
+@lru_cache(maxsize=4096)
+def is_org_name(name: str) -> bool:
+    """Whether a name is an organisation's: it has an organisation word ("Ministry", "Inc.") or an acronym
+    ("NATO", "Burnaby RCMP", "BC Hydro"; not a title such as "CEO", nor "US")."""
+    toks = name.split()
+    if len(toks) > 1 and all(t.isupper() for t in toks) and not any(bare(t) in ORG_HEADS for t in toks):
+        return False  # a place or a label in capitals ("NEW YORK —", "WASHINGTON"), not an acronym
+    return any(bare(t) in ORG_HEADS or _acronym(t) for t in toks)
+
+
+def _acronym(token: str) -> bool:
+    return (
+        token.isupper()
+        and len(token.rstrip(".")) > 1
+        and token.replace(".", "").isalpha()
+        and token not in _PLACE_ACRONYMS
+        and abbreviation(token) is None
+    )
+
+
+#: agent nouns: a lower-case word with one of these endings, right before a name, is an occupation
+#: ("accountant Babatunji Farinloye", "drummer Anika Varga")
+_AGENT = re.compile(r"[a-z]{3,}(?:er|or|ist|ant|ent|ian)")
+#: a lower-case word that may be a noun: letters only, not an -ed/-ing/-ly form
+_NOUNLIKE = re.compile(r"[a-z][a-z-]{2,}(?<!ed)(?<!ing)(?<!ly)")
+_NOT_AGENTS = words("after over under other either whether rather together never ever however later former latter")
+
+
+def occupation(word: str, loose: bool = False) -> bool:
+    """Whether a lower-case word names a role or occupation ("minister", "accountant", "drummer"); ``loose``
+    takes any noun-like word (not a verb form, not a function word), as before a full name ("shipping magnate
+    Erik Solberg", "retiree Doug Purdy")."""
+    low = bare(word)
+    if low in ROLE_NOUNS or (_AGENT.fullmatch(low) is not None and low not in _NOT_AGENTS):
+        return True
+    return loose and _NOUNLIKE.fullmatch(low) is not None and low not in NOT_NAMES and low not in CUE_WORDS
+
+
+def _place(words: list[str]) -> bool:
+    return any(bare(w) in _PLACE_WORDS for w in words)
+
+
+def role_gender(title: Title) -> str:
+    """The gender a role tells ("grandmother" → f), else ``""``."""
+    head = title.head.rsplit(maxsplit=1)[-1]
+    return "f" if head in FEMALE_ROLES else "m" if head in MALE_ROLES else ""
+
+
+def _roles_before(text: str, start: int, full_name: bool = False) -> list[str]:
+    """Role words right before a name ("chief executive Sandra Liu", "oil worker Mike Wipf") with the
+    capitalised owner before them ("Port Authority chief executive Sandra Liu")."""
+    words: list[str] = []
+    # the words before the name, nearest first (a line break ends them)
+    window = text[max(0, start - 80) : start]
+    window = window[window.rfind("\n") + 1 :]
+    if not window.endswith((" ", "\u00a0")):
+        return words
+    for word in reversed(window.split()[-7:]):
+        if len(words) >= 6:
+            break
+        low = word.lower()
+        if low in NOT_NAMES or low.endswith(_STOPS) or (not words and not occupation(low, full_name)):
+            break  # the word right before the name must be a role noun (or, before a full name, a noun)
+        upper = word[:1].isupper()
+        if (upper and not words) or (not upper and words and words[0][:1].isupper()):
+            break  # lower-case role words, then at most a capitalised owner before them
+        words.insert(0, word)
+    return words
+
+
+_Shape = tuple[tuple[tuple[int, int], ...], int, int, int, "Title | None", int, str]
+
+
+@lru_cache(maxsize=8192)
+def _shape(raw: str) -> _Shape | None:
+    """What a capitalised run is made of, whatever its place: word offsets, how many leading words are no
+    names ("The", "But", wire labels), where a possessive owner ends (-1: none), how many words are its title
+    (-1: it is a title alone), the title, how many title words name an owner, and an honorific's gender."""
+    rel = tuple((m.start(), m.end()) for m in _NONSPACE.finditer(raw))
+    words = [raw[x:y] for x, y in rel]
+    k = 0
+    while k < len(words) - 1 and (
+        bare(words[k]).rstrip(".") in NOT_NAMES or (bare(words[k]) in _LEAD_JUNK and len(words) > 2)
+    ):
+        k += 1
+    if k == len(words) - 1 and bare(words[k]).rstrip(".") in NOT_NAMES:
+        return None
+    words = words[k:]
+    if not words or _SELF_I.match(words[0]):
+        return None
+    split = -1
+    for i in range(len(words) - 2, -1, -1):
+        if words[i].endswith(("’s", "'s", "s’", "s'")):
+            if not any(bare(w) in ORG_HEADS for w in words[i + 1 :]):  # not "the Sheriff's Office"
+                split = i
+            break
+    rest = words[split + 1 :]
+    if all(head_noun(w) is not None or bare(w) in HONORIFICS for w in rest):
+        return rel, k, split, -1, None, 0, ""
+    cut = split_title(rest)
+    title_words = rest[:cut]
+    title = make_title([bare(w) for w in title_words], " ".join(title_words)) if cut else None
+    n_owner = len(_owner_words(title_words)) if cut else 0
+    honorific = next((HONORIFICS[bare(w)] for w in reversed(title_words) if bare(w) in HONORIFICS), "")
+    return rel, k, split, cut, title, n_owner, honorific
+
+
+class MentionFinder:
+    """Finds the mentions of one text (see the module doc)."""
+
+    def __init__(self, text: str, inside: Callable[[int], bool]) -> None:
+        self.text = text
+        self.inside = inside
+        self._kinds: dict[int, tuple[bool, bool]] = {}
+        #: where the text's lines break
+        self._breaks = [m.start() for m in _NEWLINE.finditer(text)]
+
+    def find(self) -> list[Mention]:
+        out: list[Mention] = []
+        text = self.text
+        for start, end in name_runs(text):
+            word = text[start:end]
+            if " " not in word and bare(word).rstrip(".") in NOT_NAMES:
+                continue  # a capitalised word that is no name: "The", "But", "Monday"
+            if not self._line(start)[0]:
+                out.extend(self._parse(start, end))
+        for m in out:
+            if not m.gender and m.kind != "org":
+                m.gender = name_gender(m.tokens[0]) if len(m.tokens) > 1 else ""
+                for t in m.titles:
+                    m.gender = m.gender or role_gender(t)
+        out.sort(key=lambda m: m.start)
+        return out
+
+    def _parse(self, start: int, end: int) -> list[Mention]:
+        shape = _shape(self.text[start:end])
+        if shape is None:
+            return []
+        rel, k, split, cut, title, n_owner, honorific = shape
+        toks = [(start + x, start + y) for x, y in rel]
+        words = [self.text[x:y] for x, y in toks]
+        the_before = k > 0 and bare(words[k - 1]) == "the"
+        toks, words = toks[k:], words[k:]
+        out: list[Mention] = []
+        if split >= 0:
+            # a possessive inside the run ends an owner: "Vancouver’s Bo Horvat"
+            owner = self._mention(toks[0][0], toks[split][1], words[: split + 1], None, False)
+            if owner is not None:
+                out.append(owner)
+            toks, words = toks[split + 1 :], words[split + 1 :]
+        if cut < 0:
+            return out  # a title alone ("CEO", "the Minister") names nobody by itself
+        if n_owner:
+            owner = self._mention(toks[0][0], toks[n_owner - 1][1], words[:n_owner], None, the_before)
+            if owner is not None and owner.kind == "org":
+                out.append(owner)
+        toks, words = toks[cut:], words[cut:]
+        mention = self._mention(toks[0][0], toks[-1][1], words, title, the_before and not cut, run_start=start)
+        if mention is None:
+            return out
+        if honorific:
+            mention.gender = honorific
+        if title is None:
+            full = len(mention.tokens) >= 2
+            before = _roles_before(self.text, start, full)
+            if before:
+                found = make_title([bare(w) for w in before], " ".join(before), any_head=full)
+                if found is not None:
+                    mention.titles.append(found)
+        self._appositions(mention, start)
+        out.append(mention)
+        return out
+
+    def _mention(
+        self, a: int, b: int, words: list[str], title: Title | None, the_before: bool, *, run_start: int | None = None
+    ) -> Mention | None:
+        if not words:
+            return None
+        last = words[-1]
+        trimmed = _POSSESSIVE.sub("", last) if ("’" in last or "'" in last) else last
+        b -= len(last) - len(trimmed)
+        words = [*words[:-1], trimmed]
+        name = " ".join(words)
+        if not _KEEPS_STOP.search(name) or re.match(r"\s+[“\"‘'(]?[A-Z]|\s*$", self.text[b : b + 3]):
+            name = name.rstrip(".")  # the full stop of a sentence that ends in "Ltd." is the sentence's
+        b -= len(" ".join(words)) - len(name)
+        if len(name) < 2 or name.lower() in NOT_NAMES or b <= a:
+            return None
+        if is_org_name(name) or (the_before and len(words) > 1 and title is None and not _place(words)):
+            kind = "org"
+        elif title is None and self._team(a, words):
+            kind = "org"  # "the Raptors", "the Kelowna Rockets": a team or a band by its plural name
+        elif title is None and _place(words) and (the_before or self._word_before(a) in _NOT_SUBJECT_AFTER):
+            kind = "place"  # "in Central Park", "in Frederick Mall"; "Daniela Park said" is a person
+        elif title is not None or (len(words) > 1 and name_gender(words[0])):
+            kind = "person"
+        elif bare(words[-1]) != singular(bare(words[-1])) and singular(bare(words[-1])) in ROLE_NOUNS:
+            kind = "group"  # "Labour MPs", "Students"
+        else:
+            kind = "unknown"
+        m = Mention(start=a, end=b, name=name, kind=kind)
+        if title is not None:
+            m.titles.append(title)
+        # the word before the whole run (its title included): "would tell Toronto Mayor John Tory" is an object
+        prev = self._word_before(run_start if run_start is not None else a)
+        m.aside = self._line(a)[1]
+        m.objectlike = prev in _NOT_SUBJECT_AFTER or self.inside(a) or m.aside
+        if not m.objectlike:
+            m.clause_head = not prev[:1].islower() or prev in _CLAUSE_OPENERS or occupation(prev)
+        return m
+
+    def _team(self, a: int, words: list[str]) -> bool:
+        """A plural name after "the" that is no group of people by role ("the Raptors", not "the Democrats")."""
+        last = bare(words[-1])
+        return (
+            self.text[max(0, a - 4) : a].lower() == "the "
+            and last.endswith("s")
+            and not last.endswith(("ss", "ans", "ese"))  # "the Canadians": a people, not a team
+            and singular(last) not in ROLE_NOUNS
+            and not _place(words)
+        )
+
+    def _word_before(self, pos: int) -> str:
+        text = self.text
+        if pos == 0 or not text[pos - 1].isspace():
+            return ""
+        before = text[max(0, pos - 40) : pos].split()
+        if not before or before[-1].rstrip("”\"’')").endswith(_STOPS):
+            return ""  # a sentence or clause ends right before ("… go deeper.” Durning did not …")
+        return before[-1].strip("“”\"'(").lower()
+
+    def _appositions(self, mention: Mention, run_start: int) -> None:
+        """Titles from an apposition after the name ("Ana Ruiz, the finance minister,") or before it ("its
+        director, Mara Okafor")."""
+        text = self.text
+        after = (
+            _APPOSITION_AFTER.match(text, mention.end, mention.end + 100) if text.startswith(",", mention.end) else None
+        )
+        if after is not None:
+            phrase = after.group(1)
+            first = phrase.split()[0]
+            if phrase[:1].islower() or bare(first) in ("the", "a", "an") or head_noun(first) is not None:
+                role = parse_role(phrase)
+                if role is not None and not role.plural:
+                    mention.titles.append(role)
+        if text[max(0, run_start - 2) : run_start] == ", ":
+            before = _APPOSITION_BEFORE.search(text, max(0, run_start - 80), run_start)
+            if before is not None:
+                role = parse_role(before.group(1))
+                if role is not None and not role.plural:
+                    mention.titles.append(role)
+
+    def _line(self, pos: int) -> tuple[bool, bool]:
+        """(a title-case heading, a heading or caption) for the line ``pos`` is on, computed once a line: a
+        title-case heading's capitalised runs are no names; a caption names who is pictured, not who speaks."""
+        text = self.text
+        k = bisect_right(self._breaks, pos)
+        line_start = self._breaks[k - 1] + 1 if k else 0
+        found = self._kinds.get(line_start)
+        if found is None:
+            line_end = self._breaks[k] if k < len(self._breaks) else -1
+            line = text[line_start : line_end if line_end >= 0 else len(text)].rstrip()
+            words = [w for w in line.split() if len(w) > 3 and w[:1].isalpha()]
+            title_case = (
+                len(line) < 200
+                and not line.endswith((".", "!", "?", "”", '"', ":"))
+                and len(words) >= 3
+                and sum(1 for w in words if w[:1].isupper()) >= 0.7 * len(words)
+            )
+            found = self._kinds[line_start] = (title_case, bool(_CAPTION.search(line)) or heading_line(line))
+        return found
+
+
+def heading_line(line: str) -> bool:
+    """Whether a line (or paragraph) is a heading: short, and not ending like a sentence."""
+    body = line.rstrip()
+    return len(body) < 80 and not body.endswith((".", "!", "?", "”", '"', "’", "'", ":", ")"))
+
+
+def _owner_words(title_words: list[str]) -> list[str]:
+    """The leading words of a title that name its owner: "European Commission" of "European Commission
+    President", "NATO" of "NATO Secretary General" (up to the first title noun or modifier-rank word)."""
+    out: list[str] = []
+    for w in title_words:
+        if abbreviation(w) is not None or bare(w) in ROLE_NOUNS or bare(w) in HONORIFICS:
+            break
+        out.append(w)
+    return out

@@ -1,0 +1,64 @@
+"""Pass 3, surnames: a shorter name ("Rutte", "Von der Leyen", "Mr. Ruiz") names the person whose fuller name
+ends with it and whose gender agrees ("Mr Pollard" is not Kayleigh Pollard), the nearest one written before
+it (else the first after it, for a headline). A single given name ("Darrin") names the person whose full
+name starts with it when no surname matches."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..entities import Entity
+from ..lexicon import name_gender
+from ..mentions import Mention
+from .exact import compatible, key
+
+#: kinds of mention that are nobody's surname or full name
+_NAMELESS = ("org", "place", "group")
+
+
+def run(mentions: list[Mention]) -> None:
+    # fuller names by their last and by their first word
+    by_last: dict[str, list[tuple[int, list[str], Mention]]] = {}
+    by_first: dict[str, list[tuple[int, list[str], Mention]]] = {}
+    for m in mentions:
+        if len(m.tokens) >= 2 and m.kind not in _NAMELESS:
+            toks = key(m.name).split()
+            by_last.setdefault(toks[-1], []).append((m.start, toks, m))
+            by_first.setdefault(toks[0], []).append((m.start, toks, m))
+    if not by_last:
+        return
+    for m in mentions:
+        if m.kind in _NAMELESS:
+            continue
+        toks = key(m.name).split()
+        best = _nearest(m, toks, by_last.get(toks[-1], ()), suffix=True)
+        if best is None and len(toks) == 1 and name_gender(toks[0]):
+            best = _nearest(m, toks, by_first.get(toks[0], ()), suffix=False)  # a given name alone: "Darrin"
+        if best is None:
+            continue
+        target = best.entity
+        ent = m.entity
+        assert isinstance(target, Entity) and isinstance(ent, Entity)
+        if target is not ent and compatible(target, ent) and not target.org:
+            target.absorb(ent)
+
+
+def _nearest(
+    m: Mention, toks: list[str], fuller: Sequence[tuple[int, list[str], Mention]], suffix: bool
+) -> Mention | None:
+    n = len(toks)
+    before: Mention | None = None
+    after: Mention | None = None
+    for start, ftoks, f in fuller:
+        if len(ftoks) <= n or f is m:
+            continue
+        if m.gender and f.gender and m.gender != f.gender:
+            continue  # "Mr Pollard" is not Kayleigh Pollard
+        part = ftoks[-n:] if suffix else ftoks[:n]
+        if part != toks:
+            continue
+        if start < m.start:
+            before = f
+        elif after is None:
+            after = f
+    return before or after

@@ -1,0 +1,317 @@
+"""Numeric claims as statements: the clause that asserts a quantity, what it measures, and who says it.
+
+A quantity (:mod:`.numbers`) is a claim when the text asserts it about the world. Not claims: years, dates
+and times on their own, numbers inside names ("Readiness 2030", "Highway 401", "Level 4"), identifying ages
+("Jane Roe, 42,", "the 42-year-old driver"), phone numbers, list numbering, labels ("page 3", "No. 10
+Downing Street"), "one" as a pronoun ("one of them"). The claim's text is the clause that asserts the
+quantity: inside a quotation the quoted sentence, in reported speech the reported clause (both carry the
+speaker), else the sentence; when two quantities share a clause, each gets the part of it between commas
+that carries it.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..models import Claim, Quantity
+from .lexicon import words
+from .numbers import find_quantities
+from .quotes import make_claim, quote_claims, reported_claims, sentence_spans
+
+_MONTHS = (
+    r"Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|"
+    r"Sep(?:tember|t\.|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?"
+)
+_DATE_BEFORE = re.compile(rf"(?:\b(?:{_MONTHS})|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?)\s*$")
+_DATE_AFTER = re.compile(rf"^(?:st|nd|rd|th)?,?\s+(?:{_MONTHS})\b|^(?:st|nd|rd|th)\b")
+_TIME_AFTER = re.compile(r"^\s?(?:a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b|o'clock|GMT|UTC|[AECMP][SD]T\b)|^:\d\d")
+_DIGIT_RUN = re.compile(r"[\d().+-]+(?:[ .-][\d().-]+)*")
+#: a word right before a number that makes it a label: "page 3", "Level 4", "Highway 401", "Readiness 2030"
+_LABEL_BEFORE = re.compile(
+    r"(?:\b(?i:page|pages|chapter|section|route|level|grade|room|unit|flight|platform|gate|exit|channel|version|"
+    r"episode|round|stage|phase|step|week|day|game|number|no\.|model|bill|article|clause|item|figure|table|"
+    r"local|highway|interstate|station|ward|district|precinct|lot|suite|apartment|apt\.|box|series|volume|vol\.)"
+    r"|[A-Z][\w.&'-]*[A-Za-z])\s$"
+)
+_LABEL_CASED = re.compile(r"[A-Z][\w.&'-]*[A-Za-z]\s$")
+_ONE_NOT_COUNT = re.compile(
+    r"^\s+(?:of|another|more|day|time|point|way|thing|side|hand|another's|by|after|or|and|who|that|which)\b|^[,;:?]"
+)
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|no|any|each|this|that|which|some|these|those)\s$", re.IGNORECASE)
+_BRACKET = re.compile(r"\b(?:\w+s|people|children|men|women)\s+(?:over|under|above|below|aged)\s$")
+_RELATIVE = re.compile(r"\b(?:the past|the last|the next|how many)\s$", re.IGNORECASE)
+_CAPITAL_BEFORE = re.compile(r"[A-Z][\w'’-]*\s$")
+_EARNING = re.compile(r"\b(?:making|earning|earn|make|aged)\s$")
+_THAT = re.compile(r"\b(?:that|which)\s$", re.IGNORECASE)
+#: words after which "one" counts something ("we have one ice rink", "only one", "at least one")
+_COUNTING_BEFORE = re.compile(
+    r"\b(?:have|has|had|having|get|gets|getting|got|only|just|exactly|than|with|without|buy|bought|sold|won|"
+    r"lost|added|opened|built|need|needs|needed)\s$|^$|[“\"‘']$",
+    re.IGNORECASE,
+)
+_PREDICATE_BEFORE = re.compile(r"\b(?:is|was|were|are|be|been|being|turned|turns|aged|age of|'s|’s)\s(?:a\s|an\s)?$")
+_STREET = re.compile(
+    r"^\s+(?:[A-Z][\w.'-]*\s+){1,3}(?:Street|St\.|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Drive|Lane|Way)\b"
+)
+_SPLIT = re.compile(r"[,;:]\s|\s[—–-]{1,2}\s|\s(?:and|but|while|whereas)\s")
+_MEASURED_AFTER = re.compile(
+    r"^\s*(?:(?:a|an|per)\s+(?:year|month|week|day|hour)\s+)?(?:for|on|in|of|to|from)\s+"
+    r"((?:the\s+|its\s+|their\s+|his\s+|her\s+)?"
+    r"(?:(?!(?:that|which|who|and|but|or|by|after|before|since|because|if|when|was|is|were|are|will|would)\b)"
+    r"[\w'’-]+(?:\s+|(?=[,.;:!?)]|$))){1,4})"
+)
+_VERB = re.compile(
+    r"\s(?:is|are|was|were|will|would|could|can|has|have|had|cost|costs|rose|fell|grew|reached|totalled|totaled|"
+    r"topped|hit|stands|stood|jumped|dropped|climbed|increased|decreased|declined|surged|doubled)\b"
+)
+_CURRENCY_CODES = words("USD CAD EUR GBP JPY CNY INR AUD CHF MXN BRL NZD ZAR KES HKD SGD")
+_SMALL_WORDS = words("one two three four five six seven eight nine ten")
+_FUNCTION_END = words("the a an of to in on for and or with by at as its their his her our")
+
+
+def numeric_claims(text: str, paragraphs: Sequence[tuple[int, int]] = ()) -> list[Claim]:
+    """The numeric claims of ``text`` in order, each with its clause, quantity, and speaker when quoted."""
+    quotes = quote_claims(text, paragraphs)
+    reported = reported_claims(text, paragraphs)
+    sentences = sentence_spans(text, paragraphs)
+    starts = [a for a, _ in sentences]
+    # the innermost claim holding a quantity speaks it: a quote inside a reported clause before the clause
+    holders = sorted(quotes + reported, key=lambda c: c.span.end - c.span.start)
+    found: list[tuple[Quantity, int, int, Claim | None]] = []
+    for q in find_quantities(text):
+        if not asserts(text, q):
+            continue
+        i = bisect_right(starts, q.span.start) - 1
+        lo, hi = sentences[i] if i >= 0 and q.span.start < sentences[i][1] else (q.span.start, q.span.end)
+        holder = next((c for c in holders if c.span.start <= q.span.start and q.span.end <= c.span.end), None)
+        if holder is not None:
+            lo, hi = max(lo, holder.span.start), min(hi, holder.span.end)
+        found.append((q, lo, hi, holder))
+    out: list[Claim] = []
+    taken: set[tuple[int, int]] = set()
+    for n, (q, lo, hi, holder) in enumerate(found):
+        shared = any(o_lo == lo and o_hi == hi for k, (_, o_lo, o_hi, _) in enumerate(found) if k != n)
+        a, b = _piece(text, q, lo, hi) if shared else (lo, hi)
+        a, b = _trim(text, a, b)
+        if (a, b) in taken or b <= a or not (a <= q.span.start and q.span.end <= b):
+            a, b = q.span.start, q.span.end
+        if (a, b) in taken:
+            continue
+        taken.add((a, b))
+        # rebuilt through validation (model_copy would not validate the new field)
+        quantity = Quantity.model_validate({**q.model_dump(), "measured": measured(text, q, a, b)})
+        out.append(
+            make_claim(
+                "numeric",
+                text,
+                a,
+                b,
+                speaker=holder.speaker if holder is not None else None,
+                speaker_mention=holder.speaker_mention if holder is not None else None,
+                cue=holder.cue if holder is not None else None,
+                quantity=quantity,
+                confidence=0.8 if q.unit else 0.6,
+            )
+        )
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class _Seen:
+    """A quantity with the text around it, as the rules below read it."""
+
+    text: str
+    q: Quantity
+    before: str
+    after: str
+
+    @property
+    def surface(self) -> str:
+        return self.q.surface
+
+    @property
+    def first(self) -> str:
+        return self.q.surface.lower().split()[0]
+
+    @property
+    def digits(self) -> bool:
+        return self.q.surface[:1].isdigit()
+
+    @property
+    def bare(self) -> bool:
+        """A number with nothing counted ("974", "Chapter 3")."""
+        return self.q.unit is None and self.digits and self.q.value_max is None
+
+
+def _date_or_time(x: _Seen) -> bool:
+    """Years, dates, times, relative dates: "in 2019", "March 3", "5 p.m.", "6:05", "20 years ago"."""
+    if x.q.unit == "year":
+        return True
+    if x.digits and (_DATE_BEFORE.search(x.before) or _DATE_AFTER.search(x.after)):
+        return True
+    if x.digits and (_TIME_AFTER.search(x.after) or x.before.endswith(":")):
+        return True
+    if _RELATIVE.search(x.before) or x.after.startswith(" ago"):
+        return True  # "the past two years", "20 years ago", "how many billions"
+    return bool(re.match(r"\s?o[’']clock", x.after)) or (
+        x.surface.endswith(" o") and x.after.startswith(("’clock", "'clock"))
+    )
+
+
+def _label_or_name(x: _Seen) -> bool:
+    """Numbers that label or name things, identifiers, phone numbers, addresses, list numbering."""
+    s = x.q.span.start
+    if x.digits and (_phone(x.text, s, x.q.span.end) or _labelled(x.text, s, x.before)):
+        return True  # "555-123-4567"; "page 3", "Level 4", "Highway 401"
+    if x.digits and (_STREET.match(x.after) or re.match(r"[A-Za-z/]", x.after) or x.before.endswith(("/", "#"))):
+        return True  # "123 Main Street", "5G", "24/7", "#3"
+    if x.digits and re.fullmatch(r"\d{9,}", x.surface):
+        return True  # an identifier or a time stamp, not an amount
+    if x.digits and re.search(r"(?:^|\n)\s*$", x.before) and re.match(r"[.)]\s", x.after):
+        return True  # list numbering
+    if _in_name(x.q):
+        return True  # "American Skin (41 Shots)"
+    named = x.surface[:1].isupper() and x.first in _SMALL_WORDS | {"zero"} and _CAPITAL_BEFORE.search(x.before)
+    return bool(named) and not _sentence_start(x.text, s, x.before)  # "Ground Zero", "the Five Eyes"
+
+
+def _age(x: _Seen) -> bool:
+    """Identifying ages: "Dean Pollard, 52,", "the 42-year-old driver" (a predicate age is a claim)."""
+    if (x.q.unit or "").endswith("year-old"):
+        return not (_PREDICATE_BEFORE.search(x.before) or re.match(r"[.,;!?)]", x.after))
+    return x.bare and bool(re.search(r"[A-Z][\w'’-]+,\s$", x.before)) and bool(re.match(r"[,.]", x.after))
+
+
+def _bracket_or_idiom(x: _Seen) -> bool:
+    """Brackets of whom a statement is about, banknotes, idioms: "Canadians over 60", "households making
+    $100,000 or more", "$20s", "doubling down", "a one-off"."""
+    lead = x.surface.split()[0] + " " if x.q.qualifier in ("more_than", "less_than") else ""
+    if x.q.unit is None and _BRACKET.search(x.before + lead):
+        return True
+    if re.match(r"\s+or\s+(?:more|less|older|younger)\b", x.after) and _EARNING.search(x.before):
+        return True
+    if x.q.unit in _CURRENCY_CODES and x.after.startswith("s"):
+        return True
+    if x.surface.lower().startswith("doubling") and x.after.startswith(" down"):
+        return True
+    s = x.q.span.start + len(x.first)
+    return bool(re.match(r"[-–](?:off|on-one|time|of-a-kind|liners?)\b", x.text[s : s + 12]))
+
+
+def _no_count(x: _Seen) -> bool:
+    """Small numbers in words that count nothing: "one" as a pronoun or an indefinite ("one of them", "in one
+    tweet"), back-references ("the two women"), enumerations ("one, …, and two, …")."""
+    low = x.surface.lower()
+    if x.first not in _SMALL_WORDS:
+        return x.bare and x.q.qualifier == "exact" and len(low) <= 2 and bool(_DETERMINER_BEFORE.search(x.before))
+    if x.q.unit is None and x.after.startswith(",") and re.search(r"\band\s$", x.before):
+        return True
+    if x.first == "one" and x.q.qualifier == "exact" and not _COUNTING_BEFORE.search(x.before):
+        return True  # an indefinite, unless counted ("we have one rink")
+    if x.first == "one" and re.search(r"\bthe only\s$", x.before):
+        return True
+    if low == "one" and (_ONE_NOT_COUNT.match(x.after) or (x.q.unit is None and not re.match(r"\s+[a-z]", x.after))):
+        return True
+    back = _DETERMINER_BEFORE.search(x.before) and (x.first == "one" or not _THAT.search(x.before))
+    if back and x.q.qualifier == "exact":
+        return True
+    return x.surface[:1].isupper() and x.q.unit is None and bool(re.match(r"\s+(?:of|[A-Z])", x.after))
+
+
+_NOT_CLAIMS = (_date_or_time, _label_or_name, _age, _bracket_or_idiom, _no_count)
+
+
+def asserts(text: str, q: Quantity) -> bool:
+    """Whether a quantity is asserted about the world (see the module doc): no rule of :data:`_NOT_CLAIMS`
+    says otherwise."""
+    s, e = q.span.start, q.span.end
+    seen = _Seen(text, q, text[max(0, s - 30) : s], text[e : e + 24])
+    return not any(rule(seen) for rule in _NOT_CLAIMS)
+
+
+def _labelled(text: str, s: int, before: str) -> bool:
+    """Whether the word before a number labels it ("page 3", "Level 4"); a capitalised word that only opens
+    the sentence, or a possessive ("McCallum's 2 …"), does not."""
+    if not _LABEL_BEFORE.search(before) or re.search(r"[’']s\s$", before):
+        return False
+    return not _LABEL_CASED.search(before) or not _sentence_start(text, s, before)
+
+
+def _in_name(q: Quantity) -> bool:
+    """A count whose noun is capitalised is part of a name ("American Skin (41 Shots)"), unless it counts a
+    people ("more than 6 million Canadians")."""
+    unit = q.unit
+    if not unit or unit.isupper() or not unit.split()[-1][:1].isupper():
+        return False
+    return not (unit.endswith("s") and (q.value >= 1000 or q.qualifier != "exact"))
+
+
+def _phone(text: str, s: int, e: int) -> bool:
+    """Whether a number is part of a phone number ("555-123-4567", "1300 555 072", "(02) 9876 5432")."""
+    lo = s
+    while lo > 0 and s - lo < 8 and (text[lo - 1].isdigit() or text[lo - 1] in "()+-. "):
+        lo -= 1
+    run = _DIGIT_RUN.search(text, lo, min(len(text), e + 16))
+    if run is None or "," in run.group(0):
+        return False
+    groups = re.findall(r"\d+", run.group(0))
+    return (len(groups) >= 3 and sum(len(g) for g in groups) >= 7) or (len(groups) == 2 and len(groups[1]) >= 6)
+
+
+def _sentence_start(text: str, s: int, before: str) -> bool:
+    """Whether the capitalised word before a number only opens its sentence ("Eleven …" has none)."""
+    word = re.search(r"(\S+)\s$", before)
+    if word is None:
+        return True
+    k = s - len(word.group(0))
+    head = text[max(0, k - 3) : k]
+    return k == 0 or bool(re.search(r"(?:[.!?]\s|\n)\W*$", head))
+
+
+def _piece(text: str, q: Quantity, lo: int, hi: int) -> tuple[int, int]:
+    """The part of a shared clause, between commas or conjunctions, that carries ``q``."""
+    a, b = lo, hi
+    for m in _SPLIT.finditer(text, lo, hi):
+        if m.end() <= q.span.start:
+            a = m.end()
+        elif m.start() >= q.span.end:
+            b = m.start()
+            break
+    return a, b
+
+
+def _trim(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and (text[a].isspace() or text[a] in "“”\"‘’'(,;:—–-"):
+        a += 1
+    while b > a and (text[b - 1].isspace() or text[b - 1] in "“”\"‘’'),;:—–-."):
+        b -= 1
+    return a, b
+
+
+def measured(text: str, q: Quantity, a: int, b: int) -> str | None:
+    """What a quantity measures, as the text words it: the counted noun ("352 missing children"), the phrase
+    after it ("800 billion euros for defence" → "defence"; "40% of voters" → "voters"), else the clause's
+    subject ("Turnout reached about 40%" → "Turnout")."""
+    after = _MEASURED_AFTER.match(text[q.span.end : b])
+    if after is not None:
+        phrase = after.group(1).split()[:4]
+        while phrase and phrase[-1].lower() in _FUNCTION_END:
+            phrase.pop()
+        if phrase:
+            found = " ".join(phrase)
+            if q.unit and q.unit not in ("percent", "percentage_points") and not q.unit.isupper():
+                return f"{q.unit} {after.group(0).split()[0]} {found}"
+            return found
+    if q.unit and q.unit not in ("percent", "percentage_points", "year") and not q.unit.isupper():
+        return q.unit
+    head = text[a : q.span.start]
+    verb = _VERB.search(head)
+    if verb is not None:
+        subject = head[: verb.start()].strip(" ,;:“”\"'")
+        words = subject.split()
+        if 0 < len(words) <= 8:
+            return subject
+    return None
