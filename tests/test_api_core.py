@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 import docingest
 from docingest import Article, Failure, IngestError
 from docingest.document import Candidate, ClaimContext, Page, RawDocument, Verdict
-from docingest.models import Claim, Span, claim_id
+from docingest.models import Claim, Quantity, Span, claim_id
 from docingest.testing import tag_soup
 
 PAGE = """<!doctype html><html lang="en"><head><title>Harbour plan approved | The Test Gazette</title></head>
@@ -525,3 +525,36 @@ def test_a_plugin_registered_on_the_shared_manager_after_use_is_seen() -> None:
     finally:
         docingest.get_plugin_manager().unregister(plugin)
     assert docingest.ingest_html(PAGE, claims=False).text != "From a plugin registered after first use."
+
+
+class _TwoQuantities:
+    """Two numeric claims over one clause ("rose from 12% to 15%"), each about its own quantity."""
+
+    name = "test.two_quantities"
+    kinds = frozenset({"numeric"})
+
+    def extract(self, text: str, context: ClaimContext) -> Iterable[Claim]:
+        clause = Span(start=0, end=text.index(" last"))
+        for surface in ("12%", "15%"):
+            start = text.index(surface)
+            quantity = Quantity(
+                value=float(surface[:-1]), unit="percent", surface=surface, span=Span(start=start, end=start + 3)
+            )
+            yield Claim(
+                id=claim_id("numeric", clause, clause.slice(text) + surface),
+                kind="numeric",
+                text=clause.slice(text),
+                span=clause,
+                quantity=quantity,
+            )
+
+
+def test_numeric_claims_sharing_a_clause_are_both_kept() -> None:
+    pm = docingest.new_plugin_manager(entry_points=False, disable=["docingest.numeric", "docingest.quotes"])
+
+    def docingest_claim_extractors() -> list[_TwoQuantities]:
+        return [_TwoQuantities()]
+
+    pm.register(_plugin(docingest_claim_extractors=docingest_claim_extractors), name="test.numbers")
+    claims = docingest.Pipeline(plugin_manager=pm).extract_claims("Turnout rose from 12% to 15% last year.")
+    assert [c.quantity.surface for c in claims if c.quantity] == ["12%", "15%"]

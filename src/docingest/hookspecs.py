@@ -127,7 +127,7 @@ def docingest_claim_extractors() -> Sequence[ClaimExtractor]:
     """Return claim extractors (quotes, reported speech, numeric assertions).
 
     Their claims are merged and ordered by position. When two extractors report a claim of the same kind
-    over the same span, the one with the higher confidence is kept.
+    over the same span (for numeric claims: about the same quantity), the one with the higher confidence is kept.
     """
 
 

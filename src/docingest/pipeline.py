@@ -550,7 +550,7 @@ class Pipeline:
         return merged
 
     def _claims(self, text: str, context: ClaimContext, label: str) -> tuple[Claim, ...]:
-        best: dict[tuple[str, int, int], Claim] = {}
+        best: dict[tuple[str, int, int, int], Claim] = {}
         for extractor in self.claim_extractors:
             origin = self._origins[id(extractor)].calling("extract")
             found = self._guard(label, origin, partial(_listed, extractor.extract, text, context))
@@ -559,10 +559,17 @@ class Pipeline:
                     claim.check_against(text)
                 except ValueError as exc:
                     raise plugin_error(label, origin, exc, self.pm, f"it returned a bad claim: {exc}") from exc
-                key = (claim.kind, claim.span.start, claim.span.end)
+                # two numeric claims may share a clause ("rose from 12 to 15 per cent"): the quantity tells them apart
+                quantity = claim.quantity.span if claim.quantity is not None else None
+                key = (claim.kind, claim.span.start, claim.span.end, quantity.start if quantity else -1)
                 if key not in best or claim.confidence > best[key].confidence:
                     best[key] = claim
-        return tuple(sorted(best.values(), key=lambda c: (c.span.start, c.span.end, c.kind)))
+        return tuple(
+            sorted(
+                best.values(),
+                key=lambda c: (c.span.start, c.span.end, c.kind, c.quantity.span.start if c.quantity else -1),
+            )
+        )
 
     def extract_claims(self, text: str, context: ClaimContext | None = None) -> list[Claim]:
         """Claims of a text the caller already has; spans index ``text``."""
