@@ -25,11 +25,18 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from ..models import BlockKind
 from . import squash, squash_lines
 
+#: Elements whose text is never read: scripts and styles, embedded and replaced content (an ``<iframe>``'s or a
+#: ``<noembed>``'s text is markup for another context, kept as raw text by the parser), form controls, and
+#: ruby annotations (``<rt>``, ``<rp>``: the reading aid printed above the base text, not the text itself).
 _SKIP_TAGS = (
     "script", "style", "template", "svg", "math", "iframe", "object", "embed", "canvas", "video",
     "audio", "picture", "img", "select", "button", "input", "textarea", "head", "title", "meta", "link",
     "base", "map", "area", "source", "track", "dialog", "datalist", "output", "progress", "meter",
+    "noembed", "noframes", "rt", "rp",
 )
+_VOID = frozenset({"img", "input", "meta", "link", "base", "area", "source", "track", "embed"})
+#: What Lexbor's ``text()`` would wrongly include: the text of elements never read, and of ``<noscript>``.
+_UNSHOWN = frozenset(tag for tag in (*_SKIP_TAGS, "noscript") if tag not in _VOID)
 _CONTAINER_TAGS = (
     "html", "body", "div", "section", "article", "main", "aside", "header", "footer", "nav", "form",
     "fieldset", "details", "summary", "figure", "dl", "dt", "dd", "center", "address", "hgroup", "legend",
@@ -78,7 +85,8 @@ def _tag_ids() -> tuple[dict[int, int], dict[int, str]]:
 
 _CATEGORY, _NAME = _tag_ids()
 _BLOCK_INSIDE = "table, p, div, ul, ol, pre, blockquote, h1, h2, h3, h4, h5, h6, section, article, li"
-_WALK_LEAF = "br, script, style, noscript, template, button, select, textarea"
+_UNSHOWN_SELECTOR = ", ".join(sorted(_UNSHOWN))
+_WALK_LEAF = f"br, {_UNSHOWN_SELECTOR}"
 #: What a paragraph is probed for in one query: its links, and the elements that make it walked (``_WALK_LEAF``).
 _LEAF_PROBE = f"a, {_WALK_LEAF}"
 _A_ID = next(tag_id for tag_id, name in _NAME.items() if name == "a")
@@ -151,19 +159,42 @@ def _has_blocks(table: LexborNode) -> bool:
     return any(node.mem_id != own for node in table.css(_BLOCK_INSIDE))
 
 
-_UNSHOWN = ("script", "style", "noscript", "template")
-_SCRIPTS = ", ".join(_UNSHOWN)
-
-
-def _shown_text(node: LexborNode) -> str:
-    """The text of ``node`` without that of its scripts and styles (Lexbor's ``text()`` includes it)."""
-    if node.css_first(_SCRIPTS) is None:
+def shown_text(node: LexborNode) -> str:
+    """The text of ``node`` without that of the elements never read (Lexbor's ``text()`` includes the text of
+    scripts, styles, ``<noscript>``, an ``<iframe>``'s raw text, buttons, ruby annotations ...)."""
+    if node.css_first(_UNSHOWN_SELECTOR) is None:
         return node.text()
-    return "".join(
-        t.text_content or ""
-        for t in node.traverse(include_text=True)
-        if t.is_text_node and (t.parent is None or t.parent.tag not in _UNSHOWN)
-    )
+    parts: list[str] = []
+    resume: list[LexborNode | None] = []  # the next siblings of the elements entered (no recursion: any depth)
+    child = node.child
+    while True:
+        while child is None:
+            if not resume:
+                return "".join(parts)
+            child = resume.pop()
+        if child.tag_id == _TEXT_ID:
+            parts.append(child.text_content or "")
+            child = child.next
+        elif child.tag in _UNSHOWN:
+            child = child.next
+        else:
+            resume.append(child.next)
+            child = child.child
+
+
+#: The start of a tag or comment written as text: markup kept as raw or escaped text inside a ``<noscript>``.
+_TAG_AS_TEXT = re.compile(r"<[a-zA-Z/!]")
+
+
+def _markup_as_text(noscript: LexborNode) -> bool:
+    """True for a ``<noscript>`` that holds markup as text (a tracking pixel's ``<img height="1" …>``, raw or
+    escaped) rather than elements: that text is markup for script-less browsers, never content."""
+    child = noscript.child
+    while child is not None:
+        if child.tag_id == _TEXT_ID and _TAG_AS_TEXT.search(child.text_content or ""):
+            return True
+        child = child.next
+    return False
 
 
 #: A notice shown when scripts are off ("You need to enable JavaScript to run this app"), not content.
@@ -246,7 +277,7 @@ class _Walker:
     def children(self, node: LexborNode, idx: int, ctx: _Ctx) -> None:
         buf = self.buf
         if self.nest >= _MAX_NEST:  # pathological nesting: the rest is read as one run of text
-            buf.append(node.text())
+            buf.append(shown_text(node))
             return
         self.nest += 1
         kind, level, _ = ctx
@@ -275,7 +306,7 @@ class _Walker:
                     buf.append(text)
                     self.buf_links += len(squash(text))
                 elif child.css_first(_BLOCK_INSIDE) is None:
-                    text = child.text()
+                    text = shown_text(child)
                     buf.append(text)
                     self.buf_links += len(squash(text))
                 else:  # a card wrapped in a link: its blocks are all link text
@@ -297,7 +328,7 @@ class _Walker:
                 if cat in (_PARA, _HEADING):
                     self.leaf(child, tag, idx, ctx, cat)
                 elif cat == _PRE:
-                    text = squash_lines(child.text())
+                    text = squash_lines(shown_text(child))
                     if text:
                         self.elems.append(Elem(tag, idx, child))
                         own = len(self.elems) - 1
@@ -310,10 +341,9 @@ class _Walker:
                 elif cat == _NOSCRIPT:
                     # read when parsed as elements (Discourse serves its posts there), not when it is raw
                     # markup kept as text
-                    first = child.child
                     if (
-                        first is not None
-                        and not (first.is_text_node and "<" in (first.text_content or ""))
+                        child.child is not None
+                        and not _markup_as_text(child)
                         and not ((notice := child.text()) and len(notice) < 300 and _SCRIPT_NOTICE.search(notice))
                     ):
                         self.container(child, tag, idx, ctx, _CONTAINER)
@@ -361,9 +391,9 @@ class _Walker:
     def table(self, node: LexborNode, parent: int) -> bool:
         """A data table as one block (rows on lines, cells tab-separated); False for layout tables."""
         rows: list[str] = []
-        scripted = node.css_first(_SCRIPTS) is not None
+        scripted = node.css_first(_UNSHOWN_SELECTOR) is not None
         for row in node.css("tr"):
-            cells = [squash(_shown_text(cell) if scripted else cell.text()) for cell in row.css("th, td")]
+            cells = [squash(shown_text(cell) if scripted else cell.text()) for cell in row.css("th, td")]
             if any(len(cell) > _MAX_CELL for cell in cells):
                 return False
             if any(cells):
@@ -371,7 +401,7 @@ class _Walker:
         self.elems.append(Elem("table", parent, node))
         own = len(self.elems) - 1
         caption = node.css_first("caption")
-        if caption is not None and (text := squash(caption.text())):
+        if caption is not None and (text := squash(shown_text(caption) if scripted else caption.text())):
             self.blocks.append(RawBlock("caption", text, None, "caption", own, 0))
         if rows:
             self.blocks.append(RawBlock("table", "\n".join(rows), None, "table", own, _link_chars(node)))

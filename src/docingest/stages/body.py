@@ -12,9 +12,13 @@ from collections.abc import Sequence
 
 from ..document import Candidate, Page
 from ..hookspecs import hookimpl
+from ..html import squash, squash_lines, visible
 from ..html.blocks import Elem, RawBlock, flatten
 from ..html.scoring import select
 from ..html.title import drop_bylines, drop_headline
+
+#: Block kinds whose text keeps its lines (rows of a table, lines of code).
+_LINED = frozenset({"table", "code"})
 
 
 class _Hints:
@@ -80,11 +84,16 @@ def to_candidates(elems: Sequence[Elem], blocks: Sequence[RawBlock], kept: Seque
     out: list[Candidate] = []
     for i in kept:
         block = blocks[i]
+        text = visible(block.text)
+        if text is not block.text:  # the invisible characters were around words or alone
+            text = squash_lines(text) if block.kind in _LINED else squash(text)
+            if not text:
+                continue
         length = len(block.text)
         out.append(
             Candidate(
                 kind=block.kind,
-                text=block.text,
+                text=text,
                 level=block.level,
                 tag=block.tag,
                 attrs=hints.attrs_of(block.elem),
