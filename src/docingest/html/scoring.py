@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import NamedTuple
 
 from .blocks import Elem, RawBlock
 
@@ -24,11 +25,6 @@ PROSE_MIN = 500.0
 #: A semantic container holding at least this share of the root's weight replaces it.
 SEMANTIC = 0.6
 _SEMANTIC_HINT = re.compile(r"\barticlebody\b|\bmain\b|\bpost-?body\b|\bentry-content\b|\barticle-?body\b")
-_NEGATIVE_HINT = re.compile(
-    r"(?<![a-z0-9])(?:comments?|commentlist|sidebar|related|recommend\w*|popular|trending|most-?read|"
-    r"share|sharing|social|newsletter|subscribe|footer|nav|navbar|menu|breadcrumbs?|widget|promo|advert\w*|"
-    r"ads?|sponsor\w*|cookie\w*|consent|modal|popup)(?![a-z0-9])"
-)
 
 
 def block_weight(block: RawBlock) -> float:
@@ -54,48 +50,64 @@ def _punctuated(text: str) -> bool:
     return ". " in text or ", " in text or text[-1] in ".!?。！？" or "。" in text or "，" in text
 
 
-def select(elems: Sequence[Elem], blocks: Sequence[RawBlock]) -> tuple[int, list[int]]:
-    """(index of the content root in ``elems``, indices of the kept blocks in document order)."""
-    if not blocks:
-        return 0, []
+class Weights(NamedTuple):
+    """What each element's subtree holds: its prose weight, its characters and its characters inside links."""
+
+    good: list[float]
+    text: list[int]
+    links: list[int]
+
+
+def weigh(elems: Sequence[Elem], blocks: Sequence[RawBlock]) -> Weights:
+    """The :class:`Weights` of every element (one reverse pass: children come after their parents)."""
     n = len(elems)
-    parents = [elem.parent for elem in elems]
     good = [0.0] * n
     text = [0] * n
     links = [0] * n
-    data: set[int] = set()
-    for j, block in enumerate(blocks):
-        if block.text[0] in "{[" and _data(block.text):  # a widget's JSON left as text: not there at all
-            data.add(j)
-            continue
+    for block in blocks:
         e = block.elem
         good[e] += block_weight(block)
         text[e] += len(block.text)
         links[e] += block.links
     for i in range(n - 1, 0, -1):
-        parent = parents[i]
+        parent = elems[i].parent
         if parent >= 0:
             good[parent] += good[i]
             text[parent] += text[i]
             links[parent] += links[i]
+    return Weights(good, text, links)
+
+
+def select(elems: Sequence[Elem], blocks: Sequence[RawBlock], *, names: bool = True) -> tuple[int, list[int]]:
+    """(index of the content root in ``elems``, indices of the kept blocks in document order).
+
+    With ``names=False`` the root is found by text density alone, never by what a class or id says.
+    """
+    if not blocks:
+        return 0, []
+    n = len(elems)
+    parents = [elem.parent for elem in elems]
+    good, text, _ = weigh(elems, blocks)
     listing = good[0] < PROSE_MIN
     # little running text: a listing, a shop, a link hub, whose links are its content
     weights = [float(t) for t in text] if listing else good
     if weights[0] <= 0:
         root = 0
     else:
-        root = _descend(0, weights, parents)
-        root = _semantic(root, elems, weights)
+        root = descend(0, weights, parents)
+        if names:
+            root = _semantic(root, elems, weights)
     inside = _subtree(root, n, parents)
     kept = [
         i
         for i, block in enumerate(blocks)
-        if inside[block.elem] and (_keep(block) if not listing else not _label(block)) and not (data and i in data)
+        if inside[block.elem] and (_keep(block) if not listing else not _label(block))
     ]
     return root, _drop_copies(elems, blocks, kept, text)
 
 
-def _descend(start: int, good: list[float], parents: list[int]) -> int:
+def descend(start: int, good: list[float], parents: list[int]) -> int:
+    """From ``start`` down, while one child holds at least :data:`DESCEND` of its parent's weight."""
     # each element's heaviest child (the first of equals), in one pass instead of lists of children
     best = [-1] * len(parents)
     for i in range(1, len(parents)):
@@ -211,15 +223,6 @@ _CONTROL = re.compile(
     re.IGNORECASE,
 )
 
-#: A sign-in prompt ("You must log in to answer this question.") or a bare relative age ("3 days ago", "posted
-#: 6 years ago") on a line of its own: the widget around a post, not its text.
-_PROMPT = re.compile(
-    r"(?:(?:you must|please) )?(?:be )?(?:log ?in|logged in|sign ?in|signed in|register)(?: or (?:register|sign up))?"
-    r" to (?:answer|reply|comment|post|leave a comment|vote|ask)\b.{0,40}|"
-    r"(?:(?:posted|updated|published) )?\d+ (?:minute|min|hour|hr|day|week|month|year)s? ago\W*",
-    re.IGNORECASE,
-)
-
 #: A widget's own label on a line of its own: a reading time ("5 min read"), a like or reply count ("3 Likes"),
 #: a form's sent / failed message, a loading placeholder, a sort menu, a close button, a "Sponsored" tag, a
 #: recommendation strip's title; a forum poster's stats ("Posts: 1,077", "Original Poster"); a shop's rating
@@ -242,11 +245,10 @@ _WIDGET = re.compile(
 
 
 def _label(block: RawBlock) -> bool:
-    """True for a control's, a prompt's or a widget's label on a line of its own (on listings too)."""
+    """True for a control's or a widget's label on a line of its own (on listings too)."""
     length = len(block.text)
     return (
         (length < 30 and _CONTROL.fullmatch(block.text) is not None)
-        or (length < 90 and _PROMPT.fullmatch(block.text) is not None)
         or (length < 130 and _WIDGET.fullmatch(block.text) is not None)
     )
 
@@ -266,9 +268,4 @@ def _keep(block: RawBlock) -> bool:
     return not (block.links > 0.6 * length)
 
 
-def _data(text: str) -> bool:
-    """True for a JSON object or array left in the markup as text (a widget's configuration)."""
-    return text.startswith(('{"', '[{"', '[["', '["')) and text.endswith(("}", "]"))
-
-
-__all__ = ["DESCEND", "SEMANTIC", "block_weight", "select"]
+__all__ = ["DESCEND", "PROSE_MIN", "SEMANTIC", "Weights", "block_weight", "descend", "select", "weigh"]

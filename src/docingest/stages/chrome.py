@@ -24,6 +24,8 @@ from selectolax.lexbor import LexborNode
 from ..document import Page, TreeCleaner
 from ..hookspecs import hookimpl
 from ..html import squash
+from ..html.story import STORY_CHARS, Story
+from ..html.title import page_titles
 from ..models import Removal
 
 _MAX_TEXT = 2000
@@ -92,7 +94,6 @@ _HINTS: dict[str, tuple[str, ...]] = {
         "breadcrumb", "breadcrumbs", "pagination", "pager", "skiplink", "skiptocontent", "navbar", "mainnav",
         "globalnav", "sitenav", "topnav", "megamenu", "menubar", "nav", "navigation", "menu",
     ),
-    "header": ("siteheader", "globalheader", "masthead", "topbar"),
     "footer": ("sitefooter", "globalfooter", "footer", "pagefooter", "colophon"),
     "advertisement": (
         "ad", "ads", "advert", "adverts", "advertisement", "advertising", "adslot", "adunit", "adcontainer",
@@ -200,6 +201,9 @@ _hint_cache: dict[str, str | None] = {}
 
 _cache: dict[str, str | None] = {}
 _CACHE_SIZE = 20_000
+#: Key of the removals refused because the element holds the story, in ``Page.cache`` (a list of
+#: :class:`Removal` whose reason starts with "refused: ").
+REFUSED_KEY = "docingest.chrome.refused"
 _BODY = "\x00body"
 
 
@@ -282,7 +286,9 @@ class ChromeCleaner:
         # one pass: the candidates inside an element chosen for removal are not even judged (about half of a
         # page's candidates sit in its menus, footers and rails)
         keep: set[int] | None = None
+        story: Story | None = None  # where the story is: asked only about big elements
         chosen: list[tuple[LexborNode, str, str]] = []
+        refused: list[tuple[LexborNode, str, str]] = []
         seen: set[int] = set()
         gone: set[int] = set()  # the candidates chosen so far and those inside them
         for node in body.css(_CANDIDATES):
@@ -303,32 +309,44 @@ class ChromeCleaner:
                 always = reason in _ALWAYS if strong else reason in _ALWAYS_HINTED
                 if len(text) > _BIG and not always and _reads_like_content(node, text):
                     continue
+            if len(text) >= STORY_CHARS:  # names are hints: an element holding the story is judged inside
+                if story is None:
+                    story = Story(body, _titles(page))
+                if story.holds(node, len(text)):
+                    refused.append((node, reason, text))
+                    continue
             gone.update(inner.mem_id for inner in node.css(_CANDIDATES))
             chosen.append((node, reason, text))
-        for node, reason, text in chosen:
-            short = squash(text[: 4 * _MAX_TEXT])[:_MAX_TEXT]
-            if short:
-                page.removed.append(Removal(cleaner=self.name, reason=reason, text=short, where=_path(node)))
+        page.removed.extend(self._removals(chosen, ""))
+        if refused:
+            page.cache.setdefault(REFUSED_KEY, []).extend(self._removals(refused, "refused: "))
         for node, _, _ in chosen:
             node.decompose()
+
+    def _removals(self, which: list[tuple[LexborNode, str, str]], note: str) -> list[Removal]:
+        out: list[Removal] = []
+        for node, reason, text in which:
+            short = squash(text[: 4 * _MAX_TEXT])[:_MAX_TEXT]
+            if short:
+                out.append(Removal(cleaner=self.name, reason=note + reason, text=short, where=_path(node)))
+        return out
+
+
+def _titles(page: Page) -> list[str]:
+    """The titles the page declares (``<title>``, ``og:title``, ...) and the one its metadata found."""
+    titles = [" ".join(words) for words in page_titles(page)]
+    if page.metadata.title:
+        titles.append(page.metadata.title)
+    return titles
 
 
 def _main_articles(body: LexborNode) -> list[LexborNode]:
     """The ``<article>`` elements that may hold the content: the only one, or the longest of several (a
-    comment thread or a teaser list made of small ``<article>`` s protects nothing, nor does a comment)."""
-    articles = [node for node in body.css("article") if not _COMMENT.search(_class_and_id(node))]
+    comment thread or a teaser list made of small ``<article>`` s protects nothing)."""
+    articles = body.css("article")
     if len(articles) <= 1:
         return articles
     return [max(articles, key=lambda node: len(node.text()))]
-
-
-#: An ``<article>`` that says it is a comment (WordPress's ``<article class="comment" id="comment-42">``).
-_COMMENT = re.compile(r"(?<![a-z])comment", re.IGNORECASE)
-
-
-def _class_and_id(node: LexborNode) -> str:
-    attrs = node.attributes
-    return f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
 
 
 def _reads_like_content(node: LexborNode, text: str) -> bool:
