@@ -127,3 +127,29 @@ def test_a_page_without_main_text_gives_nothing_not_its_chrome() -> None:
     )
     texts = [b.text for b in _extract(html)[0]]
     assert "support line" not in " ".join(texts)
+
+
+def test_a_question_post_is_kept_over_its_heavier_replies() -> None:
+    question = [
+        "My night bus pass stopped working after the timetable change and the driver would not accept it today.",
+        "Does anyone know whether the old passes still count, or do I need to buy a new one at the station?",
+    ]
+    reply = " ".join(STORY[:4])
+    replies = "".join(f"<div class='r'><div class='who'>user{i}</div><p>{reply}</p></div>" for i in range(8))
+    html = (
+        "<html><head><title>Night bus pass not accepted - Transit forum</title></head><body>"
+        f"<div class='thread'><h1>Night bus pass not accepted</h1><div class='q'>{_paras(question)}</div>"
+        f"<div class='rs'>{replies}</div></div></body></html>"
+    )
+    texts = [b.text for b in _extract(html)[0]]
+    assert texts[: len(question)] == question
+
+
+def test_a_story_is_kept_over_a_heavier_gallery_inside_it() -> None:
+    captions = "".join(f"<li><p>Picture {i}: {STORY[i % 6]} {STORY[(i + 1) % 6]}</p></li>" for i in range(20))
+    html = (
+        f"<html><head><title>{TITLE}</title></head><body><article><h1>{TITLE}</h1><div class='text'>"
+        f"{_paras(STORY)}<div class='widget'><ul class='captions'>{captions}</ul></div></div></article></body></html>"
+    )
+    texts = [b.text for b in _extract(html)[0]]
+    assert texts[: len(STORY)] == STORY

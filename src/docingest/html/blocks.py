@@ -86,10 +86,6 @@ def _tag_ids() -> tuple[dict[int, int], dict[int, str]]:
 _CATEGORY, _NAME = _tag_ids()
 _BLOCK_INSIDE = "table, p, div, ul, ol, pre, blockquote, h1, h2, h3, h4, h5, h6, section, article, li"
 _UNSHOWN_SELECTOR = ", ".join(sorted(_UNSHOWN))
-_WALK_LEAF = f"br, {_UNSHOWN_SELECTOR}"
-#: What a paragraph is probed for in one query: its links, and the elements that make it walked (``_WALK_LEAF``).
-_LEAF_PROBE = f"a, {_WALK_LEAF}"
-_A_ID = next(tag_id for tag_id, name in _NAME.items() if name == "a")
 _TEXT_ID = next(tag_id for tag_id, cat in _CATEGORY.items() if cat == _TEXT)
 _MAX_CELL = 400
 _MAX_NEST = 120
@@ -227,6 +223,33 @@ def _plain_text(first: LexborNode | None) -> tuple[list[str], int] | None:
     return parts, links
 
 
+def _inline_text(first: LexborNode | None) -> str | None:
+    """The shown text of the nodes from ``first`` on and their descendants (a link's children), ``None`` when
+    a block-level element is among them (walked here: a link holds few nodes, fewer than a query costs)."""
+    parts: list[str] = []
+    resume: list[LexborNode | None] = []
+    node = first
+    category = _CATEGORY.get
+    while True:
+        while node is None:
+            if not resume:
+                return "".join(parts)
+            node = resume.pop()
+        tag_id = node.tag_id
+        if tag_id == _TEXT_ID:
+            parts.append(node.text_content or "")
+            node = node.next
+            continue
+        cat = category(tag_id, _INLINE)
+        if cat in (_INLINE, _LINK, _BR):
+            resume.append(node.next)
+            node = node.child
+        elif cat in (_SKIP, _NOSCRIPT, _HR):
+            node = node.next
+        else:
+            return None
+
+
 def _link_chars(node: LexborNode) -> int:
     return sum(len(squash(a.text())) for a in node.css("a"))
 
@@ -305,8 +328,7 @@ class _Walker:
                     text = first.text_content or ""
                     buf.append(text)
                     self.buf_links += len(squash(text))
-                elif child.css_first(_BLOCK_INSIDE) is None:
-                    text = shown_text(child)
+                elif (text := _inline_text(first)) is not None:  # no block inside
                     buf.append(text)
                     self.buf_links += len(squash(text))
                 else:  # a card wrapped in a link: its blocks are all link text
@@ -368,19 +390,13 @@ class _Walker:
         elif (plain := _plain_text(first)) is not None:
             text = squash("".join(plain[0]))
             links = plain[1] if text else 0
-        else:
-            # one query for the links and for what makes Lexbor's text wrong: line breaks, scripts
-            found = node.css(_LEAF_PROBE) if first is not None else []
-            if any(n.tag_id != _A_ID for n in found):
-                saved, saved_links = self.buf, self.buf_links
-                self.buf, self.buf_links = [], 0
-                self.children(node, own, (kind, level, 0))
-                text = squash("".join(self.buf))
-                links = self.buf_links
-                self.buf, self.buf_links = saved, saved_links
-            else:
-                text = squash(node.text())
-                links = sum(len(squash(a.text())) for a in found) if text else 0
+        else:  # walked: line breaks, scripts, controls and annotations are what Lexbor's ``text()`` gets wrong
+            saved, saved_links = self.buf, self.buf_links
+            self.buf, self.buf_links = [], 0
+            self.children(node, own, (kind, level, 0))
+            text = squash("".join(self.buf))
+            links = self.buf_links
+            self.buf, self.buf_links = saved, saved_links
         if not text:
             return
         if cat == _HEADING:

@@ -22,6 +22,8 @@ from .blocks import Elem, RawBlock
 DESCEND = 0.75
 #: Below this much running-text weight, a page is read as a listing: links count as content.
 PROSE_MIN = 500.0
+#: The share of a node's weight that may not be left out with the start of the story when descending.
+LEFT_OUT = 0.05
 #: A semantic container holding at least this share of the root's weight replaces it.
 SEMANTIC = 0.6
 _SEMANTIC_HINT = re.compile(r"\barticlebody\b|\bmain\b|\bpost-?body\b|\bentry-content\b|\barticle-?body\b")
@@ -78,10 +80,14 @@ def weigh(elems: Sequence[Elem], blocks: Sequence[RawBlock]) -> Weights:
     return Weights(good, text, links)
 
 
-def select(elems: Sequence[Elem], blocks: Sequence[RawBlock], *, names: bool = True) -> tuple[int, list[int]]:
+def select(
+    elems: Sequence[Elem], blocks: Sequence[RawBlock], *, names: bool = True, anchor: int = -1
+) -> tuple[int, list[int]]:
     """(index of the content root in ``elems``, indices of the kept blocks in document order).
 
-    With ``names=False`` the root is found by text density alone, never by what a class or id says.
+    With ``names=False`` the root is found by text density alone, never by what a class or id says. ``anchor``
+    is the element where the story starts (:func:`docingest.html.story.anchor`, -1 if unknown): the root is
+    not sought below an element whose heaviest child would leave the anchor and a share of prose out.
     """
     if not blocks:
         return 0, []
@@ -94,7 +100,7 @@ def select(elems: Sequence[Elem], blocks: Sequence[RawBlock], *, names: bool = T
     if weights[0] <= 0:
         root = 0
     else:
-        root = descend(0, weights, parents)
+        root = descend(0, weights, parents, anchor if not listing else -1)
         if names:
             root = _semantic(root, elems, weights)
     inside = _subtree(root, n, parents)
@@ -106,20 +112,34 @@ def select(elems: Sequence[Elem], blocks: Sequence[RawBlock], *, names: bool = T
     return root, _drop_copies(elems, blocks, kept, text)
 
 
-def descend(start: int, good: list[float], parents: list[int]) -> int:
-    """From ``start`` down, while one child holds at least :data:`DESCEND` of its parent's weight."""
+def descend(start: int, good: list[float], parents: list[int], anchor: int = -1) -> int:
+    """From ``start`` down, while one child holds at least :data:`DESCEND` of its parent's weight (and, with an
+    ``anchor`` element, does not leave it out together with :data:`LEFT_OUT` of its parent's weight: a gallery
+    or a comment thread heavier than the story it follows)."""
     # each element's heaviest child (the first of equals), in one pass instead of lists of children
     best = [-1] * len(parents)
     for i in range(1, len(parents)):
         parent = parents[i]
         if parent >= 0 and (best[parent] < 0 or good[i] > good[best[parent]]):
             best[parent] = i
+    holds = _chain(anchor, parents)
     current = start
     while True:
         child = best[current]
         if child < 0 or good[child] < DESCEND * good[current]:
             return current
+        if current in holds and child not in holds and good[child] <= (1 - LEFT_OUT) * good[current]:
+            return current
         current = child
+
+
+def _chain(i: int, parents: list[int]) -> set[int]:
+    """``i`` and its ancestors (empty for -1)."""
+    out: set[int] = set()
+    while i >= 0:
+        out.add(i)
+        i = parents[i]
+    return out
 
 
 def _semantic(root: int, elems: Sequence[Elem], good: list[float]) -> int:

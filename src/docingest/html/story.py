@@ -12,10 +12,11 @@ Everything is read with Lexbor's own queries, once per page and only when a big 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Sequence
 
 from selectolax.lexbor import LexborNode
 
+from .blocks import RawBlock
 from .title import _contains as contains
 from .title import _words as words
 
@@ -25,6 +26,8 @@ PARAGRAPH = 80
 STORY_CHARS = 500
 #: The same, as a prose weight of :func:`docingest.html.scoring.block_weight` (``<p>`` text counts 1.5 times).
 STORY_PROSE = 1.5 * STORY_CHARS
+#: The least text (outside links) of the block where the story starts on a flattened page: a line of text.
+STORY_TEXT = 30
 #: ... and the least share of the page's text it shows.
 MOST = 0.5
 
@@ -63,23 +66,63 @@ def _start_after(head: LexborNode) -> LexborNode | None:
     return None
 
 
-class Story:
-    """Where the story of a page's ``body`` is, given the titles the page declares (read on first question)."""
+def anchor(blocks: Sequence[RawBlock], titles: Sequence[tuple[str, ...]]) -> int:
+    """The flattened page's counterpart of :class:`Story`: the index of the element holding the first line of
+    text (:data:`STORY_TEXT` characters outside links, in any script) after the headline block (the first heading
+    whose words a title holds, or that holds a title's, else the first ``<h1>``); -1 without either."""
+    head = -1
+    for j, block in enumerate(blocks):
+        if block.kind != "heading":
+            continue
+        heading = words(block.text)
+        if heading and any(contains(t, heading) or contains(heading, t) for t in titles):
+            head = j
+            break
+        if head < 0 and block.level == 1:
+            head = j
+    if head < 0:
+        return -1
+    for j in range(head + 1, len(blocks)):
+        block = blocks[j]
+        if block.kind != "heading" and len(block.text) - block.links >= STORY_TEXT:
+            return block.elem
+    return -1
 
-    def __init__(self, body: LexborNode, titles: Iterable[str]) -> None:
+
+#: The titles a page declares and its headings, in one query.
+_TITLES_AND_HEADINGS = 'title, meta[property="og:title"], meta[name="twitter:title"], h1, h2, h3'
+
+
+class Story:
+    """Where the story of a page is (read on first question): ``root`` is the document, ``body`` its body, and
+    ``title`` a title found for it elsewhere (the metadata's)."""
+
+    def __init__(self, root: LexborNode, body: LexborNode, title: str | None) -> None:
+        self.root = root
         self.body = body
-        self.titles = [w for w in (words(t) for t in titles if t) if w]
+        self.title = title
         self._holders: set[int] | None = None
-        self._total = 0
+        self._total = -1
 
     def headline(self) -> LexborNode | None:
         """The heading that repeats a title the page declares, else the first ``<h1>``."""
+        titles = [words(self.title)] if self.title else []
+        headings: list[LexborNode] = []
+        for node in self.root.css(_TITLES_AND_HEADINGS):  # in document order: the head's titles come first
+            tag = node.tag
+            if tag == "title":
+                titles.append(words(node.text()))
+            elif tag == "meta":
+                titles.append(words(node.attributes.get("content") or ""))
+            else:
+                headings.append(node)
+        titles = [t for t in titles if t]
         first_h1: LexborNode | None = None
-        for node in self.body.css("h1, h2, h3"):  # in document order
+        for node in headings:
             if node.tag == "h1" and first_h1 is None:
                 first_h1 = node
             heading = words(node.text())
-            if heading and any(contains(t, heading) or contains(heading, t) for t in self.titles):
+            if heading and any(contains(t, heading) or contains(heading, t) for t in titles):
                 return node
         return first_h1
 
@@ -91,9 +134,6 @@ class Story:
         while current is not None:
             holders.add(current.mem_id)
             current = current.parent
-        if holders:
-            unread = sum(len(node.text()) for node in self.body.css("script, style, noscript, template"))
-            self._total = len(self.body.text()) - unread
         return holders
 
     def holds(self, node: LexborNode, shown: int) -> bool:
@@ -101,7 +141,12 @@ class Story:
         and most of the page's text."""
         if self._holders is None:
             self._holders = self._find()
-        return node.mem_id in self._holders and shown >= STORY_CHARS and shown >= MOST * self._total
+        if shown < STORY_CHARS or node.mem_id not in self._holders:
+            return False
+        if self._total < 0:  # the page's text, read once
+            unread = sum(len(node.text()) for node in self.body.css("script, style, noscript, template"))
+            self._total = len(self.body.text()) - unread
+        return shown >= MOST * self._total
 
 
-__all__ = ["MOST", "PARAGRAPH", "STORY_CHARS", "STORY_PROSE", "Story"]
+__all__ = ["MOST", "PARAGRAPH", "STORY_CHARS", "STORY_PROSE", "STORY_TEXT", "Story", "anchor"]

@@ -17,8 +17,9 @@ from ..hookspecs import hookimpl
 from ..html import squash, squash_lines, visible
 from ..html.blocks import Elem, RawBlock, flatten
 from ..html.scoring import block_weight, select
-from ..html.story import STORY_PROSE
-from ..html.title import drop_bylines, drop_headline
+from ..html.story import STORY_PROSE, anchor
+from ..html.title import _words as words
+from ..html.title import drop_bylines, drop_headline, page_titles
 
 #: Block kinds whose text keeps its lines (rows of a table, lines of code).
 _LINED = frozenset({"table", "code"})
@@ -119,12 +120,20 @@ def extract(page: Page) -> list[Candidate]:
     if start is None:
         return []
     elems, blocks = flatten(start)
-    root, kept = select(elems, blocks)
+    root, kept = select(elems, blocks, anchor=anchor(blocks, _titles(page)))
     if (size := sum(len(blocks[i].text) for i in kept)) < NEAR_EMPTY and (better := _by_density(page, size)):
         elems, blocks, root, kept, _tree = better
     kept = drop_headline(blocks, kept, page)
     kept = drop_bylines(blocks, kept, page)
     return to_candidates(elems, blocks, kept, root)
+
+
+def _titles(page: Page) -> list[tuple[str, ...]]:
+    """The words of the titles the page declares and of the one its metadata found."""
+    titles = page_titles(page)
+    if page.metadata.title:
+        titles.append(words(page.metadata.title))
+    return titles
 
 
 def _by_density(page: Page, size: int) -> tuple[list[Elem], list[RawBlock], int, list[int], LexborHTMLParser] | None:

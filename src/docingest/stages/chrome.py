@@ -25,7 +25,6 @@ from ..document import Page, TreeCleaner
 from ..hookspecs import hookimpl
 from ..html import squash
 from ..html.story import STORY_CHARS, Story
-from ..html.title import page_titles
 from ..models import Removal
 
 _MAX_TEXT = 2000
@@ -311,7 +310,7 @@ class ChromeCleaner:
                     continue
             if len(text) >= STORY_CHARS:  # names are hints: an element holding the story is judged inside
                 if story is None:
-                    story = Story(body, _titles(page))
+                    story = Story(tree.root or body, body, page.metadata.title)
                 if story.holds(node, len(text)):
                     refused.append((node, reason, text))
                     continue
@@ -330,14 +329,6 @@ class ChromeCleaner:
             if short:
                 out.append(Removal(cleaner=self.name, reason=note + reason, text=short, where=_path(node)))
         return out
-
-
-def _titles(page: Page) -> list[str]:
-    """The titles the page declares (``<title>``, ``og:title``, ...) and the one its metadata found."""
-    titles = [" ".join(words) for words in page_titles(page)]
-    if page.metadata.title:
-        titles.append(page.metadata.title)
-    return titles
 
 
 def _main_articles(body: LexborNode) -> list[LexborNode]:
