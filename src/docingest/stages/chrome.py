@@ -289,11 +289,13 @@ class ChromeCleaner:
         chosen: list[tuple[LexborNode, str, str]] = []
         refused: list[tuple[LexborNode, str, str]] = []
         seen: set[int] = set()
-        gone: set[int] = set()  # the candidates chosen so far and those inside them
+        last = -1  # the last element chosen: the candidates inside it follow it in document order
         for node in body.css(_CANDIDATES):
             mem = node.mem_id
-            if mem in gone:
-                continue
+            if last >= 0:
+                if _inside(node, last):
+                    continue
+                last = -1
             reason, strong = _reason(node)
             if reason is None or mem in seen:  # a selector list may repeat a node
                 continue
@@ -314,7 +316,7 @@ class ChromeCleaner:
                 if story.holds(node, len(text)):
                     refused.append((node, reason, text))
                     continue
-            gone.update(inner.mem_id for inner in node.css(_CANDIDATES))
+            last = mem
             chosen.append((node, reason, text))
         page.removed.extend(self._removals(chosen, ""))
         if refused:
@@ -329,6 +331,16 @@ class ChromeCleaner:
             if short:
                 out.append(Removal(cleaner=self.name, reason=note + reason, text=short, where=_path(node)))
         return out
+
+
+def _inside(node: LexborNode, ancestor: int) -> bool:
+    """True when the element with id ``ancestor`` is an ancestor of ``node``."""
+    current = node.parent
+    while current is not None:
+        if current.mem_id == ancestor:
+            return True
+        current = current.parent
+    return False
 
 
 def _main_articles(body: LexborNode) -> list[LexborNode]:
