@@ -153,36 +153,28 @@ def _extraction_pages() -> list[tuple[str, str]]:
     return out
 
 
+def _leaks(html: str) -> list[str]:
+    """The markup and invisible characters in the text of ``html``'s Article (none for a failure)."""
+    try:
+        record = docingest.ingest_html(html, claims=False)
+    except docingest.IngestError:
+        return []
+    found = markup_in(record.text, html)
+    if _INVISIBLE.search(record.text):
+        found.append("invisible character")
+    return found
+
+
 def test_no_markup_or_invisible_characters_in_any_corpus_page() -> None:
     """Every page of every shared extraction corpus: the text holds no markup and no invisible characters."""
-    bad: list[tuple[str, list[str]]] = []
-    for name, html in _extraction_pages():
-        try:
-            record = docingest.ingest_html(html, claims=False)
-        except docingest.IngestError:
-            continue
-        found = markup_in(record.text, html)
-        if _INVISIBLE.search(record.text):
-            found.append("invisible character")
-        if found:
-            bad.append((name, found[:3]))
+    bad = [(name, found[:3]) for name, html in _extraction_pages() if (found := _leaks(html))]
     assert bad == []
 
 
 def test_no_markup_or_invisible_characters_from_html5lib_inputs() -> None:
     path = corpus_path("html5lib", "tree_inputs.jsonl")
     cases = [json.loads(line) for line in path.read_text(encoding="utf-8").split("\n") if line.strip()]
-    bad: list[tuple[str, list[str]]] = []
-    for case in cases:
-        try:
-            record = docingest.ingest_html(case["data"], claims=False)
-        except docingest.IngestError:
-            continue
-        found = markup_in(record.text, case["data"])
-        if _INVISIBLE.search(record.text):
-            found.append("invisible character")
-        if found:
-            bad.append((case["id"], found[:3]))
+    bad = [(case["id"], found[:3]) for case in cases if (found := _leaks(case["data"]))]
     assert bad == []
 
 
@@ -199,9 +191,4 @@ _PIECES = [
 @given(st.lists(st.one_of(st.sampled_from(_PIECES), st.text(alphabet="ab <>&;/=\"'", max_size=12)), max_size=40))
 def test_random_markup_soup_leaks_no_markup(pieces: list[str]) -> None:
     html = "<html><body><article><p>" + STORY + "</p>" + "".join(pieces) + "</article></body></html>"
-    try:
-        record = docingest.ingest_html(html, claims=False)
-    except docingest.IngestError:
-        return
-    assert markup_in(record.text, html) == []
-    assert _INVISIBLE.search(record.text) is None
+    assert _leaks(html) == []

@@ -160,22 +160,7 @@ def shown_text(node: LexborNode) -> str:
     scripts, styles, ``<noscript>``, an ``<iframe>``'s raw text, buttons, ruby annotations ...)."""
     if node.css_first(_UNSHOWN_SELECTOR) is None:
         return node.text()
-    parts: list[str] = []
-    resume: list[LexborNode | None] = []  # the next siblings of the elements entered (no recursion: any depth)
-    child = node.child
-    while True:
-        while child is None:
-            if not resume:
-                return "".join(parts)
-            child = resume.pop()
-        if child.tag_id == _TEXT_ID:
-            parts.append(child.text_content or "")
-            child = child.next
-        elif child.tag in _UNSHOWN:
-            child = child.next
-        else:
-            resume.append(child.next)
-            child = child.child
+    return _walk_text(node.child, blocks=True) or ""
 
 
 #: The start of a tag or comment written as text: markup kept as raw or escaped text inside a ``<noscript>``.
@@ -223,11 +208,11 @@ def _plain_text(first: LexborNode | None) -> tuple[list[str], int] | None:
     return parts, links
 
 
-def _inline_text(first: LexborNode | None) -> str | None:
-    """The shown text of the nodes from ``first`` on and their descendants (a link's children), ``None`` when
-    a block-level element is among them (walked here: a link holds few nodes, fewer than a query costs)."""
+def _walk_text(first: LexborNode | None, *, blocks: bool) -> str | None:
+    """The shown text of the nodes from ``first`` on and of their descendants, walked without recursion (any
+    depth); ``None`` when a block-level element is among them and ``blocks`` is false."""
     parts: list[str] = []
-    resume: list[LexborNode | None] = []
+    resume: list[LexborNode | None] = []  # the next siblings of the elements entered
     node = first
     category = _CATEGORY.get
     while True:
@@ -241,11 +226,11 @@ def _inline_text(first: LexborNode | None) -> str | None:
             node = node.next
             continue
         cat = category(tag_id, _INLINE)
-        if cat in (_INLINE, _LINK, _BR):
+        if cat in (_SKIP, _NOSCRIPT, _HR):
+            node = node.next
+        elif blocks or cat in (_INLINE, _LINK, _BR):
             resume.append(node.next)
             node = node.child
-        elif cat in (_SKIP, _NOSCRIPT, _HR):
-            node = node.next
         else:
             return None
 
@@ -328,7 +313,7 @@ class _Walker:
                     text = first.text_content or ""
                     buf.append(text)
                     self.buf_links += len(squash(text))
-                elif (text := _inline_text(first)) is not None:  # no block inside
+                elif (text := _walk_text(first, blocks=False)) is not None:  # no block inside (a link: few nodes)
                     buf.append(text)
                     self.buf_links += len(squash(text))
                 else:  # a card wrapped in a link: its blocks are all link text
