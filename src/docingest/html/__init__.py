@@ -17,7 +17,9 @@ _INVISIBLE = re.compile("[\u00ad\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u206
 
 def visible(text: str) -> str:
     """``text`` without invisible formatting characters (soft hyphens, zero-width spaces, bidi marks ...)."""
-    return _INVISIBLE.sub("", text) if _INVISIBLE.search(text) is not None else text
+    if text.isascii() or _INVISIBLE.search(text) is None:  # all of them lie outside ASCII
+        return text
+    return _INVISIBLE.sub("", text)
 
 
 def squash(text: str) -> str:
