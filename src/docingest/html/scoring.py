@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import NamedTuple
 
 from .blocks import Elem, RawBlock
 
@@ -52,34 +51,6 @@ def _punctuated(text: str) -> bool:
     return ". " in text or ", " in text or text[-1] in ".!?。！？" or "。" in text or "，" in text
 
 
-class Weights(NamedTuple):
-    """What each element's subtree holds: its prose weight, its characters and its characters inside links."""
-
-    good: list[float]
-    text: list[int]
-    links: list[int]
-
-
-def weigh(elems: Sequence[Elem], blocks: Sequence[RawBlock]) -> Weights:
-    """The :class:`Weights` of every element (one reverse pass: children come after their parents)."""
-    n = len(elems)
-    good = [0.0] * n
-    text = [0] * n
-    links = [0] * n
-    for block in blocks:
-        e = block.elem
-        good[e] += block_weight(block)
-        text[e] += len(block.text)
-        links[e] += block.links
-    for i in range(n - 1, 0, -1):
-        parent = elems[i].parent
-        if parent >= 0:
-            good[parent] += good[i]
-            text[parent] += text[i]
-            links[parent] += links[i]
-    return Weights(good, text, links)
-
-
 def select(
     elems: Sequence[Elem], blocks: Sequence[RawBlock], *, names: bool = True, anchor: int = -1
 ) -> tuple[int, list[int]]:
@@ -93,14 +64,24 @@ def select(
         return 0, []
     n = len(elems)
     parents = [elem.parent for elem in elems]
-    good, text, _ = weigh(elems, blocks)
+    good = [0.0] * n
+    text = [0] * n
+    for block in blocks:
+        e = block.elem
+        good[e] += block_weight(block)
+        text[e] += len(block.text)
+    for i in range(n - 1, 0, -1):
+        parent = parents[i]
+        if parent >= 0:
+            good[parent] += good[i]
+            text[parent] += text[i]
     listing = good[0] < PROSE_MIN
     # little running text: a listing, a shop, a link hub, whose links are its content
     weights = [float(t) for t in text] if listing else good
     if weights[0] <= 0:
         root = 0
     else:
-        root = descend(0, weights, parents, anchor if not listing else -1)
+        root = _descend(0, weights, parents, anchor if not listing else -1)
         if names:
             root = _semantic(root, elems, weights)
     inside = _subtree(root, n, parents)
@@ -112,7 +93,7 @@ def select(
     return root, _drop_copies(elems, blocks, kept, text)
 
 
-def descend(start: int, good: list[float], parents: list[int], anchor: int = -1) -> int:
+def _descend(start: int, good: list[float], parents: list[int], anchor: int = -1) -> int:
     """From ``start`` down, while one child holds at least :data:`DESCEND` of its parent's weight (and, with an
     ``anchor`` element, does not leave it out together with :data:`LEFT_OUT` of its parent's weight: a gallery
     or a comment thread heavier than the story it follows)."""
@@ -288,4 +269,4 @@ def _keep(block: RawBlock) -> bool:
     return not (block.links > 0.6 * length)
 
 
-__all__ = ["DESCEND", "PROSE_MIN", "SEMANTIC", "Weights", "block_weight", "descend", "select", "weigh"]
+__all__ = ["DESCEND", "LEFT_OUT", "PROSE_MIN", "SEMANTIC", "block_weight", "select"]

@@ -22,14 +22,15 @@ from .title import _words as words
 
 #: Where the story starts: a ``<p>`` or a run of text of at least this many characters (a sentence or more).
 PARAGRAPH = 80
-#: The least text (characters) of an element that holds a story: a few paragraphs.
+#: The least text (characters) of an element that holds a story: a few paragraphs ...
 STORY_CHARS = 500
-#: The same, as a prose weight of :func:`docingest.html.scoring.block_weight` (``<p>`` text counts 1.5 times).
+#: ... and the least share of the page's text it shows.
+MOST = 0.5
+#: The least prose a story has, as a weight of :func:`docingest.html.scoring.block_weight` (``<p>`` text counts
+#: 1.5 times): what the body extractor's name-free safety net must find.
 STORY_PROSE = 1.5 * STORY_CHARS
 #: The least text (outside links) of the block where the story starts on a flattened page: a line of text.
 STORY_TEXT = 30
-#: ... and the least share of the page's text it shows.
-MOST = 0.5
 
 
 _UNREAD = frozenset({"script", "style", "noscript", "template", "svg", "select", "button", "textarea"})

@@ -7,9 +7,12 @@ role (``navigation``, ``banner``, ``contentinfo``, ``complementary``, ``search``
 :class:`~docingest.models.Removal` with this cleaner's name, the reason and the removed text.
 
 A chrome element is kept when it holds the content itself: an element that is or contains ``<main>``,
-``<article>`` or ``itemprop=articleBody``, or a big element of running text with few links (a page-wide
-``<form>`` of ASP.NET sites, a ``<div class="inline-and-sidebar-container">`` wrapper); the body extractor's
-scores judge those. The ``<head>`` is never touched, so
+``<article>`` or ``itemprop=articleBody``, a big element of running text with few links (a page-wide
+``<form>`` of ASP.NET sites, a ``<div class="inline-and-sidebar-container">`` wrapper), or, whatever its name,
+an element that holds the story: the first run of text after the headline and most of the page's text
+(:class:`docingest.html.story.Story`; names are hints, structure decides). Such a refusal is recorded in
+``page.cache[REFUSED_KEY]``, and the chrome inside the element is still judged. The body extractor's scores judge
+what is kept. The ``<head>`` is never touched, so
 metadata extractors still see JSON-LD and ``<meta>`` after cleaning. The cleaner is idempotent: a second run
 finds nothing left to remove.
 """
