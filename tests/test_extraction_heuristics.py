@@ -339,13 +339,6 @@ def test_folded_accordion_and_tab_panels_are_read_but_other_hidden_text_is_not()
     assert "Loading" not in text
 
 
-def test_json_left_in_the_markup_is_not_text() -> None:
-    blob = '{"layout": 2, "buttonText": "Buy now", "products": [{"id": 1, "title": "Blue kettle, 1.7 l"}]}'
-    html = f"<html><body><div class='story'>{_paras(STORY)}<div class='widget'>{blob}</div></div></body></html>"
-    blocks, _ = _extract(html)
-    assert [b.text for b in blocks] == STORY
-
-
 def test_popover_elements_are_hidden_until_opened() -> None:
     html = (
         f"<html><body><div class='story'>{_paras(STORY)}<i-card popover id='install'><ol>"
@@ -409,19 +402,6 @@ def test_a_photo_credit_line_is_not_body_text() -> None:
     assert texts == [*STORY, "Credit card payments are accepted on every night bus from March."]
 
 
-def test_comment_articles_protect_nothing_even_when_the_post_is_not_an_article() -> None:
-    long_comment = " ".join(STORY * 3)
-    html = (
-        f"<html><body><div class='post'><h1>Night buses</h1>{_paras(STORY)}</div>"
-        "<div class='comments-wrapper' id='comments'><ol class='commentlist'>"
-        f"<li><article class='comment' id='comment-1'><p>{long_comment}</p></article></li>"
-        "<li><article class='comment' id='comment-2'><p>Great news for shift workers.</p></article></li>"
-        "</ol></div></body></html>"
-    )
-    texts = [b.text for b in _extract(html)[0]]
-    assert texts[-4:] == STORY and long_comment not in texts
-
-
 def test_the_consent_note_of_a_sign_up_form_is_not_body_text() -> None:
     html = (
         f"<html><body><article>{_paras(STORY)}<div class='signup'><p>Get the night bus alerts.</p>"
@@ -452,16 +432,6 @@ def test_an_agency_photo_credit_line_is_not_body_text() -> None:
     assert texts == STORY
 
 
-def test_a_sign_in_prompt_or_a_bare_relative_age_is_not_body_text() -> None:
-    html = (
-        f"<html><body><article><p>3 days ago</p>{_paras(STORY)}<p>Updated 2 hours ago</p>"
-        "<p>You must log in to answer this question.</p><p>Sign in to reply</p>"
-        "<p>Two years ago the council cut the service.</p></article></body></html>"
-    )
-    texts = [b.text for b in _extract(html)[0]]
-    assert texts == [*STORY, "Two years ago the council cut the service."]
-
-
 def test_a_widget_label_on_its_own_line_is_not_body_text() -> None:
     html = (
         f"<html><body><article><p>5 min read</p>{_paras(STORY[:2])}<div><span>3 Likes</span></div>"
@@ -476,7 +446,7 @@ def test_a_widget_label_on_its_own_line_is_not_body_text() -> None:
 def test_poster_stats_and_shop_badges_are_not_body_text() -> None:
     html = (
         f"<html><body><article><div>Original Poster</div><div>Posts: 1,077</div>{_paras(STORY[:2])}"
-        f"<div>Rated 4.8 out of 5</div><div>Based on 120 reviews</div><span>In stock</span><p>9 hrs ago</p>"
+        f"<div>Rated 4.8 out of 5</div><div>Based on 120 reviews</div><span>In stock</span>"
         f"{_paras(STORY[2:])}<p>In stock at every depot: spare buses for the night routes.</p></article></body></html>"
     )
     texts = [b.text for b in _extract(html)[0]]
@@ -486,11 +456,11 @@ def test_poster_stats_and_shop_badges_are_not_body_text() -> None:
 def test_widget_labels_go_on_listings_too_and_more_of_them_are_known() -> None:
     cards = "".join(
         f"<li><div><a href='/bus/{n}'>Night bus route N{n} timetable</a></div>"
-        "<div>Top Rated</div><div>2 hrs ago</div></li>"
+        "<div>Top Rated</div></li>"
         for n in range(1, 6)
     )
     texts = [b.text for b in _extract(f"<html><body><main><ul>{cards}</ul></main></body></html>")[0]]
-    assert "Night bus route N1 timetable" in texts and "Top Rated" not in texts and "2 hrs ago" not in texts
+    assert "Night bus route N1 timetable" in texts and "Top Rated" not in texts
     html = (
         f"<html><body><article><h2>Table of Contents</h2>{_paras(STORY[:2])}<div>Advertisement</div>"
         f"<div>Last edited by Jane; Feb 17, 2026 at 9:17 am</div>{_paras(STORY[2:])}<p>1 Answer</p>"

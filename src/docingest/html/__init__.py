@@ -8,7 +8,18 @@ from __future__ import annotations
 
 import re
 
-_SPACE = re.compile(r"\s+")
+#: Characters that print nothing and only steer layout: the soft hyphen, zero-width space, word joiner, BOM
+#: (zero-width no-break space), invisible math operators, Mongolian vowel separator, and bidirectional marks,
+#: embeddings and isolates. Inside a word they split it for anything that compares text. Not the zero-width
+#: (non-)joiners, which are part of the spelling of Persian, Indic scripts and emoji sequences.
+_INVISIBLE = re.compile("[\u00ad\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+
+
+def visible(text: str) -> str:
+    """``text`` without invisible formatting characters (soft hyphens, zero-width spaces, bidi marks ...)."""
+    if text.isascii() or _INVISIBLE.search(text) is None:  # all of them lie outside ASCII
+        return text
+    return _INVISIBLE.sub("", text)
 
 
 def squash(text: str) -> str:
@@ -22,4 +33,4 @@ def squash_lines(text: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
-__all__ = ["squash", "squash_lines"]
+__all__ = ["squash", "squash_lines", "visible"]

@@ -25,11 +25,18 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from ..models import BlockKind
 from . import squash, squash_lines
 
+#: Elements whose text is never read: scripts and styles, embedded and replaced content (an ``<iframe>``'s or a
+#: ``<noembed>``'s text is markup for another context, kept as raw text by the parser), form controls, and
+#: ruby annotations (``<rt>``, ``<rp>``: the reading aid printed above the base text, not the text itself).
 _SKIP_TAGS = (
     "script", "style", "template", "svg", "math", "iframe", "object", "embed", "canvas", "video",
     "audio", "picture", "img", "select", "button", "input", "textarea", "head", "title", "meta", "link",
     "base", "map", "area", "source", "track", "dialog", "datalist", "output", "progress", "meter",
+    "noembed", "noframes", "rt", "rp",
 )
+_VOID = frozenset({"img", "input", "meta", "link", "base", "area", "source", "track", "embed"})
+#: What Lexbor's ``text()`` would wrongly include: the text of elements never read, and of ``<noscript>``.
+_UNSHOWN = frozenset(tag for tag in (*_SKIP_TAGS, "noscript") if tag not in _VOID)
 _CONTAINER_TAGS = (
     "html", "body", "div", "section", "article", "main", "aside", "header", "footer", "nav", "form",
     "fieldset", "details", "summary", "figure", "dl", "dt", "dd", "center", "address", "hgroup", "legend",
@@ -78,10 +85,7 @@ def _tag_ids() -> tuple[dict[int, int], dict[int, str]]:
 
 _CATEGORY, _NAME = _tag_ids()
 _BLOCK_INSIDE = "table, p, div, ul, ol, pre, blockquote, h1, h2, h3, h4, h5, h6, section, article, li"
-_WALK_LEAF = "br, script, style, noscript, template, button, select, textarea"
-#: What a paragraph is probed for in one query: its links, and the elements that make it walked (``_WALK_LEAF``).
-_LEAF_PROBE = f"a, {_WALK_LEAF}"
-_A_ID = next(tag_id for tag_id, name in _NAME.items() if name == "a")
+_UNSHOWN_SELECTOR = ", ".join(sorted(_UNSHOWN))
 _TEXT_ID = next(tag_id for tag_id, cat in _CATEGORY.items() if cat == _TEXT)
 _MAX_CELL = 400
 _MAX_NEST = 120
@@ -151,19 +155,27 @@ def _has_blocks(table: LexborNode) -> bool:
     return any(node.mem_id != own for node in table.css(_BLOCK_INSIDE))
 
 
-_UNSHOWN = ("script", "style", "noscript", "template")
-_SCRIPTS = ", ".join(_UNSHOWN)
-
-
-def _shown_text(node: LexborNode) -> str:
-    """The text of ``node`` without that of its scripts and styles (Lexbor's ``text()`` includes it)."""
-    if node.css_first(_SCRIPTS) is None:
+def shown_text(node: LexborNode) -> str:
+    """The text of ``node`` without that of the elements never read (Lexbor's ``text()`` includes the text of
+    scripts, styles, ``<noscript>``, an ``<iframe>``'s raw text, buttons, ruby annotations ...)."""
+    if node.css_first(_UNSHOWN_SELECTOR) is None:
         return node.text()
-    return "".join(
-        t.text_content or ""
-        for t in node.traverse(include_text=True)
-        if t.is_text_node and (t.parent is None or t.parent.tag not in _UNSHOWN)
-    )
+    return _walk_text(node.child, blocks=True) or ""
+
+
+#: The start of a tag or comment written as text: markup kept as raw or escaped text inside a ``<noscript>``.
+_TAG_AS_TEXT = re.compile(r"<[a-zA-Z/!]")
+
+
+def _markup_as_text(noscript: LexborNode) -> bool:
+    """True for a ``<noscript>`` that holds markup as text (a tracking pixel's ``<img height="1" …>``, raw or
+    escaped) rather than elements: that text is markup for script-less browsers, never content."""
+    child = noscript.child
+    while child is not None:
+        if child.tag_id == _TEXT_ID and _TAG_AS_TEXT.search(child.text_content or ""):
+            return True
+        child = child.next
+    return False
 
 
 #: A notice shown when scripts are off ("You need to enable JavaScript to run this app"), not content.
@@ -194,6 +206,33 @@ def _plain_text(first: LexborNode | None) -> tuple[list[str], int] | None:
                     links += len(squash(text))
         node = node.next
     return parts, links
+
+
+def _walk_text(first: LexborNode | None, *, blocks: bool) -> str | None:
+    """The shown text of the nodes from ``first`` on and of their descendants, walked without recursion (any
+    depth); ``None`` when a block-level element is among them and ``blocks`` is false."""
+    parts: list[str] = []
+    resume: list[LexborNode | None] = []  # the next siblings of the elements entered
+    node = first
+    category = _CATEGORY.get
+    while True:
+        while node is None:
+            if not resume:
+                return "".join(parts)
+            node = resume.pop()
+        tag_id = node.tag_id
+        if tag_id == _TEXT_ID:
+            parts.append(node.text_content or "")
+            node = node.next
+            continue
+        cat = category(tag_id, _INLINE)
+        if cat in (_SKIP, _NOSCRIPT, _HR):
+            node = node.next
+        elif blocks or cat in (_INLINE, _LINK, _BR):
+            resume.append(node.next)
+            node = node.child
+        else:
+            return None
 
 
 def _link_chars(node: LexborNode) -> int:
@@ -246,7 +285,7 @@ class _Walker:
     def children(self, node: LexborNode, idx: int, ctx: _Ctx) -> None:
         buf = self.buf
         if self.nest >= _MAX_NEST:  # pathological nesting: the rest is read as one run of text
-            buf.append(node.text())
+            buf.append(shown_text(node))
             return
         self.nest += 1
         kind, level, _ = ctx
@@ -274,8 +313,7 @@ class _Walker:
                     text = first.text_content or ""
                     buf.append(text)
                     self.buf_links += len(squash(text))
-                elif child.css_first(_BLOCK_INSIDE) is None:
-                    text = child.text()
+                elif (text := _walk_text(first, blocks=False)) is not None:  # no block inside (a link: few nodes)
                     buf.append(text)
                     self.buf_links += len(squash(text))
                 else:  # a card wrapped in a link: its blocks are all link text
@@ -297,7 +335,7 @@ class _Walker:
                 if cat in (_PARA, _HEADING):
                     self.leaf(child, tag, idx, ctx, cat)
                 elif cat == _PRE:
-                    text = squash_lines(child.text())
+                    text = squash_lines(shown_text(child))
                     if text:
                         self.elems.append(Elem(tag, idx, child))
                         own = len(self.elems) - 1
@@ -310,10 +348,9 @@ class _Walker:
                 elif cat == _NOSCRIPT:
                     # read when parsed as elements (Discourse serves its posts there), not when it is raw
                     # markup kept as text
-                    first = child.child
                     if (
-                        first is not None
-                        and not (first.is_text_node and "<" in (first.text_content or ""))
+                        child.child is not None
+                        and not _markup_as_text(child)
                         and not ((notice := child.text()) and len(notice) < 300 and _SCRIPT_NOTICE.search(notice))
                     ):
                         self.container(child, tag, idx, ctx, _CONTAINER)
@@ -338,19 +375,13 @@ class _Walker:
         elif (plain := _plain_text(first)) is not None:
             text = squash("".join(plain[0]))
             links = plain[1] if text else 0
-        else:
-            # one query for the links and for what makes Lexbor's text wrong: line breaks, scripts
-            found = node.css(_LEAF_PROBE) if first is not None else []
-            if any(n.tag_id != _A_ID for n in found):
-                saved, saved_links = self.buf, self.buf_links
-                self.buf, self.buf_links = [], 0
-                self.children(node, own, (kind, level, 0))
-                text = squash("".join(self.buf))
-                links = self.buf_links
-                self.buf, self.buf_links = saved, saved_links
-            else:
-                text = squash(node.text())
-                links = sum(len(squash(a.text())) for a in found) if text else 0
+        else:  # walked: line breaks, scripts, controls and annotations are what Lexbor's ``text()`` gets wrong
+            saved, saved_links = self.buf, self.buf_links
+            self.buf, self.buf_links = [], 0
+            self.children(node, own, (kind, level, 0))
+            text = squash("".join(self.buf))
+            links = self.buf_links
+            self.buf, self.buf_links = saved, saved_links
         if not text:
             return
         if cat == _HEADING:
@@ -361,9 +392,9 @@ class _Walker:
     def table(self, node: LexborNode, parent: int) -> bool:
         """A data table as one block (rows on lines, cells tab-separated); False for layout tables."""
         rows: list[str] = []
-        scripted = node.css_first(_SCRIPTS) is not None
+        scripted = node.css_first(_UNSHOWN_SELECTOR) is not None
         for row in node.css("tr"):
-            cells = [squash(_shown_text(cell) if scripted else cell.text()) for cell in row.css("th, td")]
+            cells = [squash(shown_text(cell) if scripted else cell.text()) for cell in row.css("th, td")]
             if any(len(cell) > _MAX_CELL for cell in cells):
                 return False
             if any(cells):
@@ -371,7 +402,7 @@ class _Walker:
         self.elems.append(Elem("table", parent, node))
         own = len(self.elems) - 1
         caption = node.css_first("caption")
-        if caption is not None and (text := squash(caption.text())):
+        if caption is not None and (text := squash(shown_text(caption) if scripted else caption.text())):
             self.blocks.append(RawBlock("caption", text, None, "caption", own, 0))
         if rows:
             self.blocks.append(RawBlock("table", "\n".join(rows), None, "table", own, _link_chars(node)))

@@ -21,14 +21,11 @@ from .blocks import Elem, RawBlock
 DESCEND = 0.75
 #: Below this much running-text weight, a page is read as a listing: links count as content.
 PROSE_MIN = 500.0
+#: The share of a node's weight that may not be left out with the start of the story when descending.
+LEFT_OUT = 0.05
 #: A semantic container holding at least this share of the root's weight replaces it.
 SEMANTIC = 0.6
 _SEMANTIC_HINT = re.compile(r"\barticlebody\b|\bmain\b|\bpost-?body\b|\bentry-content\b|\barticle-?body\b")
-_NEGATIVE_HINT = re.compile(
-    r"(?<![a-z0-9])(?:comments?|commentlist|sidebar|related|recommend\w*|popular|trending|most-?read|"
-    r"share|sharing|social|newsletter|subscribe|footer|nav|navbar|menu|breadcrumbs?|widget|promo|advert\w*|"
-    r"ads?|sponsor\w*|cookie\w*|consent|modal|popup)(?![a-z0-9])"
-)
 
 
 def block_weight(block: RawBlock) -> float:
@@ -54,60 +51,76 @@ def _punctuated(text: str) -> bool:
     return ". " in text or ", " in text or text[-1] in ".!?。！？" or "。" in text or "，" in text
 
 
-def select(elems: Sequence[Elem], blocks: Sequence[RawBlock]) -> tuple[int, list[int]]:
-    """(index of the content root in ``elems``, indices of the kept blocks in document order)."""
+def select(
+    elems: Sequence[Elem], blocks: Sequence[RawBlock], *, names: bool = True, anchor: int = -1
+) -> tuple[int, list[int]]:
+    """(index of the content root in ``elems``, indices of the kept blocks in document order).
+
+    With ``names=False`` the root is found by text density alone, never by what a class or id says. ``anchor``
+    is the element where the story starts (:func:`docingest.html.story.anchor`, -1 if unknown): the root is
+    not sought below an element whose heaviest child would leave the anchor and a share of prose out.
+    """
     if not blocks:
         return 0, []
     n = len(elems)
     parents = [elem.parent for elem in elems]
     good = [0.0] * n
     text = [0] * n
-    links = [0] * n
-    data: set[int] = set()
-    for j, block in enumerate(blocks):
-        if block.text[0] in "{[" and _data(block.text):  # a widget's JSON left as text: not there at all
-            data.add(j)
-            continue
+    for block in blocks:
         e = block.elem
         good[e] += block_weight(block)
         text[e] += len(block.text)
-        links[e] += block.links
     for i in range(n - 1, 0, -1):
         parent = parents[i]
         if parent >= 0:
             good[parent] += good[i]
             text[parent] += text[i]
-            links[parent] += links[i]
     listing = good[0] < PROSE_MIN
     # little running text: a listing, a shop, a link hub, whose links are its content
     weights = [float(t) for t in text] if listing else good
     if weights[0] <= 0:
         root = 0
     else:
-        root = _descend(0, weights, parents)
-        root = _semantic(root, elems, weights)
+        root = _descend(0, weights, parents, anchor if not listing else -1)
+        if names:
+            root = _semantic(root, elems, weights)
     inside = _subtree(root, n, parents)
     kept = [
         i
         for i, block in enumerate(blocks)
-        if inside[block.elem] and (_keep(block) if not listing else not _label(block)) and not (data and i in data)
+        if inside[block.elem] and (_keep(block) if not listing else not _label(block))
     ]
     return root, _drop_copies(elems, blocks, kept, text)
 
 
-def _descend(start: int, good: list[float], parents: list[int]) -> int:
+def _descend(start: int, good: list[float], parents: list[int], anchor: int = -1) -> int:
+    """From ``start`` down, while one child holds at least :data:`DESCEND` of its parent's weight (and, with an
+    ``anchor`` element, does not leave it out together with :data:`LEFT_OUT` of its parent's weight: a gallery
+    or a comment thread heavier than the story it follows)."""
     # each element's heaviest child (the first of equals), in one pass instead of lists of children
     best = [-1] * len(parents)
     for i in range(1, len(parents)):
         parent = parents[i]
         if parent >= 0 and (best[parent] < 0 or good[i] > good[best[parent]]):
             best[parent] = i
+    holds = _chain(anchor, parents)
     current = start
     while True:
         child = best[current]
         if child < 0 or good[child] < DESCEND * good[current]:
             return current
+        if current in holds and child not in holds and good[child] <= (1 - LEFT_OUT) * good[current]:
+            return current
         current = child
+
+
+def _chain(i: int, parents: list[int]) -> set[int]:
+    """``i`` and its ancestors (empty for -1)."""
+    out: set[int] = set()
+    while i >= 0:
+        out.add(i)
+        i = parents[i]
+    return out
 
 
 def _semantic(root: int, elems: Sequence[Elem], good: list[float]) -> int:
@@ -211,15 +224,6 @@ _CONTROL = re.compile(
     re.IGNORECASE,
 )
 
-#: A sign-in prompt ("You must log in to answer this question.") or a bare relative age ("3 days ago", "posted
-#: 6 years ago") on a line of its own: the widget around a post, not its text.
-_PROMPT = re.compile(
-    r"(?:(?:you must|please) )?(?:be )?(?:log ?in|logged in|sign ?in|signed in|register)(?: or (?:register|sign up))?"
-    r" to (?:answer|reply|comment|post|leave a comment|vote|ask)\b.{0,40}|"
-    r"(?:(?:posted|updated|published) )?\d+ (?:minute|min|hour|hr|day|week|month|year)s? ago\W*",
-    re.IGNORECASE,
-)
-
 #: A widget's own label on a line of its own: a reading time ("5 min read"), a like or reply count ("3 Likes"),
 #: a form's sent / failed message, a loading placeholder, a sort menu, a close button, a "Sponsored" tag, a
 #: recommendation strip's title; a forum poster's stats ("Posts: 1,077", "Original Poster"); a shop's rating
@@ -242,11 +246,10 @@ _WIDGET = re.compile(
 
 
 def _label(block: RawBlock) -> bool:
-    """True for a control's, a prompt's or a widget's label on a line of its own (on listings too)."""
+    """True for a control's or a widget's label on a line of its own (on listings too)."""
     length = len(block.text)
     return (
         (length < 30 and _CONTROL.fullmatch(block.text) is not None)
-        or (length < 90 and _PROMPT.fullmatch(block.text) is not None)
         or (length < 130 and _WIDGET.fullmatch(block.text) is not None)
     )
 
@@ -266,9 +269,4 @@ def _keep(block: RawBlock) -> bool:
     return not (block.links > 0.6 * length)
 
 
-def _data(text: str) -> bool:
-    """True for a JSON object or array left in the markup as text (a widget's configuration)."""
-    return text.startswith(('{"', '[{"', '[["', '["')) and text.endswith(("}", "]"))
-
-
-__all__ = ["DESCEND", "SEMANTIC", "block_weight", "select"]
+__all__ = ["DESCEND", "LEFT_OUT", "PROSE_MIN", "SEMANTIC", "block_weight", "select"]

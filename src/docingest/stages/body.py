@@ -10,11 +10,19 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from selectolax.lexbor import LexborHTMLParser
+
 from ..document import Candidate, Page
 from ..hookspecs import hookimpl
+from ..html import squash, squash_lines, visible
 from ..html.blocks import Elem, RawBlock, flatten
-from ..html.scoring import select
-from ..html.title import drop_bylines, drop_headline
+from ..html.scoring import block_weight, select
+from ..html.story import STORY_PROSE, anchor
+from ..html.title import _words as words
+from ..html.title import drop_bylines, drop_headline, page_titles
+
+#: Block kinds whose text keeps its lines (rows of a table, lines of code).
+_LINED = frozenset({"table", "code"})
 
 
 class _Hints:
@@ -80,11 +88,16 @@ def to_candidates(elems: Sequence[Elem], blocks: Sequence[RawBlock], kept: Seque
     out: list[Candidate] = []
     for i in kept:
         block = blocks[i]
+        text = visible(block.text)
+        if text is not block.text:  # the invisible characters were around words or alone
+            text = squash_lines(text) if block.kind in _LINED else squash(text)
+            if not text:
+                continue
         length = len(block.text)
         out.append(
             Candidate(
                 kind=block.kind,
-                text=block.text,
+                text=text,
                 level=block.level,
                 tag=block.tag,
                 attrs=hints.attrs_of(block.elem),
@@ -95,6 +108,10 @@ def to_candidates(elems: Sequence[Elem], blocks: Sequence[RawBlock], kept: Seque
     return out
 
 
+#: A result with fewer characters than this is near-empty: the name-free strategy is tried too.
+NEAR_EMPTY = 200
+
+
 def extract(page: Page) -> list[Candidate]:
     """The main content of an HTML page as candidate blocks."""
     if page.tree is None:
@@ -103,10 +120,35 @@ def extract(page: Page) -> list[Candidate]:
     if start is None:
         return []
     elems, blocks = flatten(start)
-    root, kept = select(elems, blocks)
+    root, kept = select(elems, blocks, anchor=anchor(blocks, _titles(page)))
+    if (size := sum(len(blocks[i].text) for i in kept)) < NEAR_EMPTY and (better := _by_density(page, size)):
+        elems, blocks, root, kept, _tree = better
     kept = drop_headline(blocks, kept, page)
     kept = drop_bylines(blocks, kept, page)
     return to_candidates(elems, blocks, kept, root)
+
+
+def _titles(page: Page) -> list[tuple[str, ...]]:
+    """The words of the titles the page declares and of the one its metadata found."""
+    titles = page_titles(page)
+    if page.metadata.title:
+        titles.append(words(page.metadata.title))
+    return titles
+
+
+def _by_density(page: Page, size: int) -> tuple[list[Elem], list[RawBlock], int, list[int], LexborHTMLParser] | None:
+    """The safety net for a near-empty result of ``size`` characters: the intact page (parsed again: the cleaners
+    pruned the tree) read by text density alone, no class or id consulted; ``None`` unless it finds a region of
+    running text, and more than twice as much text."""
+    tree = LexborHTMLParser(page.text)
+    start = tree.body or tree.root
+    if start is None:
+        return None
+    elems, blocks = flatten(start)
+    root, kept = select(elems, blocks, names=False)
+    if sum(block_weight(blocks[i]) for i in kept) < STORY_PROSE or sum(len(blocks[i].text) for i in kept) <= 2 * size:
+        return None
+    return elems, blocks, root, kept, tree  # the tree stays alive as long as its nodes are used
 
 
 @hookimpl(trylast=True)

@@ -7,9 +7,12 @@ role (``navigation``, ``banner``, ``contentinfo``, ``complementary``, ``search``
 :class:`~docingest.models.Removal` with this cleaner's name, the reason and the removed text.
 
 A chrome element is kept when it holds the content itself: an element that is or contains ``<main>``,
-``<article>`` or ``itemprop=articleBody``, or a big element of running text with few links (a page-wide
-``<form>`` of ASP.NET sites, a ``<div class="inline-and-sidebar-container">`` wrapper); the body extractor's
-scores judge those. The ``<head>`` is never touched, so
+``<article>`` or ``itemprop=articleBody``, a big element of running text with few links (a page-wide
+``<form>`` of ASP.NET sites, a ``<div class="inline-and-sidebar-container">`` wrapper), or, whatever its name,
+an element that holds the story: the first run of text after the headline and most of the page's text
+(:class:`docingest.html.story.Story`; names are hints, structure decides). Such a refusal is recorded in
+``page.cache[REFUSED_KEY]``, and the chrome inside the element is still judged. The body extractor's scores judge
+what is kept. The ``<head>`` is never touched, so
 metadata extractors still see JSON-LD and ``<meta>`` after cleaning. The cleaner is idempotent: a second run
 finds nothing left to remove.
 """
@@ -24,6 +27,7 @@ from selectolax.lexbor import LexborNode
 from ..document import Page, TreeCleaner
 from ..hookspecs import hookimpl
 from ..html import squash
+from ..html.story import STORY_CHARS, Story
 from ..models import Removal
 
 _MAX_TEXT = 2000
@@ -92,7 +96,6 @@ _HINTS: dict[str, tuple[str, ...]] = {
         "breadcrumb", "breadcrumbs", "pagination", "pager", "skiplink", "skiptocontent", "navbar", "mainnav",
         "globalnav", "sitenav", "topnav", "megamenu", "menubar", "nav", "navigation", "menu",
     ),
-    "header": ("siteheader", "globalheader", "masthead", "topbar"),
     "footer": ("sitefooter", "globalfooter", "footer", "pagefooter", "colophon"),
     "advertisement": (
         "ad", "ads", "advert", "adverts", "advertisement", "advertising", "adslot", "adunit", "adcontainer",
@@ -200,6 +203,9 @@ _hint_cache: dict[str, str | None] = {}
 
 _cache: dict[str, str | None] = {}
 _CACHE_SIZE = 20_000
+#: Key of the removals refused because the element holds the story, in ``Page.cache`` (a list of
+#: :class:`Removal` whose reason starts with "refused: ").
+REFUSED_KEY = "docingest.chrome.refused"
 _BODY = "\x00body"
 
 
@@ -282,13 +288,17 @@ class ChromeCleaner:
         # one pass: the candidates inside an element chosen for removal are not even judged (about half of a
         # page's candidates sit in its menus, footers and rails)
         keep: set[int] | None = None
+        story: Story | None = None  # where the story is: asked only about big elements
         chosen: list[tuple[LexborNode, str, str]] = []
+        refused: list[tuple[LexborNode, str, str]] = []
         seen: set[int] = set()
-        gone: set[int] = set()  # the candidates chosen so far and those inside them
+        last = -1  # the last element chosen: the candidates inside it follow it in document order
         for node in body.css(_CANDIDATES):
             mem = node.mem_id
-            if mem in gone:
-                continue
+            if last >= 0:
+                if _inside(node, last):
+                    continue
+                last = -1
             reason, strong = _reason(node)
             if reason is None or mem in seen:  # a selector list may repeat a node
                 continue
@@ -303,32 +313,46 @@ class ChromeCleaner:
                 always = reason in _ALWAYS if strong else reason in _ALWAYS_HINTED
                 if len(text) > _BIG and not always and _reads_like_content(node, text):
                     continue
-            gone.update(inner.mem_id for inner in node.css(_CANDIDATES))
+            if len(text) >= STORY_CHARS:  # names are hints: an element holding the story is judged inside
+                if story is None:
+                    story = Story(tree.root or body, body, page.metadata.title)
+                if story.holds(node, len(text)):
+                    refused.append((node, reason, text))
+                    continue
+            last = mem
             chosen.append((node, reason, text))
-        for node, reason, text in chosen:
-            short = squash(text[: 4 * _MAX_TEXT])[:_MAX_TEXT]
-            if short:
-                page.removed.append(Removal(cleaner=self.name, reason=reason, text=short, where=_path(node)))
+        page.removed.extend(self._removals(chosen, ""))
+        if refused:
+            page.cache.setdefault(REFUSED_KEY, []).extend(self._removals(refused, "refused: "))
         for node, _, _ in chosen:
             node.decompose()
+
+    def _removals(self, which: list[tuple[LexborNode, str, str]], note: str) -> list[Removal]:
+        out: list[Removal] = []
+        for node, reason, text in which:
+            short = squash(text[: 4 * _MAX_TEXT])[:_MAX_TEXT]
+            if short:
+                out.append(Removal(cleaner=self.name, reason=note + reason, text=short, where=_path(node)))
+        return out
+
+
+def _inside(node: LexborNode, ancestor: int) -> bool:
+    """True when the element with id ``ancestor`` is an ancestor of ``node``."""
+    current = node.parent
+    while current is not None:
+        if current.mem_id == ancestor:
+            return True
+        current = current.parent
+    return False
 
 
 def _main_articles(body: LexborNode) -> list[LexborNode]:
     """The ``<article>`` elements that may hold the content: the only one, or the longest of several (a
-    comment thread or a teaser list made of small ``<article>`` s protects nothing, nor does a comment)."""
-    articles = [node for node in body.css("article") if not _COMMENT.search(_class_and_id(node))]
+    comment thread or a teaser list made of small ``<article>`` s protects nothing)."""
+    articles = body.css("article")
     if len(articles) <= 1:
         return articles
     return [max(articles, key=lambda node: len(node.text()))]
-
-
-#: An ``<article>`` that says it is a comment (WordPress's ``<article class="comment" id="comment-42">``).
-_COMMENT = re.compile(r"(?<![a-z])comment", re.IGNORECASE)
-
-
-def _class_and_id(node: LexborNode) -> str:
-    attrs = node.attributes
-    return f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
 
 
 def _reads_like_content(node: LexborNode, text: str) -> bool:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from ..document import Candidate, Metadata, Page
 from ..hookspecs import hookimpl
+from ..html import visible
 from ..models import BlockKind
 
 _BULLET = re.compile(r"^\s*(?:[-*•·‣◦▪–]|\d{1,2}[.)])\s+")
@@ -94,7 +95,7 @@ def _split_chunk(chunk: list[tuple[int, str]], wrapped: bool) -> list[TextBlock]
 
 def text_blocks(text: str) -> list[TextBlock]:
     """The paragraphs and list items of a plain-text document, in order, the title line included."""
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = visible(text).replace("\r\n", "\n").replace("\r", "\n").split("\n")
     chunks = _chunks(lines)
     blank_separated = len(chunks) > 1
     out: list[TextBlock] = []
