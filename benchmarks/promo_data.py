@@ -103,7 +103,8 @@ def seed_article() -> LabelledArticle:
 def team_articles() -> list[LabelledArticle]:
     """The team-written articles (``tests/data/house_styles/*.jsonl``, then the extra styles), in file order."""
     out: list[LabelledArticle] = []
-    for path in sorted(HOUSE_STYLES.glob("*.jsonl")):
+    # w1 and w2 are what the shipped weights were trained on; w3 and w4 (written later) join at the next retraining
+    for path in sorted(HOUSE_STYLES.glob("w[12].jsonl")):
         out += read_articles(path, path.stem)
     if EXTRA_STYLES.exists():
         out += read_articles(EXTRA_STYLES, "extra")
