@@ -105,6 +105,9 @@ def test_site_suffix_is_stripped(title: str, site: list[str], expected: str) -> 
         ("Dylan Bailey, MS, RD", ("Dylan Bailey",)),
         ("jane@example.com (Jane Doe)", ("Jane Doe",)),
         ("Jane Doe Updated 3 hours ago", ("Jane Doe",)),
+        ("Lee Park 4 August 2010", ("Lee Park",)),  # the date starts at its day, not its year
+        ("Lee Park Aug. 4, 2010", ("Lee Park",)),
+        ("leepark on Friday December 19, 2025", ("leepark",)),
         ("Staff", ()),
         ("Example News", ()),
         ("Ana Ruiz; ana ruiz", ("Ana Ruiz",)),

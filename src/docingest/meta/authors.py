@@ -65,9 +65,11 @@ _SLUG = re.compile(r"^[a-z0-9]+(?:[-._][a-z0-9]+)+$")
 _CREDENTIAL = re.compile(
     r"^(?:[A-Z]{2,6}|Ph\.?\s?D\.?|M\.?D\.?|Jr\.?|Sr\.?|Esq\.?|M\.?S\.?|B\.?S\.?|R\.?N\.?|MBA|MPH|[IVX]{1,4})$"
 )
+_MONTHS = "|".join(sorted(_MONTH_WORDS, key=len, reverse=True))
 _DATEISH = re.compile(
-    r"\d{1,4}[:/.-]\d{1,2}|\b(?:19|20)\d{2}\b|\b\d+\s*(?:min|mins|minutes|hours?|hrs?|days?|weeks?|months?)\b"
-    r"|\b(?:ago|updated|published|posted|read)\b",
+    rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})\b\.?|\b(?:{_MONTHS})\.?\s+\d{{1,2}}\b"  # "4 August", "Aug. 4"
+    r"|\d{1,4}[:/.-]\d{1,2}|\b(?:19|20)\d{2}\b|\b\d+\s*(?:min|mins|minutes|hours?|hrs?|days?|weeks?|months?)\b"
+    r"|\b(?:ago|updated|published|posted|read|(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b",
     re.IGNORECASE,
 )
 
