@@ -12,6 +12,7 @@ from selectolax.lexbor import LexborHTMLParser
 import docingest
 from docingest.document import Metadata
 from docingest.meta.authors import clean_authors, name_first
+from docingest.meta.bylines import person_like
 from docingest.meta.dates import date_from_url, parse_date
 from docingest.models import Article
 from docingest.stages.metadata import (
@@ -313,6 +314,51 @@ def test_organisation_credited_as_author_only_when_no_person_is_named() -> None:
 def test_visible_bylines_without_markup(after_headline: str, authors: tuple[str, ...] | None) -> None:
     body = "<main><h1>Bridge reopens after repairs</h1>" + after_headline + BODY + "</main>"
     assert meta("<title>Bridge reopens after repairs</title>", body).authors == authors
+
+
+PROSE = "<p>" + "The road was closed for running repairs while the size of the crew grew every week. " * 4 + "</p>"
+
+
+@pytest.mark.parametrize(
+    ("after_headline", "authors"),
+    [
+        # a name on its own, tied to the story by the page's structure
+        ("<p>Lee Park</p><p>23.07.2025 · 6 min read</p>", ("Lee Park",)),  # its dateline
+        ("<div><span>Lee Park</span> <span>Dec 10</span></div>", ("Lee Park",)),  # a dateline without a year
+        ("<p>Lee Park</p><p>Senior Technology Writer</p>", ("Lee Park",)),  # its job title
+        ('<p><a href="/blog/authors/lee-park">Lee Park</a></p>', ("Lee Park",)),  # a link to the author page
+        ('<div class="post-author-box"><h4>Lee Park</h4></div>', ("Lee Park",)),  # an author's container
+        ("<p>The Example Team</p><p>March 5, 2024</p>", ("The Example Team",)),  # a collective credit
+        # capitalised labels the page writes in lower case in its prose: vocabulary, not names
+        ('<p><a href="/c/road-running">Road Running</a></p><p>March 5, 2024</p>', None),
+        ("<p>Size Chart</p><p>Store Manager</p>", None),
+        # a name without anything tying it to the story, or a product card named like its picture
+        ("<p>Lee Park</p>", None),
+        ('<div><img alt="Double Pot"><a href="/double-pot">Double Pot</a></div>', None),
+        # a name after the running text has started (a standfirst may come first; a second paragraph is the body)
+        (BODY + BODY + "<p>Lee Park</p><p>March 5, 2024</p>", None),
+    ],
+)
+def test_unlabelled_bylines(after_headline: str, authors: tuple[str, ...] | None) -> None:
+    body = "<main><h1>Bridge reopens after repairs</h1>" + after_headline + BODY + PROSE + "</main>"
+    assert meta("<title>Bridge reopens after repairs</title>", body).authors == authors
+
+
+def test_person_like() -> None:
+    assert person_like("Lee Park") and person_like("Ana de la Cruz") and person_like("Shelia R. Cotten")
+    assert not person_like("Lee") and not person_like("lee park") and not person_like("Park 2024")
+    assert not person_like("One Two Three Four Five")
+
+
+def test_a_byline_crediting_the_site_itself_is_kept_when_nobody_else_is_named() -> None:
+    head = '<title>Bridge reopens after repairs</title><meta property="og:site_name" content="Example Online">'
+    body = "<main><h1>Bridge reopens after repairs</h1><p>By Example Online</p>" + BODY + "</main>"
+    assert meta(head, body).authors == ("Example Online",)
+    marked = "<main><h1>Bridge reopens after repairs</h1><span class='author'>Example Online</span>" + BODY
+    assert meta(head, marked + "</main>").authors == ("Example Online",)
+    person = "<main><h1>Bridge reopens after repairs</h1><p>By Example Online</p><p>By Lee Park</p>" + BODY
+    assert meta(head, person + "</main>").authors == ("Lee Park",)
+    assert meta(head, "<main><h1>Bridge reopens after repairs</h1>" + BODY + "</main>").authors is None
 
 
 @pytest.mark.parametrize(

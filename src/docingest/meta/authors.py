@@ -44,7 +44,7 @@ _GENERIC = frozenset(
 )
 #: Words that make a credit collective ("The Investopedia Team", "TOI Lifestyle Desk"): such a byline is kept
 #: whole, it is how the page credits the story.
-_COLLECTIVE = frozenset({"team", "desk", "staff", "editors", "newsroom", "bureau"})
+COLLECTIVE = frozenset({"team", "desk", "staff", "editors", "newsroom", "bureau"})
 _MONTH_WORDS = frozenset(
     """jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july august
     september october november december""".split()  # noqa: SIM905
@@ -81,6 +81,23 @@ def _role_phrase(text: str) -> bool:
     """True for a job title ("Home and Digital Security Expert", "Senior Writer"): its last word is a role."""
     words = text.split()
     return len(words) > 1 and words[-1].strip(".,:;()").lower() in _ROLE_WORDS
+
+
+#: The role words that name a person's job (agent nouns), as a byline's second line prints it ("Tech Writer",
+#: "Co-Founder & Marketing Director"); not the desks and subjects ("Technology", "Features").
+_JOB_WORDS = frozenset(
+    """writer writers reporter reporters editor editors correspondent columnist journalist producer author
+    contributor blogger freelancer intern assistant reviewer analyst founder cofounder co-founder ceo cto
+    president director manager photographer specialist expert fellow professor administrator moderator
+    coordinator attorney educator consultant strategist officer""".split()  # noqa: SIM905
+)
+
+
+def job_title(text: str) -> bool:
+    """True for a job title printed on its own ("Tech Writer", "Former McKinsey Consultant"): a few words, the
+    last of which names a job."""
+    words = text.split()
+    return 0 < len(words) <= 8 and words[-1].strip(".,:;()").lower() in _JOB_WORDS
 
 
 def _norm(text: str) -> str:
@@ -132,7 +149,7 @@ def _strip_roles(piece: str) -> str:
             words = words[:end]
     if (
         len(words) > 1
-        and words[-1].strip(".,:;").lower() in _COLLECTIVE
+        and words[-1].strip(".,:;").lower() in COLLECTIVE
         and words[-2][:1].isupper()
         and words[-2].strip(".,:;").lower() not in _ROLE_WORDS
     ):
@@ -144,7 +161,7 @@ def _strip_roles(piece: str) -> str:
     return " ".join(words)
 
 
-_CREDIT_WORDS = _COLLECTIVE | {"editorial", "editor", "contributor", "contributors", "writers", "web", "online"}
+_CREDIT_WORDS = COLLECTIVE | {"editorial", "editor", "contributor", "contributors", "writers", "web", "online"}
 
 
 def _organisation_credit(name: str, credit: str, banned: frozenset[str]) -> bool:
@@ -267,4 +284,4 @@ def is_handle(value: str) -> bool:
     return v.startswith("@") or "://" in v or v.startswith("www.")
 
 
-__all__ = ["clean_authors", "is_handle", "split_names"]
+__all__ = ["COLLECTIVE", "clean_authors", "is_handle", "job_title", "split_names"]

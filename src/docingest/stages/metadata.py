@@ -30,8 +30,9 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import islice
 from urllib.parse import urljoin, urlsplit
 
@@ -41,6 +42,7 @@ from ..document import Metadata, Page
 from ..hookspecs import hookimpl
 from ..meta import jsonld
 from ..meta.authors import clean_authors, is_handle, name_first
+from ..meta.bylines import bare_byline
 from ..meta.dates import date_from_url, day_of, parse_date
 from ..models import _BCP47, _HTTP_URL
 
@@ -83,7 +85,7 @@ _DATE_SELECTOR = (
     '[class*="Date"]'
 )
 _NOT_CONTENT = re.compile(
-    r"comment|related|sidebar|widget|footer|recommend|popular|trending|more-stories|teaser|card|promo|nav"
+    r"comment|related|sidebar|widget|footer|recommend|popular|trending|more-stories|teaser|(?<!v)card|promo|nav"
     r"|menu|newsletter|breadcrumb",
     re.IGNORECASE,
 )
@@ -541,14 +543,14 @@ def _after(node: LexborNode) -> LexborNode | None:
     return None
 
 
-def near_headline(node: LexborNode | None, limit: int = 1000, before: int = 300) -> list[str]:
-    """The text pieces around the headline in reading order, nearest first: up to ``limit`` characters after
-    the ``<h1>`` (stopping at the next section heading, list, table or page chrome), then up to ``before``
-    characters just before it. Bylines and datelines sit there. Text nodes are visited one by one, so the cost
-    is bounded by the budget, not by the size of the page."""
+def text_after(node: LexborNode | None, limit: int = 1000) -> list[tuple[str, LexborNode]]:
+    """The text pieces after the headline in reading order, each with its text node: up to ``limit``
+    characters, stopping at the next section heading, table or page chrome (lists, navigation, forms and
+    figures are skipped). Text nodes are visited one by one, so the cost is bounded by the budget, not by the
+    size of the page."""
+    out: list[tuple[str, LexborNode]] = []
     if node is None:
-        return []
-    out: list[str] = []
+        return out
     used = steps = 0
     current = _after(node)
     while current is not None and used < limit and steps < 500:
@@ -557,7 +559,7 @@ def near_headline(node: LexborNode | None, limit: int = 1000, before: int = 300)
         if tag == "-text":
             text = " ".join((current.text_content or "").split())
             if text:
-                out.append(text[:200])
+                out.append((text[:200], current))
                 used += min(len(text), 200)
             current = _after(current)
         elif tag in _STOP_TAGS:
@@ -566,6 +568,12 @@ def near_headline(node: LexborNode | None, limit: int = 1000, before: int = 300)
             current = _after(current)
         else:
             current = current.child
+    return out
+
+
+def _text_before(node: LexborNode, before: int) -> list[str]:
+    """The text pieces just before ``node``, nearest first, up to ``before`` characters."""
+    out: list[str] = []
     used = steps = 0
     current = node
     while used < before and steps < 100:
@@ -589,6 +597,20 @@ def near_headline(node: LexborNode | None, limit: int = 1000, before: int = 300)
     return out
 
 
+def near_headline(
+    node: LexborNode | None, limit: int = 1000, before: int = 300,
+    after: list[tuple[str, LexborNode]] | None = None,
+) -> list[str]:  # fmt: skip
+    """The text pieces around the headline in reading order, nearest first: up to ``limit`` characters after
+    the ``<h1>`` (:func:`text_after`, or ``after`` when already read), then up to ``before`` characters just
+    before it. Bylines and datelines sit there."""
+    if node is None:
+        return []
+    if after is None:
+        after = text_after(node, limit)
+    return [text for text, _ in after] + _text_before(node, before)
+
+
 def _region(node: LexborNode | None, levels: int = 3) -> LexborNode | None:
     """The headline's neighbourhood: its ancestor ``levels`` up (short of ``<body>``), where article headers
     keep their byline and dates."""
@@ -603,19 +625,39 @@ def _region(node: LexborNode | None, levels: int = 3) -> LexborNode | None:
     return current
 
 
+@dataclass(frozen=True, slots=True)
+class _Head:
+    """The page's headline and what is read around it, once: where bylines and datelines are looked for."""
+
+    title: str | None
+    node: LexborNode | None  # the heading element the title was read from
+    after: list[tuple[str, LexborNode]]  # the text pieces after it (:func:`text_after`)
+    near: list[str]  # the text pieces after, then before it (:func:`near_headline`)
+    region: LexborNode | None  # its neighbourhood (:func:`_region`), the body when there is no heading
+    neutral: frozenset[str]  # class tokens its containers carry (:func:`_content_hints`)
+
+    @classmethod
+    def of(cls, title: str | None, node: LexborNode | None, tree: LexborHTMLParser) -> _Head:
+        after = text_after(node)
+        region = _region(node) if node is not None else tree.body
+        return cls(title, node, after, near_headline(node, after=after), region, _content_hints(node))
+
+
 def _visible_authors(
-    root: LexborNode | None, exclude: list[str], neutral: frozenset[str] = frozenset()
-) -> tuple[tuple[str, ...], str | None]:
+    root: LexborNode | None, exclude: list[str], neutral: frozenset[str] = frozenset(),
+    credits: list[tuple[tuple[str, ...], str]] | None = None,
+) -> tuple[tuple[str, ...], str | None]:  # fmt: skip
     if root is None:
         return (), None
-    return _byline_of(root.css(_BYLINE_SELECTOR)[:12], exclude, root, neutral=neutral)
+    return _byline_of(root.css(_BYLINE_SELECTOR)[:12], exclude, root, neutral=neutral, credits=credits)
 
 
 def _byline_of(
-    nodes: Iterable[LexborNode], exclude: list[str], root: LexborNode | None, levels: int = 8,
-    neutral: frozenset[str] = frozenset(),
+    nodes: Iterable[LexborNode], exclude: list[str], root: LexborNode | None, *, levels: int = 8,
+    neutral: frozenset[str] = frozenset(), credits: list[tuple[tuple[str, ...], str]] | None = None,
 ) -> tuple[tuple[str, ...], str | None]:  # fmt: skip
-    """The names of the first of ``nodes`` (byline elements) that holds some, outside page chrome."""
+    """The names of the first of ``nodes`` (byline elements) that holds some, outside page chrome. A byline
+    that names only ``exclude`` (the site itself: "By ASU Online") is added to ``credits``."""
     for node in nodes:
         text = node.attributes.get("content") if node.tag == "meta" else None
         if text is None:
@@ -632,13 +674,34 @@ def _byline_of(
         names = clean_authors([byline], exclude, strict=True)
         if names:
             return names, byline
+        if credits is not None:
+            _site_credit(byline, exclude, credits)
     return (), None
 
 
-def _authors(
-    facts: _Facts, site_names: list[str], near: list[str], region: LexborNode | None,
-    neutral: frozenset[str] = frozenset(),
-) -> tuple[tuple[str, ...], str | None]:  # fmt: skip
+def _site_credit(byline: str, site_names: list[str], credits: list[tuple[tuple[str, ...], str]]) -> None:
+    """Adds to ``credits`` the names of ``byline`` when they are all the site's own ("By ASU Online")."""
+    names = clean_authors([byline], strict=True)
+    if names and all(_is_site_name(n, site_names) for n in names):
+        credits.append((names, byline))
+
+
+def _cue_byline(
+    near: list[str], exclude: list[str], credits: list[tuple[tuple[str, ...], str]] | None = None
+) -> tuple[tuple[str, ...], str | None]:
+    """The names of the first "By <Name>" among the pieces beside the headline."""
+    for text in _cue_joined(near):
+        low = text.lower()  # (a cheap test first: most pieces hold no cue)
+        if ("by" in low or "author" in low or "contributor" in low) and (m := _byline_cue(text)) is not None:
+            names = clean_authors([m.group(1)], exclude, strict=True)
+            if names:
+                return names, _squash(m.group(0))
+            if credits is not None:
+                _site_credit(m.group(1), exclude, credits)
+    return (), None
+
+
+def _authors(facts: _Facts, site_names: list[str], head: _Head) -> tuple[tuple[str, ...], str | None]:
     """People first: JSON-LD, author meta, a byline element beside the headline, "By ..." beside it. Only when
     the page names no person, a credit to an organisation or a desk that the page gives *as the author*
     ("The Investopedia Team", JSON-LD ``author: {"@type": "Organization"}``), even when it is the publication
@@ -660,17 +723,18 @@ def _authors(
         names = clean_authors(values, site_names)
         if names:
             return names, None
-    names, byline = _visible_authors(region, site_names, neutral)
+    site_credits: list[tuple[tuple[str, ...], str]] = []
+    names, byline = _visible_authors(head.region, site_names, head.neutral, site_credits)
     if names:
         return names, byline
-    for text in _cue_joined(near):
-        low = text.lower()  # (a cheap test first: most pieces hold no cue)
-        if ("by" in low or "author" in low or "contributor" in low) and (m := _byline_cue(text)) is not None:
-            names = clean_authors([m.group(1)], site_names, strict=True)
-            if names:
-                return names, _squash(m.group(0))
+    names, byline = _cue_byline(head.near, site_names, site_credits)
+    if names:
+        return names, byline
+    chrome = partial(_inside_noise, limit=4, neutral=head.neutral)  # (the byline's own containers)
+    if (bare := bare_byline(head.after, site_names, head.title, facts.tree.body, chrome)) is not None:
+        return bare
     # the page's first author link or microdata author, away from the headline (a forum's first post)
-    names, byline = _byline_of(facts.author_nodes, site_names, None, levels=4, neutral=neutral)
+    names, byline = _byline_of(facts.author_nodes, site_names, None, levels=4, neutral=head.neutral)
     if names:
         return names, byline
     credits = [*ld.authors, *ld.author_orgs, *values]
@@ -678,6 +742,8 @@ def _authors(
         names = clean_authors(credits[:1], organisation=True)
         if names:
             return names, None
+    if site_credits:  # the page's byline credits the site itself
+        return site_credits[0]
     return (), None
 
 
@@ -729,9 +795,7 @@ def _visible_date(root: LexborNode | None, neutral: frozenset[str] = frozenset()
     return None
 
 
-def _published(
-    facts: _Facts, near: list[str], region: LexborNode | None, neutral: frozenset[str] = frozenset()
-) -> date | datetime | None:
+def _published(facts: _Facts, head: _Head) -> date | datetime | None:
     """JSON-LD and meta publication dates, then a date element or a written date beside the headline, then
     microdata's ``datePublished`` anywhere, then the URL. The ``datePublished`` of a JSON-LD ``WebPage`` (the
     CMS's page record, on every page of many sites, shown nowhere) is not a publication date.
@@ -741,10 +805,10 @@ def _published(
     wins."""
     for raw in (facts.ld.published, *facts.all(_PUBLISHED_KEYS)):
         if (found := parse_date(raw)) is not None:
-            return _printed_instead(facts, found, near)
-    if (found := _visible_date(region, neutral)) is not None:
+            return _printed_instead(facts, found, head.near)
+    if (found := _visible_date(head.region, head.neutral)) is not None:
         return found
-    for text in near:
+    for text in head.near:
         if len(text) <= 100 and (found := parse_date(text)) is not None:  # a dateline, not a sentence
             return found
     if (found := parse_date(facts.date_published)) is not None:  # microdata away from the headline
@@ -837,20 +901,17 @@ def extract_metadata(tree: LexborHTMLParser, url: str | None = None) -> Metadata
     """The metadata of a parsed HTML page (``url`` resolves relative links and supplies the site's host)."""
     facts = _Facts(tree, url)
     site_names = _site_names(facts)
-    title, headline = _title(facts, site_names)
-    near = near_headline(headline)
-    region = _region(headline) if headline is not None else tree.body
-    neutral = _content_hints(headline)
-    authors, byline = _authors(facts, site_names, near, region, neutral)
+    head = _Head.of(*_title(facts, site_names), tree)
+    authors, byline = _authors(facts, site_names, head)
     site_name = facts.first(["og:site_name"]) or facts.ld.site_name or facts.first(_SITE_KEYS[1:])
     description = facts.ld.description if facts.ld.is_article else None
     return Metadata(
-        title=title,
+        title=head.title,
         description=description or facts.first(_DESCRIPTION_KEYS),
         site_name=site_name,
         authors=authors or None,
         byline=byline,
-        published=_published(facts, near, region, neutral),
+        published=_published(facts, head),
         modified=_modified(facts),
         language=_language(facts),
         canonical_url=_canonical(facts),
