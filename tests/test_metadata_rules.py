@@ -307,6 +307,8 @@ def test_organisation_credited_as_author_only_when_no_person_is_named() -> None:
     ("after_headline", "authors"),
     [
         ("<p>Written by:</p><p>Elise Nash</p>", ("Elise Nash",)),
+        ("<p>By <span>Friends of the Earth</span></p>", ("Friends of the Earth",)),  # "of", "the" inside a name
+        ("<p>By Lee Park the council said</p>", ("Lee Park",)),  # but not after it
         ("<div><span>Share Post</span> <span>12 March 2024</span></div>", None),  # a control beside a date
         ("<div>Sort by: Newest</div><div>Jane Doe</div>", None),  # a sort control, and a name without cue or date
     ],
@@ -326,6 +328,7 @@ PROSE = "<p>" + "The road was closed for running repairs while the size of the c
         ("<p>Lee Park</p><p>23.07.2025 · 6 min read</p>", ("Lee Park",)),  # its dateline
         ("<div><span>Lee Park</span> <span>Dec 10</span></div>", ("Lee Park",)),  # a dateline without a year
         ("<p>Lee Park</p><p>Senior Technology Writer</p>", ("Lee Park",)),  # its job title
+        ("<p>Lee Park | Senior Writer | July 2, 2025</p>", ("Lee Park",)),  # a line of fields
         ('<p><a href="/blog/authors/lee-park">Lee Park</a></p>', ("Lee Park",)),  # a link to the author page
         ('<div class="post-author-box"><h4>Lee Park</h4></div>', ("Lee Park",)),  # an author's container
         ("<p>The Example Team</p><p>March 5, 2024</p>", ("The Example Team",)),  # a collective credit

@@ -35,6 +35,7 @@ _WORDS = re.compile(r"[^\W\d_]+")
 _AUTHOR_MARK = re.compile(r"author(?!i[sz])|byline", re.IGNORECASE)
 #: Path segments of the pages a site keeps about its people.
 _PERSON_PATHS = ("author", "autor", "auteur", "profil", "writer", "contributor", "staff", "reviewer")
+_FIELDS = re.compile(r"\s+[|·•]\s+")
 #: How far (in pieces) a dateline may stand from the name it goes with.
 _DATE_REACH = 3
 #: A piece this long is running text: the pieces before the second such piece are the headline's header.
@@ -115,11 +116,18 @@ def bare_byline(
     """The names of an unlabelled byline among ``pieces`` (the text after the headline, with its nodes) and
     the piece they were read from, or ``None``. ``page`` (the ``<body>``) supplies the page's vocabulary;
     ``chrome`` tells whether a node sits in page chrome (a sidebar, a footer), where no byline is."""
-    texts = [text for text, _ in pieces]
+    # a header line of fields ("Aaron Ricadela | Senior Writer | July 2, 2025") is read field by field
+    fields = [
+        (field, node)
+        for text, node in pieces
+        for field in (_FIELDS.split(text) if len(text) < _RUNNING else [text])
+        if field
+    ]
+    texts = [text for text, _ in fields]
     running = 0
     head = (headline or "").casefold()
     lower: set[str] | None = None
-    for i, (text, node) in enumerate(pieces):
+    for i, (text, node) in enumerate(fields):
         if len(text) >= _RUNNING:
             running += 1
             if running >= 2:

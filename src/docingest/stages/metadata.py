@@ -95,7 +95,8 @@ _CUES = r"(?i:by|written\s+by|authors?|authored\s+by|posted\s+by|contributors?)"
 # "Sort by Ranking", "Nike By You") names no author.
 _BY = re.compile(
     rf"(?:^|\s){_CUES}(?:\s*:\s*|\s+)"
-    r"((?:[A-Z][\w.'’-]*)(?:\s+(?:[A-Z][\w.'’-]*|and|&|de|van|von|da|di|le|la))*(?:\s*,\s*[A-Z][\w.'’-]*"
+    r"((?:[A-Z][\w.'’-]*)(?:\s+(?:[A-Z][\w.'’-]*|and|&|de|van|von|da|di|le|la|(?:of\s+the|the|of)(?=\s+[A-Z])))*"
+    r"(?:\s*,\s*[A-Z][\w.'’-]*"
     r"(?:\s+[A-Z][\w.'’-]*)*)*)"
 )
 _BARE_CUE = re.compile(rf"(?:^|\s){_CUES}\s*:?$")
