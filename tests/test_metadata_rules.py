@@ -590,6 +590,8 @@ def test_a_forum_threads_first_poster_by_user_name_link() -> None:
         ("CM Craig McCarthy", ("Craig McCarthy",)),  # the avatar's initials read before the name
         ("JD Power Smith", ("JD Power Smith",)),  # initials that are not the name's
         ("JANE DOE", ("Jane Doe",)),
+        ("Personal finance January 27, 2025", ()),  # a section beside a date: a name capitalises its words
+        ("Ana de la Cruz", ("Ana de la Cruz",)),
         ("HOSTLAR", ("HOSTLAR",)),  # a one-word handle keeps its spelling
     ],
 )

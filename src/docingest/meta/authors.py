@@ -125,9 +125,10 @@ def _name_like(piece: str, strict: bool) -> bool:
     lowered = [w.strip(".,:;()").lower() for w in words]
     if all(w in _ROLE_WORDS for w in lowered):
         return False
-    # a single lower-case token is a user name ("luizjr4"); several words should look like a name
-    if strict and len(words) > 1 and sum(1 for w in words if w[:1].isupper()) == 0 and not any(
-        not ch.isascii() for ch in piece
+    # a single lower-case token is a user name ("luizjr4"); several words should look like a name, each
+    # capitalised but for the particles ("Personal finance" is a section)
+    if strict and len(words) > 1 and not any(not ch.isascii() for ch in piece) and any(
+        w[:1].islower() and w.lower() not in _PARTICLES and w.lower() not in _CONNECTORS for w in words
     ):
         return False
     return not (len(words) > 1 and any(ch.isdigit() for ch in piece))
@@ -229,6 +230,7 @@ def split_names(
     return names
 
 
+_CONNECTORS = frozenset({"and", "of", "the", "&"})
 _PARTICLES = frozenset(
     {"van", "von", "der", "den", "de", "del", "della", "da", "di", "du", "la", "le", "bin", "ibn", "al"}
 )
