@@ -36,6 +36,9 @@ _AUTHOR_MARK = re.compile(r"author(?!i[sz])|byline", re.IGNORECASE)
 #: Path segments of the pages a site keeps about its people.
 _PERSON_PATHS = ("author", "autor", "auteur", "profil", "writer", "contributor", "staff", "reviewer")
 _FIELDS = re.compile(r"\s+[|·•]\s+")
+_FIELD_MARKS = frozenset("|·•")
+#: Characters that glue a word into an identifier, a path or a quoted value.
+_GLUE = frozenset("-_/'\"=.@#")
 #: How far (in pieces) a dateline may stand from the name it goes with.
 _DATE_REACH = 3
 #: A piece this long is running text: the pieces before the second such piece are the headline's header.
@@ -45,8 +48,10 @@ _RUNNING = 100
 def person_like(text: str) -> bool:
     """True for text shaped like a person's name: two to four words, each capitalised (or a particle or an
     initial), letters only."""
+    if len(text) > 50 or not text[:1].isupper():
+        return False
     words = text.split()
-    if not 2 <= len(words) <= 4 or len(text) > 50:
+    if not 2 <= len(words) <= 4:
         return False
     capitals = 0
     for word in words:
@@ -86,27 +91,31 @@ def _marked(node: LexborNode) -> bool:
     return False
 
 
-def _prose_words(page: LexborNode | None, budget: int = 20_000) -> set[str]:
-    """The lower-case words of the page's paragraphs, list items and cells (up to ``budget`` characters)."""
-    out: set[str] = set()
-    if page is None:
-        return out
-    used = 0
-    for node in page.css("p, li, td"):
-        text = node.text(deep=True)
-        out.update(w for w in _WORDS.findall(text) if w.islower())
-        used += len(text)
-        if used > budget:
-            break
-    return out
+def _written_lower(word: str, text: str) -> bool:
+    """True when ``word`` (lower case) stands in ``text`` as a word of its own: not inside a longer word, an
+    identifier or a quoted value ("size-chart", "/size/", '"size"')."""
+    start = text.find(word)
+    seen = 0
+    while start >= 0 and seen < 50:
+        end = start + len(word)
+        before = text[start - 1] if start else " "
+        after = text[end] if end < len(text) else " "
+        if not (before.isalnum() or before in _GLUE or after.isalnum() or after in _GLUE):
+            return True
+        start = text.find(word, start + 1)
+        seen += 1
+    return False
 
 
-def _vocabulary(name: str, lower: set[str]) -> bool:
+def _vocabulary(name: str, texts: Sequence[str], page: LexborNode | None) -> bool:
     """True when a word of ``name`` is also written in lower case on the page: a label ("Road Running", "Size
     Chart", "Linux Kernel"), not a person's name ("The" and collective words such as "Team" aside)."""
-    return any(
-        w in lower for w in (x.casefold() for x in _WORDS.findall(name)) if w != "the" and w not in COLLECTIVE
-    )
+    words = [w for w in (x.casefold() for x in _WORDS.findall(name)) if w != "the" and w not in COLLECTIVE]
+    near = " ".join(texts)
+    if any(_written_lower(w, near) for w in words):
+        return True
+    whole = page.text(deep=True, separator=" ") if page is not None else ""
+    return any(_written_lower(w, whole) for w in words)
 
 
 def bare_byline(
@@ -120,13 +129,12 @@ def bare_byline(
     fields = [
         (field, node)
         for text, node in pieces
-        for field in (_FIELDS.split(text) if len(text) < _RUNNING else [text])
+        for field in (_FIELDS.split(text) if len(text) < _RUNNING and _FIELD_MARKS & set(text) else [text])
         if field
     ]
     texts = [text for text, _ in fields]
     running = 0
     head = (headline or "").casefold()
-    lower: set[str] | None = None
     for i, (text, node) in enumerate(fields):
         if len(text) >= _RUNNING:
             running += 1
@@ -135,19 +143,17 @@ def bare_byline(
             continue
         if not person_like(text) or text.casefold() in head:
             continue
+        titled = i + 1 < len(texts) and job_title(texts[i + 1])
+        if not (titled or _profile_link(node) or _marked(node)):
+            near = texts[max(0, i - _DATE_REACH) : i] + texts[i + 1 : i + 1 + _DATE_REACH]
+            if not any(dateline(t) for t in near):
+                continue
         names = clean_authors([text], exclude, strict=True)
         if len(names) != 1 or names[0] != text:
             continue  # a job title, a publication, a control: not a bare name
-        near = texts[max(0, i - _DATE_REACH) : i] + texts[i + 1 : i + 1 + _DATE_REACH]
-        dated = any(dateline(t) for t in near)
-        titled = i + 1 < len(texts) and job_title(texts[i + 1])
-        if not (dated or titled or _profile_link(node) or _marked(node)):
-            continue
         if chrome is not None and chrome(node):
             continue
-        if lower is None:
-            lower = {w for t in texts for w in _WORDS.findall(t) if w.islower()} | _prose_words(page)
-        if _vocabulary(text, lower):
+        if _vocabulary(text, texts, page):
             continue
         return names, text
     return None

@@ -71,9 +71,11 @@ _IMAGE_KEYS = ("og:image", "og:image:url", "og:image:secure_url", "twitter:image
                "thumbnail", "sailthru.image.full")  # fmt: skip
 _LANGUAGE_KEYS = ("content-language", "dc.language", "dcterms.language", "language", "og:locale")
 
-# (a bare [itemprop] costs less to match than [itemprop="headline"]: the values are told apart in Python)
+# (a bare [itemprop] costs less to match than [itemprop="headline"]: the values are told apart in Python; the
+# <link>s are matched by their rel, as a page links dozens of stylesheets, fonts and icons)
 _HEAD_SELECTOR = (
-    'meta, script[type="application/ld+json"], base, link[rel], h1, title, [itemprop], a[rel~="author"], a.username'
+    'meta, script[type="application/ld+json"], base, link[rel~="canonical" i], link[rel~="image_src" i], h1, title, '
+    '[itemprop], a[rel~="author"], a.username'
 )
 # (one selector per kind of mark: a node matching several selectors of a list is returned once for each)
 _BYLINE_SELECTOR = (
@@ -482,49 +484,57 @@ def _is_site_name(text: str, site_names: Sequence[str]) -> bool:
     return not k or any(k == _key(n) or k == _key(n.split(".")[0]) for n in site_names)
 
 
-def _content_hints(headline: LexborNode | None) -> frozenset[str]:
-    """The class and id tokens around the headline that look like chrome ("elementor-widget-container",
-    "newsletter-issue"): the page uses them for its content too, so they mark no chrome on this page."""
-    out: set[str] = set()
-    current = headline.parent if headline is not None else None
-    while current is not None and current.tag not in ("body", "html"):
-        attrs = current.attributes
-        hint = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
-        if _NOT_CONTENT.search(hint):
-            out.update(t for t in hint.split() if _NOT_CONTENT.search(t))
-        current = current.parent
-    return frozenset(out)
+class _Chrome:
+    """Tells page chrome by its class and id names ("sidebar", "related-posts"), except the names the
+    headline's own containers carry ("elementor-widget-container", "newsletter-issue"): the page uses those for
+    its content too, so they mark no chrome on this page. (They are read only when a name looks like chrome.)"""
 
+    __slots__ = ("_headline", "_neutral")
 
-def _chrome_hint(hint: str, neutral: frozenset[str]) -> re.Match[str] | None:
-    """The chrome word in a class/id string, ignoring the tokens the headline's own containers carry."""
-    found = _NOT_CONTENT.search(hint)
-    if found is None or not neutral:
-        return found
-    return _NOT_CONTENT.search(" ".join(t for t in hint.split() if t not in neutral))
+    def __init__(self, headline: LexborNode | None = None) -> None:
+        self._headline = headline
+        self._neutral: frozenset[str] | None = None
 
+    def neutral(self) -> frozenset[str]:
+        """The chrome-looking class and id tokens of the headline's containers."""
+        if self._neutral is None:
+            out: set[str] = set()
+            current = self._headline.parent if self._headline is not None else None
+            while current is not None and current.tag not in ("body", "html"):
+                attrs = current.attributes
+                hint = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
+                if _NOT_CONTENT.search(hint):
+                    out.update(t for t in hint.split() if _NOT_CONTENT.search(t))
+                current = current.parent
+            self._neutral = frozenset(out)
+        return self._neutral
 
-def _inside_noise(
-    node: LexborNode, limit: int = 8, stop: LexborNode | None = None, neutral: frozenset[str] = frozenset()
-) -> bool:
-    """True when an ancestor of ``node`` (up to ``limit`` levels, short of ``stop``) is page chrome: a
-    footer, an aside, a navigation, a comment or related-stories block. Class and id tokens in ``neutral``
-    (:func:`_content_hints`) mark no chrome."""
-    parent = node.parent
-    depth = 0
-    # (node == node compares the markup when they differ, and mem_id costs a microsecond: test the tag first)
-    stop_tag, stop_id = (stop.tag, stop.mem_id) if stop is not None else (None, None)
-    while parent is not None and depth < limit and not (parent.tag == stop_tag and parent.mem_id == stop_id):
-        tag = parent.tag
-        if tag in ("footer", "aside", "nav"):
-            return True
-        attrs = parent.attributes
-        hint = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
-        if hint.strip() and _chrome_hint(hint, neutral):
-            return True
-        parent = parent.parent
-        depth += 1
-    return False
+    def named(self, hint: str) -> bool:
+        """True when a class/id string names chrome."""
+        if _NOT_CONTENT.search(hint) is None:
+            return False
+        neutral = self.neutral()
+        return not neutral or _NOT_CONTENT.search(" ".join(t for t in hint.split() if t not in neutral)) is not None
+
+    def around(self, node: LexborNode, limit: int = 8, stop: LexborNode | None = None) -> bool:
+        """True when an ancestor of ``node`` (up to ``limit`` levels, short of ``stop``) is page chrome: a
+        footer, an aside, a navigation, or an element whose class or id names a comment, related-stories,
+        sidebar ... block."""
+        parent = node.parent
+        depth = 0
+        # (node == node compares the markup when they differ, and mem_id costs a microsecond: test the tag first)
+        stop_tag, stop_id = (stop.tag, stop.mem_id) if stop is not None else (None, None)
+        while parent is not None and depth < limit and not (parent.tag == stop_tag and parent.mem_id == stop_id):
+            tag = parent.tag
+            if tag in ("footer", "aside", "nav"):
+                return True
+            attrs = parent.attributes
+            hint = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
+            if hint.strip() and self.named(hint):
+                return True
+            parent = parent.parent
+            depth += 1
+        return False
 
 
 _SKIP_TAGS = frozenset({"script", "style", "noscript", "svg", "template", "select", "button", "iframe", "-comment",
@@ -635,27 +645,27 @@ class _Head:
     after: list[tuple[str, LexborNode]]  # the text pieces after it (:func:`text_after`)
     near: list[str]  # the text pieces after, then before it (:func:`near_headline`)
     region: LexborNode | None  # its neighbourhood (:func:`_region`), the body when there is no heading
-    neutral: frozenset[str]  # class tokens its containers carry (:func:`_content_hints`)
+    chrome: _Chrome  # tells page chrome, the headline's own containers' class names aside
 
     @classmethod
     def of(cls, title: str | None, node: LexborNode | None, tree: LexborHTMLParser) -> _Head:
         after = text_after(node)
         region = _region(node) if node is not None else tree.body
-        return cls(title, node, after, near_headline(node, after=after), region, _content_hints(node))
+        return cls(title, node, after, near_headline(node, after=after), region, _Chrome(node))
 
 
 def _visible_authors(
-    root: LexborNode | None, exclude: list[str], neutral: frozenset[str] = frozenset(),
+    root: LexborNode | None, exclude: list[str], chrome: _Chrome,
     credits: list[tuple[tuple[str, ...], str]] | None = None,
 ) -> tuple[tuple[str, ...], str | None]:  # fmt: skip
     if root is None:
         return (), None
-    return _byline_of(root.css(_BYLINE_SELECTOR)[:12], exclude, root, neutral=neutral, credits=credits)
+    return _byline_of(root.css(_BYLINE_SELECTOR)[:12], exclude, root, chrome=chrome, credits=credits)
 
 
 def _byline_of(
     nodes: Iterable[LexborNode], exclude: list[str], root: LexborNode | None, *, levels: int = 8,
-    neutral: frozenset[str] = frozenset(), credits: list[tuple[tuple[str, ...], str]] | None = None,
+    chrome: _Chrome, credits: list[tuple[tuple[str, ...], str]] | None = None,
 ) -> tuple[tuple[str, ...], str | None]:  # fmt: skip
     """The names of the first of ``nodes`` (byline elements) that holds some, outside page chrome. A byline
     that names only ``exclude`` (the site itself: "By ASU Online") is added to ``credits``."""
@@ -670,7 +680,7 @@ def _byline_of(
         byline = _squash(text)
         if not byline or len(byline) > 120:
             continue
-        if _inside_noise(node, levels, root, neutral):
+        if chrome.around(node, levels, root):
             continue
         names = clean_authors([byline], exclude, strict=True)
         if names:
@@ -725,17 +735,17 @@ def _authors(facts: _Facts, site_names: list[str], head: _Head) -> tuple[tuple[s
         if names:
             return names, None
     site_credits: list[tuple[tuple[str, ...], str]] = []
-    names, byline = _visible_authors(head.region, site_names, head.neutral, site_credits)
+    names, byline = _visible_authors(head.region, site_names, head.chrome, site_credits)
     if names:
         return names, byline
     names, byline = _cue_byline(head.near, site_names, site_credits)
     if names:
         return names, byline
-    chrome = partial(_inside_noise, limit=4, neutral=head.neutral)  # (the byline's own containers)
+    chrome = partial(head.chrome.around, limit=4)  # (the byline's own containers)
     if (bare := bare_byline(head.after, site_names, head.title, facts.tree.body, chrome)) is not None:
         return bare
     # the page's first author link or microdata author, away from the headline (a forum's first post)
-    names, byline = _byline_of(facts.author_nodes, site_names, None, levels=4, neutral=head.neutral)
+    names, byline = _byline_of(facts.author_nodes, site_names, None, levels=4, chrome=head.chrome)
     if names:
         return names, byline
     credits = [*ld.authors, *ld.author_orgs, *values]
@@ -776,7 +786,7 @@ def _cue_joined(pieces: list[str]) -> list[str]:
     return out
 
 
-def _visible_date(root: LexborNode | None, neutral: frozenset[str] = frozenset()) -> date | datetime | None:
+def _visible_date(root: LexborNode | None, chrome: _Chrome) -> date | datetime | None:
     """The first date element in ``root`` (the headline's neighbourhood) outside chrome. An element marked as
     the update ("Updated on April 19, 2025") counts: where a page shows only that date, it is the date the
     page gives its readers."""
@@ -789,7 +799,7 @@ def _visible_date(root: LexborNode | None, neutral: frozenset[str] = frozenset()
             raw = node.text(deep=True, separator=" ")
             if len(raw) > 80:
                 continue
-        if _inside_noise(node, stop=root, neutral=neutral):
+        if chrome.around(node, stop=root):
             continue
         if (found := parse_date(raw)) is not None:
             return found
@@ -807,7 +817,7 @@ def _published(facts: _Facts, head: _Head) -> date | datetime | None:
     for raw in (facts.ld.published, *facts.all(_PUBLISHED_KEYS)):
         if (found := parse_date(raw)) is not None:
             return _printed_instead(facts, found, head.near)
-    if (found := _visible_date(head.region, head.neutral)) is not None:
+    if (found := _visible_date(head.region, head.chrome)) is not None:
         return found
     for text in head.near:
         if len(text) <= 100 and (found := parse_date(text)) is not None:  # a dateline, not a sentence
