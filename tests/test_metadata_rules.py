@@ -199,6 +199,11 @@ def test_title_choice(h1s: list[str], title: str | None, metas: list[str], expec
          ["Desk tidying tips"], None, "Ten tips for tidy desks"),
         # the <title> is only the site's name: nothing contradicts the <h1>
         (["Ten tips for tidy desks"], "Example News", ["Example News"], None, "Ten tips for tidy desks"),
+        # the <h1> sets the site's name off as the title does ("Headline – Site"); a colon is the headline's own
+        (["Ten tips for tidy desks – Example News"], "Ten tips for tidy desks – Example News", [], None,
+         "Ten tips for tidy desks"),
+        (["Example News: Ten tips for tidy desks"], "Example News: Ten tips for tidy desks", [], None,
+         "Example News: Ten tips for tidy desks"),
         # the <h1> is one of the title's parts (breadcrumb-like titles)
         (["Air purifiers"], "Products - Air purifiers - Example Appliances", [], None, "Air purifiers"),
         # the URL's slug was written from the <title>, not from the slogan in the <h1>
@@ -261,6 +266,9 @@ def test_heading_text_joins_inline_pieces_and_drops_permalinks_and_styles() -> N
          "The Best Notion Alternatives Top Note-taking Tools"),
         # a heading that is nothing but hidden text keeps it
         ("<h1><span aria-hidden='true'>Menu</span></h1>", "Menu"),
+        # the date a heading shows beside the headline is not its words
+        ("<h1><a href='#'><time datetime='2025-12-18'>Dec <span>18</span> 2025</time> Council agrees plan</a></h1>",
+         "Council agrees plan"),
     ],
 )
 def test_heading_text_is_what_a_reader_sees(html: str, text: str) -> None:

@@ -117,6 +117,8 @@ def _byline_cue(text: str) -> re.Match[str] | None:
 
 
 _SEPARATORS = re.compile(r"\s*\|\s*|\s+[-–—:·•»«~/]\s+|\s*::?\s+")
+#: The separators a heading sets its site's name off with ("Headline – Site"; a colon there is the headline's).
+_DASHES = re.compile(r"\s+\|\s+|\s+[-–—]\s+")
 _KEY = re.compile(r"[\W_]+")
 _SPACE = re.compile(r"\s")
 _WORD = re.compile(r"\w+")
@@ -242,10 +244,13 @@ def _site_names(facts: _Facts) -> list[str]:
     return names
 
 
-def strip_site(title: str, site_names: Sequence[str]) -> str:
-    """``title`` without a site-name prefix or suffix ("Headline | Site", "Site - Headline")."""
+def strip_site(
+    title: str, site_names: Sequence[str], *, leading: bool = True, separators: re.Pattern[str] = _SEPARATORS
+) -> str:
+    """``title`` without a site-name prefix or suffix ("Headline | Site", "Site - Headline"; only the suffix
+    when not ``leading``), its parts split by ``separators``."""
     title = " ".join(title.split())
-    parts = _SEPARATORS.split(title)
+    parts = separators.split(title)
     if len(parts) < 2:
         return title
     keys = [k for k in (_key(n) for n in site_names) if k]
@@ -259,11 +264,11 @@ def strip_site(title: str, site_names: Sequence[str]) -> str:
             len(k) >= 3 and (k in h or h in k) for h in hosts
         )
 
-    seps = _SEPARATORS.findall(title)
+    seps = separators.findall(title)
     while len(parts) > 1 and is_site(parts[-1]):
         parts.pop()
         seps.pop()
-    while len(parts) > 1 and is_site(parts[0]):
+    while leading and len(parts) > 1 and is_site(parts[0]):
         parts.pop(0)
         seps.pop(0)
     out = parts[0]
@@ -273,8 +278,9 @@ def strip_site(title: str, site_names: Sequence[str]) -> str:
 
 
 #: Elements inside a heading whose text a reader does not see as the heading's: controls ("Copy item path"),
-#: pictures (an SVG logo's ``<title>``), code and templates, and what the page hides.
-_UNSEEN_TAGS = frozenset({"script", "style", "template", "noscript", "svg", "button", "select", "-comment"})
+#: pictures (an SVG logo's ``<title>``), code and templates, what the page hides, and the date the heading
+#: shows beside the headline (``<time>``).
+_UNSEEN_TAGS = frozenset({"script", "style", "template", "noscript", "svg", "button", "select", "-comment", "time"})
 #: Elements that break a heading's line (a reader sees a space between their text and the text around them).
 _BREAK_TAGS = frozenset({"br", "div", "p", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "section",
                          "header", "footer", "table", "tr", "td", "th", "dd", "dt", "dl", "blockquote"})  # fmt: skip
@@ -409,7 +415,9 @@ def _choose_title(
     meta_keys = {_fold(m) for m in metas if m}
     slug = slug_words(url)
     usable: list[tuple[int, str]] = []
-    for i, h in enumerate(h1s):
+    # "Headline – Site" in a heading too
+    headings = [strip_site(h, site_names, leading=False, separators=_DASHES) for h in h1s]
+    for i, h in enumerate(headings):
         key = _fold(h)
         if not key or _is_site_name(h, names):
             continue
