@@ -92,6 +92,9 @@ def test_microdata_author_and_date() -> None:
         ("Example News: Headline here", ["Example News"], "Headline here"),
         ("Headline here – examplenews.com", ["examplenews.com"], "Headline here"),
         ("Part one - Part two", ["Example News"], "Part one - Part two"),
+        ("Headline here - Example News Forums", ["Example News"], "Headline here"),  # a suffix holding the name
+        ("Example Cream 50 ml - Rose | Example", ["Example"], "Example Cream 50 ml - Rose"),  # a leading part is
+        # the site's name itself, not a product named after the brand
     ],
 )
 def test_site_suffix_is_stripped(title: str, site: list[str], expected: str) -> None:
@@ -266,6 +269,8 @@ def test_heading_text_joins_inline_pieces_and_drops_permalinks_and_styles() -> N
          "The Best Notion Alternatives Top Note-taking Tools"),
         # a heading that is nothing but hidden text keeps it
         ("<h1><span aria-hidden='true'>Menu</span></h1>", "Menu"),
+        # invisible characters (a soft hyphen inside a word) are not read
+        ("<h1>Home Repair Assis\u00adtance Program</h1>", "Home Repair Assistance Program"),
         # the date a heading shows beside the headline is not its words
         ("<h1><a href='#'><time datetime='2025-12-18'>Dec <span>18</span> 2025</time> Council agrees plan</a></h1>",
          "Council agrees plan"),

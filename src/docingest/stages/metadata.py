@@ -130,13 +130,18 @@ def _key(text: str) -> str:
     return _KEY.sub("", text.casefold())
 
 
+#: Characters a reader does not see: soft hyphens ("Assis\u00adtance"), zero-width spaces and joiners, BOMs.
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
+
+
 def _squash(text: str | None) -> str | None:
-    """Whitespace-normalised text with leftover (double-encoded) character references decoded."""
+    """Whitespace-normalised text with leftover (double-encoded) character references decoded and invisible
+    characters dropped."""
     if text is None:
         return None
     if "&" in text:
         text = html.unescape(text)
-    out = " ".join(text.split())
+    out = " ".join(text.translate(_INVISIBLE).split())
     return out or None
 
 
@@ -256,19 +261,21 @@ def strip_site(
     keys = [k for k in (_key(n) for n in site_names) if k]
     hosts = [k for k in (_key(n.split(".")[0] if "." in n else n) for n in site_names) if k]
 
-    def is_site(part: str) -> bool:
+    def is_site(part: str, loose: bool = True) -> bool:
+        """The site's name, or (``loose``, for a suffix: "Doom9's Forum") a name containing it."""
         k = _key(part)
         if not k:
             return True
-        return any(k == s or (len(k) >= 4 and (k in s or s in k)) for s in keys) or any(
-            len(k) >= 3 and (k in h or h in k) for h in hosts
+        return any(k == s or (len(k) >= 4 and (k in s or (loose and s in k))) for s in keys) or any(
+            len(k) >= 3 and (k in h or (loose and h in k)) for h in hosts
         )
 
     seps = separators.findall(title)
     while len(parts) > 1 and is_site(parts[-1]):
         parts.pop()
         seps.pop()
-    while leading and len(parts) > 1 and is_site(parts[0]):
+    # a leading part is the site's name itself: "Gymshark Arrival T-Shirt" only names the brand
+    while leading and len(parts) > 1 and is_site(parts[0], loose=False):
         parts.pop(0)
         seps.pop(0)
     out = parts[0]
