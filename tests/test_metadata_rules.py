@@ -197,6 +197,9 @@ def test_title_choice(h1s: list[str], title: str | None, metas: list[str], expec
          "Sharpening a chisel"),
         (["Sharpening a chisel"], "Small tools: Sharpening a chisel", [], "https://blog.example.org/sharpening-a-chisel",
          "Sharpening a chisel"),
+        # the logo's <h1> (the site's name) is no second heading beside the story's
+        (["Example News", "Ten tips for tidy desks"], "Ten tips for tidy desks, March 2025 | Example News",
+         [], None, "Ten tips for tidy desks"),
         # the same <h1> twice (a desktop and a mobile header) is one heading
         (["Ten tips for tidy desks", "Ten tips for tidy desks"], "Desk tidying tips | Example News",
          ["Desk tidying tips"], None, "Ten tips for tidy desks"),

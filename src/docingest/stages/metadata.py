@@ -470,7 +470,7 @@ def _choose_title(
             return (ts, None) if ts_hits > h1_hits else (h1, h1_index)
     if overlap == 0 and (support >= 2 or ts is not None):
         return best, None
-    if len({_fold(h) for h in h1s}) > 1 and (support >= 2 or ts is not None):
+    if len({_fold(h) for _, h in usable}) > 1 and (support >= 2 or ts is not None):
         return best, None
     return h1, h1_index
 
