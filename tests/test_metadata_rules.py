@@ -12,7 +12,6 @@ from selectolax.lexbor import LexborHTMLParser
 import docingest
 from docingest.document import Metadata
 from docingest.meta.authors import clean_authors, name_first
-from docingest.meta.bylines import person_like
 from docingest.meta.dates import date_from_url, parse_date
 from docingest.models import Article
 from docingest.stages.metadata import (
@@ -109,9 +108,6 @@ def test_site_suffix_is_stripped(title: str, site: list[str], expected: str) -> 
         ("Dylan Bailey, MS, RD", ("Dylan Bailey",)),
         ("jane@example.com (Jane Doe)", ("Jane Doe",)),
         ("Jane Doe Updated 3 hours ago", ("Jane Doe",)),
-        ("Lee Park 4 August 2010", ("Lee Park",)),  # the date starts at its day, not its year
-        ("Lee Park Aug. 4, 2010", ("Lee Park",)),
-        ("leepark on Friday December 19, 2025", ("leepark",)),
         ("Staff", ()),
         ("Example News", ()),
         ("Ana Ruiz; ana ruiz", ("Ana Ruiz",)),
@@ -332,41 +328,6 @@ def test_organisation_credited_as_author_only_when_no_person_is_named() -> None:
 def test_visible_bylines_without_markup(after_headline: str, authors: tuple[str, ...] | None) -> None:
     body = "<main><h1>Bridge reopens after repairs</h1>" + after_headline + BODY + "</main>"
     assert meta("<title>Bridge reopens after repairs</title>", body).authors == authors
-
-
-PROSE = "<p>" + "The road was closed for running repairs while the size of the crew grew every week. " * 4 + "</p>"
-
-
-@pytest.mark.parametrize(
-    ("after_headline", "authors"),
-    [
-        # a name on its own, tied to the story by the page's structure
-        ("<p>Lee Park</p><p>23.07.2025 · 6 min read</p>", ("Lee Park",)),  # its dateline
-        ("<div><span>Lee Park</span> <span>Dec 10</span></div>", ("Lee Park",)),  # a dateline without a year
-        ("<p>Lee Park</p><p>Senior Technology Writer</p>", ("Lee Park",)),  # its job title
-        ("<p>Lee Park | Senior Writer | July 2, 2025</p>", ("Lee Park",)),  # a line of fields
-        ('<p><a href="/blog/authors/lee-park">Lee Park</a></p>', ("Lee Park",)),  # a link to the author page
-        ('<div class="post-author-box"><h4>Lee Park</h4></div>', ("Lee Park",)),  # an author's container
-        ("<p>The Example Team</p><p>March 5, 2024</p>", ("The Example Team",)),  # a collective credit
-        # capitalised labels the page writes in lower case in its prose: vocabulary, not names
-        ('<p><a href="/c/road-running">Road Running</a></p><p>March 5, 2024</p>', None),
-        ("<p>Size Chart</p><p>Store Manager</p>", None),
-        # a name without anything tying it to the story, or a product card named like its picture
-        ("<p>Lee Park</p>", None),
-        ('<div><img alt="Double Pot"><a href="/double-pot">Double Pot</a></div>', None),
-        # a name after the running text has started (a standfirst may come first; a second paragraph is the body)
-        (BODY + BODY + "<p>Lee Park</p><p>March 5, 2024</p>", None),
-    ],
-)
-def test_unlabelled_bylines(after_headline: str, authors: tuple[str, ...] | None) -> None:
-    body = "<main><h1>Bridge reopens after repairs</h1>" + after_headline + BODY + PROSE + "</main>"
-    assert meta("<title>Bridge reopens after repairs</title>", body).authors == authors
-
-
-def test_person_like() -> None:
-    assert person_like("Lee Park") and person_like("Ana de la Cruz") and person_like("Shelia R. Cotten")
-    assert not person_like("Lee") and not person_like("lee park") and not person_like("Park 2024")
-    assert not person_like("One Two Three Four Five")
 
 
 def test_a_byline_crediting_the_site_itself_is_kept_when_nobody_else_is_named() -> None:
@@ -606,8 +567,6 @@ def test_a_forum_threads_first_poster_by_user_name_link() -> None:
         ("CM Craig McCarthy", ("Craig McCarthy",)),  # the avatar's initials read before the name
         ("JD Power Smith", ("JD Power Smith",)),  # initials that are not the name's
         ("JANE DOE", ("Jane Doe",)),
-        ("Personal finance January 27, 2025", ()),  # a section beside a date: a name capitalises its words
-        ("Ana de la Cruz", ("Ana de la Cruz",)),
         ("HOSTLAR", ("HOSTLAR",)),  # a one-word handle keeps its spelling
     ],
 )

@@ -138,25 +138,6 @@ def parse_date(value: str | None) -> date | datetime | None:
     return None
 
 
-# "Dec 10", "10 December", "3 hours ago", "6 min read": how a dateline reads when it gives no full date
-_DAY_MONTH = re.compile(
-    rf"(?<![\w])(?:(?:{_MONTH})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?![\d:])|\d{{1,2}}(?:st|nd|rd|th|\.)?\s+(?:{_MONTH})\b)",
-    re.IGNORECASE,
-)
-_RELATIVE = re.compile(
-    r"\b\d+\s*(?:(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago|min(?:ute)?s?\s+read)\b",
-    re.IGNORECASE,
-)
-
-
-def dateline(text: str) -> bool:
-    """True for a short piece of text that dates something, even without a full date: "March 5, 2024", "Dec
-    10", "3 hours ago", "6 min read" (the line a byline shares)."""
-    return len(text) <= 60 and (
-        _DAY_MONTH.search(text) is not None or _RELATIVE.search(text) is not None or parse_date(text) is not None
-    )
-
-
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})([/-])(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?:[/_+.?#-]|$)")
 
 

@@ -32,7 +32,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from functools import lru_cache, partial
+from functools import lru_cache
 from itertools import islice
 from urllib.parse import urljoin, urlsplit
 
@@ -42,7 +42,6 @@ from ..document import Metadata, Page
 from ..hookspecs import hookimpl
 from ..meta import jsonld
 from ..meta.authors import clean_authors, is_handle, name_first
-from ..meta.bylines import bare_byline
 from ..meta.dates import date_from_url, day_of, parse_date
 from ..models import _BCP47, _HTTP_URL
 
@@ -87,7 +86,7 @@ _DATE_SELECTOR = (
     '[class*="Date"]'
 )
 _NOT_CONTENT = re.compile(
-    r"comment|related|sidebar|widget|footer|recommend|popular|trending|more-stories|teaser|(?<!v)card|promo|nav"
+    r"comment|related|sidebar|widget|footer|recommend|popular|trending|more-stories|teaser|card|promo|nav"
     r"|menu|newsletter|breadcrumb",
     re.IGNORECASE,
 )
@@ -569,14 +568,14 @@ def _after(node: LexborNode) -> LexborNode | None:
     return None
 
 
-def text_after(node: LexborNode | None, limit: int = 1000) -> list[tuple[str, LexborNode]]:
-    """The text pieces after the headline in reading order, each with its text node: up to ``limit``
-    characters, stopping at the next section heading, table or page chrome (lists, navigation, forms and
-    figures are skipped). Text nodes are visited one by one, so the cost is bounded by the budget, not by the
-    size of the page."""
-    out: list[tuple[str, LexborNode]] = []
+def near_headline(node: LexborNode | None, limit: int = 1000, before: int = 300) -> list[str]:
+    """The text pieces around the headline in reading order, nearest first: up to ``limit`` characters after
+    the ``<h1>`` (stopping at the next section heading, list, table or page chrome), then up to ``before``
+    characters just before it. Bylines and datelines sit there. Text nodes are visited one by one, so the cost
+    is bounded by the budget, not by the size of the page."""
     if node is None:
-        return out
+        return []
+    out: list[str] = []
     used = steps = 0
     current = _after(node)
     while current is not None and used < limit and steps < 500:
@@ -585,7 +584,7 @@ def text_after(node: LexborNode | None, limit: int = 1000) -> list[tuple[str, Le
         if tag == "-text":
             text = " ".join((current.text_content or "").split())
             if text:
-                out.append((text[:200], current))
+                out.append(text[:200])
                 used += min(len(text), 200)
             current = _after(current)
         elif tag in _STOP_TAGS:
@@ -594,12 +593,6 @@ def text_after(node: LexborNode | None, limit: int = 1000) -> list[tuple[str, Le
             current = _after(current)
         else:
             current = current.child
-    return out
-
-
-def _text_before(node: LexborNode, before: int) -> list[str]:
-    """The text pieces just before ``node``, nearest first, up to ``before`` characters."""
-    out: list[str] = []
     used = steps = 0
     current = node
     while used < before and steps < 100:
@@ -623,20 +616,6 @@ def _text_before(node: LexborNode, before: int) -> list[str]:
     return out
 
 
-def near_headline(
-    node: LexborNode | None, limit: int = 1000, before: int = 300,
-    after: list[tuple[str, LexborNode]] | None = None,
-) -> list[str]:  # fmt: skip
-    """The text pieces around the headline in reading order, nearest first: up to ``limit`` characters after
-    the ``<h1>`` (:func:`text_after`, or ``after`` when already read), then up to ``before`` characters just
-    before it. Bylines and datelines sit there."""
-    if node is None:
-        return []
-    if after is None:
-        after = text_after(node, limit)
-    return [text for text, _ in after] + _text_before(node, before)
-
-
 def _region(node: LexborNode | None, levels: int = 3) -> LexborNode | None:
     """The headline's neighbourhood: its ancestor ``levels`` up (short of ``<body>``), where article headers
     keep their byline and dates."""
@@ -656,17 +635,15 @@ class _Head:
     """The page's headline and what is read around it, once: where bylines and datelines are looked for."""
 
     title: str | None
-    node: LexborNode | None  # the heading element the title was read from
-    after: list[tuple[str, LexborNode]]  # the text pieces after it (:func:`text_after`)
-    near: list[str]  # the text pieces after, then before it (:func:`near_headline`)
-    region: LexborNode | None  # its neighbourhood (:func:`_region`), the body when there is no heading
-    chrome: _Chrome  # tells page chrome, the headline's own containers' class names aside
+    near: list[str]  # the text pieces after, then before its heading (:func:`near_headline`)
+    region: LexborNode | None  # the heading's neighbourhood (:func:`_region`), the body when there is none
+    chrome: _Chrome  # tells page chrome, the heading's own containers' class names aside
 
     @classmethod
     def of(cls, title: str | None, node: LexborNode | None, tree: LexborHTMLParser) -> _Head:
-        after = text_after(node)
+        """The headline ``title``, read from the heading ``node`` (``None`` when the page shows none)."""
         region = _region(node) if node is not None else tree.body
-        return cls(title, node, after, near_headline(node, after=after), region, _Chrome(node))
+        return cls(title, near_headline(node), region, _Chrome(node))
 
 
 def _visible_authors(
@@ -756,9 +733,6 @@ def _authors(facts: _Facts, site_names: list[str], head: _Head) -> tuple[tuple[s
     names, byline = _cue_byline(head.near, site_names, site_credits)
     if names:
         return names, byline
-    chrome = partial(head.chrome.around, limit=4)  # (the byline's own containers)
-    if (bare := bare_byline(head.after, site_names, head.title, facts.tree.body, chrome)) is not None:
-        return bare
     # the page's first author link or microdata author, away from the headline (a forum's first post)
     names, byline = _byline_of(facts.author_nodes, site_names, None, levels=4, chrome=head.chrome)
     if names:
