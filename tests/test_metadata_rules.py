@@ -92,12 +92,27 @@ def test_microdata_author_and_date() -> None:
         ("Headline here – examplenews.com", ["examplenews.com"], "Headline here"),
         ("Part one - Part two", ["Example News"], "Part one - Part two"),
         ("Headline here - Example News Forums", ["Example News"], "Headline here"),  # a suffix holding the name
-        ("Example Cream 50 ml - Rose | Example", ["Example"], "Example Cream 50 ml - Rose"),  # a leading part is
-        # the site's name itself, not a product named after the brand
+        # a leading part goes only when it is the site's name, not a product named after the brand
+        ("Example Cream 50 ml - Rose | Example", ["Example"], "Example Cream 50 ml - Rose"),
     ],
 )
 def test_site_suffix_is_stripped(title: str, site: list[str], expected: str) -> None:
     assert strip_site(title, site) == expected
+
+
+_TITLE_PIECES = st.sampled_from(["Headline here", "Example News", "example.com", "Rose", " | ", " - ", " – ", ": ",
+                                 " :: ", "Example", "news", "  "])  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(max_size=60), st.lists(_TITLE_PIECES, max_size=8).map("".join)),
+       st.lists(st.sampled_from(["Example News", "example.com", "Example", "", "x"]), max_size=3), st.booleans())
+def test_strip_site_keeps_a_piece_of_the_title(title: str, site: list[str], leading: bool) -> None:
+    written = " ".join(title.split())
+    out = strip_site(title, site, leading=leading)
+    assert out in written and (out or not written)  # nothing invented; a title never stripped to nothing
+    if not leading:
+        assert written.startswith(out)  # only a suffix goes
 
 
 @pytest.mark.parametrize(
