@@ -91,10 +91,28 @@ def test_microdata_author_and_date() -> None:
         ("Example News: Headline here", ["Example News"], "Headline here"),
         ("Headline here – examplenews.com", ["examplenews.com"], "Headline here"),
         ("Part one - Part two", ["Example News"], "Part one - Part two"),
+        ("Headline here - Example News Forums", ["Example News"], "Headline here"),  # a suffix holding the name
+        # a leading part goes only when it is the site's name, not a product named after the brand
+        ("Example Cream 50 ml - Rose | Example", ["Example"], "Example Cream 50 ml - Rose"),
     ],
 )
 def test_site_suffix_is_stripped(title: str, site: list[str], expected: str) -> None:
     assert strip_site(title, site) == expected
+
+
+_TITLE_PIECES = st.sampled_from(["Headline here", "Example News", "example.com", "Rose", " | ", " - ", " – ", ": ",
+                                 " :: ", "Example", "news", "  "])  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(max_size=60), st.lists(_TITLE_PIECES, max_size=8).map("".join)),
+       st.lists(st.sampled_from(["Example News", "example.com", "Example", "", "x"]), max_size=3), st.booleans())
+def test_strip_site_keeps_a_piece_of_the_title(title: str, site: list[str], leading: bool) -> None:
+    written = " ".join(title.split())
+    out = strip_site(title, site, leading=leading)
+    assert out in written and (out or not written)  # nothing invented; a title never stripped to nothing
+    if not leading:
+        assert written.startswith(out)  # only a suffix goes
 
 
 @pytest.mark.parametrize(
@@ -190,11 +208,19 @@ def test_title_choice(h1s: list[str], title: str | None, metas: list[str], expec
          "Sharpening a chisel"),
         (["Sharpening a chisel"], "Small tools: Sharpening a chisel", [], "https://blog.example.org/sharpening-a-chisel",
          "Sharpening a chisel"),
+        # the logo's <h1> (the site's name) is no second heading beside the story's
+        (["Example News", "Ten tips for tidy desks"], "Ten tips for tidy desks, March 2025 | Example News",
+         [], None, "Ten tips for tidy desks"),
         # the same <h1> twice (a desktop and a mobile header) is one heading
         (["Ten tips for tidy desks", "Ten tips for tidy desks"], "Desk tidying tips | Example News",
          ["Desk tidying tips"], None, "Ten tips for tidy desks"),
         # the <title> is only the site's name: nothing contradicts the <h1>
         (["Ten tips for tidy desks"], "Example News", ["Example News"], None, "Ten tips for tidy desks"),
+        # the <h1> sets the site's name off as the title does ("Headline – Site"); a colon is the headline's own
+        (["Ten tips for tidy desks – Example News"], "Ten tips for tidy desks – Example News", [], None,
+         "Ten tips for tidy desks"),
+        (["Example News: Ten tips for tidy desks"], "Example News: Ten tips for tidy desks", [], None,
+         "Example News: Ten tips for tidy desks"),
         # the <h1> is one of the title's parts (breadcrumb-like titles)
         (["Air purifiers"], "Products - Air purifiers - Example Appliances", [], None, "Air purifiers"),
         # the URL's slug was written from the <title>, not from the slogan in the <h1>
@@ -257,6 +283,11 @@ def test_heading_text_joins_inline_pieces_and_drops_permalinks_and_styles() -> N
          "The Best Notion Alternatives Top Note-taking Tools"),
         # a heading that is nothing but hidden text keeps it
         ("<h1><span aria-hidden='true'>Menu</span></h1>", "Menu"),
+        # invisible characters (a soft hyphen inside a word) are not read
+        ("<h1>Home Repair Assis\u00adtance Program</h1>", "Home Repair Assistance Program"),
+        # the date a heading shows beside the headline is not its words
+        ("<h1><a href='#'><time datetime='2025-12-18'>Dec <span>18</span> 2025</time> Council agrees plan</a></h1>",
+         "Council agrees plan"),
     ],
 )
 def test_heading_text_is_what_a_reader_sees(html: str, text: str) -> None:
@@ -303,6 +334,8 @@ def test_organisation_credited_as_author_only_when_no_person_is_named() -> None:
     ("after_headline", "authors"),
     [
         ("<p>Written by:</p><p>Elise Nash</p>", ("Elise Nash",)),
+        ("<p>By <span>Friends of the Earth</span></p>", ("Friends of the Earth",)),  # "of", "the" inside a name
+        ("<p>By Lee Park the council said</p>", ("Lee Park",)),  # but not after it
         ("<div><span>Share Post</span> <span>12 March 2024</span></div>", None),  # a control beside a date
         ("<div>Sort by: Newest</div><div>Jane Doe</div>", None),  # a sort control, and a name without cue or date
     ],
@@ -310,6 +343,17 @@ def test_organisation_credited_as_author_only_when_no_person_is_named() -> None:
 def test_visible_bylines_without_markup(after_headline: str, authors: tuple[str, ...] | None) -> None:
     body = "<main><h1>Bridge reopens after repairs</h1>" + after_headline + BODY + "</main>"
     assert meta("<title>Bridge reopens after repairs</title>", body).authors == authors
+
+
+def test_a_byline_crediting_the_site_itself_is_kept_when_nobody_else_is_named() -> None:
+    head = '<title>Bridge reopens after repairs</title><meta property="og:site_name" content="Example Online">'
+    body = "<main><h1>Bridge reopens after repairs</h1><p>By Example Online</p>" + BODY + "</main>"
+    assert meta(head, body).authors == ("Example Online",)
+    marked = "<main><h1>Bridge reopens after repairs</h1><span class='author'>Example Online</span>" + BODY
+    assert meta(head, marked + "</main>").authors == ("Example Online",)
+    person = "<main><h1>Bridge reopens after repairs</h1><p>By Example Online</p><p>By Lee Park</p>" + BODY
+    assert meta(head, person + "</main>").authors == ("Lee Park",)
+    assert meta(head, "<main><h1>Bridge reopens after repairs</h1>" + BODY + "</main>").authors is None
 
 
 @pytest.mark.parametrize(

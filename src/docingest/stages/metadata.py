@@ -30,6 +30,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
 from itertools import islice
@@ -69,9 +70,11 @@ _IMAGE_KEYS = ("og:image", "og:image:url", "og:image:secure_url", "twitter:image
                "thumbnail", "sailthru.image.full")  # fmt: skip
 _LANGUAGE_KEYS = ("content-language", "dc.language", "dcterms.language", "language", "og:locale")
 
-# (a bare [itemprop] costs less to match than [itemprop="headline"]: the values are told apart in Python)
+# (a bare [itemprop] costs less to match than [itemprop="headline"]: the values are told apart in Python; the
+# <link>s are matched by their rel, as a page links dozens of stylesheets, fonts and icons)
 _HEAD_SELECTOR = (
-    'meta, script[type="application/ld+json"], base, link[rel], h1, title, [itemprop], a[rel~="author"], a.username'
+    'meta, script[type="application/ld+json"], base, link[rel~="canonical" i], link[rel~="image_src" i], h1, title, '
+    '[itemprop], a[rel~="author"], a.username'
 )
 # (one selector per kind of mark: a node matching several selectors of a list is returned once for each)
 _BYLINE_SELECTOR = (
@@ -93,7 +96,8 @@ _CUES = r"(?i:by|written\s+by|authors?|authored\s+by|posted\s+by|contributors?)"
 # "Sort by Ranking", "Nike By You") names no author.
 _BY = re.compile(
     rf"(?:^|\s){_CUES}(?:\s*:\s*|\s+)"
-    r"((?:[A-Z][\w.'’-]*)(?:\s+(?:[A-Z][\w.'’-]*|and|&|de|van|von|da|di|le|la))*(?:\s*,\s*[A-Z][\w.'’-]*"
+    r"((?:[A-Z][\w.'’-]*)(?:\s+(?:[A-Z][\w.'’-]*|and|&|de|van|von|da|di|le|la|(?:of\s+the|the|of)(?=\s+[A-Z])))*"
+    r"(?:\s*,\s*[A-Z][\w.'’-]*"
     r"(?:\s+[A-Z][\w.'’-]*)*)*)"
 )
 _BARE_CUE = re.compile(rf"(?:^|\s){_CUES}\s*:?$")
@@ -112,6 +116,8 @@ def _byline_cue(text: str) -> re.Match[str] | None:
 
 
 _SEPARATORS = re.compile(r"\s*\|\s*|\s+[-–—:·•»«~/]\s+|\s*::?\s+")
+#: The separators a heading sets its site's name off with ("Headline – Site"; a colon there is the headline's).
+_DASHES = re.compile(r"\s+\|\s+|\s+[-–—]\s+")
 _KEY = re.compile(r"[\W_]+")
 _SPACE = re.compile(r"\s")
 _WORD = re.compile(r"\w+")
@@ -123,13 +129,18 @@ def _key(text: str) -> str:
     return _KEY.sub("", text.casefold())
 
 
+#: Characters a reader does not see: soft hyphens ("Assis\u00adtance"), zero-width spaces and joiners, BOMs.
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
+
+
 def _squash(text: str | None) -> str | None:
-    """Whitespace-normalised text with leftover (double-encoded) character references decoded."""
+    """Whitespace-normalised text with leftover (double-encoded) character references decoded and invisible
+    characters dropped."""
     if text is None:
         return None
     if "&" in text:
         text = html.unescape(text)
-    out = " ".join(text.split())
+    out = " ".join(text.translate(_INVISIBLE).split())
     return out or None
 
 
@@ -237,28 +248,33 @@ def _site_names(facts: _Facts) -> list[str]:
     return names
 
 
-def strip_site(title: str, site_names: Sequence[str]) -> str:
-    """``title`` without a site-name prefix or suffix ("Headline | Site", "Site - Headline")."""
+def strip_site(
+    title: str, site_names: Sequence[str], *, leading: bool = True, separators: re.Pattern[str] = _SEPARATORS
+) -> str:
+    """``title`` without a site-name prefix or suffix ("Headline | Site", "Site - Headline"; only the suffix
+    when not ``leading``), its parts split by ``separators``."""
     title = " ".join(title.split())
-    parts = _SEPARATORS.split(title)
+    parts = separators.split(title)
     if len(parts) < 2:
         return title
     keys = [k for k in (_key(n) for n in site_names) if k]
     hosts = [k for k in (_key(n.split(".")[0] if "." in n else n) for n in site_names) if k]
 
-    def is_site(part: str) -> bool:
+    def is_site(part: str, loose: bool = True) -> bool:
+        """The site's name, or (``loose``, for a suffix: "Doom9's Forum") a name containing it."""
         k = _key(part)
         if not k:
             return True
-        return any(k == s or (len(k) >= 4 and (k in s or s in k)) for s in keys) or any(
-            len(k) >= 3 and (k in h or h in k) for h in hosts
+        return any(k == s or (len(k) >= 4 and (k in s or (loose and s in k))) for s in keys) or any(
+            len(k) >= 3 and (k in h or (loose and h in k)) for h in hosts
         )
 
-    seps = _SEPARATORS.findall(title)
+    seps = separators.findall(title)
     while len(parts) > 1 and is_site(parts[-1]):
         parts.pop()
         seps.pop()
-    while len(parts) > 1 and is_site(parts[0]):
+    # a leading part is the site's name itself: "Gymshark Arrival T-Shirt" only names the brand
+    while leading and len(parts) > 1 and is_site(parts[0], loose=False):
         parts.pop(0)
         seps.pop(0)
     out = parts[0]
@@ -268,8 +284,9 @@ def strip_site(title: str, site_names: Sequence[str]) -> str:
 
 
 #: Elements inside a heading whose text a reader does not see as the heading's: controls ("Copy item path"),
-#: pictures (an SVG logo's ``<title>``), code and templates, and what the page hides.
-_UNSEEN_TAGS = frozenset({"script", "style", "template", "noscript", "svg", "button", "select", "-comment"})
+#: pictures (an SVG logo's ``<title>``), code and templates, what the page hides, and the date the heading
+#: shows beside the headline (``<time>``).
+_UNSEEN_TAGS = frozenset({"script", "style", "template", "noscript", "svg", "button", "select", "-comment", "time"})
 #: Elements that break a heading's line (a reader sees a space between their text and the text around them).
 _BREAK_TAGS = frozenset({"br", "div", "p", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "section",
                          "header", "footer", "table", "tr", "td", "th", "dd", "dt", "dl", "blockquote"})  # fmt: skip
@@ -404,7 +421,9 @@ def _choose_title(
     meta_keys = {_fold(m) for m in metas if m}
     slug = slug_words(url)
     usable: list[tuple[int, str]] = []
-    for i, h in enumerate(h1s):
+    # "Headline – Site" in a heading too
+    headings = [strip_site(h, site_names, leading=False, separators=_DASHES) for h in h1s]
+    for i, h in enumerate(headings):
         key = _fold(h)
         if not key or _is_site_name(h, names):
             continue
@@ -450,7 +469,7 @@ def _choose_title(
             return (ts, None) if ts_hits > h1_hits else (h1, h1_index)
     if overlap == 0 and (support >= 2 or ts is not None):
         return best, None
-    if len({_fold(h) for h in h1s}) > 1 and (support >= 2 or ts is not None):
+    if len({_fold(h) for _, h in usable}) > 1 and (support >= 2 or ts is not None):
         return best, None
     return h1, h1_index
 
@@ -479,49 +498,57 @@ def _is_site_name(text: str, site_names: Sequence[str]) -> bool:
     return not k or any(k == _key(n) or k == _key(n.split(".")[0]) for n in site_names)
 
 
-def _content_hints(headline: LexborNode | None) -> frozenset[str]:
-    """The class and id tokens around the headline that look like chrome ("elementor-widget-container",
-    "newsletter-issue"): the page uses them for its content too, so they mark no chrome on this page."""
-    out: set[str] = set()
-    current = headline.parent if headline is not None else None
-    while current is not None and current.tag not in ("body", "html"):
-        attrs = current.attributes
-        hint = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
-        if _NOT_CONTENT.search(hint):
-            out.update(t for t in hint.split() if _NOT_CONTENT.search(t))
-        current = current.parent
-    return frozenset(out)
+class _Chrome:
+    """Tells page chrome by its class and id names ("sidebar", "related-posts"), except the names the
+    headline's own containers carry ("elementor-widget-container", "newsletter-issue"): the page uses those for
+    its content too, so they mark no chrome on this page. (They are read only when a name looks like chrome.)"""
 
+    __slots__ = ("_headline", "_neutral")
 
-def _chrome_hint(hint: str, neutral: frozenset[str]) -> re.Match[str] | None:
-    """The chrome word in a class/id string, ignoring the tokens the headline's own containers carry."""
-    found = _NOT_CONTENT.search(hint)
-    if found is None or not neutral:
-        return found
-    return _NOT_CONTENT.search(" ".join(t for t in hint.split() if t not in neutral))
+    def __init__(self, headline: LexborNode | None = None) -> None:
+        self._headline = headline
+        self._neutral: frozenset[str] | None = None
 
+    def neutral(self) -> frozenset[str]:
+        """The chrome-looking class and id tokens of the headline's containers."""
+        if self._neutral is None:
+            out: set[str] = set()
+            current = self._headline.parent if self._headline is not None else None
+            while current is not None and current.tag not in ("body", "html"):
+                attrs = current.attributes
+                hint = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
+                if _NOT_CONTENT.search(hint):
+                    out.update(t for t in hint.split() if _NOT_CONTENT.search(t))
+                current = current.parent
+            self._neutral = frozenset(out)
+        return self._neutral
 
-def _inside_noise(
-    node: LexborNode, limit: int = 8, stop: LexborNode | None = None, neutral: frozenset[str] = frozenset()
-) -> bool:
-    """True when an ancestor of ``node`` (up to ``limit`` levels, short of ``stop``) is page chrome: a
-    footer, an aside, a navigation, a comment or related-stories block. Class and id tokens in ``neutral``
-    (:func:`_content_hints`) mark no chrome."""
-    parent = node.parent
-    depth = 0
-    # (node == node compares the markup when they differ, and mem_id costs a microsecond: test the tag first)
-    stop_tag, stop_id = (stop.tag, stop.mem_id) if stop is not None else (None, None)
-    while parent is not None and depth < limit and not (parent.tag == stop_tag and parent.mem_id == stop_id):
-        tag = parent.tag
-        if tag in ("footer", "aside", "nav"):
-            return True
-        attrs = parent.attributes
-        hint = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
-        if hint.strip() and _chrome_hint(hint, neutral):
-            return True
-        parent = parent.parent
-        depth += 1
-    return False
+    def named(self, hint: str) -> bool:
+        """True when a class/id string names chrome."""
+        if _NOT_CONTENT.search(hint) is None:
+            return False
+        neutral = self.neutral()
+        return not neutral or _NOT_CONTENT.search(" ".join(t for t in hint.split() if t not in neutral)) is not None
+
+    def around(self, node: LexborNode, limit: int = 8, stop: LexborNode | None = None) -> bool:
+        """True when an ancestor of ``node`` (up to ``limit`` levels, short of ``stop``) is page chrome: a
+        footer, an aside, a navigation, or an element whose class or id names a comment, related-stories,
+        sidebar ... block."""
+        parent = node.parent
+        depth = 0
+        # (node == node compares the markup when they differ, and mem_id costs a microsecond: test the tag first)
+        stop_tag, stop_id = (stop.tag, stop.mem_id) if stop is not None else (None, None)
+        while parent is not None and depth < limit and not (parent.tag == stop_tag and parent.mem_id == stop_id):
+            tag = parent.tag
+            if tag in ("footer", "aside", "nav"):
+                return True
+            attrs = parent.attributes
+            hint = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
+            if hint.strip() and self.named(hint):
+                return True
+            parent = parent.parent
+            depth += 1
+        return False
 
 
 _SKIP_TAGS = frozenset({"script", "style", "noscript", "svg", "template", "select", "button", "iframe", "-comment",
@@ -603,19 +630,37 @@ def _region(node: LexborNode | None, levels: int = 3) -> LexborNode | None:
     return current
 
 
+@dataclass(frozen=True, slots=True)
+class _Head:
+    """The page's headline and what is read around it, once: where bylines and datelines are looked for."""
+
+    title: str | None
+    near: list[str]  # the text pieces after, then before its heading (:func:`near_headline`)
+    region: LexborNode | None  # the heading's neighbourhood (:func:`_region`), the body when there is none
+    chrome: _Chrome  # tells page chrome, the heading's own containers' class names aside
+
+    @classmethod
+    def of(cls, title: str | None, node: LexborNode | None, tree: LexborHTMLParser) -> _Head:
+        """The headline ``title``, read from the heading ``node`` (``None`` when the page shows none)."""
+        region = _region(node) if node is not None else tree.body
+        return cls(title, near_headline(node), region, _Chrome(node))
+
+
 def _visible_authors(
-    root: LexborNode | None, exclude: list[str], neutral: frozenset[str] = frozenset()
-) -> tuple[tuple[str, ...], str | None]:
+    root: LexborNode | None, exclude: list[str], chrome: _Chrome,
+    credits: list[tuple[tuple[str, ...], str]] | None = None,
+) -> tuple[tuple[str, ...], str | None]:  # fmt: skip
     if root is None:
         return (), None
-    return _byline_of(root.css(_BYLINE_SELECTOR)[:12], exclude, root, neutral=neutral)
+    return _byline_of(root.css(_BYLINE_SELECTOR)[:12], exclude, root, chrome=chrome, credits=credits)
 
 
 def _byline_of(
-    nodes: Iterable[LexborNode], exclude: list[str], root: LexborNode | None, levels: int = 8,
-    neutral: frozenset[str] = frozenset(),
+    nodes: Iterable[LexborNode], exclude: list[str], root: LexborNode | None, *, levels: int = 8,
+    chrome: _Chrome, credits: list[tuple[tuple[str, ...], str]] | None = None,
 ) -> tuple[tuple[str, ...], str | None]:  # fmt: skip
-    """The names of the first of ``nodes`` (byline elements) that holds some, outside page chrome."""
+    """The names of the first of ``nodes`` (byline elements) that holds some, outside page chrome. A byline
+    that names only ``exclude`` (the site itself: "By ASU Online") is added to ``credits``."""
     for node in nodes:
         text = node.attributes.get("content") if node.tag == "meta" else None
         if text is None:
@@ -627,18 +672,39 @@ def _byline_of(
         byline = _squash(text)
         if not byline or len(byline) > 120:
             continue
-        if _inside_noise(node, levels, root, neutral):
+        if chrome.around(node, levels, root):
             continue
         names = clean_authors([byline], exclude, strict=True)
         if names:
             return names, byline
+        if credits is not None:
+            _site_credit(byline, exclude, credits)
     return (), None
 
 
-def _authors(
-    facts: _Facts, site_names: list[str], near: list[str], region: LexborNode | None,
-    neutral: frozenset[str] = frozenset(),
-) -> tuple[tuple[str, ...], str | None]:  # fmt: skip
+def _site_credit(byline: str, site_names: list[str], credits: list[tuple[tuple[str, ...], str]]) -> None:
+    """Adds to ``credits`` the names of ``byline`` when they are all the site's own ("By ASU Online")."""
+    names = clean_authors([byline], strict=True)
+    if names and all(_is_site_name(n, site_names) for n in names):
+        credits.append((names, byline))
+
+
+def _cue_byline(
+    near: list[str], exclude: list[str], credits: list[tuple[tuple[str, ...], str]] | None = None
+) -> tuple[tuple[str, ...], str | None]:
+    """The names of the first "By <Name>" among the pieces beside the headline."""
+    for text in _cue_joined(near):
+        low = text.lower()  # (a cheap test first: most pieces hold no cue)
+        if ("by" in low or "author" in low or "contributor" in low) and (m := _byline_cue(text)) is not None:
+            names = clean_authors([m.group(1)], exclude, strict=True)
+            if names:
+                return names, _squash(m.group(0))
+            if credits is not None:
+                _site_credit(m.group(1), exclude, credits)
+    return (), None
+
+
+def _authors(facts: _Facts, site_names: list[str], head: _Head) -> tuple[tuple[str, ...], str | None]:
     """People first: JSON-LD, author meta, a byline element beside the headline, "By ..." beside it. Only when
     the page names no person, a credit to an organisation or a desk that the page gives *as the author*
     ("The Investopedia Team", JSON-LD ``author: {"@type": "Organization"}``), even when it is the publication
@@ -660,17 +726,15 @@ def _authors(
         names = clean_authors(values, site_names)
         if names:
             return names, None
-    names, byline = _visible_authors(region, site_names, neutral)
+    site_credits: list[tuple[tuple[str, ...], str]] = []
+    names, byline = _visible_authors(head.region, site_names, head.chrome, site_credits)
     if names:
         return names, byline
-    for text in _cue_joined(near):
-        low = text.lower()  # (a cheap test first: most pieces hold no cue)
-        if ("by" in low or "author" in low or "contributor" in low) and (m := _byline_cue(text)) is not None:
-            names = clean_authors([m.group(1)], site_names, strict=True)
-            if names:
-                return names, _squash(m.group(0))
+    names, byline = _cue_byline(head.near, site_names, site_credits)
+    if names:
+        return names, byline
     # the page's first author link or microdata author, away from the headline (a forum's first post)
-    names, byline = _byline_of(facts.author_nodes, site_names, None, levels=4, neutral=neutral)
+    names, byline = _byline_of(facts.author_nodes, site_names, None, levels=4, chrome=head.chrome)
     if names:
         return names, byline
     credits = [*ld.authors, *ld.author_orgs, *values]
@@ -678,6 +742,8 @@ def _authors(
         names = clean_authors(credits[:1], organisation=True)
         if names:
             return names, None
+    if site_credits:  # the page's byline credits the site itself
+        return site_credits[0]
     return (), None
 
 
@@ -709,7 +775,7 @@ def _cue_joined(pieces: list[str]) -> list[str]:
     return out
 
 
-def _visible_date(root: LexborNode | None, neutral: frozenset[str] = frozenset()) -> date | datetime | None:
+def _visible_date(root: LexborNode | None, chrome: _Chrome) -> date | datetime | None:
     """The first date element in ``root`` (the headline's neighbourhood) outside chrome. An element marked as
     the update ("Updated on April 19, 2025") counts: where a page shows only that date, it is the date the
     page gives its readers."""
@@ -722,16 +788,14 @@ def _visible_date(root: LexborNode | None, neutral: frozenset[str] = frozenset()
             raw = node.text(deep=True, separator=" ")
             if len(raw) > 80:
                 continue
-        if _inside_noise(node, stop=root, neutral=neutral):
+        if chrome.around(node, stop=root):
             continue
         if (found := parse_date(raw)) is not None:
             return found
     return None
 
 
-def _published(
-    facts: _Facts, near: list[str], region: LexborNode | None, neutral: frozenset[str] = frozenset()
-) -> date | datetime | None:
+def _published(facts: _Facts, head: _Head) -> date | datetime | None:
     """JSON-LD and meta publication dates, then a date element or a written date beside the headline, then
     microdata's ``datePublished`` anywhere, then the URL. The ``datePublished`` of a JSON-LD ``WebPage`` (the
     CMS's page record, on every page of many sites, shown nowhere) is not a publication date.
@@ -741,10 +805,10 @@ def _published(
     wins."""
     for raw in (facts.ld.published, *facts.all(_PUBLISHED_KEYS)):
         if (found := parse_date(raw)) is not None:
-            return _printed_instead(facts, found, near)
-    if (found := _visible_date(region, neutral)) is not None:
+            return _printed_instead(facts, found, head.near)
+    if (found := _visible_date(head.region, head.chrome)) is not None:
         return found
-    for text in near:
+    for text in head.near:
         if len(text) <= 100 and (found := parse_date(text)) is not None:  # a dateline, not a sentence
             return found
     if (found := parse_date(facts.date_published)) is not None:  # microdata away from the headline
@@ -837,20 +901,17 @@ def extract_metadata(tree: LexborHTMLParser, url: str | None = None) -> Metadata
     """The metadata of a parsed HTML page (``url`` resolves relative links and supplies the site's host)."""
     facts = _Facts(tree, url)
     site_names = _site_names(facts)
-    title, headline = _title(facts, site_names)
-    near = near_headline(headline)
-    region = _region(headline) if headline is not None else tree.body
-    neutral = _content_hints(headline)
-    authors, byline = _authors(facts, site_names, near, region, neutral)
+    head = _Head.of(*_title(facts, site_names), tree)
+    authors, byline = _authors(facts, site_names, head)
     site_name = facts.first(["og:site_name"]) or facts.ld.site_name or facts.first(_SITE_KEYS[1:])
     description = facts.ld.description if facts.ld.is_article else None
     return Metadata(
-        title=title,
+        title=head.title,
         description=description or facts.first(_DESCRIPTION_KEYS),
         site_name=site_name,
         authors=authors or None,
         byline=byline,
-        published=_published(facts, near, region, neutral),
+        published=_published(facts, head),
         modified=_modified(facts),
         language=_language(facts),
         canonical_url=_canonical(facts),
