@@ -4,14 +4,23 @@ from __future__ import annotations
 
 import docingest
 from docingest.claims.marks import find_quotes
+from docingest.claims.quotes import QUOTATION_CONFIDENCE, TERM_CONFIDENCE
 from docingest.models import Claim
 
 
 def quotes(text: str) -> list[Claim]:
-    out = [c for c in docingest.extract_claims(text) if c.kind == "quote"]
+    """The quotations of speech (quote claims at or above QUOTATION_CONFIDENCE), spans checked."""
+    out = [c for c in docingest.extract_claims(text) if c.kind == "quote" and c.confidence >= QUOTATION_CONFIDENCE]
     for c in out:
         c.check_against(text)
     return out
+
+
+def terms(text: str) -> list[tuple[str, str | None]]:
+    """(text, speaker) of the quoted terms: quote claims below QUOTATION_CONFIDENCE, all at TERM_CONFIDENCE."""
+    out = [c for c in docingest.extract_claims(text) if c.kind == "quote" and c.confidence < QUOTATION_CONFIDENCE]
+    assert all(c.confidence == TERM_CONFIDENCE for c in out)
+    return [(c.text, c.speaker) for c in out]
 
 
 def test_ana_ruiz_resolution() -> None:
@@ -100,6 +109,17 @@ def test_partial_quote_in_reported_speech_is_kept() -> None:
 def test_scare_quotes_and_titles_are_not_quotes() -> None:
     text = "The so-called “experts” were wrong. She reads “War and Peace” every winter."
     assert quotes(text) == []
+    assert terms(text) == [("experts", None), ("War and Peace", None)]
+
+
+def test_quoted_terms_after_a_possessive_are_the_owners() -> None:
+    text = (
+        "Dana Whitfield, 41, was treated for breast cancer last year. She put off the wedding plans, and her "
+        "“cancer drama” became a running joke among friends.\n\n"
+        "To head off Elon Musk’s “production hell,” the plant hired."
+    )
+    assert quotes(text) == []
+    assert terms(text) == [("cancer drama", "Dana Whitfield"), ("production hell,", "Elon Musk")]
 
 
 def test_unbalanced_mark_keeps_other_quotes() -> None:
@@ -190,11 +210,11 @@ def test_possessive_apposition_and_lead_subject() -> None:
 
 
 def claims_of(text: str, kind: str) -> list[tuple[str | None, str | None, str | None, str]]:
-    """(speaker, mention, cue, text) of every claim of ``kind``, spans checked."""
+    """(speaker, mention, cue, text) of every claim of ``kind`` (quotes: quotations, not terms), spans checked."""
     out = []
     for c in docingest.extract_claims(text):
         c.check_against(text)
-        if c.kind == kind:
+        if c.kind == kind and (kind != "quote" or c.confidence >= QUOTATION_CONFIDENCE):
             mention = c.speaker_mention.text if c.speaker_mention else None
             out.append((c.speaker, mention, c.cue.text if c.cue else None, c.text))
     return out
@@ -246,6 +266,7 @@ def test_naming_verbs_credit_the_quote_to_the_subject() -> None:
         ("Dev Patel", "Dev Patel", "called"),
         ("Joan Kerr", "The mayor", "described"),
     ]
+    assert terms(text) == [("Friends of the Old Mill", None)]
 
 
 def test_told_with_a_listener_before_the_clause() -> None:
@@ -382,6 +403,7 @@ def test_later_quoted_terms_after_a_cue_stay_terms() -> None:
         "along with “vibe” and “pivot”, the list is not political."
     )
     assert [c[3] for c in claims_of(text, "quote")] == ["no deal"]
+    assert terms(text) == [("deal", None), ("vibe", None), ("pivot", None)]
 
 
 def test_nicknames_terms_and_titles_are_not_quotes() -> None:
@@ -391,6 +413,7 @@ def test_nicknames_terms_and_titles_are_not_quotes() -> None:
         "“The Girl Who Sailed Home” charms from the first scene to the last."
     )
     assert claims_of(text, "quote") == []
+    assert terms(text) == [("Nix", None), ("snapback", None), ("The Girl Who Sailed Home", None)]
 
 
 def test_subject_after_a_comma_cue_and_a_relative_antecedent() -> None:
@@ -416,6 +439,7 @@ def test_labelled_brief_keeps_its_quotes_but_promo_lines_do_not() -> None:
     assert claims_of(text, "quote") == [
         ("Ilse Brandt", "Governor Ilse Brandt", "said", "The case for waiting is strong,")
     ]
+    assert terms(text) == [("We will not blink,", None)]  # a promo line's quote is the publisher's
 
 
 def test_more_speech_verbs() -> None:
@@ -515,6 +539,7 @@ def test_organisation_after_the_and_owned_titles() -> None:
     assert [c[3] for c in found] == ["up to and including expulsion.", "They complain about referees."]
     assert found[0][0] == "Roman Catholic Diocese of Easton"
     assert found[1][0] != "It’s"  # a contraction is no name
+    assert terms(text) == [("Morning Live", None)]
 
 
 def test_titles_of_shows_and_books_are_not_quotes() -> None:
@@ -524,3 +549,4 @@ def test_titles_of_shows_and_books_are_not_quotes() -> None:
         "She told the crowd on “Radio Plaza” that the vote was close."
     )
     assert [c[3] for c in claims_of(text, "quote")] == ["We will not back down,"]
+    assert terms(text) == [("Face the Morning,", None), ("Raise a Saver,", None), ("Radio Plaza", None)]

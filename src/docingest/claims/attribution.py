@@ -189,6 +189,10 @@ _STANCE_NOUN = re.compile(
     rf"(?:of\s+[^,;:.!?\x00\n]{{1,80}}?\s+as\s+(?:an?\s+|the\s+)?|(?:to|for|on|that|as|of)\s+(?:an?\s+|the\s+)?)?"
 )
 _LEAD_ROLE = re.compile(r"((?i:the))\s+((?:[a-z][\w-]*\s+){1,5})")
+#: a person's possessive right before a quoted term: "her “cancer drama”", "Musk’s “production hell”"
+_TERM_OWNER = re.compile(
+    rf"(?:(?<![\w’'])(?P<pron>[Hh]is|[Hh]er|[Tt]heir)|(?P<owner>{NAME_RE.pattern})[’']s?)\s+(?:[a-z][\w-]*\s+)?$"
+)
 #: a word that opens a clause inside what looked like a subject: "The remarks came as the Union announced"
 _SUBORDINATE = re.compile(
     r".*\s(?:as|when|while|after|before|because|since|although|though|that|which|who|where|until)\s"
@@ -521,6 +525,22 @@ class Attributor:
                 return None  # "Chastened by the analyses, Trump revised his plan, promising …": no subject here
         ev = self._make(cue, np, False, "participle")
         return ev if ev.speaker else None
+
+    def term_owner(self, quote_open: int) -> Event | None:
+        """The person or organisation whose possessive stands right before a quoted term ("her “cancer drama”",
+        "Musk’s “production hell”": their words), else ``None``."""
+        m = _TERM_OWNER.search(self.text, max(0, quote_open - 60), quote_open)
+        if m is None or self._heading(quote_open):
+            return None
+        if m.group("pron"):
+            ent = self._pronoun(_POSSESSIVE_SUBJECT[m.group("pron").lower()], m.start("pron"))
+            span = m.span("pron")
+        else:
+            span = m.span("owner")
+            ent = None if _not_name(m.group("owner")) else self.registry.resolve_name(m.group("owner"), span[0])
+        if ent is None or not (ent.org or self.registry.personlike(ent)):
+            return None
+        return Event(span, span, ent.name, False, ent, "topic")
 
     def _stance(self, m: re.Match[str]) -> Event | None:
         """The owner of a stance noun speaks the quote that completes it ("NATO's commitment to “…”")."""

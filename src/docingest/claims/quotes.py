@@ -13,6 +13,19 @@ from .marks import Quoted, find_quotes, paragraph_spans
 
 _WORD = re.compile(r"[\w’'-]+")
 
+#: Quote claims at or above this confidence are quotations of speech (attributed or not); below it, quoted
+#: terms: a scare quote, a nickname, a title, a term a stance verb labels.
+QUOTATION_CONFIDENCE = 0.4
+#: The confidence of a quoted term (see :data:`QUOTATION_CONFIDENCE`).
+TERM_CONFIDENCE = 0.3
+
+
+def _quotation_confidence(closed: bool, credited: bool, same_sentence: bool) -> float:
+    """A quotation's confidence: 0.9 closed and credited by a cue of its own sentence, 0.8 credited from
+    elsewhere (a split or floating quote), 0.7 credited to nobody; 0.3 less for a quote left open."""
+    tenths = (9 if same_sentence else 8) if credited else 7
+    return (tenths - (0 if closed else 3)) / 10
+
 
 def make_claim(kind: ClaimKind, text: str, start: int, end: int, **fields: Any) -> Claim:
     """The claim of ``kind`` whose text is ``text[start:end]``, with its stable id."""
@@ -200,35 +213,41 @@ def _quote_claims(text: str, ctx: _Context) -> list[Claim]:
             # "Trump tweeted that there was “no collusion” and “collusion” was among …": only the first quote
             # after the cue is the cue's; later short ones are terms
             same = len(_WORD.findall(text[start:end])) > 3 or text[start:end].endswith((".", "!", "?"))
-        if _is_name_or_title(text, q):
-            continue
+        # a quoted term (no quotation of speech) is a claim too, with TERM_CONFIDENCE: a title or nickname
+        term = _is_name_or_title(text, q)
+        label = False
         words = " ".join(_WORD.findall(text[start:end])).lower()
         if same and ev is not None and _labels(text, ev, words, text[start:end]):
-            same = False  # "blasted Clinton as a “disgrace”", "hailed him as “The Comeback Kid”": a label, a term
+            # "blasted Clinton as a “disgrace”", "hailed him as “The Comeback Kid”": a label, the verb's subject's
+            same, label = False, True
         if same and ev is not None and ev.cue[0] > q.outer[1] + 3 and words.count(" ") < 2 and s_a < q.open:
             # "The “sex tape” reference was …, Trump said": a term inside the sentence a later cue reports
             same = text[s_a : q.open].rstrip().endswith((":", ","))
-        if _is_scare(text, q, s_a, same):
+        if not term and _is_scare(text, q, s_a, same):
             # a quoted phrase in a sentence that credits nobody is a scare quote, unless it repeats words quoted
             # before: then it is a quotation again, its speaker the earlier one only when that one is the
             # sentence's subject ("The secretary general presented … as essential to “win this war”")
             earlier = _repeated(words, said)
             if earlier is False:
-                continue
-            subject = ctx.attr.subject_of(s_a, q.open)
-            ev = earlier if earlier is not None and subject is not None and earlier.person is subject else None
-            same = ev is not None
+                term = True
+            else:
+                subject = ctx.attr.subject_of(s_a, q.open)
+                ev = earlier if earlier is not None and subject is not None and earlier.person is subject else None
+                same = ev is not None
         para = ctx.attr.paragraph_of(q.open) or (q.open, q.outer[1])
         if _PROMO_LABEL.match(text, para[0]) or (_LABEL.match(text, para[0]) and para[1] - para[0] < 150):
-            continue  # "READ MORE: …", "WATCH: …" promo lines
+            term = True  # "READ MORE: …", "WATCH: …" promo lines: the publisher's, not the story's
         if q.single and not same and (len(_WORD.findall(text[start:end])) < 3 or not text[para[0] : q.open].strip()):
-            continue
-        conf = 0.9 if q.closed else 0.6
-        if ev is None:
-            conf -= 0.2
-        elif not same:
-            conf -= 0.1
-        said.append((words, ev))
+            term = True  # a short single-quoted stretch, or one opening a line: a term, a headline, or apostrophes
+        if term:
+            # a stance verb's label stays its subject's word, a term after a possessive its owner's ("her “cancer
+            # drama”"); no other term is anybody's
+            if not label:
+                ev = ctx.attr.term_owner(q.open) if not q.single and not _is_name_or_title(text, q) else None
+            conf = TERM_CONFIDENCE
+        else:
+            conf = _quotation_confidence(q.closed, ev is not None, same)
+            said.append((words, ev))
         out.append(
             make_claim(
                 "quote",
@@ -238,7 +257,7 @@ def _quote_claims(text: str, ctx: _Context) -> list[Claim]:
                 speaker=(ev.speaker.strip() or None) if ev is not None and ev.speaker else None,
                 speaker_mention=_ref(text, ev.mention) if ev is not None else None,
                 cue=_ref(text, ev.cue) if ev is not None and ev.kind not in ("colon", "dash", "topic") else None,
-                confidence=max(0.0, min(1.0, conf)),
+                confidence=conf,
             )
         )
     return out
