@@ -166,6 +166,32 @@ _ANCHOR = re.compile(
 )
 
 
+#: what shows an article is about Canada, or about the United States: the country, its people, its provinces (and
+#: their dateline abbreviations) or the largest cities of each, and its currency written out
+_CANADIAN = re.compile(
+    r"\b(?:Canada|Canadians?|Ontario|Quebec|British Columbia|Alberta|Saskatchewan|Manitoba|Nova Scotia|"
+    r"New Brunswick|Newfoundland|Prince Edward Island|Yukon|Nunavut|Northwest Territories|Toronto|Montreal|"
+    r"Vancouver|Ottawa|Calgary|Edmonton|Winnipeg|Halifax|CAD)\b|\b(?:B\.C|Ont|Alta|Sask|Que|N\.S|N\.B|P\.E\.I|Nfld)\."
+    r"|\bC\$"
+)
+_AMERICAN = re.compile(
+    r"\b(?:U\.S\.|USA?\b|United States|Americans?|Washington|New York|Los Angeles|Chicago|Houston|USD)|\bUS\$"
+)
+
+
+def local_dollar(text: str) -> str:
+    """The currency a bare ``$`` means in ``text``: ``CAD`` when the article shows it is about Canada more than
+    about the United States (see :data:`_CANADIAN`), else ``USD``."""
+    canadian = len(_CANADIAN.findall(text))
+    return "CAD" if canadian and canadian > len(_AMERICAN.findall(text)) else "USD"
+
+
+def bare_dollar(surface: str) -> bool:
+    """Whether a quantity's currency is written as a bare ``$`` ("$40 million", not "US$40 million")."""
+    at = surface.find("$")
+    return at >= 0 and (at == 0 or not surface[at - 1].isalpha())
+
+
 def _qualifier(m: re.Match[str]) -> Qualifier:
     for i, (_, name) in enumerate(_QUAL):
         if m.group(f"q{i}"):
@@ -183,8 +209,13 @@ def _unit_words(unit: str) -> str | None:
         last = words[k - 1].lower().rstrip(".")
         if last.endswith(_NOUN_ENDINGS) and last not in _NOT_UNITS:
             return " ".join(words[:k]).rstrip(".")
-    first = words[0].rstrip(".")
-    return first if first.lower() not in _NOT_UNITS else None
+    # no plural: the words up to the first function word ("one ice rink in South Surrey" → "ice rink")
+    kept: list[str] = []
+    for w in words:
+        if w.lower().rstrip(".") in _NOT_UNITS:
+            break
+        kept.append(w.rstrip("."))
+    return " ".join(kept) if kept else None
 
 
 def find_quantities(text: str) -> Iterator[Quantity]:

@@ -27,11 +27,12 @@ def _quotation_confidence(closed: bool, credited: bool, same_sentence: bool) -> 
     return (tenths - (0 if closed else 3)) / 10
 
 
-def make_claim(kind: ClaimKind, text: str, start: int, end: int, **fields: Any) -> Claim:
-    """The claim of ``kind`` whose text is ``text[start:end]``, with its stable id."""
+def make_claim(kind: ClaimKind, text: str, start: int, end: int, *, key: str = "", **fields: Any) -> Claim:
+    """The claim of ``kind`` whose text is ``text[start:end]``, with its stable id (``key`` tells apart claims
+    over the same text: the quantity of a numeric claim)."""
     span = Span(start=start, end=end)
     body = text[start:end]
-    return Claim(id=claim_id(kind, span, body), kind=kind, text=body, span=span, **fields)
+    return Claim(id=claim_id(kind, span, body + key), kind=kind, text=body, span=span, **fields)
 
 
 def _ref(text: str, span: tuple[int, int] | None) -> TextRef | None:
