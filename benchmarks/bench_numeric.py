@@ -7,7 +7,8 @@ README). Each article is ``part: dev`` (the numeric rules were tuned on it) or `
 never tuned on; ``--show`` refuses it). A predicted numeric claim matches a gold entry (one to one, in order)
 when their quantity spans share a character. Reported per part: precision, recall, F1; on matched pairs the
 share with the gold value (and ``value_max``), unit (money and percent only: counted nouns are worded freely),
-qualifier, and speaker (canonical name, case aside; ``None`` must match ``None``); whether ``Quantity.measured``
+qualifier, and speaker (canonical name, case aside; ``None`` must match ``None``; an unnamed source, whose
+``Claim.speaker`` is ``None``, by its mention as the gold keeps it); whether ``Quantity.measured``
 names the same thing as the gold's ``measured`` (their head nouns agree: the last word before a preposition or
 relative pronoun, lower-cased, without a plural or possessive ending: "ice rinks in Fleetwood" → "rink"); and
 how much of the gold clause the claim's text covers (character overlap / the longer of the two).
@@ -103,7 +104,10 @@ def score(part: str, show: bool) -> dict[str, float]:
                 unit_n += 1
                 unit_ok += g["unit"] == q.unit
             qual_ok += g["qualifier"] == q.qualifier
-            speaker_ok += (g["speaker"] or "").casefold() == (c.speaker or "").casefold()
+            # the gold keeps an unnamed source's description ("officials"): Claim.speaker is None there, the
+            # mention tells it
+            said = c.speaker or (c.speaker_mention.text if c.speaker_mention else "")
+            speaker_ok += (g["speaker"] or "").casefold() == said.casefold()
             clause_cover += _overlap((c.span.start, c.span.end), g["clause_span"])
             measured_ok += bool(head_noun(q.measured)) and head_noun(q.measured) == head_noun(g["measured"])
         if show:

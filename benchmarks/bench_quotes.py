@@ -6,8 +6,10 @@
 Runs ``docingest.extract_claims`` over every article, writes predictions JSONL and scores them with
 ``../shared/tools/score_quotes.py``: direct quotes (``--kinds direct --split-parts``) on both sets, all kinds
 on ggt. ggt credits a speaker by its resolved name, polnear by the literal mention, so each set is scored with
-the speaker as docingest resolves it (``speaker``) and as written (``speaker_mention``); the acceptance
-figures use the resolved name on ggt and the mention on polnear. Speaker accuracy against ggt's resolved
+the speaker as docingest resolves it (``speaker``; where that is ``None`` because the text credits an unnamed
+source, the mention as written, as ggt's ``speaker_coref`` writes such sources: "a spokesperson", "officials")
+and as written (``speaker_mention``); the acceptance figures use the resolved name on ggt and the mention on
+polnear. Speaker accuracy against ggt's resolved
 names (``speaker_coref`` only) is computed here with the scorer's own matching.
 
 ggt and polnear annotate quotations of speech only, never a quoted term (a scare quote, a title, a nickname):
@@ -83,7 +85,9 @@ def run(dataset: str, kinds: set[str] | None) -> tuple[list[dict[str, Any]], lis
                 {
                     "doc": path.stem,
                     "content_span": [c.span.start, c.span.end],
-                    "speaker": c.speaker or "",
+                    # ggt's speaker_coref writes an unnamed source as written ("a spokesperson"): so do we, where
+                    # Claim.speaker is None (the text credits no named person or organisation)
+                    "speaker": c.speaker or (c.speaker_mention.text if c.speaker_mention else ""),
                     "mention": c.speaker_mention.text if c.speaker_mention else (c.speaker or ""),
                     "kind": c.kind,
                     "confidence": c.confidence,

@@ -32,11 +32,9 @@ def _score(
             for c in docingest.extract_claims(path.read_text(encoding="utf-8")):
                 # the gold sets annotate quotations of speech, never quoted terms
                 if c.kind in kinds and c.confidence >= QUOTATION_CONFIDENCE:
-                    who = (
-                        c.speaker
-                        if field == "speaker"
-                        else (c.speaker_mention.text if c.speaker_mention else c.speaker)
-                    )
+                    mention = c.speaker_mention.text if c.speaker_mention else None
+                    # an unnamed source (speaker None) is scored as written, as ggt's speaker_coref writes it
+                    who = (c.speaker or mention) if field == "speaker" else (mention or c.speaker)
                     fh.write(
                         json.dumps({"doc": path.stem, "content_span": [c.span.start, c.span.end], "speaker": who or ""})
                         + "\n"

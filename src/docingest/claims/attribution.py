@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import accumulate, pairwise
 
 from .coref import Cast
@@ -207,6 +207,8 @@ _BACK_COORDINATED = re.compile(
     rf"(?<![\w’'])((?i:({_PRONOUN}))|{NAME_RE.pattern})\s+[a-z][\w’'-]*(?:\s[^,;“”\"\x00\n]{{0,60}}?)?"
     rf"\s(?:and|but|then)\s+(?:{_ADVERBS}\s+)*$"
 )
+#: who speaks for an organisation without a name of their own
+_VOICES = frozenset({"spokesperson", "spokesman", "spokeswoman", "spokespeople", "representative", "press office"})
 _UTTERANCES = frozenset({"statement", "release", "remarks", "comments", "speech", "testimony", "account"})
 _POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "its": "it", "their": "they"}
 #: "The 26-year-old right wing said": a definite description heading its sentence, right before the cue
@@ -302,7 +304,9 @@ _CLAUSE_WORDS = frozenset(
 
 @dataclass(frozen=True, slots=True)
 class Event:
-    """An attribution: cue at ``cue``; subject mention at ``mention`` (or ``None``); who it resolves to."""
+    """An attribution: cue at ``cue``; subject mention at ``mention`` (or ``None``); who it resolves to
+    (``person``), and ``speaker``, the subject as the attribution reads it: the entity's name, else what the
+    text writes ("a spokesperson", "they")."""
 
     cue: tuple[int, int]
     mention: tuple[int, int] | None
@@ -310,6 +314,16 @@ class Event:
     inverted: bool
     person: Entity | None
     kind: str  # "name", "pronoun", "description", "according", "colon", "participle", "naming"
+    #: the subject is written as a name (a name no entity holds is still a name)
+    named: bool = False
+
+    @property
+    def name(self) -> str | None:
+        """The canonical name of whoever the event credits: an entity's name, a name as written, else ``None``
+        (an unnamed source: "a spokesperson", "officials", a pronoun nobody answers)."""
+        if self.person is not None:
+            return self.person.name
+        return self.speaker.strip() or None if self.named and self.speaker else None
 
 
 _SENTENCE_END = re.compile(r"[.!?…]+[”\"’']*\s+(?=[“\"‘'(]?[A-Z0-9])")
@@ -488,7 +502,7 @@ class Attributor:
                 and not found.inverted
                 and _doc_words(text[found.mention[0] : found.mention[1]])
             ):
-                self._add_event(Event(found.cue, found.mention, found.speaker, False, found.person, "document"))
+                self._add_event(replace(found, inverted=False, kind="document"))
         for m in ACCORDING_RE.finditer(masked):
             after = text[m.end() : m.end() + 120]
             np = self._forward_np(after, m.end())
@@ -512,7 +526,7 @@ class Attributor:
         if prev is not None and _RELATIVE_BEFORE.search(self.text, max(0, prev.cue[0] - 12), prev.cue[0]):
             prev = None  # "… not paying an architect who said he was stiffed, saying “…”": not the relative's
         if prev is not None and prev.kind != "according":
-            return Event(cue, prev.mention, prev.speaker, False, prev.person, "participle")
+            return replace(prev, cue=cue, inverted=False, kind="participle")
         start = s + len(self.text[s : cue[0]]) - len(self.text[s : cue[0]].lstrip(" “\"‘'"))
         if self.in_quote(start):
             return None
@@ -593,7 +607,7 @@ class Attributor:
             part = self._participle((c_start, c_end))
             if part is None or not part.speaker:
                 return None
-            return Event(part.cue, part.mention, part.speaker, False, part.person, "naming")
+            return replace(part, inverted=False, kind="naming")
         ev = self._event_at((c_start, c_end), text[c_start:c_end].lower())
         if ev is None or not ev.speaker or ev.inverted:
             return None
@@ -602,7 +616,7 @@ class Attributor:
             return None
         if ev.kind == "description" and text[ev.mention[0] : ev.mention[1]].split()[0].lower() in {"a", "an"}:  # type: ignore[index]
             return None
-        return Event(ev.cue, ev.mention, ev.speaker, False, ev.person, "naming")
+        return replace(ev, inverted=False, kind="naming")
 
     def _add_event(self, ev: Event) -> None:
         """Keep events in order of their cue (ties: in order found)."""
@@ -870,6 +884,7 @@ class Attributor:
             speaker = person.name if person is not None else mention
             if person is not None:
                 person.spoke = True
+            return Event(cue, (s, e), speaker, inverted, person, kind or what, named=True)
         elif what == "plural":
             speaker = mention  # "Shipping companies": a group, as written
         elif what == "pronoun":
@@ -885,6 +900,10 @@ class Attributor:
                 person = self._pronoun(_POSSESSIVE_PRONOUNS[first], s)
                 if person is not None:
                     return Event(cue, (s, e), person.name, inverted, person, kind or what)
+            voice = self._voice_of(mention, s)
+            if voice is not None:
+                # "a spokesperson for the operator", "A council spokesperson": the organisation speaks
+                return Event(cue, (s, e), voice.name, inverted, voice, kind or what)
             if first in {"a", "an", "another", "one", "two", "three", "several", "some", "many"} or (
                 _doc_words(mention) and not words & (ROLE_NOUNS | ORG_NOUNS)
             ):
@@ -908,6 +927,18 @@ class Attributor:
                         person = self.registry.nearest_person(s, max_back=1500, subject_only=True)
                 speaker = person.name if person is not None else mention
         return Event(cue, (s, e), speaker, inverted, person, kind or what)
+
+    def _voice_of(self, description: str, pos: int) -> Entity | None:
+        """The organisation an unnamed spokesperson speaks for ("a spokesperson for the operator", "A council
+        spokesperson", "the ministry's spokeswoman"), when the article names it; else ``None``."""
+        role = parse_role(description)
+        if role is None or role.head not in _VOICES:
+            return None
+        for word in sorted(role.modifiers):
+            found = self.registry.resolve_role(f"the {word}", pos)
+            if found is not None and found.org:
+                return found
+        return None
 
     def _pronoun(self, word: str, pos: int) -> Entity | None:
         """The entity a pronoun at ``pos`` names (the sieve's last pass, :mod:`.sieve.pronouns`)."""

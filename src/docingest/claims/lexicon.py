@@ -56,6 +56,18 @@ ROLE_NOUNS = words(
     mum mom dad grandma grandpa aunt uncle collector pensioner retiree
     td mmc critic vice-president president-elect secretary-general lawmaker legislator politician minister
     councilwoman councilman commissioner superintendent boss official representative negotiator
+    canon vicar deacon chaplain rector curate monsignor parishioner
+    """
+)
+
+#: Roles that businesses and bodies hold as well as people: a name they stand before is an organisation's
+#: when nothing in it is a person's ("System operator Nordkapp Gas Transport", "retailer Hartwell's")
+ORG_ROLES = words(
+    """
+    operator distributor supplier retailer wholesaler manufacturer maker carmaker automaker carrier airline
+    insurer lender utility regulator watchdog broadcaster network publisher developer firm company group
+    startup start-up charity nonprofit union cooperative co-op exporter importer producer processor refiner
+    miner shipper haulier grocer chain brand label studio outlet
     """
 )
 
@@ -92,7 +104,12 @@ HYPERNYMS: dict[str, frozenset[str]] = {
     "lawyer": words("attorney solicitor barrister counsel lawyer prosecutor"),
     "doctor": words("physician surgeon doctor"),
     "diplomat": words("ambassador envoy consul diplomat"),
-    "cleric": words("pastor reverend bishop archbishop cardinal pope priest rabbi imam"),
+    "cleric": words(
+        "pastor reverend bishop archbishop cardinal pope priest rabbi imam canon vicar deacon chaplain rector curate"
+        " monsignor"
+    ),
+    "judge": words("judge justice magistrate"),
+    "justice": words("judge justice"),
 }
 
 #: Words that end an organisation's name ("Ministry", "Council", "Inc.") or make a capitalised run one.
@@ -105,7 +122,7 @@ ORG_HEADS = words(
     news times post tribune journal herald gazette telegraph guardian chronicle courier government
     administration parliament congress senate assembly cabinet church diocese archdiocese parish centre center
     museum library trust fund fellowship chamber secretariat directorate inquiry taskforce commonwealth
-    organisation organization airline airlines motors industries technologies systems holdings partners
+    organisation organization airline airlines airways motors industries technologies systems holdings partners
     laboratories labs media broadcasting radio television tv brigade regiment command agency coop
     co-operative cooperative council unit division branch forum trust society tribunal panel caucus
     collective cooperative initiative project programme program consortium automotive foods energy

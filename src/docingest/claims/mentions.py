@@ -22,6 +22,7 @@ from .lexicon import (
     MALE_ROLES,
     NOT_NAMES,
     ORG_HEADS,
+    ORG_ROLES,
     ROLE_NOUNS,
     name_gender,
     singular,
@@ -64,6 +65,10 @@ _CLAUSE_OPENERS = words(
     "that when while because if although though where since so then but whom who until unless whether "
     "once now and said says told tells added adds asked wrote writes explained"
 )
+#: letters written after a person's name: honours, degrees, ranks at the bar ("KC", "OBE", "PhD"), not a
+#: generation ("III")
+_POST_NOMINAL = re.compile(r"(?!(?:II|III|IV|VI|VII|VIII|IX|XI|XII)$)(?:[A-Z]{2,4}|Ph\.?D\.?|M\.?D\.?)")
+_FUNCTION = words("of and for the in on at to a an")
 #: Photo credits mark a caption line: "( THE CANADIAN PRESS FILE PHOTO )", "Tijana Martin / The Canadian Press"
 _CAPTION = re.compile(
     r"\(\s*[^()]*\b(?:PHOTO|[Pp]hoto|Getty Images|Canadian Press|CANADIAN PRESS|Reuters|AP)\b[^()]*\)"
@@ -192,6 +197,13 @@ def occupation(word: str, loose: bool = False) -> bool:
     return loose and _NOUNLIKE.fullmatch(low) is not None and low not in NOT_NAMES and low not in CUE_WORDS
 
 
+def _occupation_noun(word: str) -> bool:
+    """Whether a capitalised word is surely an occupation: a role noun or a role bodies hold (the lexicon's: an
+    agent noun's shape is no proof when capitalised, "Pieter", "Ardent")."""
+    low = bare(word)
+    return low in ROLE_NOUNS or low in ORG_ROLES
+
+
 def _place(words: list[str]) -> bool:
     return any(bare(w) in _PLACE_WORDS for w in words)
 
@@ -295,6 +307,12 @@ class MentionFinder:
         rel, k, split, cut, title, n_owner, honorific = shape
         toks = [(start + x, start + y) for x, y in rel]
         words = [self.text[x:y] for x, y in toks]
+        if cut == 0 and split < 0 and len(words) - k >= 3 and self._word_before(toks[k][0]) == "":
+            # a sentence's first word is capitalised whatever it is: an occupation there, before a full name, is
+            # a description ("Parishioner Bernadette Quigley", "Distributor Andes Norte Energía")
+            lead = words[k]
+            if _occupation_noun(lead) and not name_gender(lead) and bare(words[k + 1]) not in _FUNCTION:
+                cut, title = 1, make_title([bare(lead)], lead, any_head=True)
         the_before = k > 0 and bare(words[k - 1]) == "the"
         toks, words = toks[k:], words[k:]
         out: list[Mention] = []
@@ -311,6 +329,8 @@ class MentionFinder:
             if owner is not None and owner.kind == "org":
                 out.append(owner)
         toks, words = toks[cut:], words[cut:]
+        while len(words) > 2 and _POST_NOMINAL.fullmatch(words[-1]):
+            toks, words = toks[:-1], words[:-1]  # "Rupert Okafor KC", "Jane Roe PhD": letters after a name
         mention = self._mention(toks[0][0], toks[-1][1], words, title, the_before and not cut, run_start=start)
         if mention is None:
             return out
@@ -323,6 +343,10 @@ class MentionFinder:
                 found = make_title([bare(w) for w in before], " ".join(before), any_head=full)
                 if found is not None:
                     mention.titles.append(found)
+        if mention.titles and mention.titles[-1].head in ORG_ROLES and not honorific and not mention.gender:
+            # "System operator Nordkapp Gas Transport": a body that holds the role, no person's name
+            mention.kind = "org"
+            mention.titles.pop()
         self._appositions(mention, start)
         out.append(mention)
         return out
