@@ -162,6 +162,8 @@ def _not_name(name: str) -> bool:
 
 _CONTRACTION = re.compile(r"[’'](?:s|re|ll|d|ve|m)$")
 #: Naming verbs credit a quote that follows their object: "called the budget “a quiet dismantling”"
+#: a naming verb on its own ("called", "dubs", "labelled", "branding")
+NAMING_VERB = re.compile(r"(?:call|dub|label|brand)(?:s|ed|led|bed|ing|ling|bing)?")
 _NAMING = re.compile(
     # the look-behind after the first letter keeps the regex engine's fast first-character scan
     r"[cdlb](?<![\w-][cdlb])(?:all(?:s|ed|ing)?|ub(?:s|bed|bing)?|abel(?:s|led|ed|ling|ing)?|rand(?:s|ed|ing)?)"

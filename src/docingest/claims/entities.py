@@ -31,6 +31,8 @@ class Entity:
     titles: list[Title] = field(default_factory=list)
     #: the subject of a cue somewhere before: certainly a speaker, so a person or organisation
     spoke: bool = False
+    #: pointed at as a thing ("its", ", which") more than as a person: an organisation or a place
+    thing: bool = False
 
     @property
     def name(self) -> str:
@@ -78,6 +80,7 @@ class Entity:
         self.gender_known = self.gender_known or other.gender_known
         self.titles.extend(t for t in other.titles if t not in self.titles)
         self.spoke = self.spoke or other.spoke
+        self.thing = self.thing or other.thing
         for m in other.mentions:
             m.entity = self
         other.mentions = []

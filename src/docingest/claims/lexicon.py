@@ -131,6 +131,23 @@ ORG_HEADS = words(
     """
 )
 
+#: Heads of public bodies' names ("… Borough Council", "High Court", "… Workers Union"): "the company" or "the
+#: firm" never names them
+PUBLIC_HEADS = words(
+    """
+    ministry department agency commission council committee court tribunal government administration
+    parliament congress senate assembly cabinet police force forces army navy union association federation
+    institute university college school academy hospital party church diocese board authority office bureau
+    secretariat directorate inquiry league
+    """
+)
+#: Generic nouns for a business ("the company said")
+BUSINESS_NOUNS = words(
+    "company firm business outfit operator provider maker manufacturer retailer developer startup start-up"
+    " publisher airline carrier insurer lender utility distributor supplier wholesaler carmaker automaker brand"
+    " chain group"
+)
+
 #: Nouns that stand for an organisation in a description ("the ministry said", "the company").
 ORG_NOUNS = ORG_HEADS | words(
     "firm business utility regulator watchdog government city province state county region district"

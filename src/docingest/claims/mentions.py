@@ -22,6 +22,7 @@ from .lexicon import (
     MALE_ROLES,
     NOT_NAMES,
     ORG_HEADS,
+    ORG_NOUNS,
     ORG_ROLES,
     ROLE_NOUNS,
     name_gender,
@@ -135,6 +136,7 @@ def name_runs(text: str) -> list[tuple[int, int]]:
     i = 0
     while i < len(runs):
         start, end = runs[i]
+        complement = False  # the name has an organisation's "of"/"for" complement so far
         while i + 1 < len(runs):
             nxt_start, nxt_end = runs[i + 1]
             if text.startswith((" of ", " for ", " on "), end):
@@ -142,9 +144,13 @@ def name_runs(text: str) -> list[tuple[int, int]]:
                 last = bare(text[start:end].rsplit(maxsplit=1)[-1])
                 if link is None or link.end() != nxt_start or not (last in ORG_HEADS or last in ROLE_NOUNS):
                     break
+                complement = last in ORG_HEADS
             elif text.startswith((" and ", " & "), end) and text.find(" ", end + 1) + 1 == nxt_start:
-                # "Competition and Consumer Tribunal": one organisation's name when the second run ends it
-                if bare(text[nxt_start:nxt_end].rsplit(maxsplit=1)[-1]) not in ORG_HEADS:
+                # "Competition and Consumer Tribunal": one organisation's name when the second run ends it;
+                # "Ministry of Works and Transport": a complement's second word
+                last = bare(text[nxt_start:nxt_end].rsplit(maxsplit=1)[-1])
+                one_word = " " not in text[nxt_start:nxt_end]
+                if last not in ORG_HEADS and not (complement and one_word and not name_gender(last)):
                     break
             else:
                 break
@@ -156,7 +162,7 @@ def name_runs(text: str) -> list[tuple[int, int]]:
 
 
 #: upper-case abbreviations of places, not organisations
-_PLACE_ACRONYMS = words("US U.S. USA UK U.K. UAE")
+PLACE_ACRONYMS = words("US U.S. USA UK U.K. UAE")
 
 
 @lru_cache(maxsize=4096)
@@ -174,7 +180,7 @@ def _acronym(token: str) -> bool:
         token.isupper()
         and len(token.rstrip(".")) > 1
         and token.replace(".", "").isalpha()
-        and token not in _PLACE_ACRONYMS
+        and token not in PLACE_ACRONYMS
         and abbreviation(token) is None
     )
 
@@ -202,6 +208,22 @@ def _occupation_noun(word: str) -> bool:
     agent noun's shape is no proof when capitalised, "Pieter", "Ardent")."""
     low = bare(word)
     return low in ROLE_NOUNS or low in ORG_ROLES
+
+
+def _org_head_of(phrase: str) -> bool:
+    """Whether a description's head noun (its last word before a preposition or relative pronoun) names an
+    organisation ("the environmental group", "a company that makes tiles"); not a clause ("Kim, the high
+    commission in Nigeria doesn't have an office")."""
+    if _VERB_IN.search(phrase):
+        return False
+    head = re.split(r"\s(?:of|in|on|at|for|from|with|that|which|who|based)\s", f" {phrase} ", maxsplit=1)[0].split()
+    return bool(head) and bare(head[-1]) in ORG_NOUNS
+
+
+#: a finite verb in what looked like an apposition: it is a clause
+_VERB_IN = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|does|do|did|will|would|can|could|should|may|might|must|said|says)\b|n[’']t\b"
+)
 
 
 def _place(words: list[str]) -> bool:
@@ -419,10 +441,15 @@ class MentionFinder:
         if after is not None:
             phrase = after.group(1)
             first = phrase.split()[0]
+            first_of = mention.tokens[0]
             if phrase[:1].islower() or bare(first) in ("the", "a", "an") or head_noun(first) is not None:
                 role = parse_role(phrase)
-                if role is not None and not role.plural:
+                if role is not None and not role.plural and role.head in ORG_ROLES and mention.kind != "person":
+                    mention.kind = "org"  # "Jambotel, the country's largest operator,": a body holding a role
+                elif role is not None and not role.plural:
                     mention.titles.append(role)
+                elif role is None and mention.kind == "unknown" and not name_gender(first_of) and _org_head_of(phrase):
+                    mention.kind = "org"  # "Greenpeace, the environmental group,", "Acme, a company that …"
         if text[max(0, run_start - 2) : run_start] == ", ":
             before = _APPOSITION_BEFORE.search(text, max(0, run_start - 80), run_start)
             if before is not None:

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import Any, Literal
 
 from ..models import Claim, ClaimKind, Span, TextRef, claim_id
-from .attribution import Attributor, Event
+from .attribution import NAMING_VERB, Attributor, Event
 from .cues import STANCE_WORDS
 from .marks import Quoted, find_quotes, paragraph_spans
 
@@ -168,11 +168,30 @@ def sentence_spans(text: str, paragraphs: Sequence[tuple[int, int]] = ()) -> lis
     return _context(text, paragraphs).attr.sentences
 
 
-def _labels(text: str, ev: Event, words: str, body: str) -> bool:
-    """Whether a stance verb credits a short quoted term, a label rather than words spoken: three words or
-    fewer, no sentence in them ("blasted Clinton as a “disgrace”"; not "encouraged “the removal of …”")."""
+def _labels(text: str, ev: Event, q: Quoted, words: str, body: str) -> bool:
+    """Whether a stance or naming verb credits a short quoted term, a label rather than words spoken: three
+    words or fewer, no sentence in them ("blasted Clinton as a “disgrace”"; not "encouraged “the removal of
+    …”"). A naming verb labels when it names a thing, the term after a definite or possessive determiner or
+    after "call for" ("what the company called its “retention squad”", "called for a “people's section”"); it
+    quotes a judgement when the term is a predicate ("called the pricing a “fare cliff”", "called that answer
+    “tidy on paper”")."""
+    if words.count(" ") >= 3 or body.rstrip().endswith((".", "!", "?")):
+        return False
     cue = text[ev.cue[0] : ev.cue[1]].lower()
-    return cue in STANCE_WORDS and words.count(" ") < 3 and not body.rstrip().endswith((".", "!", "?"))
+    if cue in STANCE_WORDS:
+        return True
+    if ev.kind != "naming" or NAMING_VERB.fullmatch(cue) is None:
+        return False
+    return _NAMED_THING.search(text, max(ev.cue[1], q.open - 40), q.open) is not None
+
+
+#: what stands right before a quoted name of a thing: a definite or possessive determiner (and an adjective),
+#: or "call for (a)" ("called its “retention squad”", "calls the “Swan Map”"; not "called the offer “an
+#: insult”", "called the pricing a “fare cliff”")
+_NAMED_THING = re.compile(
+    r"(?:\b(?:the|its|his|her|their|our|this|that)\s+(?:(?!an?\s)[\w-]+\s+)?|^\s*for\s+(?:(?:a|an|the)\s+)?)$",
+    re.IGNORECASE,
+)
 
 
 def _repeated(words: str, said: Sequence[tuple[str, Event | None]]) -> Event | Literal[False] | None:
@@ -218,7 +237,7 @@ def _quote_claims(text: str, ctx: _Context) -> list[Claim]:
         term = _is_name_or_title(text, q)
         label = False
         words = " ".join(_WORD.findall(text[start:end])).lower()
-        if same and ev is not None and _labels(text, ev, words, text[start:end]):
+        if same and ev is not None and _labels(text, ev, q, words, text[start:end]):
             # "blasted Clinton as a “disgrace”", "hailed him as “The Comeback Kid”": a label, the verb's subject's
             same, label = False, True
         if same and ev is not None and ev.cue[0] > q.outer[1] + 3 and words.count(" ") < 2 and s_a < q.open:
@@ -241,10 +260,10 @@ def _quote_claims(text: str, ctx: _Context) -> list[Claim]:
         if q.single and not same and (len(_WORD.findall(text[start:end])) < 3 or not text[para[0] : q.open].strip()):
             term = True  # a short single-quoted stretch, or one opening a line: a term, a headline, or apostrophes
         if term:
-            # a stance verb's label stays its subject's word, a term after a possessive its owner's ("her “cancer
-            # drama”"); no other term is anybody's
-            if not label:
-                ev = ctx.attr.term_owner(q.open) if not q.single and not _is_name_or_title(text, q) else None
+            # a term after a possessive is its owner's word ("her “cancer drama”"); no other term is anybody's,
+            # not even a label a stance or naming verb gives ("blasted Clinton as a “disgrace”")
+            own = not label and not q.single and not _is_name_or_title(text, q)
+            ev = ctx.attr.term_owner(q.open) if own else None
             conf = TERM_CONFIDENCE
         else:
             conf = _quotation_confidence(q.closed, ev is not None, same)

@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 from ..entities import Entity
-from ..mentions import Mention
+from ..mentions import PLACE_ACRONYMS, Mention
 from .exact import compatible
 
 _SKIP = frozenset({"of", "the", "and", "for", "&", "on", "de", "du", "des", "la", "le"})
@@ -30,7 +30,7 @@ def run(mentions: list[Mention]) -> None:
     if not by_initials:
         return
     for m in mentions:
-        if not is_acronym(m.name):
+        if not is_acronym(m.name) or m.name in PLACE_ACRONYMS:  # "US": a place
             continue
         ent = m.entity
         assert isinstance(ent, Entity)
