@@ -99,7 +99,8 @@ _WORD_NAMES = frozenset(
 _CLAUSE_HEAD = re.compile(r"(?:,\s+|\b(?:when|as|after|while|and|but|then|before)\s+)(?=[A-Z]|(?:he|she|they|we|I)\b)")
 _BACK_REACH = 320
 _PREPOSITIONS = frozenset({"of", "with", "for", "from", "at", "in", "on", "to", "and", "or", "by", "near", "about"})
-_BACK_PRON = re.compile(rf"(?<![\w’'])({_PRONOUN})\s+(?:{_ADVERBS}\s+)*$", re.IGNORECASE)
+#: a pronoun before its cue; "one" too, an indefinite one ("Residents are angry. “…,” one said.")
+_BACK_PRON = re.compile(rf"(?<![\w’'])({_PRONOUN}|one)\s+(?:{_ADVERBS}\s+)*$", re.IGNORECASE)
 _BACK_DESC = re.compile(
     rf"(?<![\w’'])({_DET_CI}\s+(?:[\w’'-]+,?\s+){{0,5}}?[\w’'-]+)(?:,\s[^,“”\"]{{1,120}},)?\s*(?:{_ADVERBS}\s+)*$"
 )
@@ -892,7 +893,7 @@ class Attributor:
         elif what == "pronoun":
             person = self._pronoun(mention, s)
             speaker = person.name if person is not None else None
-            if speaker is None and mention.lower() in {"they", "we", "it", "i", "he", "she"}:
+            if speaker is None and mention.lower() in {"they", "we", "it", "i", "he", "she", "one"}:
                 speaker = mention
         else:
             words = words_of(mention)

@@ -108,6 +108,7 @@ HYPERNYMS: dict[str, frozenset[str]] = {
         "pastor reverend bishop archbishop cardinal pope priest rabbi imam canon vicar deacon chaplain rector curate"
         " monsignor"
     ),
+    "priest": words("priest father reverend vicar rector curate monsignor canon chaplain"),
     "judge": words("judge justice magistrate"),
     "justice": words("judge justice"),
 }

@@ -57,10 +57,12 @@ class Title:
 
     def covers(self, other: Title) -> bool:
         """Whether a mention with this title can name the bearer of ``other`` (heads only: "the leader" covers
-        a president, "the coach" a man introduced as the club's boss; "the minister" never covers a prime
-        minister)."""
+        a president, "the coach" a man introduced as the club's boss, "the detective" a detective inspector; "the
+        minister" never covers a prime minister)."""
         if self.head == other.head:
             return True
+        if not self.modifiers and self.head in other.modifiers and self.head in TITLE_HEADS:
+            return True  # a compound title's first noun: "the detective" for a Detective Inspector
         return other.head in HYPERNYMS.get(self.head, ()) or self.head in HYPERNYMS.get(other.head, ())
 
 
