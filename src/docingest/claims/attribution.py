@@ -81,8 +81,9 @@ _PP_MODIFIER = re.compile(r"(\s+(?:in|of|at|from|with|for|on)\s+[^,;:“”\"\x0
 _POSSESSIVE_APPOSITION = re.compile(rf"[’']s(?:\s+[a-z][\w-]*){{1,3}},\s+({NAME_RE.pattern})")
 #: A short opening phrase before the subject: "On Tuesday, ", "In a statement, ", "Speaking in Vaughan, Ont., "
 _INTRO = re.compile(
-    r"(?:(?:On|In|At|After|Before|During|Speaking|Earlier|Later|Last|This|Meanwhile|However|But|And|Still)"
-    r"\b[^,.“”\"\n]{0,60},\s+)+"
+    r"(?:(?:On|In|At|After|Before|During|Earlier|Later|Last|This|Meanwhile|However|But|And|Still|"
+    # an opening participle phrase: "Speaking to reporters, ", "Writing on Bluesky, "
+    r"[A-Z][a-z]+ing)\b[^,.“”\"\n]{0,60},\s+)+"
 )
 _APPOSED_NAME = re.compile(rf",\s+({NAME_RE.pattern}){_PAREN},\s*(?:{_ADVERBS}\s+)*$")
 _FWD_DEFINITE = re.compile(
@@ -884,6 +885,11 @@ class Attributor:
         speaker: str | None = None
         if what == "name":
             person = self.registry.resolve_name(mention, s)
+            if person is None and head_noun(mention.rsplit(maxsplit=1)[-1]) is not None:
+                # a capitalised title without a name ("the Cabinet Secretary said"): a role, not a name
+                person = self.registry.resolve_role(mention, s)
+                if person is None:
+                    return Event(cue, (s, e), mention, inverted, None, kind or "description")
             speaker = person.name if person is not None else mention
             if person is not None:
                 person.spoke = True

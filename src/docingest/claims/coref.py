@@ -33,6 +33,9 @@ _VERB_AFTER = re.compile(
 )
 
 
+#: another name joined to a name: a coordinated subject
+_COORDINATED = re.compile(r"(?:,\s+[A-Z][\w’'-]*)*,?\s+(?:and|&)\s+[A-Z]")
+
 #: capitalised words with "and", "of", "the" and commas between them
 _SEQUENCE = re.compile(r"(?<![\w’'-])[A-Z][\w’'&-]*(?:,?[^\S\n]+(?:(?:and|of|for|the|&|on)[^\S\n]+)*[A-Z][\w’'&-]*)+")
 _CAPITAL_WORD = re.compile(r"(?<![\w’'-])[A-Z][\w’'&-]*")
@@ -273,6 +276,8 @@ class Cast:
             assert isinstance(ent, Entity)
             if not m.clause_head or m.start in self.quoted or ent.org or ent.place or ent.group:
                 continue
+            if _COORDINATED.match(self.text, m.end):
+                continue  # "Silverman and Svensson have also won": two people, neither the one who speaks next
             if ent.person_evidence or ent.spoke or _VERB_AFTER.match(self.text, m.end):
                 return ent  # a person, or a name heading its clause as the subject of a verb ("Mulder didn't")
         return None

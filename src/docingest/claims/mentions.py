@@ -67,8 +67,11 @@ _CLAUSE_OPENERS = words(
     "once now and said says told tells added adds asked wrote writes explained"
 )
 #: letters written after a person's name: honours, degrees, ranks at the bar ("KC", "OBE", "PhD"), not a
-#: generation ("III")
-_POST_NOMINAL = re.compile(r"(?!(?:II|III|IV|VI|VII|VIII|IX|XI|XII)$)(?:[A-Z]{2,4}|Ph\.?D\.?|M\.?D\.?)")
+#: generation ("III") nor a company's legal form ("LLP", "AG")
+_POST_NOMINAL = re.compile(
+    r"(?!(?:II|III|IV|VI|VII|VIII|IX|XI|XII|LLP|LLC|PLC|LTD|INC|CO|AG|SA|NV|BV|AB|ASA|SE|LP|SPA|USA|UK)$)"
+    r"(?:[A-Z]{2,4}|Ph\.?D\.?|M\.?D\.?)"
+)
 _FUNCTION = words("of and for the in on at to a an")
 #: Photo credits mark a caption line: "( THE CANADIAN PRESS FILE PHOTO )", "Tijana Martin / The Canadian Press"
 _CAPTION = re.compile(
@@ -286,6 +289,10 @@ def _shape(raw: str) -> _Shape | None:
             break
     rest = words[split + 1 :]
     if all(head_noun(w) is not None or bare(w) in HONORIFICS for w in rest):
+        return rel, k, split, -1, None, 0, ""
+    if len(rest) > 1 and head_noun(rest[-1]) is not None and not name_gender(rest[0]) and split_title(rest) == 0:
+        # a title whose owner or modifiers come first, with no name after it ("the Cabinet Secretary said", "the
+        # Police Chief"): a title alone
         return rel, k, split, -1, None, 0, ""
     cut = split_title(rest)
     title_words = rest[:cut]
