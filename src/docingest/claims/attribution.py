@@ -943,6 +943,10 @@ class Attributor:
         role = parse_role(description)
         if role is None or role.head not in _VOICES:
             return None
+        for word in NAME_RE.findall(description):
+            found = self.registry.resolve_name(word, pos)  # "a DoT spokesperson", "an Acme Corp spokesman"
+            if found is not None and found.org:
+                return found
         for word in sorted(role.modifiers):
             found = self.registry.resolve_role(f"the {word}", pos)
             if found is not None and found.org:

@@ -17,7 +17,7 @@ from .entities import Entity
 from .lexicon import BUSINESS_NOUNS, MALE_PRONOUNS, ORG_NOUNS, PUBLIC_HEADS
 from .mentions import Mention, MentionFinder
 from .sieve import cluster, orgs, roles
-from .sieve.acronyms import initials, is_acronym
+from .sieve.acronyms import acronym_key, initials, is_acronym
 from .sieve.exact import key
 from .titles import bare, parse_role, split_title
 
@@ -85,7 +85,7 @@ class Cast:
         """An acronym whose full name is written with commas or "and" in it ("Immigration, Refugees and
         Citizenship Canada" … "IRCC") gets that name as a mention of its own, for the acronym pass."""
         spelled = {initials(m.name).upper() for m in self.mentions if len(m.tokens) >= 2}
-        wanted = {m.name.replace(".", "") for m in self.mentions if is_acronym(m.name)} - spelled
+        wanted = {acronym_key(m.name) for m in self.mentions if is_acronym(m.name)} - spelled
         if not wanted:
             return
         added: list[Mention] = []

@@ -66,6 +66,10 @@ _CLAUSE_OPENERS = words(
     "that when while because if although though where since so then but whom who until unless whether "
     "once now and said says told tells added adds asked wrote writes explained"
 )
+#: a given name, a one-word nickname in quotation marks, a surname ("Alexander “Sandy” Wise")
+_NICKNAME = re.compile(
+    rf"(?<![\w’'-])([{UPPER}][\w’'-]+)[^\S\n]+[“\"‘']([{UPPER}][\w’'.-]+)[”\"’'][^\S\n]+([{UPPER}][\w’'-]+)"
+)
 #: letters written after a person's name: honours, degrees, ranks at the bar ("KC", "OBE", "PhD"), not a
 #: generation ("III") nor a company's legal form ("LLP", "AG")
 _POST_NOMINAL = re.compile(
@@ -126,6 +130,8 @@ class Mention:
     entity: object = None
     #: the words of the name
     tokens: list[str] = field(default_factory=list)
+    #: other names of the same person written with this one (a nickname: "Alexander “Sandy” Wise" → "sandy")
+    aliases: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         self.tokens = self.name.split()
@@ -321,6 +327,8 @@ class MentionFinder:
                 continue  # a capitalised word that is no name: "The", "But", "Monday"
             if not self._line(start)[0]:
                 out.extend(self._parse(start, end))
+        if "“" in text or '"' in text:
+            out = self._nicknamed(out)
         for m in out:
             if not m.gender and m.kind != "org":
                 m.gender = name_gender(m.tokens[0]) if len(m.tokens) > 1 else ""
@@ -328,6 +336,24 @@ class MentionFinder:
                     m.gender = m.gender or role_gender(t)
         out.sort(key=lambda m: m.start)
         return out
+
+    def _nicknamed(self, found: list[Mention]) -> list[Mention]:
+        """A nickname in quotation marks between a given name and a surname ("Alexander “Sandy” Wise") makes
+        one person's name of the three: "Alexander Wise", with "Sandy" as another name of theirs."""
+        by_start = {m.start: m for m in found}
+        by_end = {m.end: m for m in found}
+        for nick in _NICKNAME.finditer(self.text):
+            given, last = by_end.get(nick.end(1)), by_start.get(nick.start(3))
+            if given is None or last is None or given.titles or len(given.tokens) > 1:
+                continue
+            full = Mention(
+                start=given.start, end=last.end, name=f"{given.name} {last.name}", kind="person", titles=last.titles
+            )
+            full.aliases = (bare(nick.group(2)),)
+            full.objectlike, full.clause_head, full.aside = given.objectlike, given.clause_head, given.aside
+            found = [m for m in found if m is not given and m is not last and not (given.end < m.start < last.start)]
+            found.append(full)
+        return found
 
     def _parse(self, start: int, end: int) -> list[Mention]:
         shape = _shape(self.text[start:end])

@@ -16,8 +16,18 @@ def initials(name: str) -> str:
 
 
 def is_acronym(name: str) -> bool:
+    """Whether a name is an acronym: two to six letters, in capitals ("NATO", "U.S.") or with at most one
+    lower-case letter for a short word ("DoT" for the Department of Transport)."""
     bare = name.replace(".", "")
-    return " " not in name and 2 <= len(bare) <= 6 and bare.isupper() and bare.isalpha()
+    if " " in name or not 2 <= len(bare) <= 6 or not bare.isalpha() or not bare[0].isupper():
+        return False
+    lower = sum(1 for c in bare if c.islower())
+    return lower == 0 or (lower == 1 and len(bare) - lower >= 2)
+
+
+def acronym_key(name: str) -> str:
+    """The capitals of an acronym, what its name's initials must spell ("DoT" → "DT", "U.S." → "US")."""
+    return "".join(c for c in name if c.isupper())
 
 
 def run(mentions: list[Mention]) -> None:
@@ -34,7 +44,7 @@ def run(mentions: list[Mention]) -> None:
             continue
         ent = m.entity
         assert isinstance(ent, Entity)
-        full = by_initials.get(m.name.replace(".", ""))
+        full = by_initials.get(acronym_key(m.name))
         if full is not None and full is not ent and compatible(full, ent):
             full.org = ent.org = True
             full.absorb(ent)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..entities import Entity
-from ..lexicon import name_gender
+from ..lexicon import ROLE_NOUNS, name_gender
 from ..mentions import Mention
 from .exact import compatible, key
 
@@ -27,7 +27,7 @@ def run(mentions: list[Mention]) -> None:
             toks = key(m.name).split()
             by_last.setdefault(toks[-1], []).append((m.start, toks, m))
             by_first.setdefault(toks[0], []).append((m.start, toks, m))
-            for tok in toks[1:-1]:
+            for tok in [*toks[1:-1], *m.aliases]:
                 if tok[:1].isalpha() and len(tok) > 2:
                     by_inner.setdefault(tok, []).append((m.start, [tok], m))
     if not by_last:
@@ -40,9 +40,14 @@ def run(mentions: list[Mention]) -> None:
         if best is None and len(toks) == 1 and name_gender(toks[0]):
             best = _nearest(m, toks, by_first.get(toks[0], ()), suffix=False)  # a given name alone: "Darrin"
         if best is None and len(toks) == 1:
-            inner = by_inner.get(toks[0], [])
-            if len({id(f.entity) for _, _, f in inner}) == 1:
-                best = inner[0][2]  # "Goh" … "Daniel Goh Wei Ming": the one longer name it stands inside
+            # the first word of one person's name only ("Li" … "Li Wei", "Sir Keir" … "Keir Starmer"), or a word
+            # inside one person's longer name ("Goh" … "Daniel Goh Wei Ming"); known to be people by a title or
+            # given name
+            for table in (by_first, by_inner):
+                found = [x for x in table.get(toks[0], []) if _person(x[2])]
+                if len({id(f.entity) for _, _, f in found}) == 1:
+                    best = found[0][2]
+                    break
         if best is None:
             continue
         target = best.entity
@@ -50,6 +55,11 @@ def run(mentions: list[Mention]) -> None:
         assert isinstance(target, Entity) and isinstance(ent, Entity)
         if target is not ent and compatible(target, ent) and not target.org:
             target.absorb(ent)
+
+
+def _person(m: Mention) -> bool:
+    """A mention known to name a person: by a title or given name in it, or a role noun describing it."""
+    return m.kind == "person" or any(t.head in ROLE_NOUNS for t in m.titles)
 
 
 def _nearest(
