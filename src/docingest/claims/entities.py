@@ -9,6 +9,7 @@ them.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .lexicon import ORG_HEADS
 from .mentions import Mention
@@ -34,16 +35,21 @@ class Entity:
     #: pointed at as a thing ("its", ", which") more than as a person: an organisation or a place
     thing: bool = False
 
+    #: the canonical name, once worked out (until the next merge)
+    _name: str | None = field(default=None, repr=False)
+
     @property
     def name(self) -> str:
         """The canonical name: the fullest one written (most words; the first written among equals)."""
-        best = self.mentions[0].name
-        best_len = _weight(best)
-        for m in self.mentions[1:]:
-            w = _weight(m.name)
-            if w > best_len:
-                best, best_len = m.name, w
-        return best
+        if self._name is None:
+            best = self.mentions[0].name
+            best_len = _weight(best)
+            for m in self.mentions[1:]:
+                w = _weight(m.name)
+                if w > best_len:
+                    best, best_len = m.name, w
+            self._name = best
+        return self._name
 
     @property
     def first(self) -> int:
@@ -71,6 +77,7 @@ class Entity:
         if other is self:
             return
         self.mentions = sorted([*self.mentions, *other.mentions], key=lambda m: m.start)
+        self._name = other._name = None
         self.org = self.org or other.org
         # a name written once as a place ("in Frederick Mall") is a place, unless a title shows a person
         self.place = (self.place or other.place) and not (self.titles or other.titles)
@@ -86,6 +93,7 @@ class Entity:
         other.mentions = []
 
 
+@lru_cache(maxsize=4096)
 def _weight(name: str) -> int:
     """How full a name is: its words; an acronym counts less ("EU" < "European Union") and a bare short form
     least ("the Alliance" < "NATO")."""

@@ -99,6 +99,7 @@ _STOPS = (".", ",", ":", ";", "!", "?", "—", "–")
 _NEWLINE = re.compile(r"\n")
 _NONSPACE = re.compile(r"\S+")
 #: abbreviations whose full stop is part of a name ("Homefront Companions Inc.", "Martin Luther King Jr.")
+_SENTENCE_GOES_ON = re.compile(r"\s+[“\"‘'(]?[A-Z]|\s*$")
 _KEEPS_STOP = re.compile(r"\b(?:Inc|Ltd|Corp|Co|Bros|Jr|Sr|Pty|Plc|L\.?L\.?C)\.$")
 #: a place-type noun ends what cannot be a person's name ("King Street", "Queen's Park")
 _PLACE_WORDS = words(
@@ -416,7 +417,9 @@ class MentionFinder:
         b -= len(last) - len(trimmed)
         words = [*words[:-1], trimmed]
         name = " ".join(words)
-        if not _KEEPS_STOP.search(name) or re.match(r"\s+[“\"‘'(]?[A-Z]|\s*$", self.text[b : b + 3]):
+        if name.endswith(".") and (
+            not _KEEPS_STOP.search(name) or _SENTENCE_GOES_ON.match(self.text, b, b + 3) is not None
+        ):
             name = name.rstrip(".")  # the full stop of a sentence that ends in "Ltd." is the sentence's
         b -= len(" ".join(words)) - len(name)
         if len(name) < 2 or name.lower() in NOT_NAMES or b <= a:
@@ -500,14 +503,12 @@ class MentionFinder:
         if found is None:
             line_end = self._breaks[k] if k < len(self._breaks) else -1
             line = text[line_start : line_end if line_end >= 0 else len(text)].rstrip()
-            words = [w for w in line.split() if len(w) > 3 and w[:1].isalpha()]
-            title_case = (
-                len(line) < 200
-                and not line.endswith((".", "!", "?", "”", '"', ":"))
-                and len(words) >= 3
-                and sum(1 for w in words if w[:1].isupper()) >= 0.7 * len(words)
-            )
-            found = self._kinds[line_start] = (title_case, bool(_CAPTION.search(line)) or heading_line(line))
+            title_case = False
+            if len(line) < 200 and not line.endswith((".", "!", "?", "”", '"', ":")):
+                words = [w for w in line.split() if len(w) > 3 and w[:1].isalpha()]
+                title_case = len(words) >= 3 and sum(1 for w in words if w[:1].isupper()) >= 0.7 * len(words)
+            caption = ("(" in line or "/" in line or "hoto" in line or "HOTO" in line) and bool(_CAPTION.search(line))
+            found = self._kinds[line_start] = (title_case, caption or heading_line(line))
         return found
 
 

@@ -142,10 +142,10 @@ def _value(num: str, scale: str | None) -> float:
     return value
 
 
-#: How far before its first digit or number word a quantity can start.
-_BACK = 60
-#: what stands before the number of a quantity: "up to", "between", "US$ "
-_LEAD = re.compile(rf"(?:(?i:{_QUAL_RE})\s+)?(?:(?i:between)\s+)?(?:(?:{_CUR})[^\S\n]?)?$")
+#: How far before its first digit or number word a quantity can start ("approximately between US$ 5").
+_BACK = 40
+#: where a word or a currency sign starts (a reading of a quantity may start there)
+_LEAD_START = re.compile(r"(?<![\w$€£¥₹])[\w$€£¥₹]")
 _ANCHOR_WORDS = words(
     "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
     "eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety dozen zero couple handful dozens "
@@ -227,9 +227,11 @@ def find_quantities(text: str) -> Iterator[Quantity]:
         at = anchor.start()
         if at < last:
             continue
-        # the qualifier, "between" and currency written before the number, then one anchored match per reading
-        lead = _LEAD.search(text, max(last, at - _BACK), at) if _lead_possible(text, at) else None
-        starts = (lead.start(), at) if lead is not None and lead.start() < at else (at,)
+        # the qualifier, "between" and currency written before the number: the reading may start at any of the
+        # few words (or the currency sign) before it; one anchored match per start, the earliest that reaches it
+        starts = [at]
+        if _lead_possible(text, at):
+            starts[:0] = [m.start() for m in _LEAD_START.finditer(text, max(last, at - _BACK), at)]
         best: Quantity | None = None
         for regex, build in ((QUANTITY_RE, _numeric), (WORDY_RE, _wordy)):
             m = next((m for m in (regex.match(text, s) for s in starts) if m is not None and m.end() > at), None)

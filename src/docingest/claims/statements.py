@@ -85,7 +85,7 @@ def numeric_claims(text: str, paragraphs: Sequence[tuple[int, int]] = ()) -> lis
     starts = [a for a, _ in sentences]
     # the innermost claim holding a quantity speaks it: a quote inside a reported clause before the clause
     holders = sorted(quotes + reported, key=lambda c: c.span.end - c.span.start)
-    dollar = local_dollar(text)
+    dollar = ""  # the currency of a bare "$", worked out at the first one
     out: list[Claim] = []
     for q in find_quantities(text):
         if not asserts(text, q):
@@ -100,7 +100,10 @@ def numeric_claims(text: str, paragraphs: Sequence[tuple[int, int]] = ()) -> lis
         a, b = _trim(text, *_clause(text, q, lo, hi))
         if b <= a or not (a <= q.span.start and q.span.end <= b):
             a, b = q.span.start, q.span.end
-        unit = dollar if q.unit == "USD" and bare_dollar(q.surface) else q.unit
+        unit = q.unit
+        if unit == "USD" and bare_dollar(q.surface):
+            dollar = dollar or local_dollar(text)
+            unit = dollar
         # what model_copy sets is typed (str | None) and checked by mypy: no second validation of the quantity
         quantity = q.model_copy(update={"measured": measured(text, q, a, b), "unit": unit})
         out.append(

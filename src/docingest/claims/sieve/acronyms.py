@@ -4,6 +4,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ..entities import Entity
 from ..mentions import PLACE_ACRONYMS, Mention
 from .exact import compatible
@@ -15,6 +17,7 @@ def initials(name: str) -> str:
     return "".join(w[0] for w in name.replace("-", " ").split() if w.lower() not in _SKIP and w[:1].isalpha())
 
 
+@lru_cache(maxsize=4096)
 def is_acronym(name: str) -> bool:
     """Whether a name is an acronym: two to six letters, in capitals ("NATO", "U.S.") or with at most one
     lower-case letter for a short word ("DoT" for the Department of Transport)."""
