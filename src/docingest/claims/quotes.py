@@ -185,13 +185,10 @@ def _labels(text: str, ev: Event, q: Quoted, words: str, body: str) -> bool:
     return _NAMED_THING.search(text, max(ev.cue[1], q.open - 40), q.open) is not None
 
 
-#: what stands right before a quoted name of a thing: a definite or possessive determiner (and an adjective),
-#: or "call for (a)" ("called its “retention squad”", "calls the “Swan Map”"; not "called the offer “an
-#: insult”", "called the pricing a “fare cliff”")
-_NAMED_THING = re.compile(
-    r"(?:\b(?:the|its|his|her|their|our|this|that)\s+(?:(?!an?\s)[\w-]+\s+)?|^\s*for\s+(?:(?:a|an|the)\s+)?)$",
-    re.IGNORECASE,
-)
+#: what stands right before a quoted name of a thing: a definite or possessive determiner, or "call for (a)"
+#: ("called its “retention squad”", "calls the “Swan Map”"; not "called the offer “an insult”", "called the
+#: pricing a “fare cliff”")
+_NAMED_THING = re.compile(r"(?:\b(?:the|its|his|her|their|our|this|that)\s+|^\s*for\s+(?:(?:a|an|the)\s+)?)$", re.I)
 
 
 def _repeated(words: str, said: Sequence[tuple[str, Event | None]]) -> Event | Literal[False] | None:
