@@ -30,10 +30,10 @@ from .lexicon import (
     singular,
 )
 from .marks import Quoted
-from .mentions import NAME_RE, heading_line, is_org_name
+from .mentions import NAME_RE, heading_line, is_org_name, name_runs
 from .sieve import pronouns
 from .sieve.roles import RELATIONS as _RELATIONS
-from .titles import bare, head_noun, parse_role
+from .titles import Title, bare, head_noun, parse_role
 
 _ABBREV = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Cpl|Const|Insp|Det|Supt|Coun|Rev|Jr|Sr|"
@@ -942,16 +942,24 @@ class Attributor:
         spokesperson", "the ministry's spokeswoman"), when the article names it; else ``None``."""
         role = parse_role(description)
         if role is None or role.head not in _VOICES:
-            return None
-        for word in NAME_RE.findall(description):
-            found = self.registry.resolve_name(word, pos)  # "a DoT spokesperson", "an Acme Corp spokesman"
+            if bare(description.rsplit(maxsplit=1)[-1]) not in _VOICES:
+                return None
+            role = Title(bare(description.rsplit(maxsplit=1)[-1]))  # "A University of Kelmar spokesperson"
+        # "a DoT spokesperson", "A University of Kelmar spokesperson": the organisation's name in it
+        for start, end in name_runs(description):
+            found = self.registry.resolve_name(description[start:end], pos + start)
             if found is not None and found.org:
                 return found
         for word in sorted(role.modifiers):
             found = self.registry.resolve_role(f"the {word}", pos)
             if found is not None and found.org:
                 return found
-        return None
+        if role.modifiers or " for " in description or " of " in description:
+            return None
+        # "Police Scotland said … A spokesman said": whose spokesman is the organisation that just spoke
+        lo = self._sentence_of(max(0, self._sentence_of(pos)[0] - 1))[0]
+        last = self._last_event(lo, pos)
+        return last.person if last is not None and last.person is not None and last.person.org else None
 
     def _pronoun(self, word: str, pos: int) -> Entity | None:
         """The entity a pronoun at ``pos`` names (the sieve's last pass, :mod:`.sieve.pronouns`)."""

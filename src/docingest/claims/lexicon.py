@@ -57,6 +57,11 @@ ROLE_NOUNS = words(
     td mmc critic vice-president president-elect secretary-general lawmaker legislator politician minister
     councilwoman councilman commissioner superintendent boss official representative negotiator
     canon vicar deacon chaplain rector curate monsignor parishioner
+    presenter host anchor commentator pundit broadcaster steward cashier driver pilot soldier sailor baker
+    butcher grocer shopkeeper landlord landlady tenant homeowner carer caregiver midwife dentist vet
+    accountant banker trader broker investor entrepreneur businessman businesswoman consultant mechanic
+    electrician plumber builder contractor miner fisherwoman rancher grower vintner winemaker brewer
+    distiller curator librarian archivist coroner paramedic firefighter lifeguard ranger warden guide
     """
 )
 
@@ -118,7 +123,7 @@ ORG_HEADS = words(
     """
     ministry department agency commission council committee union association society institute institution
     foundation university college school academy hospital clinic bank company corporation corp corp. inc
-    inc. ltd ltd. llc plc co. group party office bureau service services authority board court tribunal
+    inc. ltd ltd. llc plc co co. group party office bureau service services authority board court tribunal
     police force forces army navy alliance coalition federation confederation league club team network press
     news times post tribune journal herald gazette telegraph guardian chronicle courier government
     administration parliament congress senate assembly cabinet church diocese archdiocese parish centre center
