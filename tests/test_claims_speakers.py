@@ -560,7 +560,8 @@ CASES: list[tuple[str, list[str | None]]] = [
         ["Eleanor Vance", "Brian Kohl"],
     ),
     (
-        "First Minister John Swinney visited the plant. “This is good news for Fife,” Mr Swinney said.\n\n“We will keep investing,” the First Minister added.",
+        "First Minister John Swinney visited the plant. "
+        "“This is good news for Fife,” Mr Swinney said.\n\n“We will keep investing,” the First Minister added.",
         ["John Swinney", "John Swinney"],
     ),
     ("A Scottish Government spokeswoman said: “We are committed to the project.”", ["Scottish Government"]),
@@ -569,7 +570,8 @@ CASES: list[tuple[str, list[str | None]]] = [
         ["Jackie Baillie"],
     ),
     (
-        "Students' Union president Amara Diallo said rents were too high. “Students are sleeping in cars,” Ms Diallo said.",
+        "Students' Union president Amara Diallo said rents were too high. "
+        "“Students are sleeping in cars,” Ms Diallo said.",
         ["Amara Diallo"],
     ),
     ("A University of Kelmar spokesperson said: “We take student welfare seriously.”", ["University of Kelmar"]),
@@ -579,24 +581,29 @@ CASES: list[tuple[str, list[str | None]]] = [
     ),
     ("One caller, who gave her name only as Morag, said: “The buses never come.”", ["Morag"]),
     (
-        "Presenter Gail Porter asked the minister about the cuts. “Are you sorry?” she asked.\n\n“I am not,” the minister replied.",
+        "Presenter Gail Porter asked the minister about the cuts. "
+        "“Are you sorry?” she asked.\n\n“I am not,” the minister replied.",
         ["Gail Porter", None],
     ),
     (
-        "Retail analyst Priti Shah of Harbour Street Securities said the chain was struggling. “Footfall is down 9%,” Ms Shah said.",
+        "Retail analyst Priti Shah of Harbour Street Securities said the chain was struggling. "
+        "“Footfall is down 9%,” Ms Shah said.",
         ["Priti Shah"],
     ),
     (
-        "Bramwell & Co, the 140-year-old department store group, will close four shops. A Bramwell spokesman said: “This was a difficult decision.”",
+        "Bramwell & Co, the 140-year-old department store group, will close four shops. "
+        "A Bramwell spokesman said: “This was a difficult decision.”",
         ["Bramwell & Co"],
     ),
     ("Kelmar SU said in a statement: “We stand with our members.”", ["Kelmar SU"]),
     (
-        "The council leader, Cllr Ewan McAllister, said the budget was tight. “There is no more money,” Cllr McAllister said.",
+        "The council leader, Cllr Ewan McAllister, said the budget was tight. "
+        "“There is no more money,” Cllr McAllister said.",
         ["Ewan McAllister"],
     ),
     (
-        "Shop steward Dot Kerr, 58, has worked at the store for 30 years. “We’ve been treated like furniture,” she said.",
+        "Shop steward Dot Kerr, 58, has worked at the store for 30 years. "
+        "“We’ve been treated like furniture,” she said.",
         ["Dot Kerr"],
     ),
     (
@@ -604,7 +611,8 @@ CASES: list[tuple[str, list[str | None]]] = [
         ["Hamish Ross"],
     ),
     (
-        "Police Scotland said a 34-year-old man had been charged. A spokesman said: “A report will be sent to the procurator fiscal.”",
+        "Police Scotland said a 34-year-old man had been charged. "
+        "A spokesman said: “A report will be sent to the procurator fiscal.”",
         ["Police Scotland"],
     ),
 ]
