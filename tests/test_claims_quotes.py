@@ -451,10 +451,10 @@ def test_more_speech_verbs() -> None:
         "Protesters chanted “Fund our schools!” outside the hall.\n\n"
         "“That was the easy part,” Ortiz muttered."
     )
-    assert [(c[0], c[2]) for c in claims_of(text, "quote")] == [
-        ("Paul Ortiz", "confessed"),
-        ("Protesters", "chanted"),
-        ("Paul Ortiz", "muttered"),
+    assert [(c[0], c[1], c[2]) for c in claims_of(text, "quote")] == [
+        ("Paul Ortiz", "Mayor Paul Ortiz", "confessed"),
+        (None, "Protesters", "chanted"),  # a group: no name, the mention as written
+        ("Paul Ortiz", "Ortiz", "muttered"),
     ]
 
 

@@ -617,6 +617,50 @@ CASES: list[tuple[str, list[str | None]]] = [
     ),
 ]
 
+#: quotations of written texts and groups (signs, notes, chants, slogans: nobody's words) beside a speaker's;
+#: every quote claim, quoted terms included
+WRITTEN: list[tuple[str, list[str | None]]] = [
+    (
+        "Mayor Ann Cole opened the fair. “It is a great day,” she said.\n\n"
+        "A banner over the gate read: “Welcome home, heroes.”",
+        ["Ann Cole", None],
+    ),
+    (
+        "Mayor Ann Cole opened the fair. “It is a great day,” she said.\n\n"
+        "Protesters chanted “Save our library” outside.",
+        ["Ann Cole", None],
+    ),
+    (
+        "Mayor Ann Cole opened the fair. “It is a great day,” she said.\n\n"
+        "The notice on the door said simply: “Closed until further notice.”",
+        ["Ann Cole", None],
+    ),
+    (
+        "Mayor Ann Cole opened the fair. “It is a great day,” she said.\n\n"
+        "The festival’s motto, “Everyone belongs,” is painted on every stall.",
+        ["Ann Cole", None],
+    ),
+    (
+        "Mayor Ann Cole opened the fair. “It is a great day,” she said.\n\nOne sign read “Hands off our park”.",
+        ["Ann Cole", None],
+    ),
+    (
+        "Tom Hale runs the bakery. “Flour has doubled,” he said.\n\n"
+        "The shop’s window still carries the slogan “Baked with love since 1952”.",
+        ["Tom Hale", None],
+    ),
+    (
+        "Tom Hale runs the bakery. “Flour has doubled,” he said.\n\n"
+        "‘Everything costs more,’ reads a handwritten note by the till.",
+        ["Tom Hale", None],
+    ),
+    (
+        "Tom Hale runs the bakery. “Flour has doubled,” he said.\n\n"
+        "The email, seen by the Gazette, said: “Prices will rise in March.”",
+        ["Tom Hale", None],
+    ),
+]
+
 
 @pytest.mark.parametrize(("text", "speakers"), CASES, ids=[t[:40] for t, _ in CASES])
 def test_every_quotation_gets_its_canonical_speaker(text: str, speakers: list[str | None]) -> None:
@@ -624,3 +668,8 @@ def test_every_quotation_gets_its_canonical_speaker(text: str, speakers: list[st
     for c in found:
         c.check_against(text)
     assert [c.speaker for c in found] == speakers
+
+
+@pytest.mark.parametrize(("text", "speakers"), WRITTEN, ids=[t[-40:] for t, _ in WRITTEN])
+def test_written_texts_and_groups_are_nobodys_words(text: str, speakers: list[str | None]) -> None:
+    assert [c.speaker for c in docingest.extract_claims(text) if c.kind == "quote"] == speakers

@@ -172,7 +172,9 @@ _NAMING = re.compile(
     r"(?=\s+[^\x00\n.;:!?“”\"]{1,80}?\s\x00)"
 )
 #: Documents "say" things too: "…, the figures show.", "A study found that …" (only with such a subject)
-_DOC_CUES = re.compile(r"[sf](?<![\w-][sf])(?:how|hows|howed|hown|ound|inds)\b")
+#: what follows "read" when it quotes a written text: "read: “…”", "reads simply “…”"
+_READS_QUOTE = re.compile(r"\s*(?:simply|in part)?\s*[:\x00.,;]")
+_DOC_CUES = re.compile(r"[sfr](?<![\w-][sfr])(?:how|hows|howed|hown|ound|inds|ead|eads)\b")
 #: "according to figures released on Thursday": a document named without a determiner
 _FWD_DOC = re.compile(
     r"\s*((?:[a-z][\w-]*\s+){0,3}?(?:" + "|".join(sorted(DOC_NOUNS)) + r")\b"
@@ -326,7 +328,7 @@ class Event:
         """The canonical name of whoever the event credits: an entity's name, a name as written, else ``None``
         (an unnamed source: "a spokesperson", "officials", a pronoun nobody answers)."""
         if self.person is not None:
-            return self.person.name
+            return None if self.person.group else self.person.name  # "Protesters", "Labour MPs": a group, unnamed
         return self.speaker.strip() or None if self.named and self.speaker else None
 
 
@@ -497,15 +499,22 @@ class Attributor:
                 if held is not None:
                     self._add_event(held)
         for m in _DOC_CUES.finditer(masked):
-            if not _doc_words(text[max(0, m.start() - 60) : m.start()]):
+            reads = m.group(0).startswith("r")
+            if reads and not (
+                _READS_QUOTE.match(masked, m.end()) or text[max(0, m.start() - 3) : m.start()].strip()[-1:] in ",’'”\""
+            ):
+                continue  # "read" quotes a text only before the quote ("read: “…”") or after it ("“…,” reads a note")
+            if not reads and not _doc_words(text[max(0, m.start() - 60) : m.start()]):
                 continue  # cheap test first: no document named just before
             found = self._event_at((m.start(), m.end()), m.group(0))
             if (
                 found is not None
                 and found.mention is not None
-                and not found.inverted
+                and (not found.inverted or reads)
                 and _doc_words(text[found.mention[0] : found.mention[1]])
             ):
+                # "the figures show", "A banner over the gate read: “…”", "“…,” reads a note by the till": a
+                # written text's words, its owner's when it names one
                 self._add_event(replace(found, inverted=False, kind="document"))
         for m in ACCORDING_RE.finditer(masked):
             after = text[m.end() : m.end() + 120]

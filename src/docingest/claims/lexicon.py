@@ -169,7 +169,8 @@ DOC_NOUNS = words(
     research evaluation findings memo numbers ruling projections census index claim lawsuit suit complaint
     affidavit indictment judgment decision order post blog website paper letter email message tweet note
     document guide guidelines bill legislation proposal notice article book memoir autobiography column
-    op-ed statement release plan strategy pledge
+    op-ed statement release plan strategy pledge sign signs banner banners placard placards poster posters
+    notice notices motto slogan inscription headline caption plaque billboard leaflet flyer label menu
     """
 )
 

@@ -18,6 +18,7 @@ from functools import lru_cache
 from .cues import CUE_WORDS
 from .lexicon import (
     FEMALE_ROLES,
+    GROUP_NOUNS,
     HONORIFICS,
     MALE_ROLES,
     NOT_NAMES,
@@ -432,8 +433,10 @@ class MentionFinder:
             kind = "place"  # "in Central Park", "in Frederick Mall"; "Daniela Park said" is a person
         elif title is not None or (len(words) > 1 and name_gender(words[0])):
             kind = "person"
-        elif bare(words[-1]) != singular(bare(words[-1])) and singular(bare(words[-1])) in ROLE_NOUNS:
-            kind = "group"  # "Labour MPs", "Students"
+        elif (bare(words[-1]) != singular(bare(words[-1])) and singular(bare(words[-1])) in ROLE_NOUNS) or (
+            len(words) == 1 and bare(words[0]) in GROUP_NOUNS
+        ):
+            kind = "group"  # "Labour MPs", "Students", "Protesters"
         else:
             kind = "unknown"
         m = Mention(start=a, end=b, name=name, kind=kind)
