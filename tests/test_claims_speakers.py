@@ -615,6 +615,24 @@ CASES: list[tuple[str, list[str | None]]] = [
         "A spokesman said: “A report will be sent to the procurator fiscal.”",
         ["Police Scotland"],
     ),
+    (
+        "Council leader Moira Grant defended the cuts. 'We had no choice,' she said.\n\n"
+        "'The money simply is not there.'",
+        ["Moira Grant", "Moira Grant"],
+    ),
+    (
+        "Council leader Moira Grant defended the cuts.\n\n"
+        "'We had no choice. The money simply is not there,' she said.\n\n"
+        "'Nobody wanted this. But we have to balance the books.'",
+        ["Moira Grant", "Moira Grant"],
+    ),
+    (
+        "Parents are furious.\n\nMother-of-two Kerry Byrne said: 'They never asked us.'\n\n"
+        "'It is a disgrace. My kids will have nowhere to go.'",
+        ["Kerry Byrne", "Kerry Byrne"],
+    ),
+    ("Mr Doyle, who has run the pub for 20 years, was blunt. 'It's the end of an era,' he said.", ["Doyle"]),
+    ("Mayor Ann Cole spoke.\n\nVillagers in Ostrava said: “Help came too late.”", [None]),
 ]
 
 #: quotations of written texts and groups (signs, notes, chants, slogans: nobody's words) beside a speaker's;

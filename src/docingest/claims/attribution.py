@@ -71,8 +71,9 @@ _COORDINATED = re.compile(rf"\s+[a-z][\w’'-]*\b[^“”\"\x00\n]{{0,100}}?\s(?
 #: "Shipping companies have warned", "Local farmers say": a bare plural heading the clause
 _BARE_PLURAL = re.compile(
     rf"((?:(?:[A-Z][a-z-]+\s+)?(?:[a-z][\w-]*\s+){{0,2}}[a-z][\w-]*|[A-Z][a-z-]*)[a-rt-z]s"
-    # "Protesters marching through the streets chanted"
-    rf"(?:\s+[a-z]+ing\s+(?:through|on|in|at|outside|near|along|into|down|up|across)\s+[^,;:“”\"\x00\n]{{1,40}}?)?)"
+    # "Protesters marching through the streets chanted", "Villagers in Ostrava said"
+    rf"(?:\s+(?:[a-z]+ing\s+)?(?:through|on|in|at|outside|near|along|into|down|up|across|from|around)\s+"
+    rf"[^,;:“”\"\x00\n]{{1,40}}?)?)"
     rf"\s+(?:{_ADVERBS}\s+)*"
 )
 #: a prepositional phrase after a description heading the clause: "a narrator in the Clinton ad asks"

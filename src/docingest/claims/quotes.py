@@ -10,6 +10,7 @@ from ..models import Claim, ClaimKind, Span, TextRef, claim_id
 from .attribution import NAMING_VERB, Attributor, Event
 from .cues import STANCE_WORDS
 from .marks import Quoted, find_quotes, paragraph_spans
+from .mentions import heading_line
 
 _WORD = re.compile(r"[\w’'-]+")
 
@@ -122,6 +123,18 @@ def _titled(body: str, before: str, words: list[str]) -> bool:
         and not re.search(r"[.!?;:]\s", body)
         and _TITLE_INTRO.search(before.rstrip(" ,")) is not None
     )
+
+
+def _quoted_heading(text: str, q: Quoted, para: tuple[int, int]) -> bool:
+    """Whether a quote opening its paragraph is a heading: the paragraph is a heading line, or only the quote
+    with no sentence's end inside it or in title case ("'Just listen to us'", "'All Bets Are Off.'")."""
+    if heading_line(text[para[0] : para[1]]):
+        return True
+    if text[q.outer[1] : para[1]].strip(" .:"):
+        return False  # more follows the quote in its paragraph: "'…,' she said."
+    body = text[q.start : q.end].strip()
+    words = _WORD.findall(body)
+    return not body.endswith((".", "!", "?", ",")) or all(w[0].isupper() for w in words if len(w) > 3)
 
 
 def _term_between(text: str, quotes: Sequence[Quoted], lo: int, hi: int) -> bool:
@@ -254,8 +267,17 @@ def _quote_claims(text: str, ctx: _Context) -> list[Claim]:
         para = ctx.attr.paragraph_of(q.open) or (q.open, q.outer[1])
         if _PROMO_LABEL.match(text, para[0]) or (_LABEL.match(text, para[0]) and para[1] - para[0] < 150):
             term = True  # "READ MORE: …", "WATCH: …" promo lines: the publisher's, not the story's
-        if q.single and not same and (len(_WORD.findall(text[start:end])) < 3 or not text[para[0] : q.open].strip()):
-            term = True  # a short single-quoted stretch, or one opening a line: a term, a headline, or apostrophes
+        if (
+            q.single
+            and not same
+            and (
+                len(_WORD.findall(text[start:end])) < 3
+                or (not text[para[0] : q.open].strip() and _quoted_heading(text, q, para))
+            )
+        ):
+            # a short single-quoted stretch (a term, or apostrophes), or one opening a heading; a paragraph that
+            # opens with one is a quotation, as with double marks ('The money simply is not there.')
+            term = True
         if term:
             # a term after a possessive is its owner's word ("her “cancer drama”"); no other term is anybody's,
             # not even a label a stance or naming verb gives ("blasted Clinton as a “disgrace”")
