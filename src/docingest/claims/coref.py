@@ -37,8 +37,11 @@ _VERB_AFTER = re.compile(
 _COORDINATED = re.compile(r"(?:,\s+[A-Z][\w’'-]*)*,?\s+(?:and|&)\s+[A-Z]")
 
 #: capitalised words with "and", "of", "the" and commas between them
-_SEQUENCE = re.compile(r"(?<![\w’'-])[A-Z][\w’'&-]*(?:,?[^\S\n]+(?:(?:and|of|for|the|&|on)[^\S\n]+)*[A-Z][\w’'&-]*)+")
-_CAPITAL_WORD = re.compile(r"(?<![\w’'-])[A-Z][\w’'&-]*")
+#: (the look-behind after the first letter keeps the regex engine's fast first-character scan)
+_SEQUENCE = re.compile(
+    r"[A-Z](?<![\w’'-][A-Z])[\w’'&-]*(?:,?[^\S\n]+(?:(?:and|of|for|the|&|on)[^\S\n]+)*[A-Z][\w’'&-]*)+"
+)
+_CAPITAL_WORD = re.compile(r"[A-Z](?<![\w’'-][A-Z])[\w’'&-]*")
 
 
 def _capital_sequences(text: str) -> list[tuple[int, int, str]]:

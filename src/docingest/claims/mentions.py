@@ -68,9 +68,9 @@ _CLAUSE_OPENERS = words(
     "once now and said says told tells added adds asked wrote writes explained"
 )
 #: a given name, a one-word nickname in quotation marks, a surname ("Alexander “Sandy” Wise")
-_NICKNAME = re.compile(
-    rf"(?<![\w’'-])([{UPPER}][\w’'-]+)[^\S\n]+[“\"‘']([{UPPER}][\w’'.-]+)[”\"’'][^\S\n]+([{UPPER}][\w’'-]+)"
-)
+_NICKNAME = re.compile(rf"[“\"‘'](?<=[\w’'-][^\S\n][“\"‘'])([{UPPER}][\w’'.-]+)[”\"’'][^\S\n]+([{UPPER}][\w’'-]+)")
+#: the given name before a nickname's opening mark
+_GIVEN_BEFORE = re.compile(rf"(?<![\w’'-])[{UPPER}][\w’'-]+[^\S\n]$")
 #: letters written after a person's name: honours, degrees, ranks at the bar ("KC", "OBE", "PhD"), not a
 #: generation ("III") nor a company's legal form ("LLP", "AG")
 _POST_NOMINAL = re.compile(
@@ -345,13 +345,16 @@ class MentionFinder:
         by_start = {m.start: m for m in found}
         by_end = {m.end: m for m in found}
         for nick in _NICKNAME.finditer(self.text):
-            given, last = by_end.get(nick.end(1)), by_start.get(nick.start(3))
+            before = _GIVEN_BEFORE.search(self.text, max(0, nick.start() - 40), nick.start())
+            if before is None:
+                continue
+            given, last = by_end.get(before.end() - 1), by_start.get(nick.start(2))
             if given is None or last is None or given.titles or len(given.tokens) > 1:
                 continue
             full = Mention(
                 start=given.start, end=last.end, name=f"{given.name} {last.name}", kind="person", titles=last.titles
             )
-            full.aliases = (bare(nick.group(2)),)
+            full.aliases = (bare(nick.group(1)),)
             full.objectlike, full.clause_head, full.aside = given.objectlike, given.clause_head, given.aside
             found = [m for m in found if m is not given and m is not last and not (given.end < m.start < last.start)]
             found.append(full)
