@@ -25,13 +25,14 @@ from .lexicon import (
     NOT_NAMES,
     ORG_HEADS,
     ORG_NOUNS,
+    ORG_ROLES,
     ROLE_NOUNS,
     pronoun_gender,
     singular,
 )
 from .marks import Quoted
 from .mentions import NAME_RE, heading_line, is_org_name, name_runs
-from .sieve import pronouns
+from .sieve import orgs, pronouns
 from .sieve.roles import RELATIONS as _RELATIONS
 from .titles import Title, bare, head_noun, parse_role
 
@@ -86,7 +87,10 @@ _INTRO = re.compile(
     # an opening participle phrase: "Speaking to reporters, ", "Writing on Bluesky, "
     r"[A-Z][a-z]+ing)\b[^,.“”\"\n]{0,60},\s+)+"
 )
-_APPOSED_NAME = re.compile(rf",\s+({NAME_RE.pattern}){_PAREN},\s*(?:{_ADVERBS}\s+)*$")
+#: ", Jeff Fraser," / ", Brian from Upper Ashby," right before the cue: a name set off by commas (with a place)
+_APPOSED_NAME = re.compile(
+    rf",\s+({NAME_RE.pattern}){_PAREN}(?:\s+(?:from|of|in)\s+{NAME_RE.pattern})?,\s*(?:{_ADVERBS}\s+)*$"
+)
 _FWD_DEFINITE = re.compile(
     r"\s*((?:the|his|her|their|its|my|our|your)\s+(?:[\w’'-]+\s+){0,4}?[\w’'-]*[a-z][\w’'-]*)"
     r"(?=\s*(?:,|\.|;|$|\s(?:who|whose|in|on|at|when|after|during|with|about|to|of|for|from)\s))"
@@ -214,6 +218,10 @@ _BACK_COORDINATED = re.compile(
     rf"(?<![\w’'])((?i:({_PRONOUN}))|{NAME_RE.pattern})\s+[a-z][\w’'-]*(?:\s[^,;“”\"\x00\n]{{0,60}}?)?"
     rf"\s(?:and|but|then)\s+(?:{_ADVERBS}\s+)*$"
 )
+#: "the Usdaw union": a name, then the kind of organisation it names
+_NAMED_ORG = re.compile(rf"(?i:the)\s+({NAME_RE.pattern})\s+([a-z][\w-]*)")
+#: determiners of someone unnamed
+_INDEFINITE = frozenset({"a", "an", "another", "one", "some"})
 #: who speaks for an organisation without a name of their own
 _VOICES = frozenset({"spokesperson", "spokesman", "spokeswoman", "spokespeople", "representative", "press office"})
 _UTTERANCES = frozenset({"statement", "release", "remarks", "comments", "speech", "testimony", "account"})
@@ -868,6 +876,13 @@ class Attributor:
             if inner and desc[:1] in "Tt" and desc[:4].lower() == "the ":
                 # "The Billy on the Street star said": a description whose names are modifiers
                 return base + dm.start(1), base + dm.end(1), "description"
+            if (
+                not pre[: dm.start(1)].strip()
+                and desc.split()[0].lower() in _INDEFINITE
+                and NAME_RE.search(pre, dm.end(1)) is None
+            ):
+                # "Another listener texted:", "One caller said": an unnamed someone heading the clause
+                return base + dm.start(1), base + dm.end(1), "description"
         pm = _BACK_PLURAL.search(pre)
         if pm and _group(pm.group(1)):
             return base + pm.start(1), base + pm.end(1), "description"
@@ -919,6 +934,13 @@ class Attributor:
                 person = self._pronoun(_POSSESSIVE_PRONOUNS[first], s)
                 if person is not None:
                     return Event(cue, (s, e), person.name, inverted, person, kind or what)
+            named_org = _NAMED_ORG.fullmatch(mention)
+            if named_org is not None and bare(named_org.group(2)) in ORG_NOUNS | ORG_ROLES:
+                # "The Usdaw union said", "the Hartwell board": the name is the organisation's
+                body = self.registry.resolve_name(named_org.group(1), s + named_org.start(1))
+                if body is not None and not self.registry.personlike(body) and not body.place:
+                    body.org = True
+                    return Event(cue, (s, e), body.name, inverted, body, kind or what)
             voice = self._voice_of(mention, s)
             if voice is not None:
                 # "a spokesperson for the operator", "A council spokesperson": the organisation speaks
@@ -949,7 +971,8 @@ class Attributor:
 
     def _voice_of(self, description: str, pos: int) -> Entity | None:
         """The organisation an unnamed spokesperson speaks for ("a spokesperson for the operator", "A council
-        spokesperson", "the ministry's spokeswoman"), when the article names it; else ``None``."""
+        spokesperson", "the ministry's spokeswoman"), when the description names it; else ``None`` (whose
+        spokesperson "a spokesman said" is, the text does not say)."""
         role = parse_role(description)
         if role is None or role.head not in _VOICES:
             if bare(description.rsplit(maxsplit=1)[-1]) not in _VOICES:
@@ -958,18 +981,13 @@ class Attributor:
         # "a DoT spokesperson", "A University of Kelmar spokesperson": the organisation's name in it
         for start, end in name_runs(description):
             found = self.registry.resolve_name(description[start:end], pos + start)
-            if found is not None and found.org:
+            if found is not None and (found.org or found.thing or orgs.bodylike(found)):
                 return found
         for word in sorted(role.modifiers):
             found = self.registry.resolve_role(f"the {word}", pos)
             if found is not None and found.org:
                 return found
-        if role.modifiers or " for " in description or " of " in description:
-            return None
-        # "Police Scotland said … A spokesman said": whose spokesman is the organisation that just spoke
-        lo = self._sentence_of(max(0, self._sentence_of(pos)[0] - 1))[0]
-        last = self._last_event(lo, pos)
-        return last.person if last is not None and last.person is not None and last.person.org else None
+        return None
 
     def _pronoun(self, word: str, pos: int) -> Entity | None:
         """The entity a pronoun at ``pos`` names (the sieve's last pass, :mod:`.sieve.pronouns`)."""

@@ -233,8 +233,10 @@ class Cast:
         best_key = (False, -1)
         business = noun in BUSINESS_NOUNS
         for ent in self.entities:
-            if ent.group or ent.place or ent.first > pos or not (ent.org or (ent.thing and orgs.bodylike(ent))):
+            if ent.group or ent.place or ent.first > pos:
                 continue
+            if not (ent.org or (ent.thing and orgs.bodylike(ent))):
+                continue  # an organisation, or a name of several words pointed at as a thing ("its", ", which")
             if business and any(bare(w) in PUBLIC_HEADS for m in ent.mentions for w in m.tokens):
                 continue
             before = [m.start for m in ent.mentions if m.start < pos and m.start not in self.quoted]
@@ -243,7 +245,12 @@ class Cast:
             rank = (ent.spoke, before[-1])
             if rank > best_key:
                 best, best_key = ent, rank
-        return best or self.nearest_org(pos)
+        if best is not None:
+            return best
+        found = self.nearest_org(pos)
+        if found is not None and business and any(bare(w) in PUBLIC_HEADS for m in found.mentions for w in m.tokens):
+            return None
+        return found
 
     def nearest_org(self, pos: int, max_back: int = 3000) -> Entity | None:
         """The organisation last written before ``pos`` (or a name heading a clause that nothing shows to be a

@@ -214,6 +214,9 @@ def occupation(word: str, loose: bool = False) -> bool:
     return loose and _NOUNLIKE.fullmatch(low) is not None and low not in NOT_NAMES and low not in CUE_WORDS
 
 
+_AGENT_STRICT = re.compile(r"[a-z]{3,}(?:er|or|ist)")
+
+
 def _occupation_noun(word: str) -> bool:
     """Whether a capitalised word is surely an occupation: a role noun or a role bodies hold (the lexicon's: an
     agent noun's shape is no proof when capitalised, "Pieter", "Ardent")."""
@@ -228,7 +231,7 @@ def _org_head_of(phrase: str) -> bool:
     if _VERB_IN.search(phrase):
         return False
     head = re.split(r"\s(?:of|in|on|at|for|from|with|that|which|who|based)\s", f" {phrase} ", maxsplit=1)[0].split()
-    return bool(head) and bare(head[-1]) in ORG_NOUNS
+    return bool(head) and (bare(head[-1]) in ORG_NOUNS or bare(head[-1]) in ORG_ROLES)
 
 
 #: a finite verb in what looked like an apposition: it is a clause
@@ -371,7 +374,15 @@ class MentionFinder:
             # a sentence's first word is capitalised whatever it is: an occupation there, before a full name, is
             # a description ("Parishioner Bernadette Quigley", "Distributor Andes Norte Energía")
             lead = words[k]
-            if _occupation_noun(lead) and not name_gender(lead) and bare(words[k + 1]) not in _FUNCTION:
+            # an agent noun's shape is proof only before a full name of capitalised words ("Crofter Morag
+            # MacLeod"; not "Pieter van Galen", "Hunter Biden")
+            rest = words[k + 1 :]
+            agent = (
+                _AGENT_STRICT.fullmatch(bare(lead)) is not None
+                and all(w[:1].isupper() and bare(w) not in ORG_HEADS for w in rest)
+                and not _place(rest)
+            )
+            if (_occupation_noun(lead) or agent) and not name_gender(lead) and bare(words[k + 1]) not in _FUNCTION:
                 cut, title = 1, make_title([bare(lead)], lead, any_head=True)
         the_before = k > 0 and bare(words[k - 1]) == "the"
         toks, words = toks[k:], words[k:]
