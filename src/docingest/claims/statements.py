@@ -40,6 +40,8 @@ _LABEL_CASED = re.compile(r"[A-Z][\w.&'-]*[A-Za-z]\s$")
 _ONE_NOT_COUNT = re.compile(
     r"^\s+(?:of|another|more|day|time|point|way|thing|side|hand|another's|by|after|or|and|who|that|which)\b|^[,;:?]"
 )
+#: the nouns "one" makes idioms with ("one way or another", "one day", "at one point", "on the one hand")
+_ONE_IDIOM = re.compile(r"\s+(?:way|day|time|point|thing|side|hand)\b")
 #: a determiner (and a superlative or "other") before a small number: a back-reference ("the two women", "their
 #: oldest two daughters", "the other three")
 _DETERMINER_BEFORE = re.compile(
@@ -283,7 +285,7 @@ def _no_count(x: _Seen) -> bool:
         return True
     if low == "one" and (_ONE_NOT_COUNT.match(x.after) or (x.q.unit is None and not re.match(r"\s+[a-z]", x.after))):
         return True
-    if x.first == "one" and x.q.unit and _ONE_NOT_COUNT.match(x.text, x.q.span.start + 3):
+    if x.first == "one" and x.q.unit and _ONE_IDIOM.match(x.text, x.q.span.start + 3):
         return True  # "just one way to do it", "one day", "one thing": idioms of "one", no count
     back = _DETERMINER_BEFORE.search(x.before) and (x.first == "one" or not _THAT.search(x.before))
     if back and x.q.qualifier == "exact":
