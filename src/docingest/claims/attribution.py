@@ -223,9 +223,8 @@ _NAMED_ORG = re.compile(rf"(?i:the)\s+({NAME_RE.pattern})\s+([a-z][\w-]*)")
 #: determiners of someone unnamed
 _INDEFINITE = frozenset({"a", "an", "another", "one", "some"})
 #: who speaks for an organisation without a name of their own
-_VOICES = frozenset({"spokesperson", "spokesman", "spokeswoman", "spokespeople", "representative", "press office"})
+_VOICES = frozenset({"spokesperson", "spokesman", "spokeswoman", "spokespeople", "representative"})
 _UTTERANCES = frozenset({"statement", "release", "remarks", "comments", "speech", "testimony", "account"})
-_POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "its": "it", "their": "they"}
 #: "The 26-year-old right wing said": a definite description heading its sentence, right before the cue
 _LEAD_DEFINITE = re.compile(rf"(The\s+(?=[a-z0-9])[^,;:“”\"\x00\n]{{1,60}}?)\s+(?:{_ADVERBS}\s+)*")
 #: a quote signed with a dash and a name at the end of its line: “…” ― Pamela Padilla
@@ -929,9 +928,9 @@ class Attributor:
         else:
             words = words_of(mention)
             first = mention.split()[0].lower()
-            if first in _POSSESSIVE_PRONOUNS and (_doc_words(mention) or words & _UTTERANCES) and len(words) <= 4:
+            if first in _POSSESSIVE_SUBJECT and (_doc_words(mention) or words & _UTTERANCES) and len(words) <= 4:
                 # "her statement said", "his letter says": whoever "her" or "his" is
-                person = self._pronoun(_POSSESSIVE_PRONOUNS[first], s)
+                person = self._pronoun(_POSSESSIVE_SUBJECT[first], s)
                 if person is not None:
                     return Event(cue, (s, e), person.name, inverted, person, kind or what)
             named_org = _NAMED_ORG.fullmatch(mention)

@@ -248,7 +248,7 @@ def _quote_claims(text: str, ctx: _Context) -> list[Claim]:
         label = False
         words = " ".join(_WORD.findall(text[start:end])).lower()
         if same and ev is not None and _labels(text, ev, q, words, text[start:end]):
-            # "blasted Clinton as a “disgrace”", "hailed him as “The Comeback Kid”": a label, the verb's subject's
+            # "blasted Clinton as a “disgrace”", "hailed him as “The Comeback Kid”": a label, a term nobody says
             same, label = False, True
         if same and ev is not None and ev.cue[0] > q.outer[1] + 3 and words.count(" ") < 2 and s_a < q.open:
             # "The “sex tape” reference was …, Trump said": a term inside the sentence a later cue reports
