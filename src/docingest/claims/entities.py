@@ -16,7 +16,7 @@ from .mentions import Mention
 from .titles import Title, bare
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Entity:
     """A person or organisation the article names (a cluster of mentions)."""
 

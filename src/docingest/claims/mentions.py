@@ -110,7 +110,7 @@ _PLACE_WORDS = words(
 )
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Mention:
     """One written name: ``[start, end)`` is the name itself, without its title or possessive ending."""
 
