@@ -7,7 +7,10 @@ import json
 from pathlib import Path
 from types import ModuleType
 
+import pytest
+
 import docingest
+from docingest.claims.quotes import QUOTATION_CONFIDENCE
 from tests.corpora import corpus_path, shared_dir
 
 
@@ -29,12 +32,11 @@ def _score(
     with preds.open("w", encoding="utf-8") as fh:
         for path in sorted((base / "docs").glob("*.txt")):
             for c in docingest.extract_claims(path.read_text(encoding="utf-8")):
-                if c.kind in kinds:
-                    who = (
-                        c.speaker
-                        if field == "speaker"
-                        else (c.speaker_mention.text if c.speaker_mention else c.speaker)
-                    )
+                # the gold sets annotate quotations of speech, never quoted terms
+                if c.kind in kinds and c.confidence >= QUOTATION_CONFIDENCE:
+                    mention = c.speaker_mention.text if c.speaker_mention else None
+                    # an unnamed source (speaker None) is scored as written, as ggt's speaker_coref writes it
+                    who = (c.speaker or mention) if field == "speaker" else (mention or c.speaker)
                     fh.write(
                         json.dumps({"doc": path.stem, "content_span": [c.span.start, c.span.end], "speaker": who or ""})
                         + "\n"
@@ -91,10 +93,19 @@ def _labelled(path: Path) -> list[tuple[str, list[tuple[str, str | None]]]]:
     return out
 
 
-def test_house_styles_quotes_and_canonical_speakers() -> None:
+@pytest.mark.parametrize(
+    ("parts", "floor_found", "floor_right"),
+    # measured (bench_quotes): w1w2 351/351 found, 338 right; w3 154/154 found, 151 right (development data,
+    # not held out; w4, the validation set, is measured by bench_quotes --validate only)
+    [(("w1.jsonl", "w2.jsonl"), 0.99, 0.95), (("w3.jsonl",), 0.99, 0.96)],
+    ids=["w1w2", "w3"],
+)
+def test_house_styles_quotes_and_canonical_speakers(
+    parts: tuple[str, ...], floor_found: float, floor_right: float
+) -> None:
     data = Path(__file__).parent / "data" / "house_styles"
     total = found = right = 0
-    for part in ("w1.jsonl", "w2.jsonl"):
+    for part in parts:
         for text, quotes in _labelled(data / part):
             claims = [c for c in docingest.extract_claims(text) if c.kind == "quote"]
             at = 0
@@ -108,9 +119,8 @@ def test_house_styles_quotes_and_canonical_speakers() -> None:
                 at = hit + 1
                 found += 1
                 right += (claims[hit].speaker or "").casefold() == (speaker or "").casefold()
-    # measured (bench_quotes): 342/351 found, 331 right; development data, not held out
-    assert found / total >= 0.96
-    assert right / total >= 0.93
+    assert found / total >= floor_found
+    assert right / total >= floor_right
 
 
 def _numeric_score(part: str) -> tuple[float, float]:
@@ -136,8 +146,8 @@ def _numeric_score(part: str) -> tuple[float, float]:
 
 
 def test_numeric_gold_floors() -> None:
-    # measured (bench_numeric): dev P 0.961 R 0.952 (tuned on); test P 0.897 R 0.909 (held out)
+    # measured (bench_numeric): dev P 0.982 R 0.957 (tuned on); test P 0.903 R 0.909 (held out)
     dev_p, dev_r = _numeric_score("dev")
-    assert dev_p >= 0.93 and dev_r >= 0.92
+    assert dev_p >= 0.96 and dev_r >= 0.93
     test_p, test_r = _numeric_score("test")
-    assert test_p >= 0.86 and test_r >= 0.87
+    assert test_p >= 0.88 and test_r >= 0.88

@@ -4,14 +4,23 @@ from __future__ import annotations
 
 import docingest
 from docingest.claims.marks import find_quotes
+from docingest.claims.quotes import QUOTATION_CONFIDENCE, TERM_CONFIDENCE
 from docingest.models import Claim
 
 
 def quotes(text: str) -> list[Claim]:
-    out = [c for c in docingest.extract_claims(text) if c.kind == "quote"]
+    """The quotations of speech (quote claims at or above QUOTATION_CONFIDENCE), spans checked."""
+    out = [c for c in docingest.extract_claims(text) if c.kind == "quote" and c.confidence >= QUOTATION_CONFIDENCE]
     for c in out:
         c.check_against(text)
     return out
+
+
+def terms(text: str) -> list[tuple[str, str | None]]:
+    """(text, speaker) of the quoted terms: quote claims below QUOTATION_CONFIDENCE, all at TERM_CONFIDENCE."""
+    out = [c for c in docingest.extract_claims(text) if c.kind == "quote" and c.confidence < QUOTATION_CONFIDENCE]
+    assert all(c.confidence == TERM_CONFIDENCE for c in out)
+    return [(c.text, c.speaker) for c in out]
 
 
 def test_ana_ruiz_resolution() -> None:
@@ -100,6 +109,17 @@ def test_partial_quote_in_reported_speech_is_kept() -> None:
 def test_scare_quotes_and_titles_are_not_quotes() -> None:
     text = "The so-called “experts” were wrong. She reads “War and Peace” every winter."
     assert quotes(text) == []
+    assert terms(text) == [("experts", None), ("War and Peace", None)]
+
+
+def test_quoted_terms_after_a_possessive_are_the_owners() -> None:
+    text = (
+        "Dana Whitfield, 41, was treated for breast cancer last year. She put off the wedding plans, and her "
+        "“cancer drama” became a running joke among friends.\n\n"
+        "To head off Elon Musk’s “production hell,” the plant hired."
+    )
+    assert quotes(text) == []
+    assert terms(text) == [("cancer drama", "Dana Whitfield"), ("production hell,", "Elon Musk")]
 
 
 def test_unbalanced_mark_keeps_other_quotes() -> None:
@@ -173,7 +193,9 @@ def test_roles_and_descriptions() -> None:
         "“It’s months of work,” says the self-taught Cambridge resident, who sold 40 copies."
     )
     found = quotes(text)
-    assert [c.speaker for c in found[:2]] == ["Chrystia Freeland", "the father"]
+    # "the father" of nobody the article names: no speaker's name, the mention as written
+    assert [c.speaker for c in found[:2]] == ["Chrystia Freeland", None]
+    assert [c.speaker_mention.text for c in found[:2] if c.speaker_mention] == ["the minister", "the father"]
     assert found[2].speaker != "Cambridge"
 
 
@@ -190,11 +212,11 @@ def test_possessive_apposition_and_lead_subject() -> None:
 
 
 def claims_of(text: str, kind: str) -> list[tuple[str | None, str | None, str | None, str]]:
-    """(speaker, mention, cue, text) of every claim of ``kind``, spans checked."""
+    """(speaker, mention, cue, text) of every claim of ``kind`` (quotes: quotations, not terms), spans checked."""
     out = []
     for c in docingest.extract_claims(text):
         c.check_against(text)
-        if c.kind == kind:
+        if c.kind == kind and (kind != "quote" or c.confidence >= QUOTATION_CONFIDENCE):
             mention = c.speaker_mention.text if c.speaker_mention else None
             out.append((c.speaker, mention, c.cue.text if c.cue else None, c.text))
     return out
@@ -246,6 +268,7 @@ def test_naming_verbs_credit_the_quote_to_the_subject() -> None:
         ("Dev Patel", "Dev Patel", "called"),
         ("Joan Kerr", "The mayor", "described"),
     ]
+    assert terms(text) == [("Friends of the Old Mill", None)]
 
 
 def test_told_with_a_listener_before_the_clause() -> None:
@@ -270,7 +293,7 @@ def test_according_to_at_the_end_of_a_clause() -> None:
     found = claims_of(text, "paraphrase")
     assert found[0] == ("Nadia Osei", "Nadia Osei", "according to", "Sales at the bakery fell by a third in March")
     assert found[1][2:] == ("according to", "Burglaries fell by 4% last year")
-    assert found[1][0] is not None and "data" in found[1][0]
+    assert found[1][0] is None and found[1][1] is not None and "data" in found[1][1]  # a document, no one's name
 
 
 def test_relative_clause_and_number_led_clauses() -> None:
@@ -298,10 +321,11 @@ def test_groups_and_documents_as_speakers() -> None:
         "The number of empty shops rose from 40 to about 65, the figures show."
     )
     found = claims_of(text, "paraphrase")
+    # unnamed groups and documents: no speaker's name (Claim.speaker None), the mention as written
     assert [(s, m, c) for s, m, c, _ in found] == [
-        ("Local farmers", "Local farmers", "warned"),
-        ("a safety review", "a safety review", "warned"),
-        ("the figures", "the figures", "show"),
+        (None, "Local farmers", "warned"),
+        (None, "a safety review", "warned"),
+        (None, "the figures", "show"),
     ]
     assert found[2][3] == "The number of empty shops rose from 40 to about 65"
 
@@ -372,7 +396,7 @@ def test_cue_words_inside_names_and_as_nouns_are_not_cues() -> None:
     cues = [c.cue.text for c in docingest.extract_claims(text) if c.cue is not None]
     assert "States" not in cues and "reveal" not in cues and "claim" not in cues
     assert claims_of(text, "paraphrase") == [
-        ("The civil claim", "The civil claim", "says", "the club ignored the warnings for years")
+        (None, "The civil claim", "says", "the club ignored the warnings for years")
     ]
 
 
@@ -382,6 +406,7 @@ def test_later_quoted_terms_after_a_cue_stay_terms() -> None:
         "along with “vibe” and “pivot”, the list is not political."
     )
     assert [c[3] for c in claims_of(text, "quote")] == ["no deal"]
+    assert terms(text) == [("deal", None), ("vibe", None), ("pivot", None)]
 
 
 def test_nicknames_terms_and_titles_are_not_quotes() -> None:
@@ -391,6 +416,7 @@ def test_nicknames_terms_and_titles_are_not_quotes() -> None:
         "“The Girl Who Sailed Home” charms from the first scene to the last."
     )
     assert claims_of(text, "quote") == []
+    assert terms(text) == [("Nix", None), ("snapback", None), ("The Girl Who Sailed Home", None)]
 
 
 def test_subject_after_a_comma_cue_and_a_relative_antecedent() -> None:
@@ -416,6 +442,7 @@ def test_labelled_brief_keeps_its_quotes_but_promo_lines_do_not() -> None:
     assert claims_of(text, "quote") == [
         ("Ilse Brandt", "Governor Ilse Brandt", "said", "The case for waiting is strong,")
     ]
+    assert terms(text) == [("We will not blink,", None)]  # a promo line's quote is the publisher's
 
 
 def test_more_speech_verbs() -> None:
@@ -424,10 +451,10 @@ def test_more_speech_verbs() -> None:
         "Protesters chanted “Fund our schools!” outside the hall.\n\n"
         "“That was the easy part,” Ortiz muttered."
     )
-    assert [(c[0], c[2]) for c in claims_of(text, "quote")] == [
-        ("Paul Ortiz", "confessed"),
-        ("Protesters", "chanted"),
-        ("Paul Ortiz", "muttered"),
+    assert [(c[0], c[1], c[2]) for c in claims_of(text, "quote")] == [
+        ("Paul Ortiz", "Mayor Paul Ortiz", "confessed"),
+        (None, "Protesters", "chanted"),  # a group: no name, the mention as written
+        ("Paul Ortiz", "Ortiz", "muttered"),
     ]
 
 
@@ -476,8 +503,8 @@ def test_descriptions_with_modifiers_before_the_cue() -> None:
         "Students marching through the campus chanted “Lower the fees!” until midnight."
     )
     assert [(c[0], c[1]) for c in claims_of(text, "quote")] == [
-        ("a narrator in the new campaign ad", "a narrator in the new campaign ad"),
-        ("Students marching through the campus", "Students marching through the campus"),
+        (None, "a narrator in the new campaign ad"),
+        (None, "Students marching through the campus"),
     ]
 
 
@@ -490,7 +517,7 @@ def test_reported_speech_around_an_aside_and_longer_subjects() -> None:
         "Ortiz criticised the board for a lack of leadership she says has left the city short of staff."
     )
     found = claims_of(text, "paraphrase")
-    assert [(s, t) for s, _, _, t in found] == [
+    assert [(s or m, t) for s, m, _, t in found] == [
         ("officials", "The toll rose to at least 140 on Monday"),
         ("Lena Ortiz", "Parents, Mayor Lena Ortiz says, have no say in the matter at all"),
         ("Omar Reyes", "rising costs for fuel and steel at the plant would cut profits"),
@@ -515,6 +542,7 @@ def test_organisation_after_the_and_owned_titles() -> None:
     assert [c[3] for c in found] == ["up to and including expulsion.", "They complain about referees."]
     assert found[0][0] == "Roman Catholic Diocese of Easton"
     assert found[1][0] != "It’s"  # a contraction is no name
+    assert terms(text) == [("Morning Live", None)]
 
 
 def test_titles_of_shows_and_books_are_not_quotes() -> None:
@@ -524,3 +552,4 @@ def test_titles_of_shows_and_books_are_not_quotes() -> None:
         "She told the crowd on “Radio Plaza” that the vote was close."
     )
     assert [c[3] for c in claims_of(text, "quote")] == ["We will not back down,"]
+    assert terms(text) == [("Face the Morning,", None), ("Raise a Saver,", None), ("Radio Plaza", None)]

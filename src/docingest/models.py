@@ -165,7 +165,8 @@ class Claim(BaseModel):
     """Where :attr:`text` is written."""
     speaker: str | None = None
     """The person or organisation behind the claim by its canonical name: a person's full name without title, an
-    organisation's fullest name in the text (``None`` when the text credits nobody)."""
+    organisation's fullest name in the text (``None`` when the text credits no named person or organisation: an
+    unnamed source, a group, a document, a quoted term; :attr:`speaker_mention` still says who)."""
     speaker_mention: TextRef | None = None
     """How the speaker is referred to at this claim ("Ruiz", "the minister", "she")."""
     cue: TextRef | None = None

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import accumulate, pairwise
 
 from .coref import Cast
@@ -25,15 +25,16 @@ from .lexicon import (
     NOT_NAMES,
     ORG_HEADS,
     ORG_NOUNS,
+    ORG_ROLES,
     ROLE_NOUNS,
     pronoun_gender,
     singular,
 )
 from .marks import Quoted
-from .mentions import NAME_RE, heading_line, is_org_name
-from .sieve import pronouns
+from .mentions import NAME_RE, heading_line, is_org_name, name_runs
+from .sieve import orgs, pronouns
 from .sieve.roles import RELATIONS as _RELATIONS
-from .titles import bare, head_noun, parse_role
+from .titles import Title, bare, head_noun, parse_role
 
 _ABBREV = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Cpl|Const|Insp|Det|Supt|Coun|Rev|Jr|Sr|"
@@ -71,8 +72,9 @@ _COORDINATED = re.compile(rf"\s+[a-z][\w’'-]*\b[^“”\"\x00\n]{{0,100}}?\s(?
 #: "Shipping companies have warned", "Local farmers say": a bare plural heading the clause
 _BARE_PLURAL = re.compile(
     rf"((?:(?:[A-Z][a-z-]+\s+)?(?:[a-z][\w-]*\s+){{0,2}}[a-z][\w-]*|[A-Z][a-z-]*)[a-rt-z]s"
-    # "Protesters marching through the streets chanted"
-    rf"(?:\s+[a-z]+ing\s+(?:through|on|in|at|outside|near|along|into|down|up|across)\s+[^,;:“”\"\x00\n]{{1,40}}?)?)"
+    # "Protesters marching through the streets chanted", "Villagers in Ostrava said"
+    rf"(?:\s+(?:[a-z]+ing\s+)?(?:through|on|in|at|outside|near|along|into|down|up|across|from|around)\s+"
+    rf"[^,;:“”\"\x00\n]{{1,40}}?)?)"
     rf"\s+(?:{_ADVERBS}\s+)*"
 )
 #: a prepositional phrase after a description heading the clause: "a narrator in the Clinton ad asks"
@@ -81,10 +83,14 @@ _PP_MODIFIER = re.compile(r"(\s+(?:in|of|at|from|with|for|on)\s+[^,;:“”\"\x0
 _POSSESSIVE_APPOSITION = re.compile(rf"[’']s(?:\s+[a-z][\w-]*){{1,3}},\s+({NAME_RE.pattern})")
 #: A short opening phrase before the subject: "On Tuesday, ", "In a statement, ", "Speaking in Vaughan, Ont., "
 _INTRO = re.compile(
-    r"(?:(?:On|In|At|After|Before|During|Speaking|Earlier|Later|Last|This|Meanwhile|However|But|And|Still)"
-    r"\b[^,.“”\"\n]{0,60},\s+)+"
+    r"(?:(?:On|In|At|After|Before|During|Earlier|Later|Last|This|Meanwhile|However|But|And|Still|"
+    # an opening participle phrase: "Speaking to reporters, ", "Writing on Bluesky, "
+    r"[A-Z][a-z]+ing)\b[^,.“”\"\n]{0,60},\s+)+"
 )
-_APPOSED_NAME = re.compile(rf",\s+({NAME_RE.pattern}){_PAREN},\s*(?:{_ADVERBS}\s+)*$")
+#: ", Jeff Fraser," / ", Brian from Upper Ashby," right before the cue: a name set off by commas (with a place)
+_APPOSED_NAME = re.compile(
+    rf",\s+({NAME_RE.pattern}){_PAREN}(?:\s+(?:from|of|in)\s+{NAME_RE.pattern})?,\s*(?:{_ADVERBS}\s+)*$"
+)
 _FWD_DEFINITE = re.compile(
     r"\s*((?:the|his|her|their|its|my|our|your)\s+(?:[\w’'-]+\s+){0,4}?[\w’'-]*[a-z][\w’'-]*)"
     r"(?=\s*(?:,|\.|;|$|\s(?:who|whose|in|on|at|when|after|during|with|about|to|of|for|from)\s))"
@@ -99,7 +105,8 @@ _WORD_NAMES = frozenset(
 _CLAUSE_HEAD = re.compile(r"(?:,\s+|\b(?:when|as|after|while|and|but|then|before)\s+)(?=[A-Z]|(?:he|she|they|we|I)\b)")
 _BACK_REACH = 320
 _PREPOSITIONS = frozenset({"of", "with", "for", "from", "at", "in", "on", "to", "and", "or", "by", "near", "about"})
-_BACK_PRON = re.compile(rf"(?<![\w’'])({_PRONOUN})\s+(?:{_ADVERBS}\s+)*$", re.IGNORECASE)
+#: a pronoun before its cue; "one" too, an indefinite one ("Residents are angry. “…,” one said.")
+_BACK_PRON = re.compile(rf"(?<![\w’'])({_PRONOUN}|one)\s+(?:{_ADVERBS}\s+)*$", re.IGNORECASE)
 _BACK_DESC = re.compile(
     rf"(?<![\w’'])({_DET_CI}\s+(?:[\w’'-]+,?\s+){{0,5}}?[\w’'-]+)(?:,\s[^,“”\"]{{1,120}},)?\s*(?:{_ADVERBS}\s+)*$"
 )
@@ -162,13 +169,17 @@ def _not_name(name: str) -> bool:
 
 _CONTRACTION = re.compile(r"[’'](?:s|re|ll|d|ve|m)$")
 #: Naming verbs credit a quote that follows their object: "called the budget “a quiet dismantling”"
+#: a naming verb on its own ("called", "dubs", "labelled", "branding")
+NAMING_VERB = re.compile(r"(?:call|dub|label|brand)(?:s|ed|led|bed|ing|ling|bing)?")
 _NAMING = re.compile(
     # the look-behind after the first letter keeps the regex engine's fast first-character scan
     r"[cdlb](?<![\w-][cdlb])(?:all(?:s|ed|ing)?|ub(?:s|bed|bing)?|abel(?:s|led|ed|ling|ing)?|rand(?:s|ed|ing)?)"
     r"(?=\s+[^\x00\n.;:!?“”\"]{1,80}?\s\x00)"
 )
 #: Documents "say" things too: "…, the figures show.", "A study found that …" (only with such a subject)
-_DOC_CUES = re.compile(r"[sf](?<![\w-][sf])(?:how|hows|howed|hown|ound|inds)\b")
+#: what follows "read" when it quotes a written text: "read: “…”", "reads simply “…”"
+_READS_QUOTE = re.compile(r"\s*(?:simply|in part)?\s*[:\x00.,;]")
+_DOC_CUES = re.compile(r"[sfr](?<![\w-][sfr])(?:how|hows|howed|hown|ound|inds|ead|eads)\b")
 #: "according to figures released on Thursday": a document named without a determiner
 _FWD_DOC = re.compile(
     r"\s*((?:[a-z][\w-]*\s+){0,3}?(?:" + "|".join(sorted(DOC_NOUNS)) + r")\b"
@@ -189,6 +200,10 @@ _STANCE_NOUN = re.compile(
     rf"(?:of\s+[^,;:.!?\x00\n]{{1,80}}?\s+as\s+(?:an?\s+|the\s+)?|(?:to|for|on|that|as|of)\s+(?:an?\s+|the\s+)?)?"
 )
 _LEAD_ROLE = re.compile(r"((?i:the))\s+((?:[a-z][\w-]*\s+){1,5})")
+#: a person's possessive right before a quoted term: "her “cancer drama”", "Musk’s “production hell”"
+_TERM_OWNER = re.compile(
+    rf"(?:(?<![\w’'])(?P<pron>[Hh]is|[Hh]er|[Tt]heir)|(?P<owner>{NAME_RE.pattern})[’']s?)\s+(?:[a-z][\w-]*\s+)?$"
+)
 #: a word that opens a clause inside what looked like a subject: "The remarks came as the Union announced"
 _SUBORDINATE = re.compile(
     r".*\s(?:as|when|while|after|before|because|since|although|though|that|which|who|where|until)\s"
@@ -203,8 +218,13 @@ _BACK_COORDINATED = re.compile(
     rf"(?<![\w’'])((?i:({_PRONOUN}))|{NAME_RE.pattern})\s+[a-z][\w’'-]*(?:\s[^,;“”\"\x00\n]{{0,60}}?)?"
     rf"\s(?:and|but|then)\s+(?:{_ADVERBS}\s+)*$"
 )
+#: "the Usdaw union": a name, then the kind of organisation it names
+_NAMED_ORG = re.compile(rf"(?i:the)\s+({NAME_RE.pattern})\s+([a-z][\w-]*)")
+#: determiners of someone unnamed
+_INDEFINITE = frozenset({"a", "an", "another", "one", "some"})
+#: who speaks for an organisation without a name of their own
+_VOICES = frozenset({"spokesperson", "spokesman", "spokeswoman", "spokespeople", "representative"})
 _UTTERANCES = frozenset({"statement", "release", "remarks", "comments", "speech", "testimony", "account"})
-_POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "its": "it", "their": "they"}
 #: "The 26-year-old right wing said": a definite description heading its sentence, right before the cue
 _LEAD_DEFINITE = re.compile(rf"(The\s+(?=[a-z0-9])[^,;:“”\"\x00\n]{{1,60}}?)\s+(?:{_ADVERBS}\s+)*")
 #: a quote signed with a dash and a name at the end of its line: “…” ― Pamela Padilla
@@ -298,7 +318,9 @@ _CLAUSE_WORDS = frozenset(
 
 @dataclass(frozen=True, slots=True)
 class Event:
-    """An attribution: cue at ``cue``; subject mention at ``mention`` (or ``None``); who it resolves to."""
+    """An attribution: cue at ``cue``; subject mention at ``mention`` (or ``None``); who it resolves to
+    (``person``), and ``speaker``, the subject as the attribution reads it: the entity's name, else what the
+    text writes ("a spokesperson", "they")."""
 
     cue: tuple[int, int]
     mention: tuple[int, int] | None
@@ -306,6 +328,16 @@ class Event:
     inverted: bool
     person: Entity | None
     kind: str  # "name", "pronoun", "description", "according", "colon", "participle", "naming"
+    #: the subject is written as a name (a name no entity holds is still a name)
+    named: bool = False
+
+    @property
+    def name(self) -> str | None:
+        """The canonical name of whoever the event credits: an entity's name, a name as written, else ``None``
+        (an unnamed source: "a spokesperson", "officials", a pronoun nobody answers)."""
+        if self.person is not None:
+            return None if self.person.group else self.person.name  # "Protesters", "Labour MPs": a group, unnamed
+        return self.speaker.strip() or None if self.named and self.speaker else None
 
 
 _SENTENCE_END = re.compile(r"[.!?…]+[”\"’']*\s+(?=[“\"‘'(]?[A-Z0-9])")
@@ -475,16 +507,23 @@ class Attributor:
                 if held is not None:
                     self._add_event(held)
         for m in _DOC_CUES.finditer(masked):
-            if not _doc_words(text[max(0, m.start() - 60) : m.start()]):
+            reads = m.group(0).startswith("r")
+            if reads and not (
+                _READS_QUOTE.match(masked, m.end()) or text[max(0, m.start() - 3) : m.start()].strip()[-1:] in ",’'”\""
+            ):
+                continue  # "read" quotes a text only before the quote ("read: “…”") or after it ("“…,” reads a note")
+            if not reads and not _doc_words(text[max(0, m.start() - 60) : m.start()]):
                 continue  # cheap test first: no document named just before
             found = self._event_at((m.start(), m.end()), m.group(0))
             if (
                 found is not None
                 and found.mention is not None
-                and not found.inverted
+                and (not found.inverted or reads)
                 and _doc_words(text[found.mention[0] : found.mention[1]])
             ):
-                self._add_event(Event(found.cue, found.mention, found.speaker, False, found.person, "document"))
+                # "the figures show", "A banner over the gate read: “…”", "“…,” reads a note by the till": a
+                # written text's words, its owner's when it names one
+                self._add_event(replace(found, inverted=False, kind="document"))
         for m in ACCORDING_RE.finditer(masked):
             after = text[m.end() : m.end() + 120]
             np = self._forward_np(after, m.end())
@@ -508,7 +547,7 @@ class Attributor:
         if prev is not None and _RELATIVE_BEFORE.search(self.text, max(0, prev.cue[0] - 12), prev.cue[0]):
             prev = None  # "… not paying an architect who said he was stiffed, saying “…”": not the relative's
         if prev is not None and prev.kind != "according":
-            return Event(cue, prev.mention, prev.speaker, False, prev.person, "participle")
+            return replace(prev, cue=cue, inverted=False, kind="participle")
         start = s + len(self.text[s : cue[0]]) - len(self.text[s : cue[0]].lstrip(" “\"‘'"))
         if self.in_quote(start):
             return None
@@ -521,6 +560,22 @@ class Attributor:
                 return None  # "Chastened by the analyses, Trump revised his plan, promising …": no subject here
         ev = self._make(cue, np, False, "participle")
         return ev if ev.speaker else None
+
+    def term_owner(self, quote_open: int) -> Event | None:
+        """The person or organisation whose possessive stands right before a quoted term ("her “cancer drama”",
+        "Musk’s “production hell”": their words), else ``None``."""
+        m = _TERM_OWNER.search(self.text, max(0, quote_open - 60), quote_open)
+        if m is None or self._heading(quote_open):
+            return None
+        if m.group("pron"):
+            ent = self._pronoun(_POSSESSIVE_SUBJECT[m.group("pron").lower()], m.start("pron"))
+            span = m.span("pron")
+        else:
+            span = m.span("owner")
+            ent = None if _not_name(m.group("owner")) else self.registry.resolve_name(m.group("owner"), span[0])
+        if ent is None or not (ent.org or self.registry.personlike(ent)):
+            return None
+        return Event(span, span, ent.name, False, ent, "topic")
 
     def _stance(self, m: re.Match[str]) -> Event | None:
         """The owner of a stance noun speaks the quote that completes it ("NATO's commitment to “…”")."""
@@ -573,7 +628,7 @@ class Attributor:
             part = self._participle((c_start, c_end))
             if part is None or not part.speaker:
                 return None
-            return Event(part.cue, part.mention, part.speaker, False, part.person, "naming")
+            return replace(part, inverted=False, kind="naming")
         ev = self._event_at((c_start, c_end), text[c_start:c_end].lower())
         if ev is None or not ev.speaker or ev.inverted:
             return None
@@ -582,7 +637,7 @@ class Attributor:
             return None
         if ev.kind == "description" and text[ev.mention[0] : ev.mention[1]].split()[0].lower() in {"a", "an"}:  # type: ignore[index]
             return None
-        return Event(ev.cue, ev.mention, ev.speaker, False, ev.person, "naming")
+        return replace(ev, inverted=False, kind="naming")
 
     def _add_event(self, ev: Event) -> None:
         """Keep events in order of their cue (ties: in order found)."""
@@ -820,6 +875,13 @@ class Attributor:
             if inner and desc[:1] in "Tt" and desc[:4].lower() == "the ":
                 # "The Billy on the Street star said": a description whose names are modifiers
                 return base + dm.start(1), base + dm.end(1), "description"
+            if (
+                not pre[: dm.start(1)].strip()
+                and desc.split()[0].lower() in _INDEFINITE
+                and NAME_RE.search(pre, dm.end(1)) is None
+            ):
+                # "Another listener texted:", "One caller said": an unnamed someone heading the clause
+                return base + dm.start(1), base + dm.end(1), "description"
         pm = _BACK_PLURAL.search(pre)
         if pm and _group(pm.group(1)):
             return base + pm.start(1), base + pm.end(1), "description"
@@ -847,24 +909,41 @@ class Attributor:
         speaker: str | None = None
         if what == "name":
             person = self.registry.resolve_name(mention, s)
+            if person is None and head_noun(mention.rsplit(maxsplit=1)[-1]) is not None:
+                # a capitalised title without a name ("the Cabinet Secretary said"): a role, not a name
+                person = self.registry.resolve_role(mention, s)
+                if person is None:
+                    return Event(cue, (s, e), mention, inverted, None, kind or "description")
             speaker = person.name if person is not None else mention
             if person is not None:
                 person.spoke = True
+            return Event(cue, (s, e), speaker, inverted, person, kind or what, named=True)
         elif what == "plural":
             speaker = mention  # "Shipping companies": a group, as written
         elif what == "pronoun":
             person = self._pronoun(mention, s)
             speaker = person.name if person is not None else None
-            if speaker is None and mention.lower() in {"they", "we", "it", "i", "he", "she"}:
+            if speaker is None and mention.lower() in {"they", "we", "it", "i", "he", "she", "one"}:
                 speaker = mention
         else:
             words = words_of(mention)
             first = mention.split()[0].lower()
-            if first in _POSSESSIVE_PRONOUNS and (_doc_words(mention) or words & _UTTERANCES) and len(words) <= 4:
+            if first in _POSSESSIVE_SUBJECT and (_doc_words(mention) or words & _UTTERANCES) and len(words) <= 4:
                 # "her statement said", "his letter says": whoever "her" or "his" is
-                person = self._pronoun(_POSSESSIVE_PRONOUNS[first], s)
+                person = self._pronoun(_POSSESSIVE_SUBJECT[first], s)
                 if person is not None:
                     return Event(cue, (s, e), person.name, inverted, person, kind or what)
+            named_org = _NAMED_ORG.fullmatch(mention)
+            if named_org is not None and bare(named_org.group(2)) in ORG_NOUNS | ORG_ROLES:
+                # "The Usdaw union said", "the Hartwell board": the name is the organisation's
+                body = self.registry.resolve_name(named_org.group(1), s + named_org.start(1))
+                if body is not None and not self.registry.personlike(body) and not body.place:
+                    body.org = True
+                    return Event(cue, (s, e), body.name, inverted, body, kind or what)
+            voice = self._voice_of(mention, s)
+            if voice is not None:
+                # "a spokesperson for the operator", "A council spokesperson": the organisation speaks
+                return Event(cue, (s, e), voice.name, inverted, voice, kind or what)
             if first in {"a", "an", "another", "one", "two", "three", "several", "some", "many"} or (
                 _doc_words(mention) and not words & (ROLE_NOUNS | ORG_NOUNS)
             ):
@@ -888,6 +967,26 @@ class Attributor:
                         person = self.registry.nearest_person(s, max_back=1500, subject_only=True)
                 speaker = person.name if person is not None else mention
         return Event(cue, (s, e), speaker, inverted, person, kind or what)
+
+    def _voice_of(self, description: str, pos: int) -> Entity | None:
+        """The organisation an unnamed spokesperson speaks for ("a spokesperson for the operator", "A council
+        spokesperson", "the ministry's spokeswoman"), when the description names it; else ``None`` (whose
+        spokesperson "a spokesman said" is, the text does not say)."""
+        role = parse_role(description)
+        if role is None or role.head not in _VOICES:
+            if bare(description.rsplit(maxsplit=1)[-1]) not in _VOICES:
+                return None
+            role = Title(bare(description.rsplit(maxsplit=1)[-1]))  # "A University of Kelmar spokesperson"
+        # "a DoT spokesperson", "A University of Kelmar spokesperson": the organisation's name in it
+        for start, end in name_runs(description):
+            found = self.registry.resolve_name(description[start:end], pos + start)
+            if found is not None and (found.org or found.thing or orgs.bodylike(found)):
+                return found
+        for word in sorted(role.modifiers):
+            found = self.registry.resolve_role(f"the {word}", pos)
+            if found is not None and found.org:
+                return found
+        return None
 
     def _pronoun(self, word: str, pos: int) -> Entity | None:
         """The entity a pronoun at ``pos`` names (the sieve's last pass, :mod:`.sieve.pronouns`)."""

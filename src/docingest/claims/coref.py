@@ -14,16 +14,16 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from .entities import Entity
-from .lexicon import MALE_PRONOUNS, ORG_NOUNS
+from .lexicon import BUSINESS_NOUNS, MALE_PRONOUNS, ORG_NOUNS, PUBLIC_HEADS
 from .mentions import Mention, MentionFinder
 from .sieve import cluster, orgs, roles
-from .sieve.acronyms import initials, is_acronym
+from .sieve.acronyms import acronym_key, initials, is_acronym
 from .sieve.exact import key
 from .titles import bare, parse_role, split_title
 
-#: he/his/him/himself/she/her/hers/herself as whole words (the look-behind after the first letter keeps the
-#: regex engine's fast first-character scan)
-_GENDERED = re.compile(r"[HhSs](?<![\w][HhSs])(?:e|is|im|imself|he|er|ers|erself)\b")
+#: he/his/him/himself/she/her/hers/herself as whole words, and what points at a thing: "its", ", which" (the
+#: look-behind after the first letter keeps the regex engine's fast first-character scan)
+_GENDERED = re.compile(r"[HhSsIi,](?<![\w][HhSsIi])(?:e|is|im|imself|he|er|ers|erself|ts|\s+which)\b")
 
 
 #: a finite verb right after a name: it is the clause's subject ("Mulder didn't hesitate", "Ruiz said")
@@ -33,9 +33,15 @@ _VERB_AFTER = re.compile(
 )
 
 
+#: another name joined to a name: a coordinated subject
+_COORDINATED = re.compile(r"(?:,\s+[A-Z][\w’'-]*)*,?\s+(?:and|&)\s+[A-Z]")
+
 #: capitalised words with "and", "of", "the" and commas between them
-_SEQUENCE = re.compile(r"(?<![\w’'-])[A-Z][\w’'&-]*(?:,?[^\S\n]+(?:(?:and|of|for|the|&|on)[^\S\n]+)*[A-Z][\w’'&-]*)+")
-_CAPITAL_WORD = re.compile(r"(?<![\w’'-])[A-Z][\w’'&-]*")
+#: (the look-behind after the first letter keeps the regex engine's fast first-character scan)
+_SEQUENCE = re.compile(
+    r"[A-Z](?<![\w’'-][A-Z])[\w’'&-]*(?:,?[^\S\n]+(?:(?:and|of|for|the|&|on)[^\S\n]+)*[A-Z][\w’'&-]*)+"
+)
+_CAPITAL_WORD = re.compile(r"[A-Z](?<![\w’'-][A-Z])[\w’'&-]*")
 
 
 def _capital_sequences(text: str) -> list[tuple[int, int, str]]:
@@ -82,7 +88,7 @@ class Cast:
         """An acronym whose full name is written with commas or "and" in it ("Immigration, Refugees and
         Citizenship Canada" … "IRCC") gets that name as a mention of its own, for the acronym pass."""
         spelled = {initials(m.name).upper() for m in self.mentions if len(m.tokens) >= 2}
-        wanted = {m.name.replace(".", "") for m in self.mentions if is_acronym(m.name)} - spelled
+        wanted = {acronym_key(m.name) for m in self.mentions if is_acronym(m.name)} - spelled
         if not wanted:
             return
         added: list[Mention] = []
@@ -98,22 +104,35 @@ class Cast:
         nearest person named before it (within a few sentences) in a subject's place."""
         male: dict[int, int] = {}
         female: dict[int, int] = {}
+        thing: dict[int, int] = {}
         starts, mentions = self.starts, self.mentions
         for m in _GENDERED.finditer(self.text):
             pos = m.start()
             if self.inside(pos):
+                continue
+            word = m.group(0).lower()
+            if word[0] == ",":
+                # ", which" right after a name: "Atlantica Terminals, which operates …" is a thing's
+                i = bisect_left(starts, pos) - 1
+                if i >= 0 and mentions[i].end == pos:
+                    ent = mentions[i].entity
+                    assert isinstance(ent, Entity)
+                    thing[id(ent)] = thing.get(id(ent), 0) + 1
                 continue
             i = bisect_left(starts, pos) - 1
             while i >= 0 and pos - starts[i] < 300:
                 ent = mentions[i].entity
                 assert isinstance(ent, Entity)
                 if not ent.org and not mentions[i].objectlike:
-                    tally = male if m.group(0).lower() in MALE_PRONOUNS else female
+                    tally = thing if word == "its" else male if word in MALE_PRONOUNS else female
                     tally[id(ent)] = tally.get(id(ent), 0) + 1
                     break
                 i -= 1
         for ent in self.entities:
-            if ent.gender or ent.org or ent.place or ent.group:
+            votes = thing.get(id(ent), 0)
+            if votes and not ent.person_evidence and votes > male.get(id(ent), 0) + female.get(id(ent), 0):
+                ent.thing = True
+            if ent.gender or ent.org or ent.place or ent.group or ent.thing:
                 continue
             if " " not in ent.name and not ent.titles:
                 continue  # a single word with nothing else to show it is a person's name ("Slatebook")
@@ -124,7 +143,7 @@ class Cast:
     # ------------------------------------------------------------------ questions
     def personlike(self, ent: Entity) -> bool:
         """Whether an entity is a person (a pronoun can point at it) rather than a place or a thing."""
-        if ent.org or ent.place or ent.group:
+        if ent.org or ent.place or ent.group or ent.thing:
             return False
         if ent.spoke or ent.titles or ent.gender_known or any(m.kind == "person" for m in ent.mentions):
             return True
@@ -186,7 +205,7 @@ class Cast:
                 return found
         words = [bare(w) for w in description.split()]
         if words and (words[-1] in ORG_NOUNS or description.rsplit(maxsplit=1)[-1][:1].isupper()):
-            return orgs.resolve(description, pos, self.entities, self.nearest_org)
+            return orgs.resolve(description, pos, self.entities, self.salient_org)
         return None
 
     def _their_organisation(self, plural: str) -> Entity | None:
@@ -206,6 +225,33 @@ class Cast:
                 ent = owner
         return ent if len(found) == 1 else None
 
+    def salient_org(self, pos: int, noun: str = "") -> Entity | None:
+        """The organisation a generic noun ("the company", "the utility") names at ``pos``: of those written
+        before it, the last that spoke, else the last written. A business noun never names a public body ("the
+        company" is no court or council)."""
+        best: Entity | None = None
+        best_key = (False, -1)
+        business = noun in BUSINESS_NOUNS
+        for ent in self.entities:
+            if ent.group or ent.place or ent.first > pos:
+                continue
+            if not (ent.org or (ent.thing and orgs.bodylike(ent))):
+                continue  # an organisation, or a name of several words pointed at as a thing ("its", ", which")
+            if business and any(bare(w) in PUBLIC_HEADS for m in ent.mentions for w in m.tokens):
+                continue
+            before = [m.start for m in ent.mentions if m.start < pos and m.start not in self.quoted]
+            if not before:
+                continue
+            rank = (ent.spoke, before[-1])
+            if rank > best_key:
+                best, best_key = ent, rank
+        if best is not None:
+            return best
+        found = self.nearest_org(pos)
+        if found is not None and business and any(bare(w) in PUBLIC_HEADS for m in found.mentions for w in m.tokens):
+            return None
+        return found
+
     def nearest_org(self, pos: int, max_back: int = 3000) -> Entity | None:
         """The organisation last written before ``pos`` (or a name heading a clause that nothing shows to be a
         person's: "Google")."""
@@ -217,8 +263,16 @@ class Cast:
             assert isinstance(ent, Entity)
             if m.aside or m.start in self.quoted or ent.group or ent.place:
                 continue
-            if ent.org or (m.clause_head and not self.personlike(ent) and not ent.person_evidence):
-                return ent  # an organisation, or a name heading a clause that nothing shows to be a person's
+            if ent.org or (
+                m.clause_head
+                and not self.personlike(ent)
+                and not ent.person_evidence
+                and (" " in ent.name or len(ent.mentions) > 1)
+            ):
+                # an organisation, or a name heading a clause that nothing shows to be a person's, written more
+                # than once or in several words (a sentence's capitalised first word alone is no name: "Existing
+                # subscribers keep their rate")
+                return ent
         return None
 
     def last_head(self, lo: int, hi: int) -> Entity | None:
@@ -232,6 +286,8 @@ class Cast:
             assert isinstance(ent, Entity)
             if not m.clause_head or m.start in self.quoted or ent.org or ent.place or ent.group:
                 continue
+            if _COORDINATED.match(self.text, m.end):
+                continue  # "Silverman and Svensson have also won": two people, neither the one who speaks next
             if ent.person_evidence or ent.spoke or _VERB_AFTER.match(self.text, m.end):
                 return ent  # a person, or a name heading its clause as the subject of a verb ("Mulder didn't")
         return None

@@ -9,13 +9,14 @@ them.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .lexicon import ORG_HEADS
 from .mentions import Mention
 from .titles import Title, bare
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Entity:
     """A person or organisation the article names (a cluster of mentions)."""
 
@@ -31,17 +32,24 @@ class Entity:
     titles: list[Title] = field(default_factory=list)
     #: the subject of a cue somewhere before: certainly a speaker, so a person or organisation
     spoke: bool = False
+    #: pointed at as a thing ("its", ", which") more than as a person: an organisation or a place
+    thing: bool = False
+
+    #: the canonical name, once worked out (until the next merge)
+    _name: str | None = field(default=None, repr=False)
 
     @property
     def name(self) -> str:
         """The canonical name: the fullest one written (most words; the first written among equals)."""
-        best = self.mentions[0].name
-        best_len = _weight(best)
-        for m in self.mentions[1:]:
-            w = _weight(m.name)
-            if w > best_len:
-                best, best_len = m.name, w
-        return best
+        if self._name is None:
+            best = self.mentions[0].name
+            best_len = _weight(best)
+            for m in self.mentions[1:]:
+                w = _weight(m.name)
+                if w > best_len:
+                    best, best_len = m.name, w
+            self._name = best
+        return self._name
 
     @property
     def first(self) -> int:
@@ -69,6 +77,7 @@ class Entity:
         if other is self:
             return
         self.mentions = sorted([*self.mentions, *other.mentions], key=lambda m: m.start)
+        self._name = other._name = None
         self.org = self.org or other.org
         # a name written once as a place ("in Frederick Mall") is a place, unless a title shows a person
         self.place = (self.place or other.place) and not (self.titles or other.titles)
@@ -78,11 +87,13 @@ class Entity:
         self.gender_known = self.gender_known or other.gender_known
         self.titles.extend(t for t in other.titles if t not in self.titles)
         self.spoke = self.spoke or other.spoke
+        self.thing = self.thing or other.thing
         for m in other.mentions:
             m.entity = self
         other.mentions = []
 
 
+@lru_cache(maxsize=4096)
 def _weight(name: str) -> int:
     """How full a name is: its words; an acronym counts less ("EU" < "European Union") and a bare short form
     least ("the Alliance" < "NATO")."""

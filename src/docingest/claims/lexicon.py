@@ -56,6 +56,23 @@ ROLE_NOUNS = words(
     mum mom dad grandma grandpa aunt uncle collector pensioner retiree
     td mmc critic vice-president president-elect secretary-general lawmaker legislator politician minister
     councilwoman councilman commissioner superintendent boss official representative negotiator
+    canon vicar deacon chaplain rector curate monsignor parishioner
+    presenter host anchor commentator pundit broadcaster steward cashier driver pilot soldier sailor baker
+    butcher grocer shopkeeper landlord landlady tenant homeowner carer caregiver midwife dentist vet
+    accountant banker trader broker investor entrepreneur businessman businesswoman consultant mechanic
+    electrician plumber builder contractor miner fisherwoman rancher grower vintner winemaker brewer
+    distiller curator librarian archivist coroner paramedic firefighter lifeguard ranger warden guide
+    """
+)
+
+#: Roles that businesses and bodies hold as well as people: a name they stand before is an organisation's
+#: when nothing in it is a person's ("System operator Nordkapp Gas Transport", "retailer Hartwell's")
+ORG_ROLES = words(
+    """
+    operator distributor supplier retailer wholesaler manufacturer maker carmaker automaker carrier airline
+    insurer lender utility regulator watchdog broadcaster network publisher developer firm company group
+    startup start-up charity nonprofit union cooperative co-op exporter importer producer processor refiner
+    miner shipper haulier grocer chain brand label studio outlet
     """
 )
 
@@ -92,7 +109,13 @@ HYPERNYMS: dict[str, frozenset[str]] = {
     "lawyer": words("attorney solicitor barrister counsel lawyer prosecutor"),
     "doctor": words("physician surgeon doctor"),
     "diplomat": words("ambassador envoy consul diplomat"),
-    "cleric": words("pastor reverend bishop archbishop cardinal pope priest rabbi imam"),
+    "cleric": words(
+        "pastor reverend bishop archbishop cardinal pope priest rabbi imam canon vicar deacon chaplain rector curate"
+        " monsignor"
+    ),
+    "priest": words("priest father reverend vicar rector curate monsignor canon chaplain"),
+    "judge": words("judge justice magistrate"),
+    "justice": words("judge justice"),
 }
 
 #: Words that end an organisation's name ("Ministry", "Council", "Inc.") or make a capitalised run one.
@@ -100,18 +123,35 @@ ORG_HEADS = words(
     """
     ministry department agency commission council committee union association society institute institution
     foundation university college school academy hospital clinic bank company corporation corp corp. inc
-    inc. ltd ltd. llc plc co. group party office bureau service services authority board court tribunal
+    inc. ltd ltd. llc plc co co. group party office bureau service services authority board court tribunal
     police force forces army navy alliance coalition federation confederation league club team network press
     news times post tribune journal herald gazette telegraph guardian chronicle courier government
     administration parliament congress senate assembly cabinet church diocese archdiocese parish centre center
     museum library trust fund fellowship chamber secretariat directorate inquiry taskforce commonwealth
-    organisation organization airline airlines motors industries technologies systems holdings partners
+    organisation organization airline airlines airways motors industries technologies systems holdings partners
     laboratories labs media broadcasting radio television tv brigade regiment command agency coop
     co-operative cooperative council unit division branch forum trust society tribunal panel caucus
     collective cooperative initiative project programme program consortium automotive foods energy
     pharmaceuticals logistics software solutions capital ventures mining insurance financial brands studios
     records entertainment
     """
+)
+
+#: Heads of public bodies' names ("… Borough Council", "High Court", "… Workers Union"): "the company" or "the
+#: firm" never names them
+PUBLIC_HEADS = words(
+    """
+    ministry department agency commission council committee court tribunal government administration
+    parliament congress senate assembly cabinet police force forces army navy union association federation
+    institute university college school academy hospital party church diocese board authority office bureau
+    secretariat directorate inquiry league
+    """
+)
+#: Generic nouns for a business ("the company said")
+BUSINESS_NOUNS = words(
+    "company firm business outfit operator provider maker manufacturer retailer developer startup start-up"
+    " publisher airline carrier insurer lender utility distributor supplier wholesaler carmaker automaker brand"
+    " chain group"
 )
 
 #: Nouns that stand for an organisation in a description ("the ministry said", "the company").
@@ -129,7 +169,8 @@ DOC_NOUNS = words(
     research evaluation findings memo numbers ruling projections census index claim lawsuit suit complaint
     affidavit indictment judgment decision order post blog website paper letter email message tweet note
     document guide guidelines bill legislation proposal notice article book memoir autobiography column
-    op-ed statement release plan strategy pledge
+    op-ed statement release plan strategy pledge sign signs banner banners placard placards poster posters
+    notice notices motto slogan inscription headline caption plaque billboard leaflet flyer label menu
     """
 )
 

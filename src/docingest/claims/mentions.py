@@ -18,10 +18,13 @@ from functools import lru_cache
 from .cues import CUE_WORDS
 from .lexicon import (
     FEMALE_ROLES,
+    GROUP_NOUNS,
     HONORIFICS,
     MALE_ROLES,
     NOT_NAMES,
     ORG_HEADS,
+    ORG_NOUNS,
+    ORG_ROLES,
     ROLE_NOUNS,
     name_gender,
     singular,
@@ -41,7 +44,7 @@ _SUFFIX = r"(?:Inc|Ltd|Co|Corp|Bros|Jr|Sr|Pty|Plc)\."
 #: Capital letters, accented ones included ("Élodie", "Łukasz", "Šimon").
 UPPER = "A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŮŰŹŻŽ"
 _TOKEN = (
-    rf"(?:(?:{_ABBREVIATIONS})\.|(?:[A-Z]\.)+|[{UPPER}][\w’'.-]*\w(?:(?<=s)[’'](?=[^\S\n]+[{UPPER}]))?|[A-Z]|"
+    rf"(?:(?:{_ABBREVIATIONS})\.|(?:[A-Z]\.)+|[{UPPER}][\w’'.-]*\w(?:(?<=s)[’'](?=[^\S\n]+[{UPPER}]))?|[{UPPER}]|"
     rf"O’[A-Z]\w+|O'[A-Z]\w+|Mc[A-Z]\w+|Mac[A-Z]\w+)"
 )
 _PARTICLE = r"(?:de|del|della|der|den|van|von|da|dos|das|du|la|le|bin|ibn|al|el|di|ter|St\.)"
@@ -64,6 +67,17 @@ _CLAUSE_OPENERS = words(
     "that when while because if although though where since so then but whom who until unless whether "
     "once now and said says told tells added adds asked wrote writes explained"
 )
+#: a given name, a one-word nickname in quotation marks, a surname ("Alexander “Sandy” Wise")
+_NICKNAME = re.compile(rf"[“\"‘'](?<=[\w’'-][^\S\n][“\"‘'])([{UPPER}][\w’'.-]+)[”\"’'][^\S\n]+([{UPPER}][\w’'-]+)")
+#: the given name before a nickname's opening mark
+_GIVEN_BEFORE = re.compile(rf"(?<![\w’'-])[{UPPER}][\w’'-]+[^\S\n]$")
+#: letters written after a person's name: honours, degrees, ranks at the bar ("KC", "OBE", "PhD"), not a
+#: generation ("III") nor a company's legal form ("LLP", "AG")
+_POST_NOMINAL = re.compile(
+    r"(?!(?:II|III|IV|VI|VII|VIII|IX|XI|XII|LLP|LLC|PLC|LTD|INC|CO|AG|SA|NV|BV|AB|ASA|SE|LP|SPA|USA|UK)$)"
+    r"(?:[A-Z]{2,4}|Ph\.?D\.?|M\.?D\.?)"
+)
+_FUNCTION = words("of and for the in on at to a an")
 #: Photo credits mark a caption line: "( THE CANADIAN PRESS FILE PHOTO )", "Tijana Martin / The Canadian Press"
 _CAPTION = re.compile(
     r"\(\s*[^()]*\b(?:PHOTO|[Pp]hoto|Getty Images|Canadian Press|CANADIAN PRESS|Reuters|AP)\b[^()]*\)"
@@ -86,6 +100,7 @@ _STOPS = (".", ",", ":", ";", "!", "?", "—", "–")
 _NEWLINE = re.compile(r"\n")
 _NONSPACE = re.compile(r"\S+")
 #: abbreviations whose full stop is part of a name ("Homefront Companions Inc.", "Martin Luther King Jr.")
+_SENTENCE_GOES_ON = re.compile(r"\s+[“\"‘'(]?[A-Z]|\s*$")
 _KEEPS_STOP = re.compile(r"\b(?:Inc|Ltd|Corp|Co|Bros|Jr|Sr|Pty|Plc|L\.?L\.?C)\.$")
 #: a place-type noun ends what cannot be a person's name ("King Street", "Queen's Park")
 _PLACE_WORDS = words(
@@ -95,7 +110,7 @@ _PLACE_WORDS = words(
 )
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Mention:
     """One written name: ``[start, end)`` is the name itself, without its title or possessive ending."""
 
@@ -117,6 +132,8 @@ class Mention:
     entity: object = None
     #: the words of the name
     tokens: list[str] = field(default_factory=list)
+    #: other names of the same person written with this one (a nickname: "Alexander “Sandy” Wise" → "sandy")
+    aliases: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         self.tokens = self.name.split()
@@ -130,6 +147,7 @@ def name_runs(text: str) -> list[tuple[int, int]]:
     i = 0
     while i < len(runs):
         start, end = runs[i]
+        complement = False  # the name has an organisation's "of"/"for" complement so far
         while i + 1 < len(runs):
             nxt_start, nxt_end = runs[i + 1]
             if text.startswith((" of ", " for ", " on "), end):
@@ -137,9 +155,13 @@ def name_runs(text: str) -> list[tuple[int, int]]:
                 last = bare(text[start:end].rsplit(maxsplit=1)[-1])
                 if link is None or link.end() != nxt_start or not (last in ORG_HEADS or last in ROLE_NOUNS):
                     break
+                complement = last in ORG_HEADS
             elif text.startswith((" and ", " & "), end) and text.find(" ", end + 1) + 1 == nxt_start:
-                # "Competition and Consumer Tribunal": one organisation's name when the second run ends it
-                if bare(text[nxt_start:nxt_end].rsplit(maxsplit=1)[-1]) not in ORG_HEADS:
+                # "Competition and Consumer Tribunal": one organisation's name when the second run ends it;
+                # "Ministry of Works and Transport": a complement's second word
+                last = bare(text[nxt_start:nxt_end].rsplit(maxsplit=1)[-1])
+                one_word = " " not in text[nxt_start:nxt_end]
+                if last not in ORG_HEADS and not (complement and one_word and not name_gender(last)):
                     break
             else:
                 break
@@ -151,7 +173,7 @@ def name_runs(text: str) -> list[tuple[int, int]]:
 
 
 #: upper-case abbreviations of places, not organisations
-_PLACE_ACRONYMS = words("US U.S. USA UK U.K. UAE")
+PLACE_ACRONYMS = words("US U.S. USA UK U.K. UAE")
 
 
 @lru_cache(maxsize=4096)
@@ -169,7 +191,7 @@ def _acronym(token: str) -> bool:
         token.isupper()
         and len(token.rstrip(".")) > 1
         and token.replace(".", "").isalpha()
-        and token not in _PLACE_ACRONYMS
+        and token not in PLACE_ACRONYMS
         and abbreviation(token) is None
     )
 
@@ -190,6 +212,32 @@ def occupation(word: str, loose: bool = False) -> bool:
     if low in ROLE_NOUNS or (_AGENT.fullmatch(low) is not None and low not in _NOT_AGENTS):
         return True
     return loose and _NOUNLIKE.fullmatch(low) is not None and low not in NOT_NAMES and low not in CUE_WORDS
+
+
+_AGENT_STRICT = re.compile(r"[a-z]{3,}(?:er|or|ist)")
+
+
+def _occupation_noun(word: str) -> bool:
+    """Whether a capitalised word is surely an occupation: a role noun or a role bodies hold (the lexicon's: an
+    agent noun's shape is no proof when capitalised, "Pieter", "Ardent")."""
+    low = bare(word)
+    return low in ROLE_NOUNS or low in ORG_ROLES
+
+
+def _org_head_of(phrase: str) -> bool:
+    """Whether a description's head noun (its last word before a preposition or relative pronoun) names an
+    organisation ("the environmental group", "a company that makes tiles"); not a clause ("Kim, the high
+    commission in Nigeria doesn't have an office")."""
+    if _VERB_IN.search(phrase):
+        return False
+    head = re.split(r"\s(?:of|in|on|at|for|from|with|that|which|who|based)\s", f" {phrase} ", maxsplit=1)[0].split()
+    return bool(head) and (bare(head[-1]) in ORG_NOUNS or bare(head[-1]) in ORG_ROLES)
+
+
+#: a finite verb in what looked like an apposition: it is a clause
+_VERB_IN = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|does|do|did|will|would|can|could|should|may|might|must|said|says)\b|n[’']t\b"
+)
 
 
 def _place(words: list[str]) -> bool:
@@ -253,6 +301,10 @@ def _shape(raw: str) -> _Shape | None:
     rest = words[split + 1 :]
     if all(head_noun(w) is not None or bare(w) in HONORIFICS for w in rest):
         return rel, k, split, -1, None, 0, ""
+    if len(rest) > 1 and head_noun(rest[-1]) is not None and not name_gender(rest[0]) and split_title(rest) == 0:
+        # a title whose owner or modifiers come first, with no name after it ("the Cabinet Secretary said", "the
+        # Police Chief"): a title alone
+        return rel, k, split, -1, None, 0, ""
     cut = split_title(rest)
     title_words = rest[:cut]
     title = make_title([bare(w) for w in title_words], " ".join(title_words)) if cut else None
@@ -280,6 +332,8 @@ class MentionFinder:
                 continue  # a capitalised word that is no name: "The", "But", "Monday"
             if not self._line(start)[0]:
                 out.extend(self._parse(start, end))
+        if "“" in text or '"' in text:
+            out = self._nicknamed(out)
         for m in out:
             if not m.gender and m.kind != "org":
                 m.gender = name_gender(m.tokens[0]) if len(m.tokens) > 1 else ""
@@ -288,6 +342,27 @@ class MentionFinder:
         out.sort(key=lambda m: m.start)
         return out
 
+    def _nicknamed(self, found: list[Mention]) -> list[Mention]:
+        """A nickname in quotation marks between a given name and a surname ("Alexander “Sandy” Wise") makes
+        one person's name of the three: "Alexander Wise", with "Sandy" as another name of theirs."""
+        by_start = {m.start: m for m in found}
+        by_end = {m.end: m for m in found}
+        for nick in _NICKNAME.finditer(self.text):
+            before = _GIVEN_BEFORE.search(self.text, max(0, nick.start() - 40), nick.start())
+            if before is None:
+                continue
+            given, last = by_end.get(before.end() - 1), by_start.get(nick.start(2))
+            if given is None or last is None or given.titles or len(given.tokens) > 1:
+                continue
+            full = Mention(
+                start=given.start, end=last.end, name=f"{given.name} {last.name}", kind="person", titles=last.titles
+            )
+            full.aliases = (bare(nick.group(1)),)
+            full.objectlike, full.clause_head, full.aside = given.objectlike, given.clause_head, given.aside
+            found = [m for m in found if m is not given and m is not last and not (given.end < m.start < last.start)]
+            found.append(full)
+        return found
+
     def _parse(self, start: int, end: int) -> list[Mention]:
         shape = _shape(self.text[start:end])
         if shape is None:
@@ -295,6 +370,20 @@ class MentionFinder:
         rel, k, split, cut, title, n_owner, honorific = shape
         toks = [(start + x, start + y) for x, y in rel]
         words = [self.text[x:y] for x, y in toks]
+        if cut == 0 and split < 0 and len(words) - k >= 3 and self._word_before(toks[k][0]) == "":
+            # a sentence's first word is capitalised whatever it is: an occupation there, before a full name, is
+            # a description ("Parishioner Bernadette Quigley", "Distributor Andes Norte Energía")
+            lead = words[k]
+            # an agent noun's shape is proof only before a full name of capitalised words ("Crofter Morag
+            # MacLeod"; not "Pieter van Galen", "Hunter Biden")
+            rest = words[k + 1 :]
+            agent = (
+                _AGENT_STRICT.fullmatch(bare(lead)) is not None
+                and all(w[:1].isupper() and bare(w) not in ORG_HEADS for w in rest)
+                and not _place(rest)
+            )
+            if (_occupation_noun(lead) or agent) and not name_gender(lead) and bare(words[k + 1]) not in _FUNCTION:
+                cut, title = 1, make_title([bare(lead)], lead, any_head=True)
         the_before = k > 0 and bare(words[k - 1]) == "the"
         toks, words = toks[k:], words[k:]
         out: list[Mention] = []
@@ -311,6 +400,8 @@ class MentionFinder:
             if owner is not None and owner.kind == "org":
                 out.append(owner)
         toks, words = toks[cut:], words[cut:]
+        while len(words) > 2 and _POST_NOMINAL.fullmatch(words[-1]):
+            toks, words = toks[:-1], words[:-1]  # "Rupert Okafor KC", "Jane Roe PhD": letters after a name
         mention = self._mention(toks[0][0], toks[-1][1], words, title, the_before and not cut, run_start=start)
         if mention is None:
             return out
@@ -323,6 +414,10 @@ class MentionFinder:
                 found = make_title([bare(w) for w in before], " ".join(before), any_head=full)
                 if found is not None:
                     mention.titles.append(found)
+        if mention.titles and mention.titles[-1].head in ORG_ROLES and not honorific and not mention.gender:
+            # "System operator Nordkapp Gas Transport": a body that holds the role, no person's name
+            mention.kind = "org"
+            mention.titles.pop()
         self._appositions(mention, start)
         out.append(mention)
         return out
@@ -337,7 +432,9 @@ class MentionFinder:
         b -= len(last) - len(trimmed)
         words = [*words[:-1], trimmed]
         name = " ".join(words)
-        if not _KEEPS_STOP.search(name) or re.match(r"\s+[“\"‘'(]?[A-Z]|\s*$", self.text[b : b + 3]):
+        if name.endswith(".") and (
+            not _KEEPS_STOP.search(name) or _SENTENCE_GOES_ON.match(self.text, b, b + 3) is not None
+        ):
             name = name.rstrip(".")  # the full stop of a sentence that ends in "Ltd." is the sentence's
         b -= len(" ".join(words)) - len(name)
         if len(name) < 2 or name.lower() in NOT_NAMES or b <= a:
@@ -350,8 +447,10 @@ class MentionFinder:
             kind = "place"  # "in Central Park", "in Frederick Mall"; "Daniela Park said" is a person
         elif title is not None or (len(words) > 1 and name_gender(words[0])):
             kind = "person"
-        elif bare(words[-1]) != singular(bare(words[-1])) and singular(bare(words[-1])) in ROLE_NOUNS:
-            kind = "group"  # "Labour MPs", "Students"
+        elif (bare(words[-1]) != singular(bare(words[-1])) and singular(bare(words[-1])) in ROLE_NOUNS) or (
+            len(words) == 1 and bare(words[0]) in GROUP_NOUNS
+        ):
+            kind = "group"  # "Labour MPs", "Students", "Protesters"
         else:
             kind = "unknown"
         m = Mention(start=a, end=b, name=name, kind=kind)
@@ -395,10 +494,15 @@ class MentionFinder:
         if after is not None:
             phrase = after.group(1)
             first = phrase.split()[0]
+            first_of = mention.tokens[0]
             if phrase[:1].islower() or bare(first) in ("the", "a", "an") or head_noun(first) is not None:
                 role = parse_role(phrase)
-                if role is not None and not role.plural:
+                if role is not None and not role.plural and role.head in ORG_ROLES and mention.kind != "person":
+                    mention.kind = "org"  # "Jambotel, the country's largest operator,": a body holding a role
+                elif role is not None and not role.plural:
                     mention.titles.append(role)
+                elif role is None and mention.kind == "unknown" and not name_gender(first_of) and _org_head_of(phrase):
+                    mention.kind = "org"  # "Greenpeace, the environmental group,", "Acme, a company that …"
         if text[max(0, run_start - 2) : run_start] == ", ":
             before = _APPOSITION_BEFORE.search(text, max(0, run_start - 80), run_start)
             if before is not None:
@@ -416,14 +520,12 @@ class MentionFinder:
         if found is None:
             line_end = self._breaks[k] if k < len(self._breaks) else -1
             line = text[line_start : line_end if line_end >= 0 else len(text)].rstrip()
-            words = [w for w in line.split() if len(w) > 3 and w[:1].isalpha()]
-            title_case = (
-                len(line) < 200
-                and not line.endswith((".", "!", "?", "”", '"', ":"))
-                and len(words) >= 3
-                and sum(1 for w in words if w[:1].isupper()) >= 0.7 * len(words)
-            )
-            found = self._kinds[line_start] = (title_case, bool(_CAPTION.search(line)) or heading_line(line))
+            title_case = False
+            if len(line) < 200 and not line.endswith((".", "!", "?", "”", '"', ":")):
+                words = [w for w in line.split() if len(w) > 3 and w[:1].isalpha()]
+                title_case = len(words) >= 3 and sum(1 for w in words if w[:1].isupper()) >= 0.7 * len(words)
+            caption = ("(" in line or "/" in line or "hoto" in line or "HOTO" in line) and bool(_CAPTION.search(line))
+            found = self._kinds[line_start] = (title_case, caption or heading_line(line))
         return found
 
 

@@ -142,10 +142,10 @@ def _value(num: str, scale: str | None) -> float:
     return value
 
 
-#: How far before its first digit or number word a quantity can start.
-_BACK = 60
-#: what stands before the number of a quantity: "up to", "between", "US$ "
-_LEAD = re.compile(rf"(?:(?i:{_QUAL_RE})\s+)?(?:(?i:between)\s+)?(?:(?:{_CUR})[^\S\n]?)?$")
+#: How far before its first digit or number word a quantity can start ("approximately between US$ 5").
+_BACK = 40
+#: where a word or a currency sign starts (a reading of a quantity may start there)
+_LEAD_START = re.compile(r"(?<![\w$€£¥₹])[\w$€£¥₹]")
 _ANCHOR_WORDS = words(
     "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
     "eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety dozen zero couple handful dozens "
@@ -166,6 +166,32 @@ _ANCHOR = re.compile(
 )
 
 
+#: what shows an article is about Canada, or about the United States: the country, its people, its provinces (and
+#: their dateline abbreviations) or the largest cities of each, and its currency written out
+_CANADIAN = re.compile(
+    r"\b(?:Canada|Canadians?|Ontario|Quebec|British Columbia|Alberta|Saskatchewan|Manitoba|Nova Scotia|"
+    r"New Brunswick|Newfoundland|Prince Edward Island|Yukon|Nunavut|Northwest Territories|Toronto|Montreal|"
+    r"Vancouver|Ottawa|Calgary|Edmonton|Winnipeg|Halifax|CAD)\b|\b(?:B\.C|Ont|Alta|Sask|Que|N\.S|N\.B|P\.E\.I|Nfld)\."
+    r"|\bC\$"
+)
+_AMERICAN = re.compile(
+    r"\b(?:U\.S\.|USA?\b|United States|Americans?|Washington|New York|Los Angeles|Chicago|Houston|USD)|\bUS\$"
+)
+
+
+def local_dollar(text: str) -> str:
+    """The currency a bare ``$`` means in ``text``: ``CAD`` when the article shows it is about Canada more than
+    about the United States (see :data:`_CANADIAN`), else ``USD``."""
+    canadian = len(_CANADIAN.findall(text))
+    return "CAD" if canadian and canadian > len(_AMERICAN.findall(text)) else "USD"
+
+
+def bare_dollar(surface: str) -> bool:
+    """Whether a quantity's currency is written as a bare ``$`` ("$40 million", not "US$40 million")."""
+    at = surface.find("$")
+    return at >= 0 and (at == 0 or not surface[at - 1].isalpha())
+
+
 def _qualifier(m: re.Match[str]) -> Qualifier:
     for i, (_, name) in enumerate(_QUAL):
         if m.group(f"q{i}"):
@@ -183,8 +209,13 @@ def _unit_words(unit: str) -> str | None:
         last = words[k - 1].lower().rstrip(".")
         if last.endswith(_NOUN_ENDINGS) and last not in _NOT_UNITS:
             return " ".join(words[:k]).rstrip(".")
-    first = words[0].rstrip(".")
-    return first if first.lower() not in _NOT_UNITS else None
+    # no plural: the words up to the first function word ("one ice rink in South Surrey" → "ice rink")
+    kept: list[str] = []
+    for w in words:
+        if w.lower().rstrip(".") in _NOT_UNITS:
+            break
+        kept.append(w.rstrip("."))
+    return " ".join(kept) if kept else None
 
 
 def find_quantities(text: str) -> Iterator[Quantity]:
@@ -196,9 +227,11 @@ def find_quantities(text: str) -> Iterator[Quantity]:
         at = anchor.start()
         if at < last:
             continue
-        # the qualifier, "between" and currency written before the number, then one anchored match per reading
-        lead = _LEAD.search(text, max(last, at - _BACK), at) if _lead_possible(text, at) else None
-        starts = (lead.start(), at) if lead is not None and lead.start() < at else (at,)
+        # the qualifier, "between" and currency written before the number: the reading may start at any of the
+        # few words (or the currency sign) before it; one anchored match per start, the earliest that reaches it
+        starts = [at]
+        if _lead_possible(text, at):
+            starts[:0] = [m.start() for m in _LEAD_START.finditer(text, max(last, at - _BACK), at)]
         best: Quantity | None = None
         for regex, build in ((QUANTITY_RE, _numeric), (WORDY_RE, _wordy)):
             m = next((m for m in (regex.match(text, s) for s in starts) if m is not None and m.end() > at), None)

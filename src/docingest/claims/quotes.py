@@ -7,18 +7,33 @@ from collections.abc import Sequence
 from typing import Any, Literal
 
 from ..models import Claim, ClaimKind, Span, TextRef, claim_id
-from .attribution import Attributor, Event
+from .attribution import NAMING_VERB, Attributor, Event
 from .cues import STANCE_WORDS
 from .marks import Quoted, find_quotes, paragraph_spans
+from .mentions import heading_line
 
 _WORD = re.compile(r"[\w’'-]+")
 
+#: Quote claims at or above this confidence are quotations of speech (attributed or not); below it, quoted
+#: terms: a scare quote, a nickname, a title, a term a stance verb labels.
+QUOTATION_CONFIDENCE = 0.4
+#: The confidence of a quoted term (see :data:`QUOTATION_CONFIDENCE`).
+TERM_CONFIDENCE = 0.3
 
-def make_claim(kind: ClaimKind, text: str, start: int, end: int, **fields: Any) -> Claim:
-    """The claim of ``kind`` whose text is ``text[start:end]``, with its stable id."""
+
+def _quotation_confidence(closed: bool, credited: bool, same_sentence: bool) -> float:
+    """A quotation's confidence: 0.9 closed and credited by a cue of its own sentence, 0.8 credited from
+    elsewhere (a split or floating quote), 0.7 credited to nobody; 0.3 less for a quote left open."""
+    tenths = (9 if same_sentence else 8) if credited else 7
+    return (tenths - (0 if closed else 3)) / 10
+
+
+def make_claim(kind: ClaimKind, text: str, start: int, end: int, *, key: str = "", **fields: Any) -> Claim:
+    """The claim of ``kind`` whose text is ``text[start:end]``, with its stable id (``key`` tells apart claims
+    over the same text: the quantity of a numeric claim)."""
     span = Span(start=start, end=end)
     body = text[start:end]
-    return Claim(id=claim_id(kind, span, body), kind=kind, text=body, span=span, **fields)
+    return Claim(id=claim_id(kind, span, body + key), kind=kind, text=body, span=span, **fields)
 
 
 def _ref(text: str, span: tuple[int, int] | None) -> TextRef | None:
@@ -110,6 +125,18 @@ def _titled(body: str, before: str, words: list[str]) -> bool:
     )
 
 
+def _quoted_heading(text: str, q: Quoted, para: tuple[int, int]) -> bool:
+    """Whether a quote opening its paragraph is a heading: the paragraph is a heading line, or only the quote
+    with no sentence's end inside it or in title case ("'Just listen to us'", "'All Bets Are Off.'")."""
+    if heading_line(text[para[0] : para[1]]):
+        return True
+    if text[q.outer[1] : para[1]].strip(" .:"):
+        return False  # more follows the quote in its paragraph: "'…,' she said."
+    body = text[q.start : q.end].strip()
+    words = _WORD.findall(body)
+    return not body.endswith((".", "!", "?", ",")) or all(w[0].isupper() for w in words if len(w) > 3)
+
+
 def _term_between(text: str, quotes: Sequence[Quoted], lo: int, hi: int) -> bool:
     """Whether a quoted term (three words at most, no closing punctuation) opens in ``[lo, hi)``."""
     for q in quotes:
@@ -154,11 +181,27 @@ def sentence_spans(text: str, paragraphs: Sequence[tuple[int, int]] = ()) -> lis
     return _context(text, paragraphs).attr.sentences
 
 
-def _labels(text: str, ev: Event, words: str, body: str) -> bool:
-    """Whether a stance verb credits a short quoted term, a label rather than words spoken: three words or
-    fewer, no sentence in them ("blasted Clinton as a “disgrace”"; not "encouraged “the removal of …”")."""
+def _labels(text: str, ev: Event, q: Quoted, words: str, body: str) -> bool:
+    """Whether a stance or naming verb credits a short quoted term, a label rather than words spoken: three
+    words or fewer, no sentence in them ("blasted Clinton as a “disgrace”"; not "encouraged “the removal of
+    …”"). A naming verb labels when it names a thing, the term after a definite or possessive determiner or
+    after "call for" ("what the company called its “retention squad”", "called for a “people's section”"); it
+    quotes a judgement when the term is a predicate ("called the pricing a “fare cliff”", "called that answer
+    “tidy on paper”")."""
+    if words.count(" ") >= 3 or body.rstrip().endswith((".", "!", "?")):
+        return False
     cue = text[ev.cue[0] : ev.cue[1]].lower()
-    return cue in STANCE_WORDS and words.count(" ") < 3 and not body.rstrip().endswith((".", "!", "?"))
+    if cue in STANCE_WORDS:
+        return True
+    if ev.kind != "naming" or NAMING_VERB.fullmatch(cue) is None:
+        return False
+    return _NAMED_THING.search(text, max(ev.cue[1], q.open - 40), q.open) is not None
+
+
+#: what stands right before a quoted name of a thing: a definite or possessive determiner, or "call for (a)"
+#: ("called its “retention squad”", "calls the “Swan Map”"; not "called the offer “an insult”", "called the
+#: pricing a “fare cliff”")
+_NAMED_THING = re.compile(r"(?:\b(?:the|its|his|her|their|our|this|that)\s+|^\s*for\s+(?:(?:a|an|the)\s+)?)$", re.I)
 
 
 def _repeated(words: str, said: Sequence[tuple[str, Event | None]]) -> Event | Literal[False] | None:
@@ -200,45 +243,60 @@ def _quote_claims(text: str, ctx: _Context) -> list[Claim]:
             # "Trump tweeted that there was “no collusion” and “collusion” was among …": only the first quote
             # after the cue is the cue's; later short ones are terms
             same = len(_WORD.findall(text[start:end])) > 3 or text[start:end].endswith((".", "!", "?"))
-        if _is_name_or_title(text, q):
-            continue
+        # a quoted term (no quotation of speech) is a claim too, with TERM_CONFIDENCE: a title or nickname
+        term = _is_name_or_title(text, q)
+        label = False
         words = " ".join(_WORD.findall(text[start:end])).lower()
-        if same and ev is not None and _labels(text, ev, words, text[start:end]):
-            same = False  # "blasted Clinton as a “disgrace”", "hailed him as “The Comeback Kid”": a label, a term
+        if same and ev is not None and _labels(text, ev, q, words, text[start:end]):
+            # "blasted Clinton as a “disgrace”", "hailed him as “The Comeback Kid”": a label, a term nobody says
+            same, label = False, True
         if same and ev is not None and ev.cue[0] > q.outer[1] + 3 and words.count(" ") < 2 and s_a < q.open:
             # "The “sex tape” reference was …, Trump said": a term inside the sentence a later cue reports
             same = text[s_a : q.open].rstrip().endswith((":", ","))
-        if _is_scare(text, q, s_a, same):
+        if not term and _is_scare(text, q, s_a, same):
             # a quoted phrase in a sentence that credits nobody is a scare quote, unless it repeats words quoted
             # before: then it is a quotation again, its speaker the earlier one only when that one is the
             # sentence's subject ("The secretary general presented … as essential to “win this war”")
             earlier = _repeated(words, said)
             if earlier is False:
-                continue
-            subject = ctx.attr.subject_of(s_a, q.open)
-            ev = earlier if earlier is not None and subject is not None and earlier.person is subject else None
-            same = ev is not None
+                term = True
+            else:
+                subject = ctx.attr.subject_of(s_a, q.open)
+                ev = earlier if earlier is not None and subject is not None and earlier.person is subject else None
+                same = ev is not None
         para = ctx.attr.paragraph_of(q.open) or (q.open, q.outer[1])
         if _PROMO_LABEL.match(text, para[0]) or (_LABEL.match(text, para[0]) and para[1] - para[0] < 150):
-            continue  # "READ MORE: …", "WATCH: …" promo lines
-        if q.single and not same and (len(_WORD.findall(text[start:end])) < 3 or not text[para[0] : q.open].strip()):
-            continue
-        conf = 0.9 if q.closed else 0.6
-        if ev is None:
-            conf -= 0.2
-        elif not same:
-            conf -= 0.1
-        said.append((words, ev))
+            term = True  # "READ MORE: …", "WATCH: …" promo lines: the publisher's, not the story's
+        if (
+            q.single
+            and not same
+            and (
+                len(_WORD.findall(text[start:end])) < 3
+                or (not text[para[0] : q.open].strip() and _quoted_heading(text, q, para))
+            )
+        ):
+            # a short single-quoted stretch (a term, or apostrophes), or one opening a heading; a paragraph that
+            # opens with one is a quotation, as with double marks ('The money simply is not there.')
+            term = True
+        if term:
+            # a term after a possessive is its owner's word ("her “cancer drama”"); no other term is anybody's,
+            # not even a label a stance or naming verb gives ("blasted Clinton as a “disgrace”")
+            own = not label and not q.single and not _is_name_or_title(text, q)
+            ev = ctx.attr.term_owner(q.open) if own else None
+            conf = TERM_CONFIDENCE
+        else:
+            conf = _quotation_confidence(q.closed, ev is not None, same)
+            said.append((words, ev))
         out.append(
             make_claim(
                 "quote",
                 text,
                 start,
                 end,
-                speaker=(ev.speaker.strip() or None) if ev is not None and ev.speaker else None,
+                speaker=ev.name if ev is not None else None,
                 speaker_mention=_ref(text, ev.mention) if ev is not None else None,
                 cue=_ref(text, ev.cue) if ev is not None and ev.kind not in ("colon", "dash", "topic") else None,
-                confidence=max(0.0, min(1.0, conf)),
+                confidence=conf,
             )
         )
     return out
@@ -432,7 +490,7 @@ def _reported_claims(text: str, ctx: _Context) -> list[Claim]:
                 text,
                 a,
                 b,
-                speaker=ev.speaker.strip() or None,
+                speaker=ev.name,
                 speaker_mention=_ref(text, ev.mention),
                 cue=_ref(text, ev.cue),
                 confidence=0.6,

@@ -18,8 +18,8 @@ from dataclasses import dataclass
 
 from ..models import Claim, Quantity
 from .lexicon import words
-from .numbers import find_quantities
-from .quotes import make_claim, quote_claims, reported_claims, sentence_spans
+from .numbers import bare_dollar, find_quantities, local_dollar
+from .quotes import QUOTATION_CONFIDENCE, make_claim, quote_claims, reported_claims, sentence_spans
 
 _MONTHS = (
     r"Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|"
@@ -30,17 +30,25 @@ _DATE_AFTER = re.compile(rf"^(?:st|nd|rd|th)?,?\s+(?:{_MONTHS})\b|^(?:st|nd|rd|t
 _TIME_AFTER = re.compile(r"^\s?(?:a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b|o'clock|GMT|UTC|[AECMP][SD]T\b)|^:\d\d")
 _DIGIT_RUN = re.compile(r"[\d().+-]+(?:[ .-][\d().-]+)*")
 #: a word right before a number that makes it a label: "page 3", "Level 4", "Highway 401", "Readiness 2030"
-_LABEL_BEFORE = re.compile(
-    r"(?:\b(?i:page|pages|chapter|section|route|level|grade|room|unit|flight|platform|gate|exit|channel|version|"
+_LABEL_WORD = re.compile(
+    r"\b(?i:page|pages|chapter|section|route|level|grade|room|unit|flight|platform|gate|exit|channel|version|"
     r"episode|round|stage|phase|step|week|day|game|number|no\.|model|bill|article|clause|item|figure|table|"
     r"local|highway|interstate|station|ward|district|precinct|lot|suite|apartment|apt\.|box|series|volume|vol\.)"
-    r"|[A-Z][\w.&'-]*[A-Za-z])\s$"
+    r"\s$"
 )
 _LABEL_CASED = re.compile(r"[A-Z][\w.&'-]*[A-Za-z]\s$")
 _ONE_NOT_COUNT = re.compile(
     r"^\s+(?:of|another|more|day|time|point|way|thing|side|hand|another's|by|after|or|and|who|that|which)\b|^[,;:?]"
 )
-_DETERMINER_BEFORE = re.compile(r"\b(?:the|no|any|each|this|that|which|some|these|those)\s$", re.IGNORECASE)
+#: the nouns "one" makes idioms with ("one way or another", "one day", "at one point", "on the one hand")
+_ONE_IDIOM = re.compile(r"\s+(?:way|day|time|point|thing|side|hand)\b")
+#: a determiner (and a superlative or "other") before a small number: a back-reference ("the two women", "their
+#: oldest two daughters", "the other three")
+_DETERMINER_BEFORE = re.compile(
+    r"\b(?:the|no|any|each|this|that|which|some|these|those)\s(?:[a-z]+est\s|other\s)?$"
+    r"|\b(?:their|his|her|its|our)\s(?:[a-z]+est|other)\s$",
+    re.IGNORECASE,
+)
 _BRACKET = re.compile(r"\b(?:\w+s|people|children|men|women)\s+(?:over|under|above|below|aged)\s$")
 _RELATIVE = re.compile(r"\b(?:the past|the last|the next|how many)\s$", re.IGNORECASE)
 _CAPITAL_BEFORE = re.compile(r"[A-Z][\w'’-]*\s$")
@@ -56,7 +64,6 @@ _PREDICATE_BEFORE = re.compile(r"\b(?:is|was|were|are|be|been|being|turned|turns
 _STREET = re.compile(
     r"^\s+(?:[A-Z][\w.'-]*\s+){1,3}(?:Street|St\.|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Drive|Lane|Way)\b"
 )
-_SPLIT = re.compile(r"[,;:]\s|\s[—–-]{1,2}\s|\s(?:and|but|while|whereas)\s")
 _MEASURED_AFTER = re.compile(
     r"^\s*(?:(?:a|an|per)\s+(?:year|month|week|day|hour)\s+)?(?:for|on|in|of|to|from)\s+"
     r"((?:the\s+|its\s+|their\s+|his\s+|her\s+)?"
@@ -74,13 +81,14 @@ _FUNCTION_END = words("the a an of to in on for and or with by at as its their h
 
 def numeric_claims(text: str, paragraphs: Sequence[tuple[int, int]] = ()) -> list[Claim]:
     """The numeric claims of ``text`` in order, each with its clause, quantity, and speaker when quoted."""
-    quotes = quote_claims(text, paragraphs)
+    quotes = [c for c in quote_claims(text, paragraphs) if c.confidence >= QUOTATION_CONFIDENCE]
     reported = reported_claims(text, paragraphs)
     sentences = sentence_spans(text, paragraphs)
     starts = [a for a, _ in sentences]
     # the innermost claim holding a quantity speaks it: a quote inside a reported clause before the clause
     holders = sorted(quotes + reported, key=lambda c: c.span.end - c.span.start)
-    found: list[tuple[Quantity, int, int, Claim | None]] = []
+    dollar = ""  # the currency of a bare "$", worked out at the first one
+    out: list[Claim] = []
     for q in find_quantities(text):
         if not asserts(text, q):
             continue
@@ -89,26 +97,24 @@ def numeric_claims(text: str, paragraphs: Sequence[tuple[int, int]] = ()) -> lis
         holder = next((c for c in holders if c.span.start <= q.span.start and q.span.end <= c.span.end), None)
         if holder is not None:
             lo, hi = max(lo, holder.span.start), min(hi, holder.span.end)
-        found.append((q, lo, hi, holder))
-    out: list[Claim] = []
-    taken: set[tuple[int, int]] = set()
-    for n, (q, lo, hi, holder) in enumerate(found):
-        shared = any(o_lo == lo and o_hi == hi for k, (_, o_lo, o_hi, _) in enumerate(found) if k != n)
-        a, b = _piece(text, q, lo, hi) if shared else (lo, hi)
-        a, b = _trim(text, a, b)
-        if (a, b) in taken or b <= a or not (a <= q.span.start and q.span.end <= b):
-            a, b = q.span.start, q.span.end
-        if (a, b) in taken:
+        if _premise(text, q, lo) or _question(text, q, lo, hi):
             continue
-        taken.add((a, b))
-        # rebuilt through validation (model_copy would not validate the new field)
-        quantity = Quantity.model_validate({**q.model_dump(), "measured": measured(text, q, a, b)})
+        a, b = _trim(text, *_clause(text, q, lo, hi))
+        if b <= a or not (a <= q.span.start and q.span.end <= b):
+            a, b = q.span.start, q.span.end
+        unit = q.unit
+        if unit == "USD" and bare_dollar(q.surface):
+            dollar = dollar or local_dollar(text)
+            unit = dollar
+        # what model_copy sets is typed (str | None) and checked by mypy: no second validation of the quantity
+        quantity = q.model_copy(update={"measured": measured(text, q, a, b), "unit": unit})
         out.append(
             make_claim(
                 "numeric",
                 text,
                 a,
                 b,
+                key=f"\x00{q.span.start}:{q.span.end}",
                 speaker=holder.speaker if holder is not None else None,
                 speaker_mention=holder.speaker_mention if holder is not None else None,
                 cue=holder.cue if holder is not None else None,
@@ -117,6 +123,70 @@ def numeric_claims(text: str, paragraphs: Sequence[tuple[int, int]] = ()) -> lis
             )
         )
     return out
+
+
+#: where the clauses of a sentence meet: a semicolon, a dash, a conjunction or relative pronoun after a comma
+#: (and where the sentences of a quotation end: a quotation is one sentence of the text around it)
+_CLAUSE_BREAK = re.compile(
+    r";\s|\s[—–]\s|\s--\s|,\s(?=(?:and|but|while|whereas|which|although|though|because|so)\s)"
+    r"|(?<=[.!?])\s+(?=[“\"‘']?[A-Z])"
+)
+
+
+def _clause(text: str, q: Quantity, lo: int, hi: int) -> tuple[int, int]:
+    """The clause of the sentence ``[lo, hi)`` that holds ``q``."""
+    a, b = lo, hi
+    for m in _CLAUSE_BREAK.finditer(text, lo, hi):
+        if m.end() <= q.span.start:
+            a = m.end()
+        elif m.start() >= q.span.end:
+            b = m.start()
+            break
+    return a, b
+
+
+_CONDITION = re.compile(r"\b(?:[Ii]f|[Uu]nless)\s")
+_PREMISE_END = re.compile(r"[,;:—–]|[.!?]\s|\bthen\b")
+
+
+def _premise(text: str, q: Quantity, lo: int) -> bool:
+    """Whether ``q`` sits in a conditional's premise, which asserts nothing: after "if" or "unless" with no
+    comma, semicolon, dash or "then" between ("if we're building that seven days a week around the clock, …";
+    the consequent is a claim: "…, we can save $2-300 million")."""
+    head = text[max(lo, q.span.start - 200) : q.span.start]
+    last = None
+    for last in _CONDITION.finditer(head):  # noqa: B007 - the last one counts
+        pass
+    if last is None or _PREMISE_END.search(head, last.end()) is not None:
+        return False
+    # a count the premise presupposes is still asserted: "if the initiative keeps blood pressure stable for all
+    # 7,000 participants"
+    return _PRESUPPOSED.search(head) is None
+
+
+_PRESUPPOSED = re.compile(r"\b(?:all|the|its|their|these|those|each|every)\s$", re.IGNORECASE)
+
+
+_AUXILIARY = (
+    r"(?:is|are|was|were|am|do|does|did|will|would|can|could|should|shall|has|have|had|may|might|must|"
+    r"isn|aren|wasn|weren|don|doesn|didn|won|wouldn|couldn|shouldn|hasn|haven|hadn)"
+)
+#: a question that asserts nothing: a yes/no question ("Will they cut 300 jobs?") or a counterfactual "why
+#: not" ("Why aren't I 50 points ahead?"); a question that presupposes a figure is a claim ("What kind of genius
+#: loses a billion dollars in a single year?")
+_OPEN_QUESTION = re.compile(
+    rf"[“\"‘'(\s]*(?:(?i:{_AUXILIARY})(?:[’']t)?\s|(?i:why)\s+(?:\w+n[’']t\b|not\b|\w+\s+not\b))"
+)
+
+
+def _question(text: str, q: Quantity, lo: int, hi: int) -> bool:
+    """Whether ``q`` sits in a question that asserts nothing (see :data:`_OPEN_QUESTION`)."""
+    mark = text.find("?", q.span.end, hi)
+    if mark < 0 or any(c in text[q.span.end : mark] for c in ".!"):
+        return False
+    # the question starts at the sentence's start, or at the quotation mark that opens it
+    start = max(lo, *(text.rfind(c, lo, q.span.start) + 1 for c in '.!?“"'))
+    return _OPEN_QUESTION.match(text, start) is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,15 +259,15 @@ def _bracket_or_idiom(x: _Seen) -> bool:
     """Brackets of whom a statement is about, banknotes, idioms: "Canadians over 60", "households making
     $100,000 or more", "$20s", "doubling down", "a one-off"."""
     lead = x.surface.split()[0] + " " if x.q.qualifier in ("more_than", "less_than") else ""
-    if x.q.unit is None and _BRACKET.search(x.before + lead):
-        return True
+    if _BRACKET.search(x.before + lead):
+        return True  # "Canadians over 60", "people under 30 engage in …" (whatever the words after it)
     if re.match(r"\s+or\s+(?:more|less|older|younger)\b", x.after) and _EARNING.search(x.before):
         return True
     if x.q.unit in _CURRENCY_CODES and x.after.startswith("s"):
         return True
     if x.surface.lower().startswith("doubling") and x.after.startswith(" down"):
         return True
-    s = x.q.span.start + len(x.first)
+    s = x.q.span.start + len(re.split(r"[-–]", x.first, maxsplit=1)[0])  # "one-off": the number is "one"
     return bool(re.match(r"[-–](?:off|on-one|time|of-a-kind|liners?)\b", x.text[s : s + 12]))
 
 
@@ -215,10 +285,18 @@ def _no_count(x: _Seen) -> bool:
         return True
     if low == "one" and (_ONE_NOT_COUNT.match(x.after) or (x.q.unit is None and not re.match(r"\s+[a-z]", x.after))):
         return True
+    if x.first == "one" and x.q.unit and _ONE_IDIOM.match(x.text, x.q.span.start + 3):
+        return True  # "just one way to do it", "one day", "one thing": idioms of "one", no count
     back = _DETERMINER_BEFORE.search(x.before) and (x.first == "one" or not _THAT.search(x.before))
     if back and x.q.qualifier == "exact":
         return True
-    return x.surface[:1].isupper() and x.q.unit is None and bool(re.match(r"\s+(?:of|[A-Z])", x.after))
+    # "One of them", "One Direction" (a count of a part stays: "Two of the arenas will be taken away")
+    return (
+        x.surface[:1].isupper()
+        and x.q.unit is None
+        and bool(re.match(r"\s+(?:of|[A-Z])", x.after))
+        and (x.first == "one" or not x.after.startswith(" of"))
+    )
 
 
 _NOT_CLAIMS = (_date_or_time, _label_or_name, _age, _bracket_or_idiom, _no_count)
@@ -235,9 +313,11 @@ def asserts(text: str, q: Quantity) -> bool:
 def _labelled(text: str, s: int, before: str) -> bool:
     """Whether the word before a number labels it ("page 3", "Level 4"); a capitalised word that only opens
     the sentence, or a possessive ("McCallum's 2 …"), does not."""
-    if not _LABEL_BEFORE.search(before) or re.search(r"[’']s\s$", before):
+    if re.search(r"[’']s\s$", before):
         return False
-    return not _LABEL_CASED.search(before) or not _sentence_start(text, s, before)
+    if _LABEL_WORD.search(before):
+        return True  # "Section 8 housing" also at a sentence start
+    return _LABEL_CASED.search(before) is not None and not _sentence_start(text, s, before)
 
 
 def _in_name(q: Quantity) -> bool:
@@ -271,18 +351,6 @@ def _sentence_start(text: str, s: int, before: str) -> bool:
     return k == 0 or bool(re.search(r"(?:[.!?]\s|\n)\W*$", head))
 
 
-def _piece(text: str, q: Quantity, lo: int, hi: int) -> tuple[int, int]:
-    """The part of a shared clause, between commas or conjunctions, that carries ``q``."""
-    a, b = lo, hi
-    for m in _SPLIT.finditer(text, lo, hi):
-        if m.end() <= q.span.start:
-            a = m.end()
-        elif m.start() >= q.span.end:
-            b = m.start()
-            break
-    return a, b
-
-
 def _trim(text: str, a: int, b: int) -> tuple[int, int]:
     while a < b and (text[a].isspace() or text[a] in "“”\"‘’'(,;:—–-"):
         a += 1
@@ -309,9 +377,36 @@ def measured(text: str, q: Quantity, a: int, b: int) -> str | None:
         return q.unit
     head = text[a : q.span.start]
     verb = _VERB.search(head)
-    if verb is not None:
-        subject = head[: verb.start()].strip(" ,;:“”\"'")
-        words = subject.split()
-        if 0 < len(words) <= 8:
-            return subject
-    return None
+    if verb is None:
+        return None
+    subject = _subject(head[: verb.start()])
+    if subject is None:
+        return None
+    return f"cost of {subject}" if verb.group(0).strip() in ("cost", "costs") else subject
+
+
+#: what opens a clause before its subject: a conjunction, an adverb, a relative pronoun
+_SUBJECT_LEAD = re.compile(
+    r"(?:(?:but|and|so|yet|still|while|although|though|because|when|also|now|then|in fact|the fact that|that|"
+    r"which|who)\s+)+",
+    re.IGNORECASE,
+)
+#: words that end no subject worth naming: pronouns, expletives, modals, a relative pronoun
+_NOT_SUBJECT = words(
+    "it it’s it's this that these those there he she they we i you which who what may might must should would "
+    "could can will shall does doesn’t doesn't did didn’t didn't do"
+)
+
+
+def _subject(before_verb: str) -> str | None:
+    """The subject noun phrase of a clause, from the words before its verb: after an opening phrase and its
+    comma, without a leading conjunction or a trailing relative pronoun ("In fact, the original budget" → "the
+    original budget"; "The Evergreen Line that" → "The Evergreen Line"); ``None`` for a pronoun."""
+    phrase = before_verb.rsplit(",", 1)[-1].strip(" ;:“”\"'—–")
+    phrase = phrase[m.end() :] if (m := _SUBJECT_LEAD.match(phrase)) else phrase
+    words_ = phrase.split()
+    while words_ and words_[-1].lower() in ("that", "which", "who"):
+        words_.pop()
+    if not words_ or len(words_) > 8 or any(w.lower() in _NOT_SUBJECT for w in words_):
+        return None
+    return " ".join(words_)

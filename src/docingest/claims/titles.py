@@ -57,10 +57,12 @@ class Title:
 
     def covers(self, other: Title) -> bool:
         """Whether a mention with this title can name the bearer of ``other`` (heads only: "the leader" covers
-        a president, "the coach" a man introduced as the club's boss; "the minister" never covers a prime
-        minister)."""
+        a president, "the coach" a man introduced as the club's boss, "the detective" a detective inspector; "the
+        minister" never covers a prime minister)."""
         if self.head == other.head:
             return True
+        if not self.modifiers and self.head in other.modifiers and self.head in TITLE_HEADS:
+            return True  # a compound title's first noun: "the detective" for a Detective Inspector
         return other.head in HYPERNYMS.get(self.head, ()) or self.head in HYPERNYMS.get(other.head, ())
 
 
@@ -96,13 +98,19 @@ def head_noun(token: str) -> str | None:
         # "co-author", "vice-chair": the head is the last part; "mum-of-three": the first
         found = next((p for p in (parts[-1], parts[0]) if p in TITLE_HEADS), None)
     if found is None and len(low) > 7:
-        # a compound written as one word: "councilmember", "spokesperson", "policeman"
-        found = next((h for h in _COMPOUND_HEADS if low.endswith(h) and len(low) - len(h) >= 4), None)
+        # a compound written as one word: "councilmember", "spokesperson", "policeman" (a noun before the head:
+        # "Abdirahman", "Chapman", "Shoemaker" are names)
+        found = next((h for h in _COMPOUND_HEADS if low.endswith(h) and low[: -len(h)] in _COMPOUND_FIRSTS), None)
     return found
 
 
-#: heads that end compounds written as one word ("councilmember", "congressman")
+#: heads that end compounds written as one word ("councilmember", "congressman"), and the nouns before them
 _COMPOUND_HEADS = ("member", "man", "woman", "person", "leader", "officer", "worker", "keeper", "maker", "owner")
+_COMPOUND_FIRSTS = words(
+    "council congress chair spokes alder assembly police fire business committee anchor news sales camera "
+    "weather states board city county party team crafts trades country house shop store book peace law policy "
+    "home land"
+)
 
 
 def head_key(words: list[str]) -> tuple[int, str]:

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 
 from ..entities import Entity
-from ..lexicon import ORG_HEADS, words
+from ..lexicon import ORG_HEADS, ORG_ROLES, name_gender, words
 from ..mentions import Mention
 from ..titles import bare
 
@@ -26,6 +26,31 @@ _GENERIC = words(
 _ADJECTIVE = re.compile(r"(?:an|ian|ese|ish|ic|al)$")
 
 
+def bodylike(ent: Entity) -> bool:
+    """A name of several words that nothing shows to be a person's ("Halcyon Interactive", "Atlantica
+    Terminals"): its first words may stand for it as an organisation's do."""
+    return (
+        not ent.place
+        and not ent.group
+        and not ent.titles
+        and not ent.gender
+        and all(m.kind == "unknown" for m in ent.mentions)
+        and any(len(m.tokens) > 1 for m in ent.mentions)
+        and not name_gender(ent.mentions[0].tokens[0])
+    )
+
+
+def _named_by(head: str, names: set[str]) -> bool:
+    """Whether a short form's head word is a word of the name, or the same word in another language's spelling
+    ("the cooperative" … "Cooperativa Olearia")."""
+    return head in names or (len(head) >= 6 and any(len(n) >= 6 and n[:-1] == head[: len(n) - 1] for n in names))
+
+
+def _first_in_story(ent: Entity) -> int:
+    """Where an entity is first written outside headings and captions."""
+    return min((m.start for m in ent.mentions if not m.aside), default=ent.first)
+
+
 def run(mentions: list[Mention], entities: list[Entity]) -> None:
     """Merge each entity written only as a capitalised short form ("the Ministry", "the Alliance") or as the
     first words of an organisation's name ("Vantor") into the organisation it names."""
@@ -33,7 +58,7 @@ def run(mentions: list[Mention], entities: list[Entity]) -> None:
     by_prefix: dict[tuple[str, ...], list[Entity]] = {}
     by_last: dict[str, list[Entity]] = {}
     for e in entities:
-        if not e.org:
+        if not (e.org or bodylike(e)):
             continue
         for x in e.mentions:
             if len(x.tokens) > 1 and e not in by_last.setdefault(x.tokens[-1], []):
@@ -50,6 +75,10 @@ def run(mentions: list[Mention], entities: list[Entity]) -> None:
         if len(m.tokens) == 1 and _ADJECTIVE.search(m.tokens[0].lower()):
             continue
         longer = [e for e in by_prefix.get(tuple(m.tokens), ()) if e.mentions and e is not own]
+        if longer and not longer[0].org and longer[0].first > _first_in_story(own):
+            # a short name written before the longer one (headlines aside) is a name of its own ("Loudhaven" …
+            # "Loudhaven Plus")
+            longer = []
         if not longer and len(m.tokens) == 1 and bare(m.name) not in ORG_HEADS:
             longer = [e for e in by_last.get(m.tokens[0], ()) if e.mentions and e is not own]  # "Toronto Raptors"
         if len(longer) == 1:
@@ -63,7 +92,7 @@ def run(mentions: list[Mention], entities: list[Entity]) -> None:
 
 
 def resolve(
-    phrase: str, pos: int, entities: list[Entity], nearest: Callable[[int], Entity | None] | None = None
+    phrase: str, pos: int, entities: list[Entity], nearest: Callable[[int, str], Entity | None] | None = None
 ) -> Entity | None:
     words = [bare(w) for w in phrase.split()]
     heads = [w for w in words if w and w not in ("the", "a", "an", "its", "their", "our")]
@@ -76,15 +105,15 @@ def resolve(
         if not ent.org or ent.first > pos:
             continue
         names = {bare(w) for m in ent.mentions for w in m.name.split()}
-        if head in names or (len(heads) > 1 and heads[-2] in names and head in ORG_HEADS):
+        if _named_by(head, names) or (len(heads) > 1 and heads[-2] in names and head in ORG_HEADS):
             last = max((m.start for m in ent.mentions if m.start <= pos), default=ent.first)
             if last > best_last:
                 best, best_last = ent, last
     if best is not None:
         return best
-    if head in _GENERIC:
-        # "the company said": the organisation last written as a subject
-        return nearest(pos) if nearest is not None else None
+    if head in _GENERIC or head in ORG_ROLES:
+        # "the company said", "the airline said": the organisation the story is about
+        return nearest(pos, head) if nearest is not None else None
     if not phrase.rsplit(maxsplit=1)[-1][:1].isupper() or head not in ORG_HEADS:
         return None
     # "the Alliance" beside "NATO": the most-mentioned organisation whose name gives no kind

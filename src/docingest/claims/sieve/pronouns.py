@@ -50,6 +50,10 @@ def resolve(  # noqa: PLR0917 - the pass's inputs, each a different kind of evid
                 return ent  # an organisation, or a name nothing shows to be a person's ("Summit Lane said")
         if word.lower() in ("it", "its"):
             return nearest(pos, "org", max_back=400, subject_only=True)
+        if word.lower() in ("they", "we"):
+            # "The Residents Association opposes the plan. “…,” they said.": the organisation just written as
+            # a subject (a plural noun would have been a group: no one to name)
+            return nearest(pos, "org", max_back=250, subject_only=True)
         return None
     if topic is not None and not topic.org and topic.gender in ("", gender):
         return topic

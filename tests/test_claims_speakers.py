@@ -1,0 +1,791 @@
+"""Speakers by name: one team-written case per way news writing names a speaker and refers back to them.
+
+Written for issue 12 (round 2) as development cases of the speaker sieve, not drawn from any corpus: each case is
+a short text and the canonical speaker of every quotation in it (``None``: the text names nobody).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import docingest
+from docingest.claims.quotes import QUOTATION_CONFIDENCE
+
+CASES: list[tuple[str, list[str | None]]] = [
+    (
+        ("Acme Corp. raised prices on Monday.\n\n“It was necessary,” said Jane Doe, a spokeswoman for Acme Corp."),
+        ["Jane Doe"],
+    ),
+    (
+        ("Acme Corp. raised prices on Monday.\n\n“It was necessary,” Acme Corp. said in a statement."),
+        ["Acme Corp."],
+    ),
+    (
+        ("Dr. Jane Doe, who leads the clinic, said: “We are full.”"),
+        ["Jane Doe"],
+    ),
+    (
+        ("Jane Doe runs the clinic.\n\n“We are full,” she told The Times."),
+        ["Jane Doe"],
+    ),
+    (
+        ("Jane Doe said the plan was flawed. “It will fail.”\n\n“Nobody asked us.”"),
+        ["Jane Doe", "Jane Doe"],
+    ),
+    (
+        ("According to Jane Doe, “the plan will fail.”"),
+        ["Jane Doe"],
+    ),
+    (
+        ("“The data are clear,” says Prof. John Smith of the University of Leeds."),
+        ["John Smith"],
+    ),
+    (
+        ("In a statement, the Ministry of Health said: “We are monitoring the situation.”"),
+        ["Ministry of Health"],
+    ),
+    (
+        ("The Ministry of Health issued new rules.\n\n“We are monitoring the situation,” the health ministry said."),
+        ["Ministry of Health"],
+    ),
+    (
+        (
+            "Police Chief Mary Jones said the road was closed. “It is not safe,” she said.\n\n"
+            "“We will reopen it soon,” the chief added."
+        ),
+        ["Mary Jones", "Mary Jones"],
+    ),
+    (
+        ("Smith's lawyer, Tom Brown, said: “My client is innocent.”"),
+        ["Tom Brown"],
+    ),
+    (
+        ("“We won,” wrote Jane Doe on X."),
+        ["Jane Doe"],
+    ),
+    (
+        ("The company's chief executive, John Smith, told investors: “Sales are up.”"),
+        ["John Smith"],
+    ),
+    (
+        ("Asked whether she would resign, Doe replied: “Absolutely not.”\n\nJane Doe is the mayor."),
+        ["Jane Doe"],
+    ),
+    (
+        ("Jane Doe, 45, a teacher from Leeds, said: “The school is failing.”"),
+        ["Jane Doe"],
+    ),
+    (
+        ("“It is closed,” Jane Doe said. “We do not know when it will reopen.”"),
+        ["Jane Doe", "Jane Doe"],
+    ),
+    (
+        ("Maria Lopez lost her job in May. Her husband, Paul, said: “We are struggling.”"),
+        ["Paul"],
+    ),
+    (
+        ("Kevin Ames scored twice.\n\n“It felt great,” the 34-year-old said."),
+        ["Kevin Ames"],
+    ),
+    (
+        ("Jane Smith spoke to the BBC. Smith told the BBC: “We are fine.”"),
+        ["Jane Smith"],
+    ),
+    (
+        (
+            "Mr Smith and Ms Smith run the farm. John Smith bought it in 1990 and Anna Smith joined "
+            "later.\n\n"
+            "“It is hard work,” Ms Smith told reporters."
+        ),
+        ["Anna Smith"],
+    ),
+    (
+        ("Acme Corp. raised prices.\n\nA spokesman for Acme said: “Costs have risen.”"),
+        ["Acme Corp."],
+    ),
+    (
+        ("Acme spokesman John Smith said: “Costs have risen.”"),
+        ["John Smith"],
+    ),
+    (
+        ("“Costs have risen,” said Acme's head of communications, John Smith."),
+        ["John Smith"],
+    ),
+    (
+        ("Speaking to reporters, Jane Doe said: “We will appeal.”"),
+        ["Jane Doe"],
+    ),
+    (
+        ("“We will appeal,” Jane Doe said, adding: “This is not over.”"),
+        ["Jane Doe", "Jane Doe"],
+    ),
+    (
+        ("Anna Berg and Lisa Holm both ran. Berg won.\n\n“I am thrilled,” Berg said. “Lisa pushed me,” she added."),
+        ["Anna Berg", "Anna Berg"],
+    ),
+    (
+        ("Senator Tom Price (R-Ga.) disagreed. “This bill is a disaster,” Price said."),
+        ["Tom Price"],
+    ),
+    (
+        (
+            "The union, Unite, called the offer “an insult”. Unite general secretary Sharon Graham "
+            "said: “We will strike.”"
+        ),
+        ["Unite", "Sharon Graham"],
+    ),
+    (
+        ("Chief Constable Sir Mark Rowley said: “Officers acted properly.”\n\n“We will review it,” Sir Mark added."),
+        ["Mark Rowley", "Mark Rowley"],
+    ),
+    (
+        ("Sgt. Bill Evans said the driver fled. “He was speeding,” Evans said."),
+        ["Bill Evans"],
+    ),
+    (
+        (
+            "Health Secretary Wes Streeting told MPs: “The NHS is broken.”\n\n"
+            "“We will fix it,” the health secretary said."
+        ),
+        ["Wes Streeting", "Wes Streeting"],
+    ),
+    (
+        (
+            "Greenpeace, the environmental group, said in a statement: “This is a disaster.”\n\n"
+            "“We will sue,” the group said."
+        ),
+        ["Greenpeace", "Greenpeace"],
+    ),
+    (
+        (
+            "Nora Field, 62, has lived on the street for 30 years.\n\n"
+            "“I have never seen it this bad,” she said.\n\n"
+            "Her neighbour Colin Shaw agreed. “Nobody listens,” he said."
+        ),
+        ["Nora Field", "Colin Shaw"],
+    ),
+    (
+        (
+            "The Bank of England held rates. Governor Andrew Bailey said: “Inflation is falling.”\n\n"
+            "“We need more evidence,” the Bank said."
+        ),
+        ["Andrew Bailey", "Bank of England"],
+    ),
+    (
+        (
+            "Priya Natarajan, who founded the startup in 2019, said demand had doubled.\n\n"
+            "“We can barely keep up,” Natarajan said."
+        ),
+        ["Priya Natarajan"],
+    ),
+    (
+        ("Tomasz Wiśniewski, chairman of the board, said: “We disagree.”\n\n“The vote was rushed,” the chairman said."),
+        ["Tomasz Wiśniewski", "Tomasz Wiśniewski"],
+    ),
+    (
+        (
+            "The Amateur Rugby Players Collective (ARPC) criticised the plan. “Players were not "
+            "consulted,” the ARPC said."
+        ),
+        ["Amateur Rugby Players Collective"],
+    ),
+    (
+        ("“We are proud of this result,” said Oluwaseun Adeyemi, chief executive of Lagos Freight Ltd."),
+        ["Oluwaseun Adeyemi"],
+    ),
+    (
+        (
+            "Councillor Bronagh Keane tabled the motion.\n\n"
+            "“This is overdue,” Keane said.\n\n"
+            "She added that the vote would be close.\n\n"
+            "“We need three more votes.”"
+        ),
+        ["Bronagh Keane", "Bronagh Keane"],
+    ),
+    (
+        ("Detective Inspector Ruth Calloway appealed for witnesses. “Somebody saw something,” the detective said."),
+        ["Ruth Calloway"],
+    ),
+    (
+        (
+            "Zanele Mokoena, a nurse at the clinic, said patients waited for hours.\n\n"
+            "“Some of them sleep here,” Mokoena said. “We have no beds left.”"
+        ),
+        ["Zanele Mokoena", "Zanele Mokoena"],
+    ),
+    (
+        (
+            "The Harbour Trust, which owns the pier, said repairs would begin in May.\n\n"
+            "“Safety comes first,” the trust said."
+        ),
+        ["Harbour Trust"],
+    ),
+    (
+        ("“It’s a disgrace,” said one resident, who asked not to be named."),
+        [None],
+    ),
+    (
+        ("Residents are angry. “It’s a disgrace,” one said."),
+        [None],
+    ),
+    (
+        (
+            "Kofi Mensah, 70, has fished here for 50 years. “The fish are gone,” he says.\n\n"
+            "His daughter, Ama, agrees. “He won’t admit it, but he is tired,” she says."
+        ),
+        ["Kofi Mensah", "Ama"],
+    ),
+    (
+        ("Sheriff’s Office spokesperson Dana Ruiz said deputies found the car. “It was abandoned,” Ruiz said."),
+        ["Dana Ruiz"],
+    ),
+    (
+        (
+            "The Ellesmere County Sheriff’s Office said the driver had fled. “We are asking for help,” "
+            "the sheriff’s office said."
+        ),
+        ["Ellesmere County Sheriff’s Office"],
+    ),
+    (
+        ("Lt. Col. Aaron Mbeki, a military spokesman, said: “The strike hit its target.”"),
+        ["Aaron Mbeki"],
+    ),
+    (
+        ("“We were caught off guard,” admitted coach Lars Eriksen.\n\nEriksen’s side lost 3-0."),
+        ["Lars Eriksen"],
+    ),
+    (
+        (
+            "Minister for Housing Siobhan Doyle said: “We will build.”\n\n"
+            "Opposition spokesman Ciarán Lynch disagreed. “They said that last year,” he said."
+        ),
+        ["Siobhan Doyle", "Ciarán Lynch"],
+    ),
+    (
+        (
+            "Sen. Maria Cantwell and Rep. Pramila Jayapal wrote to the agency.\n\n"
+            "“The delay is unacceptable,” Cantwell said."
+        ),
+        ["Maria Cantwell"],
+    ),
+    (
+        ("Ngozi Okafor and her partner, Tunde, run the bakery.\n\n“We start at four,” Tunde said."),
+        ["Tunde"],
+    ),
+    (
+        ("“I didn’t expect this,” Magdalena Kowalczyk, 29, told the Herald. “Nobody did.”"),
+        ["Magdalena Kowalczyk", "Magdalena Kowalczyk"],
+    ),
+    (
+        ("The report was written by Dr Femi Bello. In it, Bello warns: “The model is broken.”"),
+        ["Femi Bello"],
+    ),
+    (
+        (
+            "Meridian Energy Group’s chief financial officer, Hannah Voss, said: “Margins are thin.”\n\n"
+            "“We are cutting costs,” Voss added."
+        ),
+        ["Hannah Voss", "Hannah Voss"],
+    ),
+    (
+        ("Father Declan Moriarty said mass in the car park. “The church is where the people are,” the priest said."),
+        ["Declan Moriarty"],
+    ),
+    (
+        ("Rabbi Miriam Levin spoke first. “We stand together,” she said."),
+        ["Miriam Levin"],
+    ),
+    (
+        ("“I love this town,” says Mayor Jo Pettersen-Ng, who was elected in May."),
+        ["Jo Pettersen-Ng"],
+    ),
+    (
+        ("Alexander “Sandy” Wise runs the shop.\n\n“Business is slow,” Sandy said."),
+        ["Alexander Wise"],
+    ),
+    (
+        ("Maria Fernanda García López chairs the board.\n\n“We will vote next week,” García López said."),
+        ["Maria Fernanda García López"],
+    ),
+    (
+        ("Maria Fernanda García López chairs the board.\n\n“We will vote next week,” García said."),
+        ["Maria Fernanda García López"],
+    ),
+    (
+        ("Dr Chidi Okafor treated the patients.\n\n“They arrived in shock,” Dr Okafor said."),
+        ["Chidi Okafor"],
+    ),
+    (
+        ("Inspector Helen Wilde leads the inquiry.\n\n“We have a suspect,” Inspector Wilde said."),
+        ["Helen Wilde"],
+    ),
+    (
+        ("Ms Jane Roe, the coroner, opened the inquest.\n\n“The death was accidental,” the coroner said."),
+        ["Jane Roe"],
+    ),
+    (
+        ("Leyla Aksoy, 54, lost her home in the flood.\n\n“We had ten minutes,” the 54-year-old said."),
+        ["Leyla Aksoy"],
+    ),
+    (
+        ("Omar al-Hassan was arrested on Friday.\n\n“My client denies everything,” his lawyer, Ruth Adler, said."),
+        ["Ruth Adler"],
+    ),
+    (
+        ("Omar al-Hassan was arrested on Friday.\n\n“My client denies everything,” al-Hassan’s lawyer said."),
+        [None],
+    ),
+    (
+        (
+            "The Northshire Fire and Rescue Service (NFRS) sent six crews.\n\n"
+            "“The fire spread quickly,” the service said."
+        ),
+        ["Northshire Fire and Rescue Service"],
+    ),
+    (
+        ("The Northshire Fire and Rescue Service (NFRS) sent six crews.\n\n“The fire spread quickly,” NFRS said."),
+        ["Northshire Fire and Rescue Service"],
+    ),
+    (
+        ("Greater Manchester Police said officers were called at 2am.\n\n“A man has been arrested,” the force said."),
+        ["Greater Manchester Police"],
+    ),
+    (
+        ("Tesco said sales rose 4%.\n\n“Customers are trading up,” the supermarket said."),
+        ["Tesco"],
+    ),
+    (
+        ("Tesco said sales rose 4%. “Customers are trading up,” it said."),
+        ["Tesco"],
+    ),
+    (
+        ("The Riverside Residents Association opposes the plan. “We were never consulted,” they said."),
+        ["Riverside Residents Association"],
+    ),
+    (
+        ("Anne-Marie Duchêne-Leroux founded the charity.\n\n“We help 300 families,” Duchêne-Leroux said."),
+        ["Anne-Marie Duchêne-Leroux"],
+    ),
+    (
+        ("Li Wei, a professor at Fudan University, disagreed.\n\n“The data are incomplete,” Li said."),
+        ["Li Wei"],
+    ),
+    (
+        (
+            "Ms Tanaka and her colleague Kenji Sato presented the results. Yumiko Tanaka said: “The "
+            "trial worked.”\n\n"
+            "“We were surprised,” Sato added."
+        ),
+        ["Yumiko Tanaka", "Kenji Sato"],
+    ),
+    (
+        (
+            "Pat Quinn, who coaches the under-12s, was furious.\n\n"
+            "“The referee lost control,” Quinn said. “Somebody could have been hurt.”"
+        ),
+        ["Pat Quinn", "Pat Quinn"],
+    ),
+    (
+        (
+            "Joan Mburu has farmed for 40 years. She grows tea and maize.\n\n"
+            "“The rains came late,” Mburu said.\n\n"
+            "“We lost half the crop.”"
+        ),
+        ["Joan Mburu", "Joan Mburu"],
+    ),
+    (
+        (
+            "The mayor, Carlos Ibáñez, defended the budget. “It is balanced,” Ibáñez said.\n\n"
+            "Critics disagreed. “It is a fantasy,” said councillor Rosa Vidal."
+        ),
+        ["Carlos Ibáñez", "Rosa Vidal"],
+    ),
+    (
+        (
+            "The Department of Transport (DoT) said the line would reopen. “Engineers are on site,” a "
+            "DoT spokesperson said."
+        ),
+        ["Department of Transport"],
+    ),
+    (
+        ("Nkechi Eze, the club’s captain, scored twice. “We deserved it,” the skipper said."),
+        ["Nkechi Eze"],
+    ),
+    (
+        ("Prime Minister Sir Keir Starmer spoke in Leeds.\n\n“We will deliver,” Sir Keir said."),
+        ["Keir Starmer"],
+    ),
+    (
+        (
+            "Hamish McTavish, the distillery’s owner, is worried.\n\n"
+            "“Exports are down,” McTavish said.\n\n"
+            "His wife, Morag, who runs the shop, agreed. “Tourists are not spending,” she said."
+        ),
+        ["Hamish McTavish", "Morag"],
+    ),
+    (
+        (
+            "Transit Minister Aroha Ngata announced the fare freeze on Monday.\n\n"
+            "“Families are stretched,” Ngata said. “This is real money back in their pockets.”\n\n"
+            "“We will review it next year.”\n\n"
+            "Opposition transport spokesman Callum Reid was unimpressed.\n\n"
+            "“It is a stunt,” he said. “Fares will jump after the election.”\n\n"
+            "Ngata rejected that. “There is no hidden rise,” she said."
+        ),
+        ["Aroha Ngata", "Aroha Ngata", "Aroha Ngata", "Callum Reid", "Callum Reid", "Aroha Ngata"],
+    ),
+    (
+        (
+            "Blue Harbour Foods recalled 4,000 jars of pesto on Tuesday.\n\n"
+            "In a statement, the company said: “We are sorry for any worry this has caused.”\n\n"
+            "Its managing director, Tomas Lindqvist, said the fault had been traced to one supplier. "
+            "“We have stopped using them,” Lindqvist said."
+        ),
+        ["Blue Harbour Foods", "Tomas Lindqvist"],
+    ),
+    (
+        (
+            "Sisters Aoife and Niamh Brennan both ran the marathon.\n\n"
+            "“I wanted to quit at mile 20,” Aoife Brennan said.\n\n"
+            "Niamh Brennan finished first. “I just kept going,” she said."
+        ),
+        ["Aoife Brennan", "Niamh Brennan"],
+    ),
+    (
+        (
+            "The report’s author, Professor Imran Qureshi of Kestrel University, put it bluntly: “The "
+            "system is failing. Nobody is in charge.”"
+        ),
+        ["Imran Qureshi"],
+    ),
+    (
+        (
+            "Head teacher Grace Obi said the school would reopen on Monday. Her deputy, Mark Hale, "
+            "will run the site until then.\n\n"
+            "“The children come first,” she said."
+        ),
+        ["Grace Obi"],
+    ),
+    (
+        ("“Safety is our priority,” said Lena Fischer, a spokeswoman for Alpine Rail."),
+        ["Lena Fischer"],
+    ),
+    (
+        ("‘We were abandoned’: villagers count the cost\n\nVillagers in Ostrava said help came too late."),
+        [],
+    ),
+    (
+        (
+            "“The numbers don’t add up,” said Ruth Tembo, an economist at the University of Zambia.\n\n"
+            "“The deficit will grow,” the economist added."
+        ),
+        ["Ruth Tembo", "Ruth Tembo"],
+    ),
+    (
+        ("The NHS said waiting lists had fallen. “Staff have worked incredibly hard,” the NHS said."),
+        ["NHS"],
+    ),
+    (
+        (
+            "Coach Dimitri Petrov praised his striker, Luka Horvat, who scored twice.\n\n"
+            "“Luka was outstanding,” Petrov said. “He never stops running.”\n\n"
+            "Horvat was modest. “The team made it easy,” he said."
+        ),
+        ["Dimitri Petrov", "Dimitri Petrov", "Luka Horvat"],
+    ),
+    (
+        ("Maria Gonzalez, 71, has sold flowers at the market for decades.\n\n“People still want roses,” Maria said."),
+        ["Maria Gonzalez"],
+    ),
+    (
+        ("Chief Superintendent Owen Pryce said patrols would increase. “We hear the community,” Ch Supt Pryce said."),
+        ["Owen Pryce"],
+    ),
+    (
+        ("Assistant Commissioner Nadia Bakr briefed reporters. “The threat is low,” the assistant commissioner said."),
+        ["Nadia Bakr"],
+    ),
+    (
+        ("A woman who declined to give her name said she had waited three hours. “It is chaos,” the woman said."),
+        [None],
+    ),
+    (
+        (
+            "Northvale Police said a man had been arrested. Detectives believe he acted alone.\n\n"
+            "“Enquiries continue,” police said."
+        ),
+        ["Northvale Police"],
+    ),
+    (
+        (
+            "A statement from Glenmore District Council said the road would reopen. “Repairs are "
+            "complete,” the council said."
+        ),
+        ["Glenmore District Council"],
+    ),
+    (
+        ("Lord Mayor Cllr Fiona Grant opened the fair. “It is a joy,” Cllr Grant said."),
+        ["Fiona Grant"],
+    ),
+    (
+        ("The Derry native, Seán Ó Briain, returned home last year. “It was time,” Ó Briain said."),
+        ["Seán Ó Briain"],
+    ),
+    (
+        ("Acting Director of Public Health Dr Rebecca Amos issued the warning. “Wash your hands,” Dr Amos said."),
+        ["Rebecca Amos"],
+    ),
+    (
+        ("Ravi Menon and Priya Menon run the shop. “It has been a hard year,” Mr Menon said."),
+        ["Ravi Menon"],
+    ),
+    (
+        ("The former, Dr Alan Fry, left in June. Dr Rose Tam replaced him.\n\n“The lab is thriving,” Tam said."),
+        ["Rose Tam"],
+    ),
+    (
+        (
+            "Ottawa Mayor Mark Sutcliffe said the city would pay. “We have the money,” the mayor "
+            "said.\n\n"
+            "“It is the right thing to do.”"
+        ),
+        ["Mark Sutcliffe", "Mark Sutcliffe"],
+    ),
+    (
+        (
+            "Eleanor Vance, the tribunal's chair, read the ruling. “The appeal fails,” she said.\n\n"
+            "Counsel for the appellant, Brian Kohl, said his client would consider his options. “We "
+            "are disappointed,” Kohl said."
+        ),
+        ["Eleanor Vance", "Brian Kohl"],
+    ),
+    (
+        "First Minister John Swinney visited the plant. "
+        "“This is good news for Fife,” Mr Swinney said.\n\n“We will keep investing,” the First Minister added.",
+        ["John Swinney", "John Swinney"],
+    ),
+    ("A Scottish Government spokeswoman said: “We are committed to the project.”", ["Scottish Government"]),
+    (
+        "Labour MSP Jackie Baillie said the delays were unacceptable. “Patients deserve better,” she said.",
+        ["Jackie Baillie"],
+    ),
+    (
+        "Students' Union president Amara Diallo said rents were too high. "
+        "“Students are sleeping in cars,” Ms Diallo said.",
+        ["Amara Diallo"],
+    ),
+    ("A University of Kelmar spokesperson said: “We take student welfare seriously.”", ["University of Kelmar"]),
+    (
+        "Speaking to Radio Clyde, shop owner Iain MacLeod said trade was down. “It’s been a tough winter,” he said.",
+        ["Iain MacLeod"],
+    ),
+    ("One caller, who gave her name only as Morag, said: “The buses never come.”", ["Morag"]),
+    (
+        "Presenter Gail Porter asked the minister about the cuts. "
+        "“Are you sorry?” she asked.\n\n“I am not,” the minister replied.",
+        ["Gail Porter", None],
+    ),
+    (
+        "Retail analyst Priti Shah of Harbour Street Securities said the chain was struggling. "
+        "“Footfall is down 9%,” Ms Shah said.",
+        ["Priti Shah"],
+    ),
+    (
+        "Bramwell & Co, the 140-year-old department store group, will close four shops. "
+        "A Bramwell spokesman said: “This was a difficult decision.”",
+        ["Bramwell & Co"],
+    ),
+    ("Kelmar SU said in a statement: “We stand with our members.”", ["Kelmar SU"]),
+    (
+        "The council leader, Cllr Ewan McAllister, said the budget was tight. "
+        "“There is no more money,” Cllr McAllister said.",
+        ["Ewan McAllister"],
+    ),
+    (
+        "Shop steward Dot Kerr, 58, has worked at the store for 30 years. "
+        "“We’ve been treated like furniture,” she said.",
+        ["Dot Kerr"],
+    ),
+    (
+        "“I’ve never seen anything like it,” said Hamish Ross, who has run the chip shop in Portree for 20 years.",
+        ["Hamish Ross"],
+    ),
+    (
+        "Police Scotland said a 34-year-old man had been charged. "
+        "A spokesman said: “A report will be sent to the procurator fiscal.”",
+        [None],  # whose spokesman, the text does not say
+    ),
+    (
+        "Council leader Moira Grant defended the cuts. 'We had no choice,' she said.\n\n"
+        "'The money simply is not there.'",
+        ["Moira Grant", "Moira Grant"],
+    ),
+    (
+        "Council leader Moira Grant defended the cuts.\n\n"
+        "'We had no choice. The money simply is not there,' she said.\n\n"
+        "'Nobody wanted this. But we have to balance the books.'",
+        ["Moira Grant", "Moira Grant"],
+    ),
+    (
+        "Parents are furious.\n\nMother-of-two Kerry Byrne said: 'They never asked us.'\n\n"
+        "'It is a disgrace. My kids will have nowhere to go.'",
+        ["Kerry Byrne", "Kerry Byrne"],
+    ),
+    ("Mr Doyle, who has run the pub for 20 years, was blunt. 'It's the end of an era,' he said.", ["Doyle"]),
+    ("Mayor Ann Cole spoke.\n\nVillagers in Ostrava said: “Help came too late.”", [None]),
+]
+
+#: whole short articles in four more house styles (Scottish daily, student union, retail trade, local radio)
+ARTICLES: list[tuple[str, list[str | None]]] = [
+    (
+        (
+            "Ferry fares to rise by a fifth as operator blames fuel costs\n"
+            "Island residents have reacted angrily after CalMac Ferries confirmed fares on its Hebrides "
+            "routes will rise by 20 per cent from April.\n"
+            "The state-owned operator said the increase was needed to cover soaring fuel bills.\n"
+            "'We have held fares for three years, but we cannot absorb these costs any longer,' a CalMac "
+            "spokeswoman said.\n"
+            "'We know this is unwelcome news.'\n"
+            "Na h-Eileanan an Iar MSP Alasdair Allan said the rise would hit families hard.\n"
+            "'People here have no alternative,' he said. 'The ferry is our road.'\n"
+            "Mr Allan has written to Transport Secretary Fiona Hyslop urging her to intervene.\n"
+            "A Scottish Government spokesman said ministers were 'considering the options'.\n"
+            "Crofter Morag MacLeod, 67, from Barra, said she already struggled to afford the crossing.\n"
+            "'I go to the mainland for hospital appointments,' she said. 'That will now cost me £40 more a "
+            "month.'\n"
+            "Her neighbour Donald Campbell was more blunt. 'It's daylight robbery,' he said.\n"
+            "The Western Isles Council said it would raise the issue at its next meeting.\n"
+            "Council leader Paul Steele said: 'We will fight this.'"
+        ),
+        [
+            "CalMac Ferries",
+            "CalMac Ferries",
+            "Alasdair Allan",
+            "Alasdair Allan",
+            "Scottish Government",
+            "Morag MacLeod",
+            "Morag MacLeod",
+            "Donald Campbell",
+            "Paul Steele",
+        ],
+    ),
+    (
+        (
+            "Students' union votes to boycott campus cafe chain\n"
+            "Kelmar University Students' Union (KUSU) has voted to boycott Brew Street, the coffee chain "
+            "that runs three outlets on campus.\n"
+            "The motion, passed at Tuesday's general meeting by 412 votes to 96, follows complaints about "
+            "prices.\n"
+            "“A flat white costs more here than in the city centre,” said KUSU president Tola Adeyemi. "
+            "“Students are being ripped off.”\n"
+            "Adeyemi, a third-year law student, said the union would open its own cafe in September.\n"
+            "“We can do it cheaper and pay our staff properly.”\n"
+            "Brew Street said in a statement that its prices were “in line with the market”.\n"
+            "“We pay the university a significant rent for these sites,” the company added.\n"
+            "A Kelmar University spokesperson said the contract was under review.\n"
+            "Not all students backed the boycott. Second-year engineering student Josh Patel said: “I just "
+            "want decent coffee between lectures.”\n"
+            "The union’s welfare officer, Ellie Grant, disagreed. “Some students are skipping meals to "
+            "afford rent,” she said."
+        ),
+        ["Tola Adeyemi", "Tola Adeyemi", "Tola Adeyemi", "Brew Street", "Brew Street", "Josh Patel", "Ellie Grant"],
+    ),
+    (
+        (
+            "Shoppers face higher prices as retailer cuts 400 jobs\n"
+            "Hartwell Group, the owner of the Brightways supermarket chain, will cut 400 jobs and close 12 "
+            "stores, it said on Thursday.\n"
+            "Chief executive Sandra Okonjo said the business had been hit by rising costs and weak demand.\n"
+            "“This has been a very difficult decision,” Ms Okonjo said. “We have not taken it lightly.”\n"
+            "The cuts will fall mainly on head office roles in Leeds.\n"
+            "The Usdaw union said it was “deeply disappointed”.\n"
+            "“Our members have kept this business going through the pandemic,” said Usdaw national officer "
+            "Dave Gill.\n"
+            "Retail analyst Rachel Tan of Northbridge Securities said the cuts had been expected.\n"
+            "“Brightways has been losing market share to the discounters for years,” she said.\n"
+            "Shares in Hartwell rose 3 per cent.\n"
+            "“The market likes cost cuts,” Tan added. “Whether customers do is another question.”"
+        ),
+        ["Sandra Okonjo", "Sandra Okonjo", "Usdaw", "Dave Gill", "Rachel Tan", "Rachel Tan", "Rachel Tan"],
+    ),
+    (
+        (
+            "Listeners rally to save village post office\n"
+            "Listeners have rallied behind a campaign to save the post office in Little Ashby after our "
+            "report last week.\n"
+            "Speaking to Radio Ashvale, postmistress Jean Collier said she had been overwhelmed by the "
+            "response.\n"
+            "“People have been ringing and writing all week,” she said. “I had no idea so many cared.”\n"
+            "The Post Office said no final decision had been made.\n"
+            "“We are talking to the community about the options,” a spokesperson said.\n"
+            "On the breakfast show, presenter Mike Dunn asked local MP Sarah Lowe what she would do.\n"
+            "“I’ll be raising it with the minister directly,” Ms Lowe said.\n"
+            "One caller, Brian from Upper Ashby, said the post office was “the heart of the village”.\n"
+            "Another listener texted: “Without it my mum can’t collect her pension.”"
+        ),
+        ["Jean Collier", "Jean Collier", None, "Sarah Lowe", "Brian", None],
+    ),
+]
+
+#: quotations of written texts and groups (signs, notes, chants, slogans: nobody's words) beside a speaker's;
+#: every quote claim, quoted terms included
+WRITTEN: list[tuple[str, list[str | None]]] = [
+    (
+        "Mayor Ann Cole opened the fair. “It is a great day,” she said.\n\n"
+        "A banner over the gate read: “Welcome home, heroes.”",
+        ["Ann Cole", None],
+    ),
+    (
+        "Mayor Ann Cole opened the fair. “It is a great day,” she said.\n\n"
+        "Protesters chanted “Save our library” outside.",
+        ["Ann Cole", None],
+    ),
+    (
+        "Mayor Ann Cole opened the fair. “It is a great day,” she said.\n\n"
+        "The notice on the door said simply: “Closed until further notice.”",
+        ["Ann Cole", None],
+    ),
+    (
+        "Mayor Ann Cole opened the fair. “It is a great day,” she said.\n\n"
+        "The festival’s motto, “Everyone belongs,” is painted on every stall.",
+        ["Ann Cole", None],
+    ),
+    (
+        "Mayor Ann Cole opened the fair. “It is a great day,” she said.\n\nOne sign read “Hands off our park”.",
+        ["Ann Cole", None],
+    ),
+    (
+        "Tom Hale runs the bakery. “Flour has doubled,” he said.\n\n"
+        "The shop’s window still carries the slogan “Baked with love since 1952”.",
+        ["Tom Hale", None],
+    ),
+    (
+        "Tom Hale runs the bakery. “Flour has doubled,” he said.\n\n"
+        "‘Everything costs more,’ reads a handwritten note by the till.",
+        ["Tom Hale", None],
+    ),
+    (
+        "Tom Hale runs the bakery. “Flour has doubled,” he said.\n\n"
+        "The email, seen by the Gazette, said: “Prices will rise in March.”",
+        ["Tom Hale", None],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "speakers"), CASES, ids=[t[:40] for t, _ in CASES])
+def test_every_quotation_gets_its_canonical_speaker(text: str, speakers: list[str | None]) -> None:
+    found = [c for c in docingest.extract_claims(text) if c.kind == "quote" and c.confidence >= QUOTATION_CONFIDENCE]
+    for c in found:
+        c.check_against(text)
+    assert [c.speaker for c in found] == speakers
+
+
+@pytest.mark.parametrize(("text", "speakers"), WRITTEN, ids=[t[-40:] for t, _ in WRITTEN])
+def test_written_texts_and_groups_are_nobodys_words(text: str, speakers: list[str | None]) -> None:
+    assert [c.speaker for c in docingest.extract_claims(text) if c.kind == "quote"] == speakers
+
+
+@pytest.mark.parametrize(("text", "speakers"), ARTICLES, ids=[t[:30] for t, _ in ARTICLES])
+def test_articles_get_every_speaker(text: str, speakers: list[str | None]) -> None:
+    found = [c for c in docingest.extract_claims(text) if c.kind == "quote" and c.confidence >= QUOTATION_CONFIDENCE]
+    assert [c.speaker for c in found] == speakers
