@@ -31,6 +31,7 @@ HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 TEXT_TYPES = frozenset({"text/plain"})
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 _READ = 64 * 1024
+_GZIP_MAGIC = b"\x1f\x8b"
 #: Headers describing the stored encoding; dropped because the body handed on is decoded.
 _ENCODING_HEADERS = frozenset({"content-encoding", "transfer-encoding", "content-length"})
 
@@ -161,6 +162,11 @@ def load_record(ref: str) -> RawDocument:
     path, offset, max_bytes = parsed
     try:
         with open(path, "rb") as fh:
+            fh.seek(offset)
+            # a record (or, compressed, the gzip member holding it) must start exactly here: warcio would
+            # otherwise read on from a byte in the middle of one, and what it made of that depended on the bytes
+            if not fh.read(5).startswith((_GZIP_MAGIC, b"WARC/")):
+                raise IngestError.of("invalid", ref, "no WARC record starts at this offset")
             fh.seek(offset)
             for record in ArchiveIterator(fh):
                 if record.rec_type != "response":
