@@ -7,7 +7,9 @@ import ipaddress
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from pydantic import ValidationError
 
+from docingest import FetchSettings
 from docingest.fetching.addresses import (
     AddressBlocked,
     AddressPolicy,
@@ -159,6 +161,14 @@ def test_bad_allow_private_entries_raise(entry: str) -> None:
         return
     with pytest.raises(ValueError):
         AddressPolicy.from_entries([entry])
+
+
+def test_allow_private_shapes() -> None:
+    assert FetchSettings(allow_private="127.0.0.1:8000").allow_private == ("127.0.0.1:8000",)
+    with pytest.raises(ValidationError, match=r"not a switch.*allow_private=\('127\.0\.0\.1:8000',\)"):
+        FetchSettings(allow_private=True)
+    with pytest.raises(ValidationError, match=r"10\.0\.0\.0/33"):
+        FetchSettings(allow_private="10.0.0.0/33")
 
 
 # ------------------------------------------------------------------------------------------ properties

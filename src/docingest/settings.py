@@ -102,6 +102,18 @@ class FetchSettings(BaseModel):
     def _known_keys(cls, data: Any) -> Any:
         return _refuse_unknown(cls, data)
 
+    @field_validator("allow_private", mode="before")
+    @classmethod
+    def _entries_shape(cls, value: Any) -> Any:
+        if isinstance(value, bool):  # "allow private addresses: yes" would open every internal service
+            raise ValueError(
+                "allow_private names what may be reached, it is not a switch: give hosts, host:port pairs or "
+                "networks, e.g. allow_private=('127.0.0.1:8000',) or ('10.0.0.0/8',)"
+            )
+        if isinstance(value, str):  # one entry given bare, as for disable
+            return (value,)
+        return value
+
     @field_validator("allow_private")
     @classmethod
     def _valid_entries(cls, value: tuple[str, ...]) -> tuple[str, ...]:
