@@ -285,10 +285,10 @@ def score_labelled(name: str, show: bool, errors: Counter[str] | None = None) ->
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--show-misses", default=None, help="ggt, polnear-dev, seed, w1w2, w3 or w5 (never w4, w6 or promos)")
+    ap.add_argument("--show-misses", default=None, help="ggt, polnear-dev, seed, w1w2, w3, w5 (not w4, w6, promos)")
     ap.add_argument("--limit", type=int, default=60)
     ap.add_argument("--rounds", type=int, default=5, help="passes over each set for the speed table (0: none)")
-    ap.add_argument("--validate", action="store_true", help="also measure w4 and w6, the validation sets (aggregate only)")
+    ap.add_argument("--validate", action="store_true", help="also measure w4 and w6, validation sets (aggregate only)")
     ap.add_argument("--held-out", action="store_true", help="also measure promos, the held-out set (aggregate only)")
     ap.add_argument("--breakdown", action="store_true", help="count each set's wrong speakers by class (no texts)")
     args = ap.parse_args()
@@ -348,7 +348,8 @@ def main() -> None:
         + ", ".join(f"{k} {v['hit']}/{v['gold']} = {v['R']:.3f}" for k, v in by_kind.items())
     )
     print()
-    wanted = ["seed", "w1w2", "w3", "w5"] + (["w4", "w6"] if args.validate else []) + (["promos"] if args.held_out else [])
+    wanted = ["seed", "w1w2", "w3", "w5"]
+    wanted += (["w4", "w6"] if args.validate else []) + (["promos"] if args.held_out else [])
     lrows = []
     for name in wanted:
         errors = breakdown.setdefault(name, Counter()) if args.breakdown else None

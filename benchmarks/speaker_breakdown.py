@@ -22,7 +22,7 @@ from collections import Counter
 
 from docingest.claims.entities import Entity
 from docingest.claims.lexicon import FEMALE_PRONOUNS, MALE_PRONOUNS, NEUTRAL_PRONOUNS
-from docingest.claims.titles import bare, parse_role
+from docingest.claims.titles import bare, parse_role, split_title
 from docingest.models import Claim
 
 CLASSES = (
@@ -43,11 +43,20 @@ def _words(name: str) -> list[str]:
     return [bare(w) for w in _WORD.findall(name.casefold().replace("’s", "").replace("'s", ""))]
 
 
-def _same_entity(a: str, b: str) -> bool:
-    wa, wb = _words(a), _words(b)
+def _name_words(name: str) -> list[str]:
+    toks = name.split()
+    return _words(" ".join(toks[split_title(toks) :] or toks))
+
+
+def same_entity(a: str, b: str) -> bool:
+    """Whether two names can name one entity: one's words hold the other's, or they share the last word and
+    do not differ in the first (two people of one family: "Tahmina Chowdhury", "Shafiqul Chowdhury")."""
+    wa, wb = _name_words(a), _name_words(b)
     if not wa or not wb:
         return False
-    return wa[-1] == wb[-1] or set(wa) <= set(wb) or set(wb) <= set(wa)
+    if set(wa) <= set(wb) or set(wb) <= set(wa):
+        return True
+    return wa[-1] == wb[-1] and not (len(wa) > 1 and len(wb) > 1 and wa[0] != wb[0])
 
 
 def gold_entity(entities: list[Entity], gold: str) -> Entity | None:
@@ -57,7 +66,7 @@ def gold_entity(entities: list[Entity], gold: str) -> Entity | None:
         if any(" ".join(_words(m.name)) == key for m in ent.mentions):
             return ent
     for ent in entities:
-        if any(_same_entity(m.name, gold) for m in ent.mentions):
+        if any(same_entity(m.name, gold) for m in ent.mentions):
             return ent
     return None
 
@@ -99,7 +108,7 @@ def classify(claim: Claim | None, gold: str | None, entities: list[Entity]) -> s
     mention = claim.speaker_mention.text if claim.speaker_mention else ""
     if not mention and said is None:
         return "no attribution"
-    if said is not None and _same_entity(said, gold):
+    if said is not None and same_entity(said, gold):
         extra, lost = (
             len(_words(said)) - len(set(_words(said)) & set(_words(gold))),
             len(_words(gold)) - len(set(_words(said)) & set(_words(gold))),

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from itertools import accumulate, pairwise
 
+from . import ranker
 from .coref import Cast
 from .cues import ACCORDING_RE, CUE_WORDS, STANCE_WORDS, find_cues
 from .entities import Entity
@@ -95,7 +96,16 @@ _FWD_DEFINITE = re.compile(
     r"\s*((?:the|his|her|their|its|my|our|your)\s+(?:[\w’'-]+\s+){0,4}?[\w’'-]*[a-z][\w’'-]*)"
     r"(?=\s*(?:,|\.|;|$|\s(?:who|whose|in|on|at|when|after|during|with|about|to|of|for|from)\s))"
 )
-_FWD_APPOSED = re.compile(rf",\s+({NAME_RE.pattern})")
+#: a name set off after a description, which may name its organisation first: "the bank’s economist, Tom Reed",
+#: "the head of the Port of Tacoma, Maria Ruiz"
+_FWD_APPOSED = re.compile(
+    rf"(?:\s+(?:of|at|for|with)\s+(?:the\s+)?{_ORG_NAME})?(?:,\s+|[’']s\s+(?:[a-z][\w-]*\s+){{0,3}})({NAME_RE.pattern})"
+)
+#: a description that ends with the name of the person it describes, after a possessive or a role noun
+_ROLE_ALTERNATION = "|".join(sorted(ROLE_NOUNS, key=len, reverse=True))
+_OWNED_NAME = re.compile(rf"(?:[’']s|\b(?:{_ROLE_ALTERNATION}))(\s+)({NAME_RE.pattern})$")
+#: an organisation's name and a lower-case role before a name: "Bank of Canada governor Tiff Macklem"
+_FWD_ORG_ROLE = re.compile(rf"{_ORG_NAME}((?:\s+[a-z][\w-]*){{1,4}})\s+({NAME_RE.pattern})")
 #: "READ MORE:", "WATCH:", "UPDATE:" labels are not speakers
 _LABEL_LINE = re.compile(r"\s*[A-Z][A-Z ’'-]{1,30}:")
 #: Given names that are also common words (so in NOT_NAMES): "Will Young said", "May Chen said"
@@ -783,6 +793,10 @@ class Attributor:
                 ):
                     # "said ChainSight head of research Ola Nwosu": the name after the owner's role
                     return base + later.start(), base + later.end(), "name"
+            owned = _FWD_ORG_ROLE.match(after, nm.start(1))
+            if owned is not None and parse_role(owned.group(1)) is not None and not _not_name(owned.group(2)):
+                # "said Bank of Canada governor Tiff Macklem": the name after the organisation's role
+                return base + owned.start(2), base + owned.end(2), "name"
             possessive = after[nm.end(1) - 2 : nm.end(1)] in ("’s", "'s")
             pm = _POSSESSIVE_APPOSITION.match(after, nm.end(1) - 2) if possessive else None
             if pm is not None:
@@ -905,6 +919,12 @@ class Attributor:
     def _make(self, cue: tuple[int, int], np: tuple[int, int, str], inverted: bool, kind: str) -> Event:
         s, e, what = np
         mention = self.text[s:e]
+        if what == "description":
+            named = _OWNED_NAME.search(mention)
+            if named is not None and not _not_name(named.group(2)) and not is_org_name(named.group(2)):
+                # "the union's general secretary Maria Ruiz", "the Port of Tacoma's Maria Ruiz": the name it ends with
+                s, what = s + named.start(2), "name"
+                mention = self.text[s:e]
         person: Entity | None = None
         speaker: str | None = None
         if what == "name":
@@ -1051,6 +1071,126 @@ class Attributor:
         return i if i >= 0 and pos < self.paragraphs[i][1] else -1
 
     def _event_for(self, q: Quoted, previous: tuple[Quoted, Event | None] | None) -> Event | None:
+        model = ranker.weights()
+        if not model:
+            return self.rule_event(q, previous)
+        best: Event | None = None
+        best_score = float("-inf")
+        for ev, feats in self.candidates(q, previous):
+            value = ranker.score(feats, model)
+            if value > best_score:
+                best, best_score = ev, value
+        return best
+
+    def candidates(
+        self, q: Quoted, previous: tuple[Quoted, Event | None] | None
+    ) -> list[tuple[Event | None, list[str]]]:
+        """The candidate speakers of a quotation with their features (:mod:`.ranker`); ``None`` is "nobody"."""
+        text = self.text
+        a, b = q.outer
+        s_start, _ = self._sentence_of(a)
+        _, s_end = self._sentence_of(max(a, b - 1))
+        content = text[q.start : q.end].rstrip()
+        ends_sentence = content.endswith((".", "…", "?", "!")) and not content.endswith("..")
+        para = self._para_of(a)
+        p_start = self.paragraphs[para][0] if para >= 0 else s_start
+        lead = text[max(s_start, self.last_end(a)) : a].strip()
+        situation = ranker.Situation(
+            closed=ends_sentence and not self._lower_start(b),
+            opens=not text[p_start:a].strip(),
+            embedded=bool(lead) and not lead.endswith((":", "—", "–", ",")),
+        )
+        window = self.paragraphs[max(0, para - 2)][0] if para >= 0 else max(0, a - 1500)
+        out: list[tuple[Event | None, list[str]]] = [(None, ranker.null_features(situation))]
+        floor = previous[1] if previous is not None else None
+        k = bisect_right(self._sentence_starts, s_start) - 1
+        ranks: dict[str, int] = {}
+        picked: list[tuple[Event, ranker.Place]] = []
+        for ev in self.events[bisect_left(self._event_starts, b) : bisect_left(self._event_starts, s_end)]:
+            if ev.speaker:
+                picked.append((ev, self._place("after", ranks, b, ev.cue[0])))
+        before = self.events[bisect_left(self._event_starts, window) : bisect_left(self._event_starts, a)]
+        for ev in reversed(before):
+            if not ev.speaker:
+                continue
+            c = ev.cue[0]
+            if c >= s_start:
+                where = "before"
+            else:
+                ep = self._para_of(c)
+                if ep == para:
+                    j = bisect_right(self._sentence_starts, c) - 1
+                    where = "prev" if j == k - 1 else "earlier"
+                else:
+                    where = "para1" if ep == para - 1 else "para2"
+            picked.append((ev, self._place(where, ranks, ev.cue[1], a)))
+        dash = _DASH_CREDIT.match(text, b)
+        if dash is not None and not _not_name(dash.group(1)):
+            ev = self._make((dash.start(), dash.start() + 1), (dash.start(1), dash.end(1), "name"), True, "dash")
+            picked.append((ev, ranker.Place("dash", 0, 0, 0)))
+        lo = max(s_start, self.last_end(a))
+        colon = self._colon_event(lo, a)
+        if colon is not None:
+            picked.append((colon, ranker.Place("colon", 0, 0, a - colon.cue[1])))
+        topic = self._topic_before(a)
+        if topic is not None:
+            picked.append((topic, ranker.Place("topic", 0, 0, 0)))
+        if floor is not None and not any(ev is floor for ev, _ in picked):
+            picked.append((floor, ranker.Place("floor", 0, 0, a - floor.cue[1])))
+        for ev, place in picked:
+            person = ev.person
+            out.append(
+                (
+                    ev,
+                    ranker.features(
+                        place,
+                        situation,
+                        ev.kind or "plain",
+                        ev.inverted,
+                        self._mention_type(ev),
+                        self._resolution(ev),
+                        text[ev.cue[0] : ev.cue[1]].lower() in STANCE_WORDS
+                        or (ev.kind == "naming" and place.where == "before" and not self._naming_object(ev, a)),
+                        floor is not None and ev is floor,
+                        floor is not None and person is not None and floor.person is person,
+                    ),
+                )
+            )
+        return out
+
+    def _place(self, where: str, ranks: dict[str, int], lo: int, hi: int) -> ranker.Place:
+        """A candidate's place; ``ranks`` counts the candidates already placed there (closer ones first)."""
+        rank = ranks.get(where, 0)
+        ranks[where] = rank + 1
+        return ranker.Place(where, rank, bisect_left(self._opens, hi) - bisect_left(self._opens, lo), max(0, hi - lo))
+
+    def _mention_type(self, ev: Event) -> str:
+        if ev.mention is None:
+            return "none"
+        written = self.text[ev.mention[0] : ev.mention[1]]
+        first = written.split()[0].lower() if written.split() else ""
+        if ev.kind == "pronoun" or first in {"he", "she", "they", "it", "we", "i", "his", "her", "their", "its"}:
+            return "pronoun"
+        if written[:1].islower() or first in {"the", "a", "an", "one", "another"}:
+            return "description"
+        if ev.kind == "document":
+            return "document"
+        if ev.person is not None and (ev.person.org or ev.person.thing):
+            return "org"
+        return "full" if len(written.split()) >= 2 else "single"
+
+    def _resolution(self, ev: Event) -> str:
+        person = ev.person
+        if person is None:
+            return "named" if ev.named else "none"
+        if person.group:
+            return "group"
+        if person.org or person.thing:
+            return "org"
+        return "person" if self.registry.personlike(person) else "other"
+
+    def rule_event(self, q: Quoted, previous: tuple[Quoted, Event | None] | None) -> Event | None:
+        """The hand-ordered cascade of attribution rules (kept to compare the learned step with)."""
         a, b = q.outer
         s_start, _ = self._sentence_of(a)
         _, s_end = self._sentence_of(max(a, b - 1))
