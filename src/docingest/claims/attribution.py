@@ -28,6 +28,7 @@ from .lexicon import (
     ORG_NOUNS,
     ORG_ROLES,
     ROLE_NOUNS,
+    UTTERANCE_NOUNS,
     pronoun_gender,
     singular,
 )
@@ -101,6 +102,8 @@ _FWD_DEFINITE = re.compile(
 _FWD_APPOSED = re.compile(
     rf"(?:\s+(?:of|at|for|with)\s+(?:the\s+)?{_ORG_NAME})?(?:,\s+|[’']s\s+(?:[a-z][\w-]*\s+){{0,3}})({NAME_RE.pattern})"
 )
+#: cue words that are only ever verbs, never the noun of a document or an utterance before one
+_FINITE_CUES = frozenset({"said", "says", "told", "tells", "added", "adds", "wrote", "writes", "asked", "asks"})
 #: a description that ends with the name of the person it describes, after a possessive or a role noun
 _ROLE_ALTERNATION = "|".join(sorted(ROLE_NOUNS, key=len, reverse=True))
 _OWNED_NAME = re.compile(rf"(?:[’']s|\b(?:{_ROLE_ALTERNATION}))(\s+)({NAME_RE.pattern})$")
@@ -230,6 +233,11 @@ _BACK_COORDINATED = re.compile(
 )
 #: "the Usdaw union": a name, then the kind of organisation it names
 _NAMED_ORG = re.compile(rf"(?i:the)\s+({NAME_RE.pattern})\s+([a-z][\w-]*)")
+#: a statement and who made it: "the statement from Acme Holdings", "Acme Holdings' statement"
+_UTTERANCE_OWNER = re.compile(
+    rf"(?i:the|a|an)\s+(?:[a-z][\w-]*\s+)?(?:{'|'.join(sorted(UTTERANCE_NOUNS))})\s+(?:from|by|of|issued\s+by)\s+"
+    rf"(?:the\s+)?({_ORG_NAME})|(?:the\s+)?({_ORG_NAME})[’']s?\s+(?:[a-z][\w-]*\s+)?(?:{'|'.join(sorted(UTTERANCE_NOUNS))})"
+)
 #: determiners of someone unnamed
 _INDEFINITE = frozenset({"a", "an", "another", "one", "some"})
 #: who speaks for an organisation without a name of their own
@@ -462,8 +470,10 @@ class Attributor:
             cue = (c_start, c_end)
             if _ARTICLE_BEFORE.search(text, max(0, c_start - 5), c_start):
                 continue  # "an estimated 1,200 jobs", "the reported loss": adjectives, not cues
-            if n + 1 < len(cues) and cues[n + 1][0] == c_end + 1:
+            if n + 1 < len(cues) and cues[n + 1][0] == c_end + 1 and word not in _FINITE_CUES:
                 continue  # "the civil claim said", "the report says": a noun before the verb
+            if n and cues[n - 1][1] + 1 == c_start and cues[n - 1][2] in _FINITE_CUES:
+                continue  # "said state Sen. Maria Gonzalez": a word after the verb
             if text[c_start].isupper() and not self._sentence_head(c_start):
                 continue  # "the United States", "the National Post": part of a name
             if text[c_start].isupper() and word.endswith("ed") and _PASSIVE_OPENING.match(text, c_end):
@@ -566,7 +576,7 @@ class Attributor:
             return None
         if np[2] == "name":
             known = self.registry.resolve_name(self.text[np[0] : np[1]], np[0])
-            if known is None or not self.registry.personlike(known):
+            if known is None or not (known.org or self.registry.personlike(known)):
                 return None  # "Chastened by the analyses, Trump revised his plan, promising …": no subject here
         ev = self._make(cue, np, False, "participle")
         return ev if ev.speaker else None
@@ -953,6 +963,13 @@ class Attributor:
                 person = self._pronoun(_POSSESSIVE_SUBJECT[first], s)
                 if person is not None:
                     return Event(cue, (s, e), person.name, inverted, person, kind or what)
+            owned = _UTTERANCE_OWNER.fullmatch(mention)
+            if owned is not None:
+                # "the statement from Acme Holdings", "the Hartwell Trust's statement": its author's words
+                at = owned.start(1) if owned.group(1) else owned.start(2)
+                author = self.registry.resolve_name(owned.group(1) or owned.group(2), s + at)
+                if author is not None and not author.place and not author.group:
+                    return Event(cue, (s, e), author.name, inverted, author, kind or what)
             named_org = _NAMED_ORG.fullmatch(mention)
             if named_org is not None and bare(named_org.group(2)) in ORG_NOUNS | ORG_ROLES:
                 # "The Usdaw union said", "the Hartwell board": the name is the organisation's

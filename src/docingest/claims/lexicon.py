@@ -17,6 +17,10 @@ HONORIFICS: dict[str, str] = {
     "mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "mx": "", "mx.": "",
     "sir": "m", "dame": "f", "lord": "m", "lady": "f", "dr": "", "dr.": "", "prof": "", "prof.": "",
     "rev": "", "rev.": "", "fr": "m", "fr.": "m", "hon": "", "hon.": "",
+    # ranks of nobility and religious or traditional styles written before a name
+    "baron": "m", "baroness": "f", "duke": "m", "duchess": "f", "earl": "m", "countess": "f", "viscount": "m",
+    "viscountess": "f", "marquess": "m", "marchioness": "f", "sheikh": "m", "sheikha": "f", "emir": "m",
+    "sultan": "m", "ayatollah": "m", "mufti": "m", "rabbi": "", "imam": "m", "pastor": "",
 }  # fmt: skip
 
 #: Abbreviated titles and the title noun they stand for ("Cllr" → councillor); with or without a full stop.

@@ -48,9 +48,11 @@ _TOKEN = (
     rf"O’[A-Z]\w+|O'[A-Z]\w+|Mc[A-Z]\w+|Mac[A-Z]\w+)"
 )
 _PARTICLE = r"(?:de|del|della|der|den|van|von|da|dos|das|du|la|le|bin|ibn|al|el|di|ter|St\.)"
+#: Arabic articles joined to the next name part by a hyphen: "Abdel Fattah el-Sisi", "Bashar al-Assad"
+_JOINED = r"(?:(?:al|el|ul|ad|ar|as|ash|at|az|ud)-)"
 #: A run of capitalised words (the leading look-ahead lets the regex engine skip to capital letters fast).
 NAME_RE = re.compile(
-    rf"(?=[{UPPER}])(?<![\w’'-]){_TOKEN}(?:(?:[^\S\n]+|-)(?:{_PARTICLE}[^\S\n]+)*(?!{_SUFFIX}){_TOKEN})*"
+    rf"(?=[{UPPER}])(?<![\w’'-]){_TOKEN}(?:(?:[^\S\n]+|-)(?:{_PARTICLE}[^\S\n]+)*{_JOINED}?(?!{_SUFFIX}){_TOKEN})*"
     rf"(?:[^\S\n]+{_SUFFIX})?(?![\w])"
 )
 #: "Institute for Fiscal Studies", "Secretary of State Ann Lee": runs joined by "of"/"for"/"on"
@@ -89,7 +91,7 @@ _CAPTION = re.compile(
 _LEAD_JUNK = words("press images getty photo photos reuters ap afp file watch read more cp staff")
 #: ", the finance minister," / ", chief executive of the authority," after a name
 _APPOSITION_AFTER = re.compile(
-    r",[^\S\n]+((?:(?:the|a|an|its|his|her|their)[^\S\n]+)?[^,.;“”\"\n]{2,70}?)(?=,|\.(?:\s|$)|;|[^\S\n]+(?:who|said|says)\b)"
+    r",[^\S\n]+((?:(?:the|a|an|its|his|her|their)[^\S\n]+)?[^,.;“”\"\n]{2,120}?)(?=,|\.(?:\s|$)|;|[^\S\n]+(?:who|said|says)\b)"
 )
 #: "its director, " / "the bank's chief economist, " / "NATO's secretary general, " right before a name
 _APPOSITION_BEFORE = re.compile(
@@ -259,17 +261,24 @@ def _roles_before(text: str, start: int, full_name: bool = False) -> list[str]:
     window = window[window.rfind("\n") + 1 :]
     if not window.endswith((" ", "\u00a0")):
         return words
-    for word in reversed(window.split()[-7:]):
-        if len(words) >= 6:
+    role_next = True  # the word right before the name, or before "and", must be a role noun
+    for word in reversed(window.split()[-9:]):
+        if len(words) >= 8:
             break
         low = word.lower()
-        if low in NOT_NAMES or low.endswith(_STOPS) or (not words and not occupation(low, full_name)):
+        if low in {"and", "&"} and words and not role_next and not words[0][:1].isupper():
+            # "founder and chief executive Sanne van der Loo": roles joined by "and"
+            words.insert(0, "and")
+            role_next = True
+            continue
+        if low in NOT_NAMES or low.endswith(_STOPS) or (role_next and not occupation(low, full_name or bool(words))):
             break  # the word right before the name must be a role noun (or, before a full name, a noun)
         upper = word[:1].isupper()
         if (upper and not words) or (not upper and words and words[0][:1].isupper()):
             break  # lower-case role words, then at most a capitalised owner before them
         words.insert(0, word)
-    return words
+        role_next = False
+    return words[1:] if words and words[0] == "and" else words
 
 
 _Shape = tuple[tuple[tuple[int, int], ...], int, int, int, "Title | None", int, str]
@@ -409,9 +418,9 @@ class MentionFinder:
             mention.gender = honorific
         if title is None:
             full = len(mention.tokens) >= 2
-            before = _roles_before(self.text, start, full)
-            if before:
-                found = make_title([bare(w) for w in before], " ".join(before), any_head=full)
+            before = " ".join(_roles_before(self.text, start, full))
+            for part in before.split(" and ") if before else ():
+                found = make_title([bare(w) for w in part.split()], part, any_head=full)
                 if found is not None:
                     mention.titles.append(found)
         if mention.titles and mention.titles[-1].head in ORG_ROLES and not honorific and not mention.gender:
@@ -491,8 +500,8 @@ class MentionFinder:
         after = (
             _APPOSITION_AFTER.match(text, mention.end, mention.end + 100) if text.startswith(",", mention.end) else None
         )
-        if after is not None:
-            phrase = after.group(1)
+        # "a microbiologist at Delta Highlands University and the study’s lead author": each role joined by "and"
+        for phrase in after.group(1).split(" and the ") if after is not None else ():
             first = phrase.split()[0]
             first_of = mention.tokens[0]
             if phrase[:1].islower() or bare(first) in ("the", "a", "an") or head_noun(first) is not None:
