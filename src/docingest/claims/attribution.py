@@ -1049,6 +1049,10 @@ class Attributor:
             # ("When asked …, Mulder didn't hesitate.")
             lo, hi = self.sentences[k]
             topic = self.registry.last_head(lo, hi)
+            if topic is None and _LEAD_ROLE.match(self.text, lo, hi):
+                # "The judge adjourned the trial …": a role heading the sentence
+                held = self.subject_of(lo, hi)
+                topic = held if held is not None and self.registry.personlike(held) else None
         return pronouns.resolve(
             word,
             gender,

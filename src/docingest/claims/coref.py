@@ -286,6 +286,8 @@ class Cast:
             assert isinstance(ent, Entity)
             if not m.clause_head or m.start in self.quoted or ent.org or ent.place or ent.group:
                 continue
+            if self.text.startswith(("’s ", "'s ", "’ ", "' "), m.end):
+                continue  # "when Margaret Tolland's bank manager is expected": a possessive, not the subject
             if _COORDINATED.match(self.text, m.end):
                 continue  # "Silverman and Svensson have also won": two people, neither the one who speaks next
             if ent.person_evidence or ent.spoke or _VERB_AFTER.match(self.text, m.end):
