@@ -203,6 +203,11 @@ def _acronym(token: str) -> bool:
 _AGENT = re.compile(r"[a-z]{3,}(?:er|or|ist|ant|ent|ian)")
 #: a lower-case word that may be a noun: letters only, not an -ed/-ing/-ly form
 _NOUNLIKE = re.compile(r"[a-z][a-z-]{2,}(?<!ed)(?<!ing)(?<!ly)")
+#: irregular past forms of verbs that take a person or team as object ("ten men held Kelderwick Rovers")
+_IRREGULAR_PAST = words(
+    "held beat met led won hit took made left saw sent paid kept sold brought thought found gave put let set "
+    "caught fought taught struck threw drew chose shot bit hid fed bore swore tore wore spent lent lost"
+)
 _NOT_AGENTS = words("after over under other either whether rather together never ever however later former latter")
 
 
@@ -213,7 +218,13 @@ def occupation(word: str, loose: bool = False) -> bool:
     low = bare(word)
     if low in ROLE_NOUNS or (_AGENT.fullmatch(low) is not None and low not in _NOT_AGENTS):
         return True
-    return loose and _NOUNLIKE.fullmatch(low) is not None and low not in NOT_NAMES and low not in CUE_WORDS
+    return (
+        loose
+        and _NOUNLIKE.fullmatch(low) is not None
+        and low not in NOT_NAMES
+        and low not in CUE_WORDS
+        and low not in _IRREGULAR_PAST
+    )
 
 
 _AGENT_STRICT = re.compile(r"[a-z]{3,}(?:er|or|ist)")
