@@ -99,6 +99,17 @@ _APPOSITION_BEFORE = re.compile(
     r"[^\S\n]+$"
 )
 _STOPS = (".", ",", ":", ";", "!", "?", "—", "–")
+#: verbs that give their subject a role, and the role nouns the text may later call them by
+_VERB_ROLES: dict[str, tuple[str, ...]] = {
+    "heads": ("head", "leader", "chief"), "leads": ("leader", "head"), "led": ("leader", "head"),
+    "chairs": ("chair", "chairman", "chairwoman", "chairperson"), "runs": ("head", "boss", "manager", "owner"),
+    "founded": ("founder",), "owns": ("owner",), "coaches": ("coach",), "manages": ("manager", "boss"),
+    "directs": ("director",), "edits": ("editor",), "captains": ("captain",), "represents": ("representative",),
+}  # fmt: skip
+_ROLE_VERB = re.compile(
+    rf"(?:,[^\S\n]+who)?(?:[^\S\n]+(?:now|also|currently|still))?[^\S\n]+((?:co-)?(?:{'|'.join(_VERB_ROLES)}))"
+    r"[^\S\n]+((?:(?:the|a|an|its|his|her|their)[^\S\n]+)?[^,.;:“”\"\n]{1,60}?)(?=[,.;:]|[^\S\n]+(?:and|in|since|for)\b)"
+)
 _NEWLINE = re.compile(r"\n")
 _NONSPACE = re.compile(r"\S+")
 #: abbreviations whose full stop is part of a name ("Homefront Companions Inc.", "Martin Luther King Jr.")
@@ -512,6 +523,8 @@ class MentionFinder:
             _APPOSITION_AFTER.match(text, mention.end, mention.end + 100) if text.startswith(",", mention.end) else None
         )
         # "a microbiologist at Delta Highlands University and the study’s lead author": each role joined by "and"
+        if after is not None and after.group(1).split()[0] in {"and", "or", "but", "nor"}:
+            after = None  # "Li Wei, and its chief financial officer, Maya Stone": a coordination, no apposition
         for phrase in after.group(1).split(" and the ") if after is not None else ():
             first = phrase.split()[0]
             first_of = mention.tokens[0]
@@ -523,6 +536,12 @@ class MentionFinder:
                     mention.titles.append(role)
                 elif role is None and mention.kind == "unknown" and not name_gender(first_of) and _org_head_of(phrase):
                     mention.kind = "org"  # "Greenpeace, the environmental group,", "Acme, a company that …"
+        held = _ROLE_VERB.match(text, mention.end, mention.end + 100)
+        if held is not None:
+            # "Ana Ruiz, who heads the nurses' union,", "Wei Zhang founded the app": the agent noun of the verb
+            mods = frozenset(bare(w) for w in held.group(2).split()) - {"the", "a", "an", "its", "his", "her", "their"}
+            for head in _VERB_ROLES[held.group(1).split("-")[-1].lower()]:
+                mention.titles.append(Title(head, mods, held.group(0).strip(" ,")))
         if text[max(0, run_start - 2) : run_start] == ", ":
             before = _APPOSITION_BEFORE.search(text, max(0, run_start - 80), run_start)
             if before is not None:

@@ -138,7 +138,8 @@ def make_title(words: list[str], text: str = "", *, any_head: bool = False) -> T
     if not words:
         return None
     expanded = [abbreviation(w) or TITLE_ABBREVIATIONS.get(w.rstrip(".")) or w for w in words]
-    expanded = [w for w in expanded if w and w not in HONORIFICS]
+    # abbreviations may expand to several words ("cfo" → chief financial officer)
+    expanded = [x for w in expanded if w and w not in HONORIFICS for x in w.split()]
     if not expanded:
         return None
     last = singular(expanded[-1])
@@ -149,7 +150,7 @@ def make_title(words: list[str], text: str = "", *, any_head: bool = False) -> T
         expanded[-1] = last
     else:
         plural = False
-    tokens = " ".join(expanded).split()  # abbreviations may expand to several words
+    tokens = expanded
     start, key = head_key(tokens)
     mods = frozenset(w for w in tokens[:start] if w not in _DETERMINERS and w not in NOT_NAMES)
     return Title(head=key, modifiers=mods, text=text, plural=plural)
