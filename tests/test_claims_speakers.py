@@ -772,6 +772,73 @@ WRITTEN: list[tuple[str, list[str | None]]] = [
 ]
 
 
+#: Round 3: constructions of naming written from the grammar of news English (not from any corpus): the name after
+#: an organisation's role, a description that ends with its bearer's name, roles joined by "and", roles given by
+#: a verb, styles and particles inside names, a statement's author.
+NAMING: list[tuple[str, list[str | None]]] = [
+    ("“Rates will stay high,” said Bank of Canada governor Tiff Macklem.", ["Tiff Macklem"]),
+    ("“Rates will stay high,” said University of Kelmar economist Priya Shah.", ["Priya Shah"]),
+    ("“We are ready,” said the head of the Port of Tacoma, Maria Ruiz.", ["Maria Ruiz"]),
+    ("“We are ready,” the Port of Tacoma's Maria Ruiz said.", ["Maria Ruiz"]),
+    ("“We are ready,” the union's general secretary Maria Ruiz said.", ["Maria Ruiz"]),
+    ("“It is a disgrace,” said state Sen. Maria Gonzalez.", ["Maria Gonzalez"]),
+    ("Sheikh Hamad bin Khalifa said: “We welcome it.”", ["Hamad bin Khalifa"]),
+    ("“It's a disgrace,” said Baroness Helena Kennedy KC.", ["Helena Kennedy"]),
+    (
+        "Abdel Fattah el-Sisi said: “We will respond.” El-Sisi added: “Soon.”",
+        ["Abdel Fattah el-Sisi", "Abdel Fattah el-Sisi"],
+    ),
+    ("“We will respond,” the statement from Acme Holdings said.", ["Acme Holdings"]),
+    (
+        "“Most of what we hear is gone by dinner,” founder and chief executive Sanne van der Loo told the crowd."
+        "\n\nTom Bell, an analyst, was unconvinced.\n\n“We will reply in full,” the founder said.",
+        ["Sanne van der Loo", "Sanne van der Loo"],
+    ),
+    (
+        "“We expected a small effect,” said Dr Nguyen Thi Lan, a microbiologist at Delta Highlands University and "
+        "the study’s lead author. Adaeze Okonjo-Hart, a co-author, agreed.\n\n"
+        "“Farmers will tell us,” the lead author said.",
+        ["Nguyen Thi Lan", "Nguyen Thi Lan"],
+    ),
+    (
+        "Ana Ruiz, who heads the nurses' union, met Premier Tom Bell on Monday.\n\n"
+        "“We had a frank talk,” the union leader said.\n\n“I listened,” the premier said.",
+        ["Ana Ruiz", "Tom Bell"],
+    ),
+    (
+        "Wei Zhang founded the app in 2019. Tom Bell invested early.\n\n“We grew fast,” the founder said.",
+        ["Wei Zhang"],
+    ),
+    (
+        "The company's founder, Li Wei, and its chief financial officer, Maya Stone, both spoke.\n\n"
+        "“We grew fast,” Li said.\n\n“Margins held,” the CFO said.",
+        ["Li Wei", "Maya Stone"],
+    ),
+    (
+        "Brandt Ostrow Capital was more upbeat, writing in a note to clients that Corvia had “earned the right to "
+        "price like a utility.”",
+        ["Brandt Ostrow Capital"],
+    ),
+    (
+        "Judge Anneliese Corrigan heard the case.\n\n"
+        "The judge adjourned the trial until Thursday, when Margaret Tolland's bank manager is expected to give "
+        "evidence. “Don't discuss the case with anyone,” she warned jurors.",
+        ["Anneliese Corrigan"],
+    ),
+    (
+        "Kelderwick Rovers lost on Saturday after ten men held Kelderwick Rovers to a draw.\n\n"
+        "Rovers said in a statement: “Dario is in good spirits.”",
+        ["Kelderwick Rovers"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "speakers"), NAMING, ids=[t[:40] for t, _ in NAMING])
+def test_naming_constructions(text: str, speakers: list[str | None]) -> None:
+    found = [c for c in docingest.extract_claims(text) if c.kind == "quote" and c.confidence >= QUOTATION_CONFIDENCE]
+    assert [c.speaker for c in found] == speakers
+
+
 @pytest.mark.parametrize(("text", "speakers"), CASES, ids=[t[:40] for t, _ in CASES])
 def test_every_quotation_gets_its_canonical_speaker(text: str, speakers: list[str | None]) -> None:
     found = [c for c in docingest.extract_claims(text) if c.kind == "quote" and c.confidence >= QUOTATION_CONFIDENCE]

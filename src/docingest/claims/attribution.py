@@ -484,7 +484,7 @@ class Attributor:
                 continue  # "here was the big reveal", "a recent post": nouns
             if _POSSESSIVE_BEFORE.search(text, max(0, c_start - 30), c_start):
                 continue
-            if word.endswith("ing"):
+            if word.split()[0].endswith("ing"):
                 window = max(0, c_start - 90)
                 has_with = text.find("with ", window, c_start) >= 0
                 with_np = _WITH_SUBJECT.search(text, window, c_start) if has_with else None
