@@ -826,6 +826,17 @@ NAMING: list[tuple[str, list[str | None]]] = [
         ["Anneliese Corrigan"],
     ),
     (
+        "First Lakeland Credit Union said in a statement that it had repaid every member. “We deeply regret that it "
+        "was betrayed,” the statement said.",
+        ["First Lakeland Credit Union"],
+    ),
+    (
+        "Naledi Fairbanks, a lawyer, said the terms were unusual.\n\nThe state's Division of Charitable Trusts said it "
+        "does not comment on investigations. It urged donors to “ask any caller what share of the gift will reach "
+        "the cause.”",
+        ["Division of Charitable Trusts"],
+    ),
+    (
         "Kelderwick Rovers lost on Saturday after ten men held Kelderwick Rovers to a draw.\n\n"
         "Rovers said in a statement: “Dario is in good spirits.”",
         ["Kelderwick Rovers"],

@@ -23,6 +23,7 @@ from .lexicon import (
     DOC_NOUNS,
     GROUP_NOUNS,
     HONORIFICS,
+    NAME_OPENERS,
     NOT_NAMES,
     ORG_HEADS,
     ORG_NOUNS,
@@ -106,7 +107,7 @@ _FWD_APPOSED = re.compile(
 _FINITE_CUES = frozenset({"said", "says", "told", "tells", "added", "adds", "wrote", "writes", "asked", "asks"})
 #: a description that ends with the name of the person it describes, after a possessive or a role noun
 _ROLE_ALTERNATION = "|".join(sorted(ROLE_NOUNS, key=len, reverse=True))
-_OWNED_NAME = re.compile(rf"(?:[’']s|\b(?:{_ROLE_ALTERNATION}))(\s+)({NAME_RE.pattern})$")
+_OWNED_NAME = re.compile(rf"(?:(?P<owner>[’']s)|\b(?:{_ROLE_ALTERNATION}))(\s+)({_ORG_NAME})$")
 #: an organisation's name and a lower-case role before a name: "Bank of Canada governor Tiff Macklem"
 _FWD_ORG_ROLE = re.compile(rf"{_ORG_NAME}((?:\s+[a-z][\w-]*){{1,4}})\s+({NAME_RE.pattern})")
 #: "READ MORE:", "WATCH:", "UPDATE:" labels are not speakers
@@ -176,6 +177,8 @@ def _not_name(name: str) -> bool:
     if len(toks) > 1 and toks[0].lower().rstrip(".") in HONORIFICS:
         return False  # "Ms. May", "Dr Helen Achebe": whatever follows an honorific is a name
     first = toks[0].lower()
+    if first in NAME_OPENERS and len(toks) >= 3 and is_org_name(name):
+        return False  # "First Lakeland Credit Union", "Next Generation Housing Trust": an organisation's name
     # "It’s what golfers do: …", "That's": a contraction of a word that names nobody
     return first in NOT_NAMES or (("’" in first or "'" in first) and _CONTRACTION.sub("", first) in NOT_NAMES)
 
@@ -931,9 +934,14 @@ class Attributor:
         mention = self.text[s:e]
         if what == "description":
             named = _OWNED_NAME.search(mention)
-            if named is not None and not _not_name(named.group(2)) and not is_org_name(named.group(2)):
-                # "the union's general secretary Maria Ruiz", "the Port of Tacoma's Maria Ruiz": the name it ends with
-                s, what = s + named.start(2), "name"
+            if (
+                named is not None
+                and not _not_name(named.group(3))
+                and (named.group("owner") or not is_org_name(named.group(3)))
+            ):
+                # "the union's general secretary Maria Ruiz", "the Port of Tacoma's Maria Ruiz", "The state's
+                # Division of Charitable Trusts": the name it ends with
+                s, what = s + named.start(3), "name"
                 mention = self.text[s:e]
         person: Entity | None = None
         speaker: str | None = None
@@ -970,6 +978,11 @@ class Attributor:
                 author = self.registry.resolve_name(owned.group(1) or owned.group(2), s + at)
                 if author is not None and not author.place and not author.group:
                     return Event(cue, (s, e), author.name, inverted, author, kind or what)
+            if first == "the" and len(words) == 2 and words & UTTERANCE_NOUNS:
+                # "X said in a statement that … “…,” the statement said": the statement of whoever spoke last
+                last = self._last_event(max(0, s - 800), s)
+                if last is not None and last.person is not None and not last.person.group:
+                    return Event(cue, (s, e), last.person.name, inverted, last.person, kind or what)
             named_org = _NAMED_ORG.fullmatch(mention)
             if named_org is not None and bare(named_org.group(2)) in ORG_NOUNS | ORG_ROLES:
                 # "The Usdaw union said", "the Hartwell board": the name is the organisation's

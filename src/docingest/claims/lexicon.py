@@ -208,6 +208,10 @@ NOT_NAMES = words(
     """
 )
 
+#: words that are no names alone but open organisations' names ("First Lakeland Credit Union", "Next Generation
+#: Housing Trust")
+NAME_OPENERS = words("first last next one two three christmas related more")
+
 MALE_PRONOUNS = words("he him his himself")
 FEMALE_PRONOUNS = words("she her hers herself")
 NEUTRAL_PRONOUNS = words("it its itself they them their theirs themselves we us our ours i")

@@ -21,6 +21,7 @@ from .lexicon import (
     GROUP_NOUNS,
     HONORIFICS,
     MALE_ROLES,
+    NAME_OPENERS,
     NOT_NAMES,
     ORG_HEADS,
     ORG_NOUNS,
@@ -317,6 +318,8 @@ def _shape(raw: str) -> _Shape | None:
     while k < len(words) - 1 and (
         bare(words[k]).rstrip(".") in NOT_NAMES or (bare(words[k]) in _LEAD_JUNK and len(words) > 2)
     ):
+        if bare(words[k]) in NAME_OPENERS and len(words) - k >= 3 and is_org_name(" ".join(words[k:])):
+            break  # "First Lakeland Credit Union": the ordinal is the organisation's
         k += 1
     if k == len(words) - 1 and bare(words[k]).rstrip(".") in NOT_NAMES:
         return None
