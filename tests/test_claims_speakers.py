@@ -836,6 +836,7 @@ NAMING: list[tuple[str, list[str | None]]] = [
         "the cause.”",
         ["Division of Charitable Trusts"],
     ),
+    ("Ana Ruiz was blunt: the closure “breaks my heart.”", ["Ana Ruiz"]),
     (
         "Kelderwick Rovers lost on Saturday after ten men held Kelderwick Rovers to a draw.\n\n"
         "Rovers said in a statement: “Dario is in good spirits.”",

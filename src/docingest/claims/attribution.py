@@ -1299,7 +1299,16 @@ class Attributor:
         """A colon introduction without a cue verb: "Musk again took to Twitter with this: “…”" credits the
         sentence's subject (a name or pronoun at its start)."""
         head = self.text[lo:hi].rstrip()
-        if not head.endswith(":") or len(head) > 200 or _LABEL_LINE.match(head):
+        if not head.endswith(":"):
+            # the quote stands inside the clause a colon introduces: "Ruiz was blunt: the closure “breaks my heart.”"
+            k = head.rfind(":")
+            if k <= 0 or len(head) - k > 120 or head[k - 1].isdigit() or re.search(r"[;!?]", head[k:]):
+                return None
+            if self._heading(lo) or not re.search(r"\s[a-z]{3,}\b", head[:k]):
+                return None  # a headline or a label ("Correction: …"), no sentence introducing a quote
+            hi = lo + k + 1
+            head = self.text[lo:hi]
+        if len(head) > 200 or _LABEL_LINE.match(head):
             return None
         start = lo + len(self.text[lo:hi]) - len(self.text[lo:hi].lstrip())
         intro = _INTRO.match(self.text, start, hi)
