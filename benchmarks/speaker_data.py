@@ -36,7 +36,7 @@ class Example:
     candidates: list[list[str]]
     #: which candidates are right
     right: list[bool]
-    #: the candidate the rules pick (index), -1 when the rules pick one that is not among them
+    #: the candidate the hand-ordered rules pick (index)
     rule: int
 
 
@@ -55,16 +55,11 @@ def _examples(text: str, group: str, label: object) -> Iterator[Example]:
     previous = None
     for q in attr.quotes:
         cands = attr.candidates(q, previous)
-        rule = attr.rule_event(q, previous)
-        previous = (q, rule)
+        idx = next(i for i, (_, feats) in enumerate(cands) if "rule" in feats)
+        previous = (q, cands[idx][0])  # the floor as the rules hold it
         right = [label(q, ev) for ev, _ in cands]  # type: ignore[operator]
         if right[0] is None:
             continue
-        key = None if rule is None else (rule.cue, rule.mention, rule.speaker)
-        idx = next(
-            (i for i, (ev, _) in enumerate(cands) if (None if ev is None else (ev.cue, ev.mention, ev.speaker)) == key),
-            -1,
-        )
         yield Example(group, [f for _, f in cands], [bool(r) for r in right], idx)
 
 

@@ -3,6 +3,7 @@
     .venv/bin/python scripts/train_speakers.py            # cross-validate, train on everything, write the weights
     .venv/bin/python scripts/train_speakers.py --cv-only  # cross-validation table only
     .venv/bin/python scripts/train_speakers.py --check    # train and compare with the shipped file
+    .venv/bin/python scripts/train_speakers.py --cv-only --drop rule   # ablation: without features "rule…"
 
 The data recipe is ``benchmarks/speaker_data.py`` (development sets only: ggt, polnear-dev, the seed, house
 styles w1, w2, w3, w5). The model is a conditional logit: for each quotation, a softmax over its candidates'
@@ -12,7 +13,8 @@ probability), with an L2 penalty, by AdaGrad over full passes in a fixed order: 
 Cross-validation holds out groups, never the validation sets: train on ggt, test on polnear and the reverse;
 train on everything but one house style, test on that style (all styles in turn). It compares the ranker's pick
 with the hand-ordered rules' pick on the same quotations (the right candidate chosen; quotations with no right
-candidate count as wrong for both).
+candidate count as wrong for both). The rules' pick is itself a feature ("rule"): the model learns where
+the other facts should overrule it.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import argparse
 import json
 import math
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -111,7 +114,7 @@ def cross_validate(
                 continue
             row[0] += 1
             row[1] += any(e.right)
-            row[2] += e.rule >= 0 and e.right[e.rule]
+            row[2] += e.right[e.rule]
             row[3] += e.right[pick(e.candidates, model)]
     return {k: (v[0], v[1], v[2], v[3]) for k, v in out.items()}
 
@@ -131,8 +134,14 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--cv-only", action="store_true")
     ap.add_argument("--check", action="store_true")
+    ap.add_argument("--drop", action="append", default=[], help="leave out features starting with this (ablation)")
     args = ap.parse_args()
     examples = development()
+    if args.drop:
+        drop = tuple(args.drop)
+        examples = [
+            replace(e, candidates=[[f for f in c if not f.startswith(drop)] for c in e.candidates]) for e in examples
+        ]
     if not args.check:
         cv = cross_validate(examples)
         rows = [

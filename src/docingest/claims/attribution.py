@@ -1106,8 +1106,6 @@ class Attributor:
 
     def _event_for(self, q: Quoted, previous: tuple[Quoted, Event | None] | None) -> Event | None:
         model = ranker.weights()
-        if not model:
-            return self.rule_event(q, previous)
         best: Event | None = None
         best_score = float("-inf")
         for ev, feats in self.candidates(q, previous):
@@ -1159,9 +1157,10 @@ class Attributor:
                     where = "para1" if ep == para - 1 else "para2"
             picked.append((ev, self._place(where, ranks, ev.cue[1], a)))
         dash = _DASH_CREDIT.match(text, b)
+        signed: Event | None = None
         if dash is not None and not _not_name(dash.group(1)):
-            ev = self._make((dash.start(), dash.start() + 1), (dash.start(1), dash.end(1), "name"), True, "dash")
-            picked.append((ev, ranker.Place("dash", 0, 0, 0)))
+            signed = self._make((dash.start(), dash.start() + 1), (dash.start(1), dash.end(1), "name"), True, "dash")
+            picked.append((signed, ranker.Place("dash", 0, 0, 0)))
         lo = max(s_start, self.last_end(a))
         colon = self._colon_event(lo, a)
         if colon is not None:
@@ -1171,8 +1170,15 @@ class Attributor:
             picked.append((topic, ranker.Place("topic", 0, 0, 0)))
         if floor is not None and not any(ev is floor for ev, _ in picked):
             picked.append((floor, ranker.Place("floor", 0, 0, a - floor.cue[1])))
-        for ev, place in picked:
+        rule = self._cascade(q, previous, signed, colon, topic)
+        if rule is not None and not any(ev is rule for ev, _ in picked):
+            picked.append((rule, ranker.Place("para2", 0, 0, a - rule.cue[1])))  # a floating quote's last speaker
+        classes = [self._cue_class(ev, a) for ev, _ in picked]
+        first_after = next((c for (_, p), c in zip(picked, classes, strict=True) if p.where == "after"), "none")
+        last_before = next((c for (_, p), c in zip(picked, classes, strict=True) if p.where == "before"), "none")
+        for (ev, place), cue_class in zip(picked, classes, strict=True):
             person = ev.person
+            rival = first_after if place.where != "after" else last_before
             out.append(
                 (
                     ev,
@@ -1183,14 +1189,71 @@ class Attributor:
                         ev.inverted,
                         self._mention_type(ev),
                         self._resolution(ev),
-                        text[ev.cue[0] : ev.cue[1]].lower() in STANCE_WORDS
-                        or (ev.kind == "naming" and place.where == "before" and not self._naming_object(ev, a)),
+                        cue_class,
+                        rival,
                         floor is not None and ev is floor,
                         floor is not None and person is not None and floor.person is person,
+                        ev is rule,
                     ),
                 )
             )
+        if rule is None:
+            out[0][1].append("rule")
         return out
+
+    def _cascade(
+        self,
+        q: Quoted,
+        previous: tuple[Quoted, Event | None] | None,
+        dash: Event | None,
+        colon: Event | None,
+        topic: Event | None,
+    ) -> Event | None:
+        """The pick of the hand-ordered attribution rules (a feature of the candidates): a dash signature; the
+        cue after the quote in its sentence, unless the quote closes the sentence or a participle, a stance verb
+        or a naming verb before its object says otherwise; the cue before it; a colon introduction; the writer's
+        topic; the previous quote's speaker (this or the previous paragraph); the last speaker of the four
+        paragraphs before."""
+        a, b = q.outer
+        if dash is not None:
+            return dash
+        s_start, _ = self._sentence_of(a)
+        _, s_end = self._sentence_of(max(a, b - 1))
+        nxt = self.next_open(b)
+        content = self.text[q.start : q.end].rstrip()
+        ends_sentence = content.endswith((".", "…")) and not content.endswith("..")
+        after = self._first_event(b, min(s_end, nxt))
+        if after is None and nxt < s_end and not ends_sentence:
+            # "“A” offers “B” with its allies, Zelenskyy said.": the sentence's cue credits every quote in it
+            after = self._first_event(b, s_end)
+        before = self._last_event(max(s_start, self.last_end(a)), a)
+        if before is not None and after is not None:
+            if after.kind == "participle" or self.text[after.cue[0] : after.cue[1]].lower() in STANCE_WORDS:
+                return before  # "X said … “credible,” while warning …"; a stance verb takes the quote after it
+            if before.kind == "naming" and self._naming_object(before, a):
+                return before  # "Rempel called the minister a “chicken” …, Scheer insists": the naming verb's
+        if after is not None and (not ends_sentence or self._lower_start(b)):
+            return after
+        if before is not None:
+            return before
+        if colon is not None:
+            return colon
+        if topic is not None:
+            return topic  # "Durning did not need much coaxing. “I'm thankful …”": the person just written about
+        para = self._para_of(a)
+        if previous is not None and previous[1] is not None and self._para_of(previous[0].open) in (para, para - 1):
+            return previous[1]
+        # floating quote: the last speaker of this or the four previous paragraphs
+        return self._last_event(self.paragraphs[max(0, para - 4)][0] if para >= 0 else 0, a)
+
+    def _cue_class(self, ev: Event, quote_open: int) -> str:
+        """What kind of cue an event has: a stance verb, a naming verb right before its object's quote (or not),
+        a participle continuing an earlier statement, an ordinary speech verb."""
+        if self.text[ev.cue[0] : ev.cue[1]].lower() in STANCE_WORDS:
+            return "stance"
+        if ev.kind == "naming":
+            return "naming+object" if ev.cue[1] <= quote_open and self._naming_object(ev, quote_open) else "naming"
+        return "participle" if ev.kind == "participle" else "speech"
 
     def _place(self, where: str, ranks: dict[str, int], lo: int, hi: int) -> ranker.Place:
         """A candidate's place; ``ranks`` counts the candidates already placed there (closer ones first)."""
@@ -1222,48 +1285,6 @@ class Attributor:
         if person.org or person.thing:
             return "org"
         return "person" if self.registry.personlike(person) else "other"
-
-    def rule_event(self, q: Quoted, previous: tuple[Quoted, Event | None] | None) -> Event | None:
-        """The hand-ordered cascade of attribution rules (kept to compare the learned step with)."""
-        a, b = q.outer
-        s_start, _ = self._sentence_of(a)
-        _, s_end = self._sentence_of(max(a, b - 1))
-        # the next quote's opening mark bounds the search after this one
-        nxt = self.next_open(b)
-        content = self.text[q.start : q.end].rstrip()
-        ends_sentence = content.endswith((".", "…")) and not content.endswith("..")
-        dash = _DASH_CREDIT.match(self.text, b)
-        if dash is not None and not _not_name(dash.group(1)):
-            # “…” ― Pamela Padilla: a quote signed with a dash and a name
-            return self._make((dash.start(), dash.start() + 1), (dash.start(1), dash.end(1), "name"), True, "dash")
-        after = self._first_event(b, min(s_end, nxt))
-        if after is None and nxt < s_end and not ends_sentence:
-            # "“A” offers “B” with its allies, Zelenskyy said.": the sentence's cue credits every quote in it
-            after = self._first_event(b, s_end)
-        lo = max(s_start, self.last_end(a))
-        before = self._last_event(lo, a)
-        if after is not None and after.kind == "participle" and before is not None:
-            return before  # "X said the target was “credible,” while warning …": the cue before the quote
-        if before is not None and before.kind == "naming" and self._naming_object(before, a):
-            return before  # "Rempel called the minister a “chicken” …, Scheer insists": the naming verb's quote
-        if after is not None and before is not None and self.text[after.cue[0] : after.cue[1]].lower() in STANCE_WORDS:
-            return before  # a stance verb takes the quote after it, not before: "saying “…” when Clinton blasted him"
-        if after is not None and (not ends_sentence or self._lower_start(b)):
-            return after
-        if before is not None:
-            return before
-        colon = self._colon_event(lo, a)
-        if colon is not None:
-            return colon
-        para = self._para_of(a)
-        topic = self._topic_before(a)
-        if topic is not None:
-            return topic  # "Durning did not need much coaxing. “I'm thankful …”": the person just written about
-        if previous is not None and previous[1] is not None and self._para_of(previous[0].open) in (para, para - 1):
-            return previous[1]
-        # floating quote: the last speaker of this or the four previous paragraphs
-        lo = self.paragraphs[max(0, para - 4)][0] if para >= 0 else 0
-        return self._last_event(lo, a)
 
     def _topic_before(self, quote_open: int) -> Event | None:
         """The person heading a clause of the sentence right before a quote (in its paragraph, or ending the

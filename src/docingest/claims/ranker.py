@@ -63,11 +63,15 @@ def features(  # noqa: PLR0917 - one candidate's facts, each a different kind
     inverted: bool,
     mention: str,
     resolved: str,
-    stance: bool,
+    cue_class: str,
+    rival: str,
     floor: bool,
     same_as_floor: bool,
+    rule: bool,
 ) -> list[str]:
-    """The features of one candidate speaker (a cue event) of a quotation."""
+    """The features of one candidate speaker (a cue event) of a quotation. ``cue_class`` is what its cue is
+    (a speech verb, a stance verb, a naming verb before its object's quote, a participle); ``rival`` the class of
+    the nearest cue on the other side of the quote in its sentence ("none" when there is none)."""
     w = place.where
     closed = "c" if situation.closed else "o"
     out = [
@@ -86,11 +90,15 @@ def features(  # noqa: PLR0917 - one candidate's facts, each a different kind
         f"res={resolved}",
         f"m={mention}|res={resolved}",
     ]
-    if stance:
-        out.append(f"w={w}|stance")
+    out.append(f"w={w}|cc={cue_class}")
+    out.append(f"w={w}|rival={rival}")
+    out.append(f"w={w}|cc={cue_class}|rival={rival}")
     if floor:
         out.append("floor")
         out.append(f"floor|w={w}")
+    if rule:
+        out.append("rule")
+        out.append(f"rule|w={w}")
     if same_as_floor:
         out.append("same_as_floor")
         out.append(f"same_as_floor|w={w}")
@@ -109,11 +117,11 @@ def null_features(situation: Situation) -> list[str]:
 
 @lru_cache(maxsize=1)
 def weights() -> dict[str, float]:
-    """The shipped weights (empty when there are none: the attributor then keeps its rules' order)."""
+    """The shipped weights (without them, the hand-ordered rules' pick wins)."""
     try:
         raw = resources.files("docingest.claims").joinpath(WEIGHTS_FILE).read_text(encoding="utf-8")
     except FileNotFoundError:
-        return {}
+        return {"rule": 1.0}
     data = json.loads(raw)
     return {str(k): float(v) for k, v in data["weights"].items()}
 
