@@ -842,6 +842,32 @@ NAMING: list[tuple[str, list[str | None]]] = [
         "Rovers said in a statement: “Dario is in good spirits.”",
         ["Kelderwick Rovers"],
     ),
+    # a generation after a surname that is also a title noun; Spanish "y" between family names
+    ("Martin Luther King Jr. once wrote: “Injustice anywhere is a threat.”", ["Martin Luther King Jr."]),
+    (
+        "Inspector General Rafael Ortiz y Gasset testified. “No records exist,” Ortiz y Gasset said.",
+        ["Rafael Ortiz y Gasset"],
+    ),
+    # a title whose organisation runs into it, capitalised, after an inverted cue; a title noun's postposed word
+    ("“Don't panic,” urged Bank of England Governor Andrew Bailey.", ["Andrew Bailey"]),
+    (
+        "Professor Emeritus Hans-Georg Müller disagreed. “The model is wrong,” Müller said.",
+        ["Hans-Georg Müller"],
+    ),
+    # a name set off after an indefinite description; an organisation's role words heading a colon introduction
+    (
+        "Residents packed the hall.\n\n“Where is the money going?” asked one resident, Paul Grey.\n\n"
+        "“Into roads,” replied council leader Ann Hart.",
+        ["Paul Grey", "Ann Hart"],
+    ),
+    ("Nobel laureate Joseph Stiglitz was scathing: “This is voodoo economics.”", ["Joseph Stiglitz"]),
+    ("Harvard economist Jason Furman was blunt: “No.”", ["Jason Furman"]),
+    ("Trump called Joe Biden this: “Sleepy.”", ["Trump"]),
+    # initials that spell a common word, after "the"
+    (
+        "The World Health Organization warned on Friday. “The risk is high,” the WHO said.",
+        ["World Health Organization"],
+    ),
 ]
 
 

@@ -34,10 +34,10 @@ from .lexicon import (
     singular,
 )
 from .marks import Quoted
-from .mentions import NAME_RE, heading_line, is_org_name, name_runs
+from .mentions import NAME_RE, heading_line, is_org_name, name_runs, occupation
 from .sieve import orgs, pronouns
 from .sieve.roles import RELATIONS as _RELATIONS
-from .titles import Title, bare, head_noun, parse_role
+from .titles import Title, bare, head_noun, parse_role, split_title
 
 _ABBREV = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Cpl|Const|Insp|Det|Supt|Coun|Rev|Jr|Sr|"
@@ -98,6 +98,8 @@ _FWD_DEFINITE = re.compile(
     r"\s*((?:the|his|her|their|its|my|our|your)\s+(?:[\w’'-]+\s+){0,4}?[\w’'-]*[a-z][\w’'-]*)"
     r"(?=\s*(?:,|\.|;|$|\s(?:who|whose|in|on|at|when|after|during|with|about|to|of|for|from)\s))"
 )
+#: the same with an indefinite determiner ("one resident", "a neighbour"), only ever before a name set off
+_FWD_INDEFINITE = re.compile(r"\s*((?:a|an|one|another)\s+(?:[\w’'-]+\s+){0,4}?[\w’'-]*[a-z][\w’'-]*)(?=\s*,)")
 #: a name set off after a description, which may name its organisation first: "the bank’s economist, Tom Reed",
 #: "the head of the Port of Tacoma, Maria Ruiz"
 _FWD_APPOSED = re.compile(
@@ -131,6 +133,11 @@ _BACK_PLURAL = re.compile(
 _FWD_NAME = re.compile(
     rf"\s*(?:(?:[a-z0-9][\w’'/-]*|[A-Z][\w.&-]*[a-z]?\w*\s+(?=[a-z]))\s+){{0,6}}?({NAME_RE.pattern})"
 )
+#: an organisation's "of"/"for" complement after its first word: "Bank| of England Governor Andrew Bailey"
+_FWD_LINKED = re.compile(rf"\s+(?:of|for)\s+(?:the\s+)?({NAME_RE.pattern})")
+_NONSPACE = re.compile(r"\S+")
+#: lower-case words, then a name: "Harvard| economist Jason Furman"
+_OWNED_ROLE = re.compile(rf"((?:\s+[a-z][\w-]*){{1,3}})\s+({NAME_RE.pattern})")
 _FWD_PRON = re.compile(rf"\s*({_PRONOUN})\b")
 _FWD_DESC = re.compile(
     rf"\s*({_DET}\s+[^,.;:“”\"?!]{{1,80}}?)(?=\s*(?:,|\.|;|$|\s(?:who|in|on|at|when|after|during|with|about|to)\s))"
@@ -791,6 +798,11 @@ class Attributor:
                 if not _not_name(named.group(1)) and not is_org_name(named.group(1)):
                     # "according to its director, Mara Okafor": the name
                     return base + named.start(1), base + named.end(1), "name"
+            ind = _FWD_INDEFINITE.match(after)
+            named = _FWD_APPOSED.match(after, ind.end(1)) if ind else None
+            if named is not None and not _not_name(named.group(1)) and not is_org_name(named.group(1)):
+                # "asked one resident, Paul Grey", "said a neighbour, Ann Hart": the name set off after them
+                return base + named.start(1), base + named.end(1), "name"
         nm = _FWD_NAME.match(after)
         if nm and not lead:
             phrase_end = re.search(
@@ -810,10 +822,29 @@ class Attributor:
             if owned is not None and parse_role(owned.group(1)) is not None and not _not_name(owned.group(2)):
                 # "said Bank of Canada governor Tiff Macklem": the name after the organisation's role
                 return base + owned.start(2), base + owned.end(2), "name"
+            linked = _FWD_LINKED.match(after, nm.end(1))
+            if linked is not None:
+                # "urged Bank of England Governor Andrew Bailey": the organisation's complement runs on into a
+                # capitalised title and the name after it
+                toks = list(_NONSPACE.finditer(linked.group(1)))
+                cut = split_title([t.group(0) for t in toks])
+                if cut and not _not_name(name := linked.group(1)[toks[cut].start() :]):
+                    return base + linked.start(1) + toks[cut].start(), base + linked.end(1), "name"
             possessive = after[nm.end(1) - 2 : nm.end(1)] in ("’s", "'s")
             pm = _POSSESSIVE_APPOSITION.match(after, nm.end(1) - 2) if possessive else None
             if pm is not None:
                 return base + pm.start(1), base + pm.end(1), "name"
+        if nm and lead and nm.start(1) == len(after) - len(after.lstrip()):
+            role = _OWNED_ROLE.match(after, nm.end(1))
+            if (
+                role is not None
+                and len(role.group(2).split()) >= 2
+                and not _not_name(role.group(2))
+                and all(occupation(w, loose=True) for w in role.group(1).split())
+            ):
+                # "Harvard economist Jason Furman was blunt:", "Nobel laureate Joseph Stiglitz wrote": the person
+                # after their organisation's (or honour's) role words heads the clause
+                return base + role.start(2), base + role.end(2), "name"
         if nm and (not lead or nm.start(1) == len(after) - len(after.lstrip())):
             name = nm.group(1)
             skipped = after[: nm.start(1)].strip()

@@ -48,7 +48,7 @@ _TOKEN = (
     rf"(?:(?:{_ABBREVIATIONS})\.|(?:[A-Z]\.)+|[{UPPER}][\w’'.-]*\w(?:(?<=s)[’'](?=[^\S\n]+[{UPPER}]))?|[{UPPER}]|"
     rf"O’[A-Z]\w+|O'[A-Z]\w+|Mc[A-Z]\w+|Mac[A-Z]\w+)"
 )
-_PARTICLE = r"(?:de|del|della|der|den|van|von|da|dos|das|du|la|le|bin|ibn|al|el|di|ter|St\.)"
+_PARTICLE = r"(?:de|del|della|der|den|van|von|da|dos|das|du|la|le|bin|bint|ibn|al|el|di|ter|ten|zu|y|St\.)"
 #: Arabic articles joined to the next name part by a hyphen: "Abdel Fattah el-Sisi", "Bashar al-Assad"
 _JOINED = r"(?:(?:al|el|ul|ad|ar|as|ash|at|az|ud)-)"
 #: A run of capitalised words (the leading look-ahead lets the regex engine skip to capital letters fast).
@@ -321,8 +321,8 @@ def _shape(raw: str) -> _Shape | None:
         if bare(words[k]) in NAME_OPENERS and len(words) - k >= 3 and is_org_name(" ".join(words[k:])):
             break  # "First Lakeland Credit Union": the ordinal is the organisation's
         k += 1
-    if k == len(words) - 1 and bare(words[k]).rstrip(".") in NOT_NAMES:
-        return None
+    if k == len(words) - 1 and bare(words[k]).rstrip(".") in NOT_NAMES and not (k == 0 and _INITIALS.fullmatch(raw)):
+        return None  # (initials are kept: the finder lets through only those that follow "the", "the WHO")
     words = words[k:]
     if not words or _SELF_I.match(words[0]):
         return None
@@ -362,7 +362,7 @@ class MentionFinder:
         text = self.text
         for start, end in name_runs(text):
             word = text[start:end]
-            if " " not in word and bare(word).rstrip(".") in NOT_NAMES:
+            if " " not in word and bare(word).rstrip(".") in NOT_NAMES and not _the_acronym(text, start, word):
                 continue  # a capitalised word that is no name: "The", "But", "Monday"
             if not self._line(start)[0]:
                 out.extend(self._parse(start, end))
@@ -471,7 +471,7 @@ class MentionFinder:
         ):
             name = name.rstrip(".")  # the full stop of a sentence that ends in "Ltd." is the sentence's
         b -= len(" ".join(words)) - len(name)
-        if len(name) < 2 or name.lower() in NOT_NAMES or b <= a:
+        if len(name) < 2 or (name.lower() in NOT_NAMES and not _the_acronym(self.text, a, name)) or b <= a:
             return None
         if is_org_name(name) or (the_before and len(words) > 1 and title is None and not _place(words)):
             kind = "org"
@@ -569,6 +569,15 @@ class MentionFinder:
             caption = ("(" in line or "/" in line or "hoto" in line or "HOTO" in line) and bool(_CAPTION.search(line))
             found = self._kinds[line_start] = (title_case, caption or heading_line(line))
         return found
+
+
+_INITIALS = re.compile(r"[A-Z]{2,6}")
+
+
+def _the_acronym(text: str, start: int, word: str) -> bool:
+    """An upper-case word after "the" is an organisation's initials even when it spells a common word ("the
+    WHO", "the AND")."""
+    return _INITIALS.fullmatch(word) is not None and text[max(0, start - 4) : start] in ("the ", "The ")
 
 
 def heading_line(line: str) -> bool:

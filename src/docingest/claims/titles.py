@@ -179,6 +179,8 @@ def _split_title(tokens: tuple[str, ...]) -> int:
         if not is_head and tok.isupper() and 2 <= len(tok.rstrip(".")) <= 4 and i + 1 < n:
             # an upper-case title right before a name ("MMC Thabo Nkosi", "MP Rita Vance")
             is_head = abbreviation(tok) is not None
+        if not is_head and i > 0 and low in _POSTPOSED and cut == i:
+            is_head = True  # "Professor Emeritus Hans-Georg Müller", "Minister Designate Ana Lee"
         if not is_head:
             continue
         if low == _GENERAL and not tok.endswith(".") and not (i > 0 and bare(tokens[i - 1]) in ROLE_NOUNS):
@@ -195,10 +197,16 @@ def _split_title(tokens: tuple[str, ...]) -> int:
     return cut
 
 
+#: words that follow the title noun they qualify
+_POSTPOSED = frozenset({"emeritus", "emerita", "designate", "elect"})
+#: a generation written after a name ("Jr.", "Sr.", "III")
+_GENERATION = re.compile(r"(?:Jr|Sr|Jnr|Snr)\.?,?|I{2,3}|IV")
+
+
 def _personal(rest: list[str]) -> bool:
     """Whether tokens could be a person's name after a title (no organisation word, no further title)."""
-    if not rest or len(rest) > 5:
-        return False
+    if not rest or len(rest) > 5 or all(_GENERATION.fullmatch(tok) for tok in rest):
+        return False  # "Martin Luther King Jr.": a generation after a title noun makes the noun a surname
     for tok in rest:
         low = bare(tok)
         if low in ORG_HEADS or low in _FUNCTION_WORDS or head_noun(tok) is not None:
