@@ -863,6 +863,27 @@ NAMING: list[tuple[str, list[str | None]]] = [
     ("Nobel laureate Joseph Stiglitz was scathing: “This is voodoo economics.”", ["Joseph Stiglitz"]),
     ("Harvard economist Jason Furman was blunt: “No.”", ["Jason Furman"]),
     ("Trump called Joe Biden this: “Sleepy.”", ["Trump"]),
+    # what an indefinite apposition called somebody, whatever its noun, and an age given after a name
+    (
+        "Sen. Jon Tester, a Democrat from Montana, voted no. Sen. Mike Lee voted yes.\n\n"
+        "“It is a bad bill,” the Democrat said.",
+        ["Jon Tester"],
+    ),
+    (
+        "Dr. Lena Ortiz, an epidemiologist at Johns Hopkins, reviewed the data. Mayor Tim Ray asked for calm.\n\n"
+        "“The trend is clear,” the epidemiologist said.",
+        ["Lena Ortiz"],
+    ),
+    (
+        "Tom Bright, 54, lost his car in the flood.\n\nAnna Lee watched from her porch.\n\n"
+        "“It just floated away,” the 54-year-old said.",
+        ["Tom Bright"],
+    ),
+    (
+        "Halcyon's former president, Grant Ashby, was blunter. Writing on Bluesky, the ex-president said the plan "
+        "had been “the only thing keeping players around”.",
+        ["Grant Ashby"],
+    ),
     # initials that spell a common word, after "the"
     (
         "The World Health Organization warned on Friday. “The risk is high,” the WHO said.",

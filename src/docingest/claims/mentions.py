@@ -31,7 +31,7 @@ from .lexicon import (
     singular,
     words,
 )
-from .titles import Title, abbreviation, bare, head_noun, make_title, parse_role, split_title
+from .titles import AGE, Title, abbreviation, bare, describe, head_noun, make_title, parse_role, split_title
 
 #: Abbreviations that keep their full stop inside a name ("Sen. Warren", "Acme Corp."); any other word's
 #: full stop ends the name ("… at Medinah. He said" is not a name "Medinah. He").
@@ -528,6 +528,7 @@ class MentionFinder:
         # "a microbiologist at Delta Highlands University and the study’s lead author": each role joined by "and"
         if after is not None and after.group(1).split()[0] in {"and", "or", "but", "nor"}:
             after = None  # "Li Wei, and its chief financial officer, Maya Stone": a coordination, no apposition
+        closed = after.end() if after is not None else -1  # "Bluesky, the ex-president said": no apposition
         for phrase in after.group(1).split(" and the ") if after is not None else ():
             first = phrase.split()[0]
             first_of = mention.tokens[0]
@@ -539,6 +540,23 @@ class MentionFinder:
                     mention.titles.append(role)
                 elif role is None and mention.kind == "unknown" and not name_gender(first_of) and _org_head_of(phrase):
                     mention.kind = "org"  # "Greenpeace, the environmental group,", "Acme, a company that …"
+                elif (
+                    role is None
+                    and mention.kind != "org"
+                    and bare(first) in ("a", "an")
+                    and not _VERB_IN.search(phrase)
+                    and not text.startswith(" said", closed)
+                ):
+                    # "Jon Tester, a Democrat from Montana,", "Lena Ortiz, an epidemiologist at …": what the text
+                    # may call them later ("the Democrat"), whatever the noun
+                    described = describe(phrase)
+                    if described is not None and not described.plural:
+                        mention.titles.append(described)
+                if role is not None:
+                    # "Tom Bright, a 54-year-old mechanic,": also "the 54-year-old"
+                    mention.titles.extend(Title(w) for w in role.modifiers if AGE.fullmatch(w))
+            elif _BARE_AGE.fullmatch(phrase):
+                mention.titles.append(Title(f"{phrase}-year-old"))  # "Tom Bright, 54,": "the 54-year-old"
         held = _ROLE_VERB.match(text, mention.end, mention.end + 100)
         if held is not None:
             # "Ana Ruiz, who heads the nurses' union,", "Wei Zhang founded the app": the agent noun of the verb
@@ -572,6 +590,7 @@ class MentionFinder:
 
 
 _INITIALS = re.compile(r"[A-Z]{2,6}")
+_BARE_AGE = re.compile(r"\d{1,3}")
 
 
 def _the_acronym(text: str, start: int, word: str) -> bool:

@@ -214,6 +214,29 @@ def _personal(rest: list[str]) -> bool:
     return not (len(rest) == 1 and rest[0].isupper() and len(rest[0]) > 1)
 
 
+#: an age written as a description ("the 54-year-old"), or given after a name (", 54,")
+AGE = re.compile(r"(\d{1,3})-year-old")
+_DESCRIPTION_WORD = re.compile(r"[a-z][a-z-]*|\d{1,3}-year-old")
+
+
+def describe(phrase: str) -> Title | None:
+    """What a description calls its bearer when its head need not be a role noun: "a Democrat from Montana" →
+    democrat, "an epidemiologist at Johns Hopkins" → epidemiologist, "the 54-year-old" → 54-year-old. The head
+    is the last word before any prepositional phrase; ``None`` for anything longer than a short noun phrase."""
+    words = [bare(w) for w in phrase.split()]
+    for k, w in enumerate(words):
+        if w in _PREPOSITIONS and k > 0:
+            words = words[:k]
+            break
+    while words and words[0] in _DETERMINERS:
+        words = words[1:]
+    if not 1 <= len(words) <= 4 or not all(_DESCRIPTION_WORD.fullmatch(w) for w in words) or words[-1] in NOT_NAMES:
+        return None
+    if AGE.fullmatch(words[-1]):
+        return Title(words[-1], text=phrase.strip())
+    return make_title(words, phrase.strip(), any_head=True)
+
+
 def parse_role(phrase: str) -> Title | None:
     """The title a description gives: "the EU commission president" → president {eu, commission};
     "NATO's secretary general" → secretary general {nato}; "the secretary general of NATO" → the same;
