@@ -884,6 +884,54 @@ NAMING: list[tuple[str, list[str | None]]] = [
         "had been “the only thing keeping players around”.",
         ["Grant Ashby"],
     ),
+    # a role given by a copula or a verb of office, in any tense, or a fronted "As …,"
+    (
+        "Maria Ruiz is a retired nurse. Tom Bell lives next door.\n\n“It was quiet then,” the retired nurse said.",
+        ["Maria Ruiz"],
+    ),
+    (
+        "Maria Ruiz has been the club's treasurer since 2010. Tom Bell is its president.\n\n"
+        "“The books are clean,” the treasurer said.",
+        ["Maria Ruiz"],
+    ),
+    (
+        "Maria Ruiz became mayor in 2019. Tom Bell is a councillor.\n\n“We will rebuild,” the mayor said.",
+        ["Maria Ruiz"],
+    ),
+    (
+        "Maria Ruiz works as a paramedic in Leeds. Tom Bell drives a taxi.\n\n"
+        "“The nights are long,” the paramedic said.",
+        ["Maria Ruiz"],
+    ),
+    (
+        "Maria Ruiz was named chief executive in May. Tom Bell chairs the board.\n\n"
+        "“We will grow,” the new chief executive said.",
+        ["Maria Ruiz"],
+    ),
+    (
+        "Maria Ruiz served as the town's mayor for a decade. Tom Bell succeeded her.\n\n"
+        "“I miss it,” the former mayor said.",
+        ["Maria Ruiz"],
+    ),
+    (
+        "Maria Ruiz, who has been a nurse for 30 years, spoke first. Tom Bell followed.\n\n"
+        "“We are exhausted,” the nurse said.",
+        ["Maria Ruiz"],
+    ),
+    (
+        "Tom Bell is the health minister. As head of the nurses' union, Maria Ruiz has fought him.\n\n"
+        "“We will strike,” the union leader said.",
+        ["Maria Ruiz"],
+    ),
+    (
+        "Maria Ruiz has run the bakery since 1990. Tom Bell supplies the flour.\n\n“Prices doubled,” the owner said.",
+        ["Maria Ruiz"],
+    ),
+    (
+        "Maria Ruiz teaches at Elm Street School. Tom Bell is the principal.\n\n"
+        "“Classes are too big,” the teacher said.",
+        ["Maria Ruiz"],
+    ),
     # initials that spell a common word, after "the"
     (
         "The World Health Organization warned on Friday. “The risk is high,” the WHO said.",

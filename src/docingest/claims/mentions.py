@@ -106,11 +106,32 @@ _VERB_ROLES: dict[str, tuple[str, ...]] = {
     "chairs": ("chair", "chairman", "chairwoman", "chairperson"), "runs": ("head", "boss", "manager", "owner"),
     "founded": ("founder",), "owns": ("owner",), "coaches": ("coach",), "manages": ("manager", "boss"),
     "directs": ("director",), "edits": ("editor",), "captains": ("captain",), "represents": ("representative",),
+    "teaches": ("teacher",), "farms": ("farmer",), "trains": ("trainer", "coach"), "governs": ("governor",),
 }  # fmt: skip
+#: the same verbs in the past or perfect ("has run the bakery since 1990", "ran the mill", "has chaired")
+_VERB_ROLES.update({
+    past: _VERB_ROLES[present] for past, present in (
+        ("headed", "heads"), ("chaired", "chairs"), ("ran", "runs"), ("run", "runs"), ("owned", "owns"),
+        ("coached", "coaches"), ("managed", "manages"), ("directed", "directs"), ("edited", "edits"),
+        ("captained", "captains"), ("represented", "represents"), ("taught", "teaches"), ("farmed", "farms"),
+        ("trained", "trains"), ("governed", "governs"),
+    )
+})  # fmt: skip
 _ROLE_VERB = re.compile(
-    rf"(?:,[^\S\n]+who)?(?:[^\S\n]+(?:now|also|currently|still))?[^\S\n]+((?:co-)?(?:{'|'.join(_VERB_ROLES)}))"
+    rf"(?:,[^\S\n]+who)?(?:[^\S\n]+(?:now|also|currently|still|has|had|have))?[^\S\n]+((?:co-)?(?:{'|'.join(_VERB_ROLES)}))"
     r"[^\S\n]+((?:(?:the|a|an|its|his|her|their)[^\S\n]+)?[^,.;:“”\"\n]{1,60}?)(?=[,.;:]|[^\S\n]+(?:and|in|since|for)\b)"
 )
+#: a role given by a copula or a verb of office after a name: "Maria Ruiz is a retired nurse", "… has been the
+#: club's treasurer since 2010", "… became mayor in 2019", "… was named chief executive", "… works as a paramedic"
+_ROLE_PREDICATE = re.compile(
+    r"(?:,[^\S\n]+who)?[^\S\n]+(?:is|was|has[^\S\n]+been|had[^\S\n]+been|became|becomes|remains|remained|(?:has[^\S\n]+)?served[^\S\n]+as|"
+    r"serves[^\S\n]+as|works[^\S\n]+as|worked[^\S\n]+as|(?:was|has[^\S\n]+been|had[^\S\n]+been)[^\S\n]+(?:named|appointed|elected))"
+    r"(?:[^\S\n]+(?:also|now|currently|still|once|formerly|previously))?"
+    r"[^\S\n]+((?:(?:the|a|an|its|his|her|their)[^\S\n]+|[A-Z][\w.&-]*[’']s[^\S\n]+)?[^,.;:“”\"\n]{1,70}?)"
+    r"(?=[,.;:]|[^\S\n]+(?:and|but|in|at|since|for|from|until|who|when|where|with|after|before|during)\b)"
+)
+#: a fronted role before a name: "As head of the nurses' union, Maria Ruiz …"
+_AS_ROLE = re.compile(r"(?:^|[.!?”\"][^\S\n]+|\n)As[^\S\n]+([^,.;:“”\"\n]{2,60}),[^\S\n]+$")
 _NEWLINE = re.compile(r"\n")
 _NONSPACE = re.compile(r"\S+")
 #: abbreviations whose full stop is part of a name ("Homefront Companions Inc.", "Martin Luther King Jr.")
@@ -565,9 +586,20 @@ class MentionFinder:
                 mention.titles.append(Title(head, mods, held.group(0).strip(" ,")))
         if text[max(0, run_start - 2) : run_start] == ", ":
             before = _APPOSITION_BEFORE.search(text, max(0, run_start - 80), run_start)
-            if before is not None:
-                role = parse_role(before.group(1))
-                if role is not None and not role.plural:
+            role = parse_role(before.group(1)) if before is not None else None
+            if role is None:
+                fronted = _AS_ROLE.search(text, max(0, run_start - 70), run_start)
+                role = parse_role(fronted.group(1)) if fronted is not None else None
+            if role is not None and not role.plural:
+                mention.titles.append(role)
+        if not mention.objectlike and mention.kind != "org":
+            predicate = _ROLE_PREDICATE.match(text, mention.end, mention.end + 120)
+            if predicate is not None:
+                phrase = predicate.group(1)
+                role = parse_role(phrase)
+                if role is None and bare(phrase.split()[0]) in ("a", "an") and not _VERB_IN.search(phrase):
+                    role = describe(phrase)  # "… is a Democrat", "… is an epidemiologist"
+                if role is not None and not role.plural and role.head not in ORG_ROLES and role.head not in ORG_NOUNS:
                     mention.titles.append(role)
 
     def _line(self, pos: int) -> tuple[bool, bool]:
