@@ -932,6 +932,14 @@ NAMING: list[tuple[str, list[str | None]]] = [
         "“Classes are too big,” the teacher said.",
         ["Maria Ruiz"],
     ),
+    # abbreviated titles, prefixed heads written as one word, role nouns of uniformed services
+    ("“It is done,” said Ald. Maria Lopez.", ["Maria Lopez"]),
+    ("“It is done,” said Pfc. Maria Lopez.", ["Maria Lopez"]),
+    ("Del. Maria Lopez said: “It is done.”", ["Maria Lopez"]),
+    ("Undersheriff Maria Lopez said: “It is done.”", ["Maria Lopez"]),
+    ("“It is done,” said Headteacher Maria Lopez.", ["Maria Lopez"]),
+    ("“It is done,” said Trooper Maria Lopez.", ["Maria Lopez"]),
+    ("“It is done,” said Selectman Maria Lopez.", ["Maria Lopez"]),
     # initials that spell a common word, after "the"
     (
         "The World Health Organization warned on Friday. “The risk is high,” the WHO said.",

@@ -34,7 +34,8 @@ TITLE_ABBREVIATIONS: dict[str, str] = {
     "cfo": "chief financial officer", "coo": "chief operating officer", "cto": "chief technology officer",
     "mp": "mp", "mpp": "mpp", "mla": "mla", "mep": "mep", "msp": "msp", "td": "td", "mmc": "mmc",
     "pc": "constable", "ds": "detective sergeant", "di": "detective inspector", "dci": "detective inspector",
-    "insp.": "inspector", "fr": "father", "sr": "sister", "br": "brother",
+    "insp.": "inspector", "fr": "father", "sr": "sister", "br": "brother", "del": "delegate", "ald": "alderman",
+    "pfc": "private", "spc": "specialist", "brig": "brigadier", "cdr": "commander",
 }  # fmt: skip
 
 #: Nouns that head a title or a role ("Finance Minister …", "the sheriff", "a spokeswoman"). Plurals are
@@ -66,6 +67,7 @@ ROLE_NOUNS = words(
     accountant banker trader broker investor entrepreneur businessman businesswoman consultant mechanic
     electrician plumber builder contractor miner fisherwoman rancher grower vintner winemaker brewer
     distiller curator librarian archivist coroner paramedic firefighter lifeguard ranger warden guide
+    trooper skipper brigadier private specialist
     """
 )
 
@@ -112,6 +114,7 @@ HYPERNYMS: dict[str, frozenset[str]] = {
     "officer": words("constable sergeant inspector detective superintendent lieutenant captain officer"),
     "lawyer": words("attorney solicitor barrister counsel lawyer prosecutor"),
     "doctor": words("physician surgeon doctor"),
+    "skipper": words("captain skipper"),
     "diplomat": words("ambassador envoy consul diplomat"),
     "cleric": words(
         "pastor reverend bishop archbishop cardinal pope priest rabbi imam canon vicar deacon chaplain rector curate"

@@ -37,7 +37,7 @@ from .titles import AGE, Title, abbreviation, bare, describe, head_noun, make_ti
 #: full stop ends the name ("… at Medinah. He said" is not a name "Medinah. He").
 _ABBREVIATIONS = (
     "Mr|Mrs|Ms|Dr|Prof|St|Ste|Sen|Rep|Del|Gov|Gen|Col|Lt|Sgt|Capt|Cpl|Const|Insp|Det|Supt|Coun|Cllr|Cr|Rev|Hon|"
-    "Atty|Adm|Maj|Cmdr|Amb|Fr|Mt|Ft"
+    "Atty|Adm|Maj|Cmdr|Cdr|Amb|Fr|Mt|Ft|Ald|Pfc|Spc|Brig"
 )
 #: Suffixes that end a name with their full stop ("Homefront Companions Inc.", "Martin Luther King Jr."): the
 #: name stops there, whatever follows ("… Savanna Hides Ltd. Residents said" is not one name)

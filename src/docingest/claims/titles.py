@@ -98,6 +98,10 @@ def head_noun(token: str) -> str | None:
         # "co-author", "vice-chair": the head is the last part; "mum-of-three": the first
         found = next((p for p in (parts[-1], parts[0]) if p in TITLE_HEADS), None)
     if found is None and len(low) > 7:
+        # a prefixed head written as one word: "undersheriff", "headteacher", "subeditor"
+        rests = (low[len(p) :] for p in _HEAD_PREFIXES if low.startswith(p))
+        found = next((rest for rest in rests if rest in TITLE_HEADS), None)
+    if found is None and len(low) > 7:
         # a compound written as one word: "councilmember", "spokesperson", "policeman" (a noun before the head:
         # "Abdirahman", "Chapman", "Shoemaker" are names)
         found = next((h for h in _COMPOUND_HEADS if low.endswith(h) and low[: -len(h)] in _COMPOUND_FIRSTS), None)
@@ -106,8 +110,9 @@ def head_noun(token: str) -> str | None:
 
 #: heads that end compounds written as one word ("councilmember", "congressman"), and the nouns before them
 _COMPOUND_HEADS = ("member", "man", "woman", "person", "leader", "officer", "worker", "keeper", "maker", "owner")
+_HEAD_PREFIXES = ("under", "head", "sub", "vice")
 _COMPOUND_FIRSTS = words(
-    "council congress chair spokes alder assembly police fire business committee anchor news sales camera "
+    "council congress chair spokes alder assembly police fire business committee anchor news sales camera select "
     "weather states board city county party team crafts trades country house shop store book peace law policy "
     "home land"
 )
