@@ -932,6 +932,27 @@ NAMING: list[tuple[str, list[str | None]]] = [
         "“Classes are too big,” the teacher said.",
         ["Maria Ruiz"],
     ),
+    # the same after an age, between dashes or brackets, before the name ("The club's captain is …", an age)
+    (
+        "Maria Ruiz, 71, is a retired nurse. Tom Bell lives next door.\n\n“It was quiet then,” the retired nurse said.",
+        ["Maria Ruiz"],
+    ),
+    (
+        "Maria Ruiz — a nurse for 30 years — spoke first. Tom Bell followed.\n\n“We are exhausted,” the nurse said.",
+        ["Maria Ruiz"],
+    ),
+    (
+        "Maria Ruiz (71) spoke first. Tom Bell followed.\n\n“It was quiet then,” the 71-year-old said.",
+        ["Maria Ruiz"],
+    ),
+    (
+        "71-year-old Maria Ruiz spoke first. Tom Bell followed.\n\n“It was quiet then,” the 71-year-old said.",
+        ["Maria Ruiz"],
+    ),
+    (
+        "The club's captain is Maria Ruiz. Tom Bell is the coach.\n\n“We will win,” the captain said.",
+        ["Maria Ruiz"],
+    ),
     # abbreviated titles, prefixed heads written as one word, role nouns of uniformed services
     ("“It is done,” said Ald. Maria Lopez.", ["Maria Lopez"]),
     ("“It is done,” said Pfc. Maria Lopez.", ["Maria Lopez"]),

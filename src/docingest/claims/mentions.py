@@ -124,12 +124,22 @@ _ROLE_VERB = re.compile(
 #: a role given by a copula or a verb of office after a name: "Maria Ruiz is a retired nurse", "… has been the
 #: club's treasurer since 2010", "… became mayor in 2019", "… was named chief executive", "… works as a paramedic"
 _ROLE_PREDICATE = re.compile(
-    r"(?:,[^\S\n]+who)?[^\S\n]+(?:is|was|has[^\S\n]+been|had[^\S\n]+been|became|becomes|remains|remained|(?:has[^\S\n]+)?served[^\S\n]+as|"
+    r"(?:,[^\S\n]+who|,[^\S\n]+\d{1,3},)?[^\S\n]+(?:is|was|has[^\S\n]+been|had[^\S\n]+been|became|becomes|remains|remained|(?:has[^\S\n]+)?served[^\S\n]+as|"
     r"serves[^\S\n]+as|works[^\S\n]+as|worked[^\S\n]+as|(?:was|has[^\S\n]+been|had[^\S\n]+been)[^\S\n]+(?:named|appointed|elected))"
     r"(?:[^\S\n]+(?:also|now|currently|still|once|formerly|previously))?"
     r"[^\S\n]+((?:(?:the|a|an|its|his|her|their)[^\S\n]+|[A-Z][\w.&-]*[’']s[^\S\n]+)?[^,.;:“”\"\n]{1,70}?)"
     r"(?=[,.;:]|[^\S\n]+(?:and|but|in|at|since|for|from|until|who|when|where|with|after|before|during)\b)"
 )
+#: an apposition between dashes or in brackets: "Maria Ruiz — a nurse for 30 years —", "Maria Ruiz (71)"
+_APPOSITION_SET_OFF = re.compile(
+    r"[^\S\n]*(?:[—–][^\S\n]*((?:the|a|an)[^\S\n]+[^—–\n]{1,80}?)[^\S\n]*[—–]|\(((?:the|a|an)[^\S\n]+[^()\n]{1,60}?|\d{1,3})\))"
+)
+#: a role before a copula and a name: "The club's captain is Maria Ruiz"
+_ROLE_IS = re.compile(
+    r"(?:^|[.!?”\"][^\S\n]+|\n)((?:The|the|[A-Z][\w.&-]*[’']s)[^\S\n]+[^,.;:“”\"\n]{1,60}?)[^\S\n]+(?:is|was)[^\S\n]+$"
+)
+#: an age right before a name: "71-year-old Maria Ruiz"
+_AGE_BEFORE = re.compile(r"(?<![\w-])(\d{1,3}-year-old)[^\S\n]+$")
 #: a fronted role before a name: "As head of the nurses' union, Maria Ruiz …"
 _AS_ROLE = re.compile(r"(?:^|[.!?”\"][^\S\n]+|\n)As[^\S\n]+([^,.;:“”\"\n]{2,60}),[^\S\n]+$")
 _NEWLINE = re.compile(r"\n")
@@ -576,8 +586,8 @@ class MentionFinder:
                 if role is not None:
                     # "Tom Bright, a 54-year-old mechanic,": also "the 54-year-old"
                     mention.titles.extend(Title(w) for w in role.modifiers if AGE.fullmatch(w))
-            elif _BARE_AGE.fullmatch(phrase):
-                mention.titles.append(Title(f"{phrase}-year-old"))  # "Tom Bright, 54,": "the 54-year-old"
+            elif (age := _age(phrase)) is not None:
+                mention.titles.append(age)  # "Tom Bright, 54,": "the 54-year-old"
         held = _ROLE_VERB.match(text, mention.end, mention.end + 100)
         if held is not None:
             # "Ana Ruiz, who heads the nurses' union,", "Wei Zhang founded the app": the agent noun of the verb
@@ -592,6 +602,20 @@ class MentionFinder:
                 role = parse_role(fronted.group(1)) if fronted is not None else None
             if role is not None and not role.plural:
                 mention.titles.append(role)
+        set_off = _APPOSITION_SET_OFF.match(text, mention.end, mention.end + 90)
+        if set_off is not None and mention.kind != "org":
+            phrase = set_off.group(1) or set_off.group(2)
+            role = _age(phrase) or parse_role(phrase) or describe(phrase)
+            if role is not None and not role.plural and role.head not in ORG_ROLES:
+                mention.titles.append(role)
+        copula = _ROLE_IS.search(text, max(0, run_start - 80), run_start)
+        if copula is not None and mention.kind != "org":
+            role = parse_role(copula.group(1))
+            if role is not None and not role.plural and role.head not in ORG_ROLES:
+                mention.titles.append(role)  # "The club's captain is Maria Ruiz"
+        aged = _AGE_BEFORE.search(text, max(0, run_start - 16), run_start)
+        if aged is not None:
+            mention.titles.append(Title(aged.group(1)))  # "71-year-old Maria Ruiz"
         if not mention.objectlike and mention.kind != "org":
             predicate = _ROLE_PREDICATE.match(text, mention.end, mention.end + 120)
             if predicate is not None:
@@ -623,6 +647,11 @@ class MentionFinder:
 
 _INITIALS = re.compile(r"[A-Z]{2,6}")
 _BARE_AGE = re.compile(r"\d{1,3}")
+
+
+def _age(phrase: str) -> Title | None:
+    """An age set off after a name ("Tom Bright, 54,", "Maria Ruiz (71)") as the role "the 54-year-old"."""
+    return Title(f"{phrase}-year-old") if _BARE_AGE.fullmatch(phrase) else None
 
 
 def _the_acronym(text: str, start: int, word: str) -> bool:
