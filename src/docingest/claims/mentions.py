@@ -602,18 +602,22 @@ class MentionFinder:
                 role = parse_role(fronted.group(1)) if fronted is not None else None
             if role is not None and not role.plural:
                 mention.titles.append(role)
-        set_off = _APPOSITION_SET_OFF.match(text, mention.end, mention.end + 90)
+        opener = text[mention.end : mention.end + 3].lstrip(" ")[:1]
+        set_off = _APPOSITION_SET_OFF.match(text, mention.end, mention.end + 90) if opener in ("—", "–", "(") else None
         if set_off is not None and mention.kind != "org":
             phrase = set_off.group(1) or set_off.group(2)
             role = _age(phrase) or parse_role(phrase) or describe(phrase)
             if role is not None and not role.plural and role.head not in ORG_ROLES:
                 mention.titles.append(role)
-        copula = _ROLE_IS.search(text, max(0, run_start - 80), run_start)
+        is_before = text.endswith((" is ", " was "), max(0, run_start - 5), run_start)
+        copula = _ROLE_IS.search(text, max(0, run_start - 80), run_start) if is_before else None
         if copula is not None and mention.kind != "org":
             role = parse_role(copula.group(1))
             if role is not None and not role.plural and role.head not in ORG_ROLES:
                 mention.titles.append(role)  # "The club's captain is Maria Ruiz"
-        aged = _AGE_BEFORE.search(text, max(0, run_start - 16), run_start)
+        aged = None
+        if text.endswith("-year-old ", max(0, run_start - 16), run_start):
+            aged = _AGE_BEFORE.search(text, max(0, run_start - 16), run_start)
         if aged is not None:
             mention.titles.append(Title(aged.group(1)))  # "71-year-old Maria Ruiz"
         if not mention.objectlike and mention.kind != "org":
