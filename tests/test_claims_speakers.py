@@ -953,6 +953,16 @@ NAMING: list[tuple[str, list[str | None]]] = [
         "The club's captain is Maria Ruiz. Tom Bell is the coach.\n\n“We will win,” the captain said.",
         ["Maria Ruiz"],
     ),
+    # the quote's owner after a noun of response, or in "is how X put it"
+    (
+        "Tom Bell spoke. “The best sleigh this Christmas!” was the reaction of Ann Hart.",
+        ["Ann Hart"],
+    ),
+    ("Tom Bell spoke. “Enough is enough” was how Ann Hart put it.", ["Ann Hart"]),
+    (
+        "Tesla posted a video on Thursday. “The best sleigh this Christmas!” was the response of one jolly viewer.",
+        [None],
+    ),
     # abbreviated titles, prefixed heads written as one word, role nouns of uniformed services
     ("“It is done,” said Ald. Maria Lopez.", ["Maria Lopez"]),
     ("“It is done,” said Pfc. Maria Lopez.", ["Maria Lopez"]),

@@ -248,6 +248,16 @@ _UTTERANCE_OWNER = re.compile(
     rf"(?i:the|a|an)\s+(?:[a-z][\w-]*\s+)?(?:{'|'.join(sorted(UTTERANCE_NOUNS))})\s+(?:from|by|of|issued\s+by)\s+"
     rf"(?:the\s+)?({_ORG_NAME})|(?:the\s+)?({_ORG_NAME})[’']s?\s+(?:[a-z][\w-]*\s+)?(?:{'|'.join(sorted(UTTERANCE_NOUNS))})"
 )
+#: a noun of response after a quote, and its owner: "“…” was the response of one jolly viewer"
+_RESPONSE_OF = re.compile(
+    r"[,.!?]?[^\S\n]+(?:was|were|is|came)[^\S\n]+(?:the[^\S\n]+)?(?:[a-z]+[^\S\n]+)?"
+    r"(response|reaction|verdict|reply|answer|message|assessment|warning|retort|words)[^\S\n]+(?:of|from)(?=[^\S\n])"
+)
+#: "“…” is how Ruiz put it", "…, was how the minister described it"
+_HOW_PUT = re.compile(
+    r"[,.!?]?[^\S\n]+(?:is|was)[^\S\n]+how[^\S\n]+([^,.;:“”\"\n]{1,60}?)[^\S\n]+"
+    r"(put|puts|described|describes|summed|sums|explained|explains)[^\S\n]+(?:it|things|the\s+\w+)\b"
+)
 #: determiners of someone unnamed
 _INDEFINITE = frozenset({"a", "an", "another", "one", "some"})
 #: who speaks for an organisation without a name of their own
@@ -563,6 +573,21 @@ class Attributor:
                     np = m.end() + doc.start(1), m.end() + doc.end(1), "description"
             if np is not None:
                 self._add_event(self._make((m.start(), m.end()), np, False, "according"))
+        for q in self.quotes:
+            # "“…” was the response of one jolly viewer", "“…” is how Ruiz put it": the quote's owner after it
+            noun = _RESPONSE_OF.match(text, q.outer[1])
+            if noun is not None:
+                after = text[noun.end() : noun.end() + 120]
+                # any description may own it ("one jolly viewer"), as at the head of a clause
+                np = self._forward_np(after, noun.end()) or self._forward_np(after, noun.end(), lead=True)
+                if np is not None:
+                    self._add_event(self._make((noun.start(1), noun.end(1)), np, True, ""))
+                continue
+            how = _HOW_PUT.match(text, q.outer[1])
+            if how is not None:
+                np = self._forward_np(how.group(1), how.start(1), lead=True)
+                if np is not None:
+                    self._add_event(self._make((how.start(2), how.end(2)), np, False, ""))
 
     def _sentence_head(self, pos: int) -> bool:
         """Whether only quotation marks, brackets or spaces stand between the sentence start and ``pos``."""
