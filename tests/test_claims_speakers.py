@@ -963,6 +963,9 @@ NAMING: list[tuple[str, list[str | None]]] = [
         "Tesla posted a video on Thursday. “The best sleigh this Christmas!” was the response of one jolly viewer.",
         [None],
     ),
+    # the fullest name: the same first and last names around a middle one; a capitalised particle is no title
+    ("Ann Marie Hart scored twice.\n\n“We won,” Ann Hart said.", ["Ann Marie Hart"]),
+    ("Ángel Di María scored.\n\n“We won,” Di María said.", ["Ángel Di María"]),
     # abbreviated titles, prefixed heads written as one word, role nouns of uniformed services
     ("“It is done,” said Ald. Maria Lopez.", ["Maria Lopez"]),
     ("“It is done,” said Pfc. Maria Lopez.", ["Maria Lopez"]),

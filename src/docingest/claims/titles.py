@@ -180,7 +180,12 @@ def _split_title(tokens: tuple[str, ...]) -> int:
         if i == 0 and n == 2 and name_gender(tok):
             continue  # a given name that is also a title: "Dean Pollard", "Major Smith" stays a name
         # an abbreviation before another title word or a name, with or without its full stop ("Det Insp Wilde")
-        is_head = head_noun(tok) is not None or low in HONORIFICS or (tok[:1].isupper() and low in TITLE_ABBREVIATIONS)
+        is_head = (
+            head_noun(tok) is not None
+            or low in HONORIFICS
+            # "Det Insp Wilde"; not a capitalised particle that spells one ("Di María"; "DI Wilde" is a title)
+            or (tok[:1].isupper() and low in TITLE_ABBREVIATIONS and (tok.isupper() or low not in _PARTICLES))
+        )
         if not is_head and tok.isupper() and 2 <= len(tok.rstrip(".")) <= 4 and i + 1 < n:
             # an upper-case title right before a name ("MMC Thabo Nkosi", "MP Rita Vance")
             is_head = abbreviation(tok) is not None
@@ -202,6 +207,8 @@ def _split_title(tokens: tuple[str, ...]) -> int:
     return cut
 
 
+#: particles of surnames, capitalised at a name's start ("Di María", "De Vries")
+_PARTICLES = frozenset({"di", "de", "da", "del", "du", "le", "la", "van", "von", "dos", "das", "der", "den"})
 #: words that follow the title noun they qualify
 _POSTPOSED = frozenset({"emeritus", "emerita", "designate", "elect"})
 #: a generation written after a name ("Jr.", "Sr.", "III")
