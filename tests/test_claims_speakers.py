@@ -966,6 +966,17 @@ NAMING: list[tuple[str, list[str | None]]] = [
     # the fullest name: the same first and last names around a middle one; a capitalised particle is no title
     ("Ann Marie Hart scored twice.\n\n“We won,” Ann Hart said.", ["Ann Marie Hart"]),
     ("Ángel Di María scored.\n\n“We won,” Di María said.", ["Ángel Di María"]),
+    # organisations' whole names: a complement's complement, an ampersand inside or between words
+    (
+        "The Royal Society for the Protection of Birds said: “Numbers are down.” The RSPB counts birds every year.",
+        ["Royal Society for the Protection of Birds"],
+    ),
+    (
+        "“Numbers are down,” the RSPB said. The Royal Society for the Protection of Birds counts birds every year.",
+        ["Royal Society for the Protection of Birds"],
+    ),
+    ("In a statement, Hartwell & Sons said: “We regret the error.”", ["Hartwell & Sons"]),
+    ("Officials met on Friday. AT&T said: “Service is restored.”", ["AT&T"]),
     # abbreviated titles, prefixed heads written as one word, role nouns of uniformed services
     ("“It is done,” said Ald. Maria Lopez.", ["Maria Lopez"]),
     ("“It is done,” said Pfc. Maria Lopez.", ["Maria Lopez"]),

@@ -45,7 +45,7 @@ _SUFFIX = r"(?:Inc|Ltd|Co|Corp|Bros|Jr|Sr|Pty|Plc)\."
 #: Capital letters, accented ones included ("Élodie", "Łukasz", "Šimon").
 UPPER = "A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŮŰŹŻŽ"
 _TOKEN = (
-    rf"(?:(?:{_ABBREVIATIONS})\.|(?:[A-Z]\.)+|[{UPPER}][\w’'.-]*\w(?:(?<=s)[’'](?=[^\S\n]+[{UPPER}]))?|[{UPPER}]|"
+    rf"(?:(?:{_ABBREVIATIONS})\.|(?:[A-Z]\.)+|[{UPPER}][\w’'.&-]*\w(?:(?<=s)[’'](?=[^\S\n]+[{UPPER}]))?|[{UPPER}]|"
     rf"O’[A-Z]\w+|O'[A-Z]\w+|Mc[A-Z]\w+|Mac[A-Z]\w+)"
 )
 _PARTICLE = r"(?:de|del|della|der|den|van|von|da|dos|das|du|la|le|bin|bint|ibn|al|el|di|ter|ten|zu|y|St\.)"
@@ -53,7 +53,7 @@ _PARTICLE = r"(?:de|del|della|der|den|van|von|da|dos|das|du|la|le|bin|bint|ibn|a
 _JOINED = r"(?:(?:al|el|ul|ad|ar|as|ash|at|az|ud)-)"
 #: A run of capitalised words (the leading look-ahead lets the regex engine skip to capital letters fast).
 NAME_RE = re.compile(
-    rf"(?=[{UPPER}])(?<![\w’'-]){_TOKEN}(?:(?:[^\S\n]+|-)(?:{_PARTICLE}[^\S\n]+)*{_JOINED}?(?!{_SUFFIX}){_TOKEN})*"
+    rf"(?=[{UPPER}])(?<![\w’'-]){_TOKEN}(?:(?:[^\S\n]+(?:&[^\S\n]+)?|-)(?:{_PARTICLE}[^\S\n]+)*{_JOINED}?(?!{_SUFFIX}){_TOKEN})*"
     rf"(?:[^\S\n]+{_SUFFIX})?(?![\w])"
 )
 #: "Institute for Fiscal Studies", "Secretary of State Ann Lee": runs joined by "of"/"for"/"on"
@@ -198,9 +198,14 @@ def name_runs(text: str) -> list[tuple[int, int]]:
             if text.startswith((" of ", " for ", " on "), end):
                 link = _LINK.match(text, end)
                 last = bare(text[start:end].rsplit(maxsplit=1)[-1])
-                if link is None or link.end() != nxt_start or not (last in ORG_HEADS or last in ROLE_NOUNS):
+                # (a complement's own complement too: "Royal Society for the Protection of Birds")
+                if (
+                    link is None
+                    or link.end() != nxt_start
+                    or not (last in ORG_HEADS or last in ROLE_NOUNS or complement)
+                ):
                     break
-                complement = last in ORG_HEADS
+                complement = complement or last in ORG_HEADS
             elif text.startswith((" and ", " & "), end) and text.find(" ", end + 1) + 1 == nxt_start:
                 # "Competition and Consumer Tribunal": one organisation's name when the second run ends it;
                 # "Ministry of Works and Transport": a complement's second word
@@ -228,7 +233,7 @@ def is_org_name(name: str) -> bool:
     toks = name.split()
     if len(toks) > 1 and all(t.isupper() for t in toks) and not any(bare(t) in ORG_HEADS for t in toks):
         return False  # a place or a label in capitals ("NEW YORK —", "WASHINGTON"), not an acronym
-    return any(bare(t) in ORG_HEADS or _acronym(t) for t in toks)
+    return "&" in toks or any(bare(t) in ORG_HEADS or _acronym(t) for t in toks)  # "Hartwell & Sons": a firm
 
 
 def _acronym(token: str) -> bool:
