@@ -977,6 +977,15 @@ NAMING: list[tuple[str, list[str | None]]] = [
     ),
     ("In a statement, Hartwell & Sons said: “We regret the error.”", ["Hartwell & Sons"]),
     ("Officials met on Friday. AT&T said: “Service is restored.”", ["AT&T"]),
+    # an organisation's clipped first word
+    (
+        "The Metropolitan Police said: “Two men were arrested.”\n\n“Enquiries continue,” the Met added.",
+        ["Metropolitan Police", "Metropolitan Police"],
+    ),
+    (
+        "The Federal Reserve held rates on Wednesday.\n\n“Inflation remains elevated,” the Fed said.",
+        ["Federal Reserve"],
+    ),
     # abbreviated titles, prefixed heads written as one word, role nouns of uniformed services
     ("“It is done,” said Ald. Maria Lopez.", ["Maria Lopez"]),
     ("“It is done,” said Pfc. Maria Lopez.", ["Maria Lopez"]),
