@@ -959,6 +959,7 @@ NAMING: list[tuple[str, list[str | None]]] = [
         ["Ann Hart"],
     ),
     ("Tom Bell spoke. “Enough is enough” was how Ann Hart put it.", ["Ann Hart"]),
+    ("Tom Bell spoke first.\n\n“We are done.” So said Ann Hart, the union's leader, on Monday.", ["Ann Hart"]),
     (
         "Tesla posted a video on Thursday. “The best sleigh this Christmas!” was the response of one jolly viewer.",
         [None],

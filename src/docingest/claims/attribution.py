@@ -250,8 +250,10 @@ _UTTERANCE_OWNER = re.compile(
 )
 #: a noun of response after a quote, and its owner: "“…” was the response of one jolly viewer"
 _RESPONSE_OF = re.compile(
-    r"[,.!?]?[^\S\n]+(?:was|were|is|came)[^\S\n]+(?:the[^\S\n]+)?(?:[a-z]+[^\S\n]+)?"
+    r"[,.!?]?(?:[^\S\n]+|\s+(?:That|This|Such)[^\S\n]+)(?:was|were|is|came)[^\S\n]+(?:the[^\S\n]+)?(?:[a-z]+[^\S\n]+)?"
     r"(response|reaction|verdict|reply|answer|message|assessment|warning|retort|words)[^\S\n]+(?:of|from)(?=[^\S\n])"
+    # "“…” So said Ann Hart"
+    r"|\s+So[^\S\n]+(said)(?=[^\S\n])"
 )
 #: "“…” is how Ruiz put it", "…, was how the minister described it"
 _HOW_PUT = re.compile(
@@ -581,7 +583,8 @@ class Attributor:
                 # any description may own it ("one jolly viewer"), as at the head of a clause
                 np = self._forward_np(after, noun.end()) or self._forward_np(after, noun.end(), lead=True)
                 if np is not None:
-                    self._add_event(self._make((noun.start(1), noun.end(1)), np, True, ""))
+                    cue = noun.span(1) if noun.group(1) else noun.span(2)
+                    self._add_event(self._make(cue, np, True, ""))
                 continue
             how = _HOW_PUT.match(text, q.outer[1])
             if how is not None:
