@@ -932,6 +932,15 @@ NAMING: list[tuple[str, list[str | None]]] = [
         "“Classes are too big,” the teacher said.",
         ["Maria Ruiz"],
     ),
+    (
+        "Maria Ruiz, who has worked as a paramedic since 2001, spoke first. Tom Bell followed.\n\n"
+        "“We are exhausted,” the paramedic said.",
+        ["Maria Ruiz"],
+    ),
+    (
+        "Maria Ruiz is one of the nurses who stayed. Tom Bell followed.\n\n“We are exhausted,” the nurse said.",
+        ["Maria Ruiz"],
+    ),
     # the same after an age, between dashes or brackets, before the name ("The club's captain is …", an age)
     (
         "Maria Ruiz, 71, is a retired nurse. Tom Bell lives next door.\n\n“It was quiet then,” the retired nurse said.",

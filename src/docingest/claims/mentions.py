@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from .cues import CUE_WORDS
@@ -124,8 +124,10 @@ _ROLE_VERB = re.compile(
 #: a role given by a copula or a verb of office after a name: "Maria Ruiz is a retired nurse", "… has been the
 #: club's treasurer since 2010", "… became mayor in 2019", "… was named chief executive", "… works as a paramedic"
 _ROLE_PREDICATE = re.compile(
-    r"(?:,[^\S\n]+who|,[^\S\n]+\d{1,3},)?[^\S\n]+(?:is|was|has[^\S\n]+been|had[^\S\n]+been|became|becomes|remains|remained|(?:has[^\S\n]+)?served[^\S\n]+as|"
-    r"serves[^\S\n]+as|works[^\S\n]+as|worked[^\S\n]+as|(?:was|has[^\S\n]+been|had[^\S\n]+been)[^\S\n]+(?:named|appointed|elected))"
+    r"(?:,[^\S\n]+who|,[^\S\n]+\d{1,3},)?[^\S\n]+(?:is|was|has[^\S\n]+been|had[^\S\n]+been|became|becomes|remains|remained|"
+    r"(?:(?:has|had)[^\S\n]+)?(?:served|worked|trained|qualified)[^\S\n]+as|(?:serves|works|is[^\S\n]+working)[^\S\n]+as|"
+    r"(?:was|has[^\S\n]+been|had[^\S\n]+been)[^\S\n]+(?:named|appointed|elected|hired[^\S\n]+as))"
+    r"(?:[^\S\n]+one[^\S\n]+of(?:[^\S\n]+the)?)?"
     r"(?:[^\S\n]+(?:also|now|currently|still|once|formerly|previously))?"
     r"[^\S\n]+((?:(?:the|a|an|its|his|her|their)[^\S\n]+|[A-Z][\w.&-]*[’']s[^\S\n]+)?[^,.;:“”\"\n]{1,70}?)"
     r"(?=[,.;:]|[^\S\n]+(?:and|but|in|at|since|for|from|until|who|when|where|with|after|before|during)\b)"
@@ -632,6 +634,8 @@ class MentionFinder:
                 role = parse_role(phrase)
                 if role is None and bare(phrase.split()[0]) in ("a", "an") and not _VERB_IN.search(phrase):
                     role = describe(phrase)  # "… is a Democrat", "… is an epidemiologist"
+                if role is not None and role.plural and " one of" in predicate.group(0):
+                    role = replace(role, plural=False)  # "… is one of the nurses who …": a nurse
                 if role is not None and not role.plural and role.head not in ORG_ROLES and role.head not in ORG_NOUNS:
                     mention.titles.append(role)
 
