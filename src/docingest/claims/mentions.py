@@ -132,6 +132,8 @@ _ROLE_PREDICATE = re.compile(
     r"[^\S\n]+((?:(?:the|a|an|its|his|her|their)[^\S\n]+|[A-Z][\w.&-]*[’']s[^\S\n]+)?[^,.;:“”\"\n]{1,70}?)"
     r"(?=[,.;:]|[^\S\n]+(?:and|but|in|at|since|for|from|until|who|when|where|with|after|before|during)\b)"
 )
+#: what a role predicate can start with (a cheap test before the whole pattern)
+_PREDICATE_START = re.compile(r"(?:, who |, \d| (?:is|was|has|had|bec|rem|ser|wor|tra|qua)\w*)")
 #: an apposition between dashes or in brackets: "Maria Ruiz — a nurse for 30 years —", "Maria Ruiz (71)"
 _APPOSITION_SET_OFF = re.compile(
     r"[^\S\n]*(?:[—–][^\S\n]*((?:the|a|an)[^\S\n]+[^—–\n]{1,80}?)[^\S\n]*[—–]|\(((?:the|a|an)[^\S\n]+[^()\n]{1,60}?|\d{1,3})\))"
@@ -627,7 +629,7 @@ class MentionFinder:
             aged = _AGE_BEFORE.search(text, max(0, run_start - 16), run_start)
         if aged is not None:
             mention.titles.append(Title(aged.group(1)))  # "71-year-old Maria Ruiz"
-        if not mention.objectlike and mention.kind != "org":
+        if not mention.objectlike and mention.kind != "org" and _PREDICATE_START.match(text, mention.end):
             predicate = _ROLE_PREDICATE.match(text, mention.end, mention.end + 120)
             if predicate is not None:
                 phrase = predicate.group(1)

@@ -46,14 +46,6 @@ def _named_by(head: str, names: set[str]) -> bool:
     return head in names or (len(head) >= 6 and any(len(n) >= 6 and n[:-1] == head[: len(n) - 1] for n in names))
 
 
-def _clipped(short: str, ent: Entity) -> bool:
-    """Whether ``short`` is the first word of one of the entity's longer names cut short ("Met" of
-    "Metropolitan Police"), by two letters or more."""
-    return short[:1].isupper() and any(
-        len(x.tokens) > 1 and len(x.tokens[0]) >= len(short) + 2 and x.tokens[0].startswith(short) for x in ent.mentions
-    )
-
-
 def _first_in_story(ent: Entity) -> int:
     """Where an entity is first written outside headings and captions."""
     return min((m.start for m in ent.mentions if not m.aside), default=ent.first)
@@ -82,6 +74,15 @@ def run(mentions: list[Mention], entities: list[Entity]) -> None:
                 found = by_prefix.setdefault(tuple(x.tokens[:k]), [])
                 if e not in found:
                     found.append(e)
+    # organisations by their names' first words cut short by two letters or more ("Met" of "Metropolitan")
+    clipped: dict[str, list[Entity]] = {}
+    for e in entities:
+        if e.org:
+            for first in {x.tokens[0] for x in e.mentions if len(x.tokens) > 1 and x.tokens[0][:1].isupper()}:
+                for k in range(3, len(first) - 1):
+                    found = clipped.setdefault(first[:k], [])
+                    if e not in found:
+                        found.append(e)
     for m in mentions:
         own = m.entity
         assert isinstance(own, Entity)
@@ -104,9 +105,9 @@ def run(mentions: list[Mention], entities: list[Entity]) -> None:
             longer = []
         if not longer and len(m.tokens) == 1 and bare(m.name) not in ORG_HEADS:
             longer = [e for e in by_last.get(m.tokens[0], ()) if e.mentions and e is not own]  # "Toronto Raptors"
-        if not longer and len(m.tokens) == 1 and len(m.name) >= 3 and not name_gender(m.name):
+        if not longer and len(m.tokens) == 1 and m.name in clipped and not name_gender(m.name):
             # a clipped first word: "the Met" … "Metropolitan Police", "the Fed" … "Federal Reserve"
-            longer = [e for e in entities if e.org and e is not own and _clipped(m.name, e)]
+            longer = [e for e in clipped[m.name] if e is not own]
         if len(longer) == 1:
             longer[0].absorb(own)
     for own in entities:
