@@ -21,6 +21,7 @@ import json
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import repeat
 
 WEIGHTS_FILE = "speaker_weights.json"
 
@@ -127,4 +128,5 @@ def weights() -> dict[str, float]:
 
 
 def score(feats: list[str], model: dict[str, float]) -> float:
-    return sum(model.get(f, 0.0) for f in feats)
+    """A candidate's score: the sum of its features' weights (unknown features weigh nothing)."""
+    return sum(map(model.get, feats, repeat(0.0)))
