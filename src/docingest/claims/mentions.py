@@ -611,26 +611,34 @@ class MentionFinder:
                 role = parse_role(fronted.group(1)) if fronted is not None else None
             if role is not None and not role.plural:
                 mention.titles.append(role)
-        opener = text[mention.end : mention.end + 3].lstrip(" ")[:1]
-        set_off = _APPOSITION_SET_OFF.match(text, mention.end, mention.end + 90) if opener in ("—", "–", "(") else None
-        if set_off is not None and mention.kind != "org":
-            phrase = set_off.group(1) or set_off.group(2)
-            role = _age(phrase) or parse_role(phrase) or describe(phrase)
+        self._roles_around(mention, run_start)
+
+    def _roles_around(self, mention: Mention, run_start: int) -> None:
+        """Roles set off between dashes or in brackets after a name ("Maria Ruiz — a nurse —", "(71)"), given by a
+        copula or a verb of office after it ("… is a retired nurse", "… was named chief executive"), by a role and
+        a copula before it ("The club's captain is Maria Ruiz"), or an age before it ("71-year-old Maria Ruiz")."""
+        text = self.text
+        end = mention.end
+        person = mention.kind != "org"
+        if person and text[end : end + 3].lstrip(" ")[:1] in ("—", "–", "("):
+            set_off = _APPOSITION_SET_OFF.match(text, end, end + 90)
+            if set_off is not None:
+                phrase = set_off.group(1) or set_off.group(2)
+                role = _age(phrase) or parse_role(phrase) or describe(phrase)
+                if role is not None and not role.plural and role.head not in ORG_ROLES:
+                    mention.titles.append(role)
+        before = text[run_start - 16 if run_start > 16 else 0 : run_start]
+        if person and before.endswith((" is ", " was ")):
+            copula = _ROLE_IS.search(text, run_start - 80 if run_start > 80 else 0, run_start)
+            role = parse_role(copula.group(1)) if copula is not None else None
             if role is not None and not role.plural and role.head not in ORG_ROLES:
                 mention.titles.append(role)
-        is_before = text.endswith((" is ", " was "), max(0, run_start - 5), run_start)
-        copula = _ROLE_IS.search(text, max(0, run_start - 80), run_start) if is_before else None
-        if copula is not None and mention.kind != "org":
-            role = parse_role(copula.group(1))
-            if role is not None and not role.plural and role.head not in ORG_ROLES:
-                mention.titles.append(role)  # "The club's captain is Maria Ruiz"
-        aged = None
-        if text.endswith("-year-old ", max(0, run_start - 16), run_start):
-            aged = _AGE_BEFORE.search(text, max(0, run_start - 16), run_start)
-        if aged is not None:
-            mention.titles.append(Title(aged.group(1)))  # "71-year-old Maria Ruiz"
-        if not mention.objectlike and mention.kind != "org" and _PREDICATE_START.match(text, mention.end):
-            predicate = _ROLE_PREDICATE.match(text, mention.end, mention.end + 120)
+        if before.endswith("-year-old "):
+            aged = _AGE_BEFORE.search(before)
+            if aged is not None:
+                mention.titles.append(Title(aged.group(1)))
+        if person and not mention.objectlike and _PREDICATE_START.match(text, end):
+            predicate = _ROLE_PREDICATE.match(text, end, end + 120)
             if predicate is not None:
                 phrase = predicate.group(1)
                 role = parse_role(phrase)
