@@ -37,13 +37,16 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 import docingest
 from benchmarks.common import ROOT, shared_dir, table
-from docingest.claims.quotes import QUOTATION_CONFIDENCE
+from benchmarks.speaker_breakdown import classify, tally
+from docingest.claims.quotes import QUOTATION_CONFIDENCE, attributor
+from docingest.pipeline import _paragraph_spans
 
 #: labelled sets and what they are for; the last two are measured only on request, their misses never printed
 LABELLED = {
@@ -51,9 +54,11 @@ LABELLED = {
     "w1w2": "dev (team-written, round 1)",
     "w3": "dev (team-written, round 2)",
     "w4": "validation (team-written)",
+    "w5": "dev (team-written, round 3)",
+    "w6": "validation (team-written, round 3)",
     "promos": "held out",
 }
-NOT_INSPECTED = {"w4", "promos"}
+NOT_INSPECTED = {"w4", "w6", "promos"}
 
 
 def _scorer() -> tuple[Path, ModuleType]:
@@ -91,6 +96,9 @@ def run(dataset: str, kinds: set[str] | None) -> tuple[list[dict[str, Any]], lis
                     "mention": c.speaker_mention.text if c.speaker_mention else (c.speaker or ""),
                     "kind": c.kind,
                     "confidence": c.confidence,
+                    "mention_span": [c.speaker_mention.span.start, c.speaker_mention.span.end]
+                    if c.speaker_mention
+                    else None,
                 }
             )
     return preds, times, cpu
@@ -120,7 +128,15 @@ def write(preds: list[dict[str, Any]], field: str, folder: Path, name: str, floo
             if p["confidence"] < floor:
                 continue
             fh.write(
-                json.dumps({"doc": p["doc"], "content_span": p["content_span"], "speaker": p[field], "kind": p["kind"]})
+                json.dumps(
+                    {
+                        "doc": p["doc"],
+                        "content_span": p["content_span"],
+                        "speaker": p[field],
+                        "kind": p["kind"],
+                        "mention_span": p["mention_span"],
+                    }
+                )
                 + "\n"
             )
     return out
@@ -134,8 +150,12 @@ def score(scorer: Path, dataset: str, preds: Path, *extra: str) -> dict[str, Any
     return dict(json.loads(res.stdout))
 
 
-def coref_accuracy(module: ModuleType, dataset: str, preds: Path) -> tuple[int, int]:
-    """(speaker matches against speaker_coref only, content matches) for direct quotes, split parts."""
+def coref_accuracy(
+    module: ModuleType, dataset: str, preds: Path, errors: Counter[str] | None = None
+) -> tuple[int, int]:
+    """(speaker matches against speaker_coref only, content matches) for direct quotes, split parts; each miss
+    classed in ``errors`` by the gold speaker span: not found, no attribution, coreference (the mention chosen
+    overlaps the gold one), wrong mention."""
     ds = shared_dir() / "corpora" / "quotes" / dataset
     gold = [g for g in module.load_jsonl(str(ds / "gold.jsonl")) if g["kind"] == "direct"]
     pred = module.load_jsonl(str(preds))
@@ -149,12 +169,24 @@ def coref_accuracy(module: ModuleType, dataset: str, preds: Path) -> tuple[int, 
     for doc, (gs, ps) in by_doc.items():
         text = (ds / "docs" / f"{doc}.txt").read_text(encoding="utf-8")
         _, _, pairs = module.match_doc(text, gs, ps, 0.5)
+        if errors is not None:
+            errors["not found"] += len(gs) - len(pairs)
         for gi, pi in pairs:
             total += 1
             coref = gs[gi].get("speaker_coref") or ""
             if module.words(ps[pi]["speaker"]) & module.words(coref):
                 hit += 1
+            elif errors is not None:
+                errors[_span_class(ps[pi].get("mention_span"), gs[gi].get("speaker_span"))] += 1
     return hit, total
+
+
+def _span_class(mention: list[int] | None, gold: list[int] | None) -> str:
+    if not mention:
+        return "no attribution"
+    if gold and mention[0] < gold[1] and gold[0] < mention[1]:
+        return "coreference"
+    return "wrong mention"
 
 
 def show_misses(module: ModuleType, dataset: str, preds: Path, limit: int) -> None:
@@ -219,15 +251,21 @@ def _content(text: str) -> str:
     return text.strip(_EDGE)
 
 
-def score_labelled(name: str, show: bool) -> tuple[int, int, int]:
-    """(quotations, found, with the right speaker) over a labelled set; misses printed when ``show``."""
+def score_labelled(name: str, show: bool, errors: Counter[str] | None = None) -> tuple[int, int, int]:
+    """(quotations, found, with the right speaker) over a labelled set; misses printed when ``show``; each
+    wrong speaker's class (:mod:`benchmarks.speaker_breakdown`) counted in ``errors``."""
     total = found = right = 0
     for doc, text, quotes in labelled(name):
         claims = [c for c in docingest.extract_claims(text) if c.kind == "quote"]
+        entities = attributor(text, _paragraph_spans(text)).registry.entities
         at = 0
         for content, speaker in quotes:
             total += 1
             hit = next((i for i in range(at, len(claims)) if _content(claims[i].text) == _content(content)), None)
+            if errors is not None:
+                kind = classify(claims[hit] if hit is not None else None, speaker, entities)
+                if kind is not None:
+                    errors[kind] += 1
             if hit is None:
                 if show:
                     print(f"MISS {doc}: {content[:90]!r}")
@@ -247,11 +285,12 @@ def score_labelled(name: str, show: bool) -> tuple[int, int, int]:
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--show-misses", default=None, help="ggt, polnear-dev, seed, w1w2 or w3 (never w4 or promos)")
+    ap.add_argument("--show-misses", default=None, help="ggt, polnear-dev, seed, w1w2, w3, w5 (not w4, w6, promos)")
     ap.add_argument("--limit", type=int, default=60)
     ap.add_argument("--rounds", type=int, default=5, help="passes over each set for the speed table (0: none)")
-    ap.add_argument("--validate", action="store_true", help="also measure w4, the validation set (aggregate only)")
+    ap.add_argument("--validate", action="store_true", help="also measure w4 and w6, validation sets (aggregate only)")
     ap.add_argument("--held-out", action="store_true", help="also measure promos, the held-out set (aggregate only)")
+    ap.add_argument("--breakdown", action="store_true", help="count each set's wrong speakers by class (no texts)")
     args = ap.parse_args()
     if args.show_misses in NOT_INSPECTED:
         sys.exit(f"{args.show_misses} is not inspected: it is measured, in aggregate only")
@@ -260,6 +299,7 @@ def main() -> None:
     rows: list[list[Any]] = []
     timing: dict[str, tuple[list[float], float]] = {}
     coref: list[str] = []
+    breakdown: dict[str, Counter[str]] = {}
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         for dataset in ("ggt", "polnear-dev"):
@@ -280,7 +320,8 @@ def main() -> None:
                         ]
                     )
                     if dataset == "ggt" and field == "speaker":
-                        hit, total = coref_accuracy(module, dataset, path)
+                        errors = breakdown.setdefault("ggt (speaker_coref, by gold span)", Counter()) if cut else None
+                        hit, total = coref_accuracy(module, dataset, path, errors)
                         coref.append(f"{claims}: {hit / total if total else 0.0:.3f} ({hit}/{total})")
             if args.show_misses == dataset:
                 show_misses(module, dataset, folder / f"{dataset}-speaker-{floor}.jsonl", args.limit)
@@ -307,16 +348,23 @@ def main() -> None:
         + ", ".join(f"{k} {v['hit']}/{v['gold']} = {v['R']:.3f}" for k, v in by_kind.items())
     )
     print()
-    wanted = ["seed", "w1w2", "w3"] + (["w4"] if args.validate else []) + (["promos"] if args.held_out else [])
+    wanted = ["seed", "w1w2", "w3", "w5"]
+    wanted += (["w4", "w6"] if args.validate else []) + (["promos"] if args.held_out else [])
     lrows = []
     for name in wanted:
-        total, found, right = score_labelled(name, args.show_misses == name)
+        errors = breakdown.setdefault(name, Counter()) if args.breakdown else None
+        total, found, right = score_labelled(name, args.show_misses == name, errors)
         if total:
             lrows.append(
                 [name, LABELLED[name], total, f"{found} ({found / total:.1%})", f"{right} ({right / total:.1%})"]
             )
     print(table(["labelled set", "use", "quotations", "found", "right canonical speaker"], lrows))
     print()
+    if args.breakdown:
+        print("wrong speakers by class (benchmarks/speaker_breakdown.py):")
+        for name, errors in breakdown.items():
+            print(f"  {name}: {tally(errors)}")
+        print()
     if args.rounds <= 0:
         return
     trows = []

@@ -772,6 +772,252 @@ WRITTEN: list[tuple[str, list[str | None]]] = [
 ]
 
 
+#: Round 3: constructions of naming written from the grammar of news English (not from any corpus): the name after
+#: an organisation's role, a description that ends with its bearer's name, roles joined by "and", roles given by
+#: a verb, styles and particles inside names, a statement's author.
+NAMING: list[tuple[str, list[str | None]]] = [
+    ("“Rates will stay high,” said Bank of Canada governor Tiff Macklem.", ["Tiff Macklem"]),
+    ("“Rates will stay high,” said University of Kelmar economist Priya Shah.", ["Priya Shah"]),
+    ("“We are ready,” said the head of the Port of Tacoma, Maria Ruiz.", ["Maria Ruiz"]),
+    ("“We are ready,” the Port of Tacoma's Maria Ruiz said.", ["Maria Ruiz"]),
+    ("“We are ready,” the union's general secretary Maria Ruiz said.", ["Maria Ruiz"]),
+    ("“It is a disgrace,” said state Sen. Maria Gonzalez.", ["Maria Gonzalez"]),
+    ("Sheikh Hamad bin Khalifa said: “We welcome it.”", ["Hamad bin Khalifa"]),
+    ("“It's a disgrace,” said Baroness Helena Kennedy KC.", ["Helena Kennedy"]),
+    (
+        "Abdel Fattah el-Sisi said: “We will respond.” El-Sisi added: “Soon.”",
+        ["Abdel Fattah el-Sisi", "Abdel Fattah el-Sisi"],
+    ),
+    ("“We will respond,” the statement from Acme Holdings said.", ["Acme Holdings"]),
+    (
+        "“Most of what we hear is gone by dinner,” founder and chief executive Sanne van der Loo told the crowd."
+        "\n\nTom Bell, an analyst, was unconvinced.\n\n“We will reply in full,” the founder said.",
+        ["Sanne van der Loo", "Sanne van der Loo"],
+    ),
+    (
+        "“We expected a small effect,” said Dr Nguyen Thi Lan, a microbiologist at Delta Highlands University and "
+        "the study’s lead author. Adaeze Okonjo-Hart, a co-author, agreed.\n\n"
+        "“Farmers will tell us,” the lead author said.",
+        ["Nguyen Thi Lan", "Nguyen Thi Lan"],
+    ),
+    (
+        "Ana Ruiz, who heads the nurses' union, met Premier Tom Bell on Monday.\n\n"
+        "“We had a frank talk,” the union leader said.\n\n“I listened,” the premier said.",
+        ["Ana Ruiz", "Tom Bell"],
+    ),
+    (
+        "Wei Zhang founded the app in 2019. Tom Bell invested early.\n\n“We grew fast,” the founder said.",
+        ["Wei Zhang"],
+    ),
+    (
+        "The company's founder, Li Wei, and its chief financial officer, Maya Stone, both spoke.\n\n"
+        "“We grew fast,” Li said.\n\n“Margins held,” the CFO said.",
+        ["Li Wei", "Maya Stone"],
+    ),
+    (
+        "Brandt Ostrow Capital was more upbeat, writing in a note to clients that Corvia had “earned the right to "
+        "price like a utility.”",
+        ["Brandt Ostrow Capital"],
+    ),
+    (
+        "Judge Anneliese Corrigan heard the case.\n\n"
+        "The judge adjourned the trial until Thursday, when Margaret Tolland's bank manager is expected to give "
+        "evidence. “Don't discuss the case with anyone,” she warned jurors.",
+        ["Anneliese Corrigan"],
+    ),
+    (
+        "First Lakeland Credit Union said in a statement that it had repaid every member. “We deeply regret that it "
+        "was betrayed,” the statement said.",
+        ["First Lakeland Credit Union"],
+    ),
+    (
+        "Naledi Fairbanks, a lawyer, said the terms were unusual.\n\nThe state's Division of Charitable Trusts said it "
+        "does not comment on investigations. It urged donors to “ask any caller what share of the gift will reach "
+        "the cause.”",
+        ["Division of Charitable Trusts"],
+    ),
+    ("Ana Ruiz was blunt: the closure “breaks my heart.”", ["Ana Ruiz"]),
+    (
+        "Kelderwick Rovers lost on Saturday after ten men held Kelderwick Rovers to a draw.\n\n"
+        "Rovers said in a statement: “Dario is in good spirits.”",
+        ["Kelderwick Rovers"],
+    ),
+    # a generation after a surname that is also a title noun; Spanish "y" between family names
+    ("Martin Luther King Jr. once wrote: “Injustice anywhere is a threat.”", ["Martin Luther King Jr."]),
+    (
+        "Inspector General Rafael Ortiz y Gasset testified. “No records exist,” Ortiz y Gasset said.",
+        ["Rafael Ortiz y Gasset"],
+    ),
+    # a title whose organisation runs into it, capitalised, after an inverted cue; a title noun's postposed word
+    ("“Don't panic,” urged Bank of England Governor Andrew Bailey.", ["Andrew Bailey"]),
+    (
+        "Professor Emeritus Hans-Georg Müller disagreed. “The model is wrong,” Müller said.",
+        ["Hans-Georg Müller"],
+    ),
+    # a name set off after an indefinite description; an organisation's role words heading a colon introduction
+    (
+        "Residents packed the hall.\n\n“Where is the money going?” asked one resident, Paul Grey.\n\n"
+        "“Into roads,” replied council leader Ann Hart.",
+        ["Paul Grey", "Ann Hart"],
+    ),
+    ("Nobel laureate Joseph Stiglitz was scathing: “This is voodoo economics.”", ["Joseph Stiglitz"]),
+    ("Harvard economist Jason Furman was blunt: “No.”", ["Jason Furman"]),
+    ("Trump called Joe Biden this: “Sleepy.”", ["Trump"]),
+    # what an indefinite apposition called somebody, whatever its noun, and an age given after a name
+    (
+        "Sen. Jon Tester, a Democrat from Montana, voted no. Sen. Mike Lee voted yes.\n\n"
+        "“It is a bad bill,” the Democrat said.",
+        ["Jon Tester"],
+    ),
+    (
+        "Dr. Lena Ortiz, an epidemiologist at Johns Hopkins, reviewed the data. Mayor Tim Ray asked for calm.\n\n"
+        "“The trend is clear,” the epidemiologist said.",
+        ["Lena Ortiz"],
+    ),
+    (
+        "Tom Bright, 54, lost his car in the flood.\n\nAnna Lee watched from her porch.\n\n"
+        "“It just floated away,” the 54-year-old said.",
+        ["Tom Bright"],
+    ),
+    (
+        "Halcyon's former president, Grant Ashby, was blunter. Writing on Bluesky, the ex-president said the plan "
+        "had been “the only thing keeping players around”.",
+        ["Grant Ashby"],
+    ),
+    # a role given by a copula or a verb of office, in any tense, or a fronted "As …,"
+    (
+        "Maria Ruiz is a retired nurse. Tom Bell lives next door.\n\n“It was quiet then,” the retired nurse said.",
+        ["Maria Ruiz"],
+    ),
+    (
+        "Maria Ruiz has been the club's treasurer since 2010. Tom Bell is its president.\n\n"
+        "“The books are clean,” the treasurer said.",
+        ["Maria Ruiz"],
+    ),
+    (
+        "Maria Ruiz became mayor in 2019. Tom Bell is a councillor.\n\n“We will rebuild,” the mayor said.",
+        ["Maria Ruiz"],
+    ),
+    (
+        "Maria Ruiz works as a paramedic in Leeds. Tom Bell drives a taxi.\n\n"
+        "“The nights are long,” the paramedic said.",
+        ["Maria Ruiz"],
+    ),
+    (
+        "Maria Ruiz was named chief executive in May. Tom Bell chairs the board.\n\n"
+        "“We will grow,” the new chief executive said.",
+        ["Maria Ruiz"],
+    ),
+    (
+        "Maria Ruiz served as the town's mayor for a decade. Tom Bell succeeded her.\n\n"
+        "“I miss it,” the former mayor said.",
+        ["Maria Ruiz"],
+    ),
+    (
+        "Maria Ruiz, who has been a nurse for 30 years, spoke first. Tom Bell followed.\n\n"
+        "“We are exhausted,” the nurse said.",
+        ["Maria Ruiz"],
+    ),
+    (
+        "Tom Bell is the health minister. As head of the nurses' union, Maria Ruiz has fought him.\n\n"
+        "“We will strike,” the union leader said.",
+        ["Maria Ruiz"],
+    ),
+    (
+        "Maria Ruiz has run the bakery since 1990. Tom Bell supplies the flour.\n\n“Prices doubled,” the owner said.",
+        ["Maria Ruiz"],
+    ),
+    (
+        "Maria Ruiz teaches at Elm Street School. Tom Bell is the principal.\n\n"
+        "“Classes are too big,” the teacher said.",
+        ["Maria Ruiz"],
+    ),
+    (
+        "Maria Ruiz, who has worked as a paramedic since 2001, spoke first. Tom Bell followed.\n\n"
+        "“We are exhausted,” the paramedic said.",
+        ["Maria Ruiz"],
+    ),
+    (
+        "Maria Ruiz is one of the nurses who stayed. Tom Bell followed.\n\n“We are exhausted,” the nurse said.",
+        ["Maria Ruiz"],
+    ),
+    # the same after an age, between dashes or brackets, before the name ("The club's captain is …", an age)
+    (
+        "Maria Ruiz, 71, is a retired nurse. Tom Bell lives next door.\n\n“It was quiet then,” the retired nurse said.",
+        ["Maria Ruiz"],
+    ),
+    (
+        "Maria Ruiz — a nurse for 30 years — spoke first. Tom Bell followed.\n\n“We are exhausted,” the nurse said.",
+        ["Maria Ruiz"],
+    ),
+    (
+        "Maria Ruiz (71) spoke first. Tom Bell followed.\n\n“It was quiet then,” the 71-year-old said.",
+        ["Maria Ruiz"],
+    ),
+    (
+        "71-year-old Maria Ruiz spoke first. Tom Bell followed.\n\n“It was quiet then,” the 71-year-old said.",
+        ["Maria Ruiz"],
+    ),
+    (
+        "The club's captain is Maria Ruiz. Tom Bell is the coach.\n\n“We will win,” the captain said.",
+        ["Maria Ruiz"],
+    ),
+    # the quote's owner after a noun of response, or in "is how X put it"
+    (
+        "Tom Bell spoke. “The best sleigh this Christmas!” was the reaction of Ann Hart.",
+        ["Ann Hart"],
+    ),
+    ("Tom Bell spoke. “Enough is enough” was how Ann Hart put it.", ["Ann Hart"]),
+    ("Tom Bell spoke first.\n\n“We are done.” So said Ann Hart, the union's leader, on Monday.", ["Ann Hart"]),
+    (
+        "Tesla posted a video on Thursday. “The best sleigh this Christmas!” was the response of one jolly viewer.",
+        [None],
+    ),
+    # the fullest name: the same first and last names around a middle one; a capitalised particle is no title
+    ("Ann Marie Hart scored twice.\n\n“We won,” Ann Hart said.", ["Ann Marie Hart"]),
+    ("Ángel Di María scored.\n\n“We won,” Di María said.", ["Ángel Di María"]),
+    # organisations' whole names: a complement's complement, an ampersand inside or between words
+    (
+        "The Royal Society for the Protection of Birds said: “Numbers are down.” The RSPB counts birds every year.",
+        ["Royal Society for the Protection of Birds"],
+    ),
+    (
+        "“Numbers are down,” the RSPB said. The Royal Society for the Protection of Birds counts birds every year.",
+        ["Royal Society for the Protection of Birds"],
+    ),
+    ("In a statement, Hartwell & Sons said: “We regret the error.”", ["Hartwell & Sons"]),
+    ("Officials met on Friday. AT&T said: “Service is restored.”", ["AT&T"]),
+    # an organisation's clipped first word
+    (
+        "The Metropolitan Police said: “Two men were arrested.”\n\n“Enquiries continue,” the Met added.",
+        ["Metropolitan Police", "Metropolitan Police"],
+    ),
+    (
+        "The Federal Reserve held rates on Wednesday.\n\n“Inflation remains elevated,” the Fed said.",
+        ["Federal Reserve"],
+    ),
+    # abbreviated titles, prefixed heads written as one word, role nouns of uniformed services
+    ("“It is done,” said Ald. Maria Lopez.", ["Maria Lopez"]),
+    ("“It is done,” said Pfc. Maria Lopez.", ["Maria Lopez"]),
+    ("Del. Maria Lopez said: “It is done.”", ["Maria Lopez"]),
+    ("Undersheriff Maria Lopez said: “It is done.”", ["Maria Lopez"]),
+    ("“It is done,” said Headteacher Maria Lopez.", ["Maria Lopez"]),
+    ("“It is done,” said Trooper Maria Lopez.", ["Maria Lopez"]),
+    ("“It is done,” said Selectman Maria Lopez.", ["Maria Lopez"]),
+    # initials that spell a common word, after "the"
+    (
+        "The World Health Organization warned on Friday. “The risk is high,” the WHO said.",
+        ["World Health Organization"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "speakers"), NAMING, ids=[t[:40] for t, _ in NAMING])
+def test_naming_constructions(text: str, speakers: list[str | None]) -> None:
+    found = [c for c in docingest.extract_claims(text) if c.kind == "quote" and c.confidence >= QUOTATION_CONFIDENCE]
+    assert [c.speaker for c in found] == speakers
+
+
 @pytest.mark.parametrize(("text", "speakers"), CASES, ids=[t[:40] for t, _ in CASES])
 def test_every_quotation_gets_its_canonical_speaker(text: str, speakers: list[str | None]) -> None:
     found = [c for c in docingest.extract_claims(text) if c.kind == "quote" and c.confidence >= QUOTATION_CONFIDENCE]

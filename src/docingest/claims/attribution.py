@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from itertools import accumulate, pairwise
 
+from . import ranker
 from .coref import Cast
 from .cues import ACCORDING_RE, CUE_WORDS, STANCE_WORDS, find_cues
 from .entities import Entity
@@ -22,19 +23,21 @@ from .lexicon import (
     DOC_NOUNS,
     GROUP_NOUNS,
     HONORIFICS,
+    NAME_OPENERS,
     NOT_NAMES,
     ORG_HEADS,
     ORG_NOUNS,
     ORG_ROLES,
     ROLE_NOUNS,
+    UTTERANCE_NOUNS,
     pronoun_gender,
     singular,
 )
 from .marks import Quoted
-from .mentions import NAME_RE, heading_line, is_org_name, name_runs
+from .mentions import NAME_RE, heading_line, is_org_name, name_runs, occupation
 from .sieve import orgs, pronouns
 from .sieve.roles import RELATIONS as _RELATIONS
-from .titles import Title, bare, head_noun, parse_role
+from .titles import Title, bare, head_noun, parse_role, split_title
 
 _ABBREV = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Cpl|Const|Insp|Det|Supt|Coun|Rev|Jr|Sr|"
@@ -95,7 +98,20 @@ _FWD_DEFINITE = re.compile(
     r"\s*((?:the|his|her|their|its|my|our|your)\s+(?:[\w’'-]+\s+){0,4}?[\w’'-]*[a-z][\w’'-]*)"
     r"(?=\s*(?:,|\.|;|$|\s(?:who|whose|in|on|at|when|after|during|with|about|to|of|for|from)\s))"
 )
-_FWD_APPOSED = re.compile(rf",\s+({NAME_RE.pattern})")
+#: the same with an indefinite determiner ("one resident", "a neighbour"), only ever before a name set off
+_FWD_INDEFINITE = re.compile(r"\s*((?:a|an|one|another)\s+(?:[\w’'-]+\s+){0,4}?[\w’'-]*[a-z][\w’'-]*)(?=\s*,)")
+#: a name set off after a description, which may name its organisation first: "the bank’s economist, Tom Reed",
+#: "the head of the Port of Tacoma, Maria Ruiz"
+_FWD_APPOSED = re.compile(
+    rf"(?:\s+(?:of|at|for|with)\s+(?:the\s+)?{_ORG_NAME})?(?:,\s+|[’']s\s+(?:[a-z][\w-]*\s+){{0,3}})({NAME_RE.pattern})"
+)
+#: cue words that are only ever verbs, never the noun of a document or an utterance before one
+_FINITE_CUES = frozenset({"said", "says", "told", "tells", "added", "adds", "wrote", "writes", "asked", "asks"})
+#: a description that ends with the name of the person it describes, after a possessive or a role noun
+_ROLE_ALTERNATION = "|".join(sorted(ROLE_NOUNS, key=len, reverse=True))
+_OWNED_NAME = re.compile(rf"(?:(?P<owner>[’']s)|\b(?:{_ROLE_ALTERNATION}))(\s+)({_ORG_NAME})$")
+#: an organisation's name and a lower-case role before a name: "Bank of Canada governor Tiff Macklem"
+_FWD_ORG_ROLE = re.compile(rf"{_ORG_NAME}((?:\s+[a-z][\w-]*){{1,4}})\s+({NAME_RE.pattern})")
 #: "READ MORE:", "WATCH:", "UPDATE:" labels are not speakers
 _LABEL_LINE = re.compile(r"\s*[A-Z][A-Z ’'-]{1,30}:")
 #: Given names that are also common words (so in NOT_NAMES): "Will Young said", "May Chen said"
@@ -117,6 +133,11 @@ _BACK_PLURAL = re.compile(
 _FWD_NAME = re.compile(
     rf"\s*(?:(?:[a-z0-9][\w’'/-]*|[A-Z][\w.&-]*[a-z]?\w*\s+(?=[a-z]))\s+){{0,6}}?({NAME_RE.pattern})"
 )
+#: an organisation's "of"/"for" complement after its first word: "Bank| of England Governor Andrew Bailey"
+_FWD_LINKED = re.compile(rf"\s+(?:of|for)\s+(?:the\s+)?({NAME_RE.pattern})")
+_NONSPACE = re.compile(r"\S+")
+#: lower-case words, then a name: "Harvard| economist Jason Furman"
+_OWNED_ROLE = re.compile(rf"((?:\s+[a-z][\w-]*){{1,3}})\s+({NAME_RE.pattern})")
 _FWD_PRON = re.compile(rf"\s*({_PRONOUN})\b")
 _FWD_DESC = re.compile(
     rf"\s*({_DET}\s+[^,.;:“”\"?!]{{1,80}}?)(?=\s*(?:,|\.|;|$|\s(?:who|in|on|at|when|after|during|with|about|to)\s))"
@@ -163,6 +184,8 @@ def _not_name(name: str) -> bool:
     if len(toks) > 1 and toks[0].lower().rstrip(".") in HONORIFICS:
         return False  # "Ms. May", "Dr Helen Achebe": whatever follows an honorific is a name
     first = toks[0].lower()
+    if first in NAME_OPENERS and len(toks) >= 3 and is_org_name(name):
+        return False  # "First Lakeland Credit Union", "Next Generation Housing Trust": an organisation's name
     # "It’s what golfers do: …", "That's": a contraction of a word that names nobody
     return first in NOT_NAMES or (("’" in first or "'" in first) and _CONTRACTION.sub("", first) in NOT_NAMES)
 
@@ -220,6 +243,23 @@ _BACK_COORDINATED = re.compile(
 )
 #: "the Usdaw union": a name, then the kind of organisation it names
 _NAMED_ORG = re.compile(rf"(?i:the)\s+({NAME_RE.pattern})\s+([a-z][\w-]*)")
+#: a statement and who made it: "the statement from Acme Holdings", "Acme Holdings' statement"
+_UTTERANCE_OWNER = re.compile(
+    rf"(?i:the|a|an)\s+(?:[a-z][\w-]*\s+)?(?:{'|'.join(sorted(UTTERANCE_NOUNS))})\s+(?:from|by|of|issued\s+by)\s+"
+    rf"(?:the\s+)?({_ORG_NAME})|(?:the\s+)?({_ORG_NAME})[’']s?\s+(?:[a-z][\w-]*\s+)?(?:{'|'.join(sorted(UTTERANCE_NOUNS))})"
+)
+#: a noun of response after a quote, and its owner: "“…” was the response of one jolly viewer"
+_RESPONSE_OF = re.compile(
+    r"[,.!?]?(?:[^\S\n]+|\s+(?:That|This|Such)[^\S\n]+)(?:was|were|is|came)[^\S\n]+(?:the[^\S\n]+)?(?:[a-z]+[^\S\n]+)?"
+    r"(response|reaction|verdict|reply|answer|message|assessment|warning|retort|words)[^\S\n]+(?:of|from)(?=[^\S\n])"
+    # "“…” So said Ann Hart"
+    r"|\s+So[^\S\n]+(said)(?=[^\S\n])"
+)
+#: "“…” is how Ruiz put it", "…, was how the minister described it"
+_HOW_PUT = re.compile(
+    r"[,.!?]?[^\S\n]+(?:is|was)[^\S\n]+how[^\S\n]+([^,.;:“”\"\n]{1,60}?)[^\S\n]+"
+    r"(put|puts|described|describes|summed|sums|explained|explains)[^\S\n]+(?:it|things|the\s+\w+)\b"
+)
 #: determiners of someone unnamed
 _INDEFINITE = frozenset({"a", "an", "another", "one", "some"})
 #: who speaks for an organisation without a name of their own
@@ -452,8 +492,10 @@ class Attributor:
             cue = (c_start, c_end)
             if _ARTICLE_BEFORE.search(text, max(0, c_start - 5), c_start):
                 continue  # "an estimated 1,200 jobs", "the reported loss": adjectives, not cues
-            if n + 1 < len(cues) and cues[n + 1][0] == c_end + 1:
+            if n + 1 < len(cues) and cues[n + 1][0] == c_end + 1 and word not in _FINITE_CUES:
                 continue  # "the civil claim said", "the report says": a noun before the verb
+            if n and cues[n - 1][1] + 1 == c_start and cues[n - 1][2] in _FINITE_CUES:
+                continue  # "said state Sen. Maria Gonzalez": a word after the verb
             if text[c_start].isupper() and not self._sentence_head(c_start):
                 continue  # "the United States", "the National Post": part of a name
             if text[c_start].isupper() and word.endswith("ed") and _PASSIVE_OPENING.match(text, c_end):
@@ -464,7 +506,7 @@ class Attributor:
                 continue  # "here was the big reveal", "a recent post": nouns
             if _POSSESSIVE_BEFORE.search(text, max(0, c_start - 30), c_start):
                 continue
-            if word.endswith("ing"):
+            if word.split()[0].endswith("ing"):
                 window = max(0, c_start - 90)
                 has_with = text.find("with ", window, c_start) >= 0
                 with_np = _WITH_SUBJECT.search(text, window, c_start) if has_with else None
@@ -533,6 +575,22 @@ class Attributor:
                     np = m.end() + doc.start(1), m.end() + doc.end(1), "description"
             if np is not None:
                 self._add_event(self._make((m.start(), m.end()), np, False, "according"))
+        for q in self.quotes:
+            # "“…” was the response of one jolly viewer", "“…” is how Ruiz put it": the quote's owner after it
+            noun = _RESPONSE_OF.match(text, q.outer[1])
+            if noun is not None:
+                after = text[noun.end() : noun.end() + 120]
+                # any description may own it ("one jolly viewer"), as at the head of a clause
+                np = self._forward_np(after, noun.end()) or self._forward_np(after, noun.end(), lead=True)
+                if np is not None:
+                    cue = noun.span(1) if noun.group(1) else noun.span(2)
+                    self._add_event(self._make(cue, np, True, ""))
+                continue
+            how = _HOW_PUT.match(text, q.outer[1])
+            if how is not None:
+                np = self._forward_np(how.group(1), how.start(1), lead=True)
+                if np is not None:
+                    self._add_event(self._make((how.start(2), how.end(2)), np, False, ""))
 
     def _sentence_head(self, pos: int) -> bool:
         """Whether only quotation marks, brackets or spaces stand between the sentence start and ``pos``."""
@@ -556,7 +614,7 @@ class Attributor:
             return None
         if np[2] == "name":
             known = self.registry.resolve_name(self.text[np[0] : np[1]], np[0])
-            if known is None or not self.registry.personlike(known):
+            if known is None or not (known.org or self.registry.personlike(known)):
                 return None  # "Chastened by the analyses, Trump revised his plan, promising …": no subject here
         ev = self._make(cue, np, False, "participle")
         return ev if ev.speaker else None
@@ -768,6 +826,11 @@ class Attributor:
                 if not _not_name(named.group(1)) and not is_org_name(named.group(1)):
                     # "according to its director, Mara Okafor": the name
                     return base + named.start(1), base + named.end(1), "name"
+            ind = _FWD_INDEFINITE.match(after)
+            named = _FWD_APPOSED.match(after, ind.end(1)) if ind else None
+            if named is not None and not _not_name(named.group(1)) and not is_org_name(named.group(1)):
+                # "asked one resident, Paul Grey", "said a neighbour, Ann Hart": the name set off after them
+                return base + named.start(1), base + named.end(1), "name"
         nm = _FWD_NAME.match(after)
         if nm and not lead:
             phrase_end = re.search(
@@ -783,10 +846,33 @@ class Attributor:
                 ):
                     # "said ChainSight head of research Ola Nwosu": the name after the owner's role
                     return base + later.start(), base + later.end(), "name"
+            owned = _FWD_ORG_ROLE.match(after, nm.start(1))
+            if owned is not None and parse_role(owned.group(1)) is not None and not _not_name(owned.group(2)):
+                # "said Bank of Canada governor Tiff Macklem": the name after the organisation's role
+                return base + owned.start(2), base + owned.end(2), "name"
+            linked = _FWD_LINKED.match(after, nm.end(1))
+            if linked is not None:
+                # "urged Bank of England Governor Andrew Bailey": the organisation's complement runs on into a
+                # capitalised title and the name after it
+                toks = list(_NONSPACE.finditer(linked.group(1)))
+                cut = split_title([t.group(0) for t in toks])
+                if cut and not _not_name(name := linked.group(1)[toks[cut].start() :]):
+                    return base + linked.start(1) + toks[cut].start(), base + linked.end(1), "name"
             possessive = after[nm.end(1) - 2 : nm.end(1)] in ("’s", "'s")
             pm = _POSSESSIVE_APPOSITION.match(after, nm.end(1) - 2) if possessive else None
             if pm is not None:
                 return base + pm.start(1), base + pm.end(1), "name"
+        if nm and lead and nm.start(1) == len(after) - len(after.lstrip()):
+            role = _OWNED_ROLE.match(after, nm.end(1))
+            if (
+                role is not None
+                and len(role.group(2).split()) >= 2
+                and not _not_name(role.group(2))
+                and all(occupation(w, loose=True) for w in role.group(1).split())
+            ):
+                # "Harvard economist Jason Furman was blunt:", "Nobel laureate Joseph Stiglitz wrote": the person
+                # after their organisation's (or honour's) role words heads the clause
+                return base + role.start(2), base + role.end(2), "name"
         if nm and (not lead or nm.start(1) == len(after) - len(after.lstrip())):
             name = nm.group(1)
             skipped = after[: nm.start(1)].strip()
@@ -905,6 +991,17 @@ class Attributor:
     def _make(self, cue: tuple[int, int], np: tuple[int, int, str], inverted: bool, kind: str) -> Event:
         s, e, what = np
         mention = self.text[s:e]
+        if what == "description":
+            named = _OWNED_NAME.search(mention)
+            if (
+                named is not None
+                and not _not_name(named.group(3))
+                and (named.group("owner") or not is_org_name(named.group(3)))
+            ):
+                # "the union's general secretary Maria Ruiz", "the Port of Tacoma's Maria Ruiz", "The state's
+                # Division of Charitable Trusts": the name it ends with
+                s, what = s + named.start(3), "name"
+                mention = self.text[s:e]
         person: Entity | None = None
         speaker: str | None = None
         if what == "name":
@@ -933,6 +1030,18 @@ class Attributor:
                 person = self._pronoun(_POSSESSIVE_SUBJECT[first], s)
                 if person is not None:
                     return Event(cue, (s, e), person.name, inverted, person, kind or what)
+            owned = _UTTERANCE_OWNER.fullmatch(mention)
+            if owned is not None:
+                # "the statement from Acme Holdings", "the Hartwell Trust's statement": its author's words
+                at = owned.start(1) if owned.group(1) else owned.start(2)
+                author = self.registry.resolve_name(owned.group(1) or owned.group(2), s + at)
+                if author is not None and not author.place and not author.group:
+                    return Event(cue, (s, e), author.name, inverted, author, kind or what)
+            if first == "the" and len(words) == 2 and words & UTTERANCE_NOUNS:
+                # "X said in a statement that … “…,” the statement said": the statement of whoever spoke last
+                last = self._last_event(max(0, s - 800), s)
+                if last is not None and last.person is not None and not last.person.group:
+                    return Event(cue, (s, e), last.person.name, inverted, last.person, kind or what)
             named_org = _NAMED_ORG.fullmatch(mention)
             if named_org is not None and bare(named_org.group(2)) in ORG_NOUNS | ORG_ROLES:
                 # "The Usdaw union said", "the Hartwell board": the name is the organisation's
@@ -1012,6 +1121,10 @@ class Attributor:
             # ("When asked …, Mulder didn't hesitate.")
             lo, hi = self.sentences[k]
             topic = self.registry.last_head(lo, hi)
+            if topic is None and _LEAD_ROLE.match(self.text, lo, hi):
+                # "The judge adjourned the trial …": a role heading the sentence
+                held = self.subject_of(lo, hi)
+                topic = held if held is not None and self.registry.personlike(held) else None
         return pronouns.resolve(
             word,
             gender,
@@ -1051,45 +1164,186 @@ class Attributor:
         return i if i >= 0 and pos < self.paragraphs[i][1] else -1
 
     def _event_for(self, q: Quoted, previous: tuple[Quoted, Event | None] | None) -> Event | None:
+        model = ranker.weights()
+        best: Event | None = None
+        best_score = float("-inf")
+        for ev, feats in self.candidates(q, previous):
+            value = ranker.score(feats, model)
+            if value > best_score:
+                best, best_score = ev, value
+        return best
+
+    def candidates(
+        self, q: Quoted, previous: tuple[Quoted, Event | None] | None
+    ) -> list[tuple[Event | None, list[str]]]:
+        """The candidate speakers of a quotation with their features (:mod:`.ranker`); ``None`` is "nobody"."""
+        text = self.text
         a, b = q.outer
         s_start, _ = self._sentence_of(a)
         _, s_end = self._sentence_of(max(a, b - 1))
-        # the next quote's opening mark bounds the search after this one
+        content = text[q.start : q.end].rstrip()
+        ends_sentence = content.endswith((".", "…", "?", "!")) and not content.endswith("..")
+        para = self._para_of(a)
+        p_start = self.paragraphs[para][0] if para >= 0 else s_start
+        lead = text[max(s_start, self.last_end(a)) : a].strip()
+        situation = ranker.Situation(
+            closed=ends_sentence and not self._lower_start(b),
+            opens=not text[p_start:a].strip(),
+            embedded=bool(lead) and not lead.endswith((":", "—", "–", ",")),
+        )
+        window = self.paragraphs[max(0, para - 2)][0] if para >= 0 else max(0, a - 1500)
+        out: list[tuple[Event | None, list[str]]] = [(None, ranker.null_features(situation))]
+        floor = previous[1] if previous is not None else None
+        k = bisect_right(self._sentence_starts, s_start) - 1
+        ranks: dict[str, int] = {}
+        picked: list[tuple[Event, ranker.Place]] = []
+        for ev in self.events[bisect_left(self._event_starts, b) : bisect_left(self._event_starts, s_end)]:
+            if ev.speaker:
+                picked.append((ev, self._place("after", ranks, b, ev.cue[0])))
+        before = self.events[bisect_left(self._event_starts, window) : bisect_left(self._event_starts, a)]
+        for ev in reversed(before):
+            if not ev.speaker:
+                continue
+            c = ev.cue[0]
+            if c >= s_start:
+                where = "before"
+            else:
+                ep = self._para_of(c)
+                if ep == para:
+                    j = bisect_right(self._sentence_starts, c) - 1
+                    where = "prev" if j == k - 1 else "earlier"
+                else:
+                    where = "para1" if ep == para - 1 else "para2"
+            picked.append((ev, self._place(where, ranks, ev.cue[1], a)))
+        dash = _DASH_CREDIT.match(text, b)
+        signed: Event | None = None
+        if dash is not None and not _not_name(dash.group(1)):
+            signed = self._make((dash.start(), dash.start() + 1), (dash.start(1), dash.end(1), "name"), True, "dash")
+            picked.append((signed, ranker.Place("dash", 0, 0, 0)))
+        lo = max(s_start, self.last_end(a))
+        colon = self._colon_event(lo, a)
+        if colon is not None:
+            picked.append((colon, ranker.Place("colon", 0, 0, a - colon.cue[1])))
+        topic = self._topic_before(a)
+        if topic is not None:
+            picked.append((topic, ranker.Place("topic", 0, 0, 0)))
+        if floor is not None and not any(ev is floor for ev, _ in picked):
+            picked.append((floor, ranker.Place("floor", 0, 0, a - floor.cue[1])))
+        rule = self._cascade(q, previous, signed, colon, topic)
+        if rule is not None and not any(ev is rule for ev, _ in picked):
+            picked.append((rule, ranker.Place("para2", 0, 0, a - rule.cue[1])))  # a floating quote's last speaker
+        classes = [self._cue_class(ev, a) for ev, _ in picked]
+        first_after = next((c for (_, p), c in zip(picked, classes, strict=True) if p.where == "after"), "none")
+        last_before = next((c for (_, p), c in zip(picked, classes, strict=True) if p.where == "before"), "none")
+        for (ev, place), cue_class in zip(picked, classes, strict=True):
+            person = ev.person
+            rival = first_after if place.where != "after" else last_before
+            out.append(
+                (
+                    ev,
+                    ranker.features(
+                        place,
+                        situation,
+                        ev.kind or "plain",
+                        ev.inverted,
+                        self._mention_type(ev),
+                        self._resolution(ev),
+                        cue_class,
+                        rival,
+                        floor is not None and ev is floor,
+                        floor is not None and person is not None and floor.person is person,
+                        ev is rule,
+                    ),
+                )
+            )
+        if rule is None:
+            out[0][1].append("rule")
+        return out
+
+    def _cascade(
+        self,
+        q: Quoted,
+        previous: tuple[Quoted, Event | None] | None,
+        dash: Event | None,
+        colon: Event | None,
+        topic: Event | None,
+    ) -> Event | None:
+        """The pick of the hand-ordered attribution rules (a feature of the candidates): a dash signature; the
+        cue after the quote in its sentence, unless the quote closes the sentence or a participle, a stance verb
+        or a naming verb before its object says otherwise; the cue before it; a colon introduction; the writer's
+        topic; the previous quote's speaker (this or the previous paragraph); the last speaker of the four
+        paragraphs before."""
+        a, b = q.outer
+        if dash is not None:
+            return dash
+        s_start, _ = self._sentence_of(a)
+        _, s_end = self._sentence_of(max(a, b - 1))
         nxt = self.next_open(b)
         content = self.text[q.start : q.end].rstrip()
         ends_sentence = content.endswith((".", "…")) and not content.endswith("..")
-        dash = _DASH_CREDIT.match(self.text, b)
-        if dash is not None and not _not_name(dash.group(1)):
-            # “…” ― Pamela Padilla: a quote signed with a dash and a name
-            return self._make((dash.start(), dash.start() + 1), (dash.start(1), dash.end(1), "name"), True, "dash")
         after = self._first_event(b, min(s_end, nxt))
         if after is None and nxt < s_end and not ends_sentence:
             # "“A” offers “B” with its allies, Zelenskyy said.": the sentence's cue credits every quote in it
             after = self._first_event(b, s_end)
-        lo = max(s_start, self.last_end(a))
-        before = self._last_event(lo, a)
-        if after is not None and after.kind == "participle" and before is not None:
-            return before  # "X said the target was “credible,” while warning …": the cue before the quote
-        if before is not None and before.kind == "naming" and self._naming_object(before, a):
-            return before  # "Rempel called the minister a “chicken” …, Scheer insists": the naming verb's quote
-        if after is not None and before is not None and self.text[after.cue[0] : after.cue[1]].lower() in STANCE_WORDS:
-            return before  # a stance verb takes the quote after it, not before: "saying “…” when Clinton blasted him"
+        before = self._last_event(max(s_start, self.last_end(a)), a)
+        if before is not None and after is not None:
+            if after.kind == "participle" or self.text[after.cue[0] : after.cue[1]].lower() in STANCE_WORDS:
+                return before  # "X said … “credible,” while warning …"; a stance verb takes the quote after it
+            if before.kind == "naming" and self._naming_object(before, a):
+                return before  # "Rempel called the minister a “chicken” …, Scheer insists": the naming verb's
         if after is not None and (not ends_sentence or self._lower_start(b)):
             return after
         if before is not None:
             return before
-        colon = self._colon_event(lo, a)
         if colon is not None:
             return colon
-        para = self._para_of(a)
-        topic = self._topic_before(a)
         if topic is not None:
             return topic  # "Durning did not need much coaxing. “I'm thankful …”": the person just written about
+        para = self._para_of(a)
         if previous is not None and previous[1] is not None and self._para_of(previous[0].open) in (para, para - 1):
             return previous[1]
         # floating quote: the last speaker of this or the four previous paragraphs
-        lo = self.paragraphs[max(0, para - 4)][0] if para >= 0 else 0
-        return self._last_event(lo, a)
+        return self._last_event(self.paragraphs[max(0, para - 4)][0] if para >= 0 else 0, a)
+
+    def _cue_class(self, ev: Event, quote_open: int) -> str:
+        """What kind of cue an event has: a stance verb, a naming verb right before its object's quote (or not),
+        a participle continuing an earlier statement, an ordinary speech verb."""
+        if self.text[ev.cue[0] : ev.cue[1]].lower() in STANCE_WORDS:
+            return "stance"
+        if ev.kind == "naming":
+            return "naming+object" if ev.cue[1] <= quote_open and self._naming_object(ev, quote_open) else "naming"
+        return "participle" if ev.kind == "participle" else "speech"
+
+    def _place(self, where: str, ranks: dict[str, int], lo: int, hi: int) -> ranker.Place:
+        """A candidate's place; ``ranks`` counts the candidates already placed there (closer ones first)."""
+        rank = ranks.get(where, 0)
+        ranks[where] = rank + 1
+        return ranker.Place(where, rank, bisect_left(self._opens, hi) - bisect_left(self._opens, lo), max(0, hi - lo))
+
+    def _mention_type(self, ev: Event) -> str:
+        if ev.mention is None:
+            return "none"
+        written = self.text[ev.mention[0] : ev.mention[1]]
+        first = written.split()[0].lower() if written.split() else ""
+        if ev.kind == "pronoun" or first in {"he", "she", "they", "it", "we", "i", "his", "her", "their", "its"}:
+            return "pronoun"
+        if written[:1].islower() or first in {"the", "a", "an", "one", "another"}:
+            return "description"
+        if ev.kind == "document":
+            return "document"
+        if ev.person is not None and (ev.person.org or ev.person.thing):
+            return "org"
+        return "full" if len(written.split()) >= 2 else "single"
+
+    def _resolution(self, ev: Event) -> str:
+        person = ev.person
+        if person is None:
+            return "named" if ev.named else "none"
+        if person.group:
+            return "group"
+        if person.org or person.thing:
+            return "org"
+        return "person" if self.registry.personlike(person) else "other"
 
     def _topic_before(self, quote_open: int) -> Event | None:
         """The person heading a clause of the sentence right before a quote (in its paragraph, or ending the
@@ -1125,7 +1379,16 @@ class Attributor:
         """A colon introduction without a cue verb: "Musk again took to Twitter with this: “…”" credits the
         sentence's subject (a name or pronoun at its start)."""
         head = self.text[lo:hi].rstrip()
-        if not head.endswith(":") or len(head) > 200 or _LABEL_LINE.match(head):
+        if not head.endswith(":"):
+            # the quote stands inside the clause a colon introduces: "Ruiz was blunt: the closure “breaks my heart.”"
+            k = head.rfind(":")
+            if k <= 0 or len(head) - k > 120 or head[k - 1].isdigit() or re.search(r"[;!?]", head[k:]):
+                return None
+            if self._heading(lo) or not re.search(r"\s[a-z]{3,}\b", head[:k]):
+                return None  # a headline or a label ("Correction: …"), no sentence introducing a quote
+            hi = lo + k + 1
+            head = self.text[lo:hi]
+        if len(head) > 200 or _LABEL_LINE.match(head):
             return None
         start = lo + len(self.text[lo:hi]) - len(self.text[lo:hi].lstrip())
         intro = _INTRO.match(self.text, start, hi)

@@ -19,7 +19,7 @@ from .mentions import Mention, MentionFinder
 from .sieve import cluster, orgs, roles
 from .sieve.acronyms import acronym_key, initials, is_acronym
 from .sieve.exact import key
-from .titles import bare, parse_role, split_title
+from .titles import bare, describe, parse_role, split_title
 
 #: he/his/him/himself/she/her/hers/herself as whole words, and what points at a thing: "its", ", which" (the
 #: look-behind after the first letter keeps the regex engine's fast first-character scan)
@@ -204,6 +204,12 @@ class Cast:
             if found is not None:
                 return found
         words = [bare(w) for w in description.split()]
+        if role is None and words and words[0] == "the" and words[-1] not in ORG_NOUNS:
+            # "the Democrat", "the epidemiologist", "the 54-year-old": what an apposition called somebody
+            described = describe(description)
+            found = roles.resolve(described, pos, self.entities, self.acronyms) if described is not None else None
+            if found is not None:
+                return found
         if words and (words[-1] in ORG_NOUNS or description.rsplit(maxsplit=1)[-1][:1].isupper()):
             return orgs.resolve(description, pos, self.entities, self.salient_org)
         return None
@@ -286,6 +292,8 @@ class Cast:
             assert isinstance(ent, Entity)
             if not m.clause_head or m.start in self.quoted or ent.org or ent.place or ent.group:
                 continue
+            if self.text.startswith(("’s ", "'s ", "’ ", "' "), m.end):
+                continue  # "when Margaret Tolland's bank manager is expected": a possessive, not the subject
             if _COORDINATED.match(self.text, m.end):
                 continue  # "Silverman and Svensson have also won": two people, neither the one who speaks next
             if ent.person_evidence or ent.spoke or _VERB_AFTER.match(self.text, m.end):

@@ -17,6 +17,10 @@ HONORIFICS: dict[str, str] = {
     "mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "mx": "", "mx.": "",
     "sir": "m", "dame": "f", "lord": "m", "lady": "f", "dr": "", "dr.": "", "prof": "", "prof.": "",
     "rev": "", "rev.": "", "fr": "m", "fr.": "m", "hon": "", "hon.": "",
+    # ranks of nobility and religious or traditional styles written before a name
+    "baron": "m", "baroness": "f", "duke": "m", "duchess": "f", "earl": "m", "countess": "f", "viscount": "m",
+    "viscountess": "f", "marquess": "m", "marchioness": "f", "sheikh": "m", "sheikha": "f", "emir": "m",
+    "sultan": "m", "ayatollah": "m", "mufti": "m", "rabbi": "", "imam": "m", "pastor": "",
 }  # fmt: skip
 
 #: Abbreviated titles and the title noun they stand for ("Cllr" → councillor); with or without a full stop.
@@ -30,7 +34,8 @@ TITLE_ABBREVIATIONS: dict[str, str] = {
     "cfo": "chief financial officer", "coo": "chief operating officer", "cto": "chief technology officer",
     "mp": "mp", "mpp": "mpp", "mla": "mla", "mep": "mep", "msp": "msp", "td": "td", "mmc": "mmc",
     "pc": "constable", "ds": "detective sergeant", "di": "detective inspector", "dci": "detective inspector",
-    "insp.": "inspector", "fr": "father", "sr": "sister", "br": "brother",
+    "insp.": "inspector", "fr": "father", "sr": "sister", "br": "brother", "del": "delegate", "ald": "alderman",
+    "pfc": "private", "spc": "specialist", "brig": "brigadier", "cdr": "commander",
 }  # fmt: skip
 
 #: Nouns that head a title or a role ("Finance Minister …", "the sheriff", "a spokeswoman"). Plurals are
@@ -62,6 +67,7 @@ ROLE_NOUNS = words(
     accountant banker trader broker investor entrepreneur businessman businesswoman consultant mechanic
     electrician plumber builder contractor miner fisherwoman rancher grower vintner winemaker brewer
     distiller curator librarian archivist coroner paramedic firefighter lifeguard ranger warden guide
+    trooper skipper brigadier private specialist
     """
 )
 
@@ -108,6 +114,7 @@ HYPERNYMS: dict[str, frozenset[str]] = {
     "officer": words("constable sergeant inspector detective superintendent lieutenant captain officer"),
     "lawyer": words("attorney solicitor barrister counsel lawyer prosecutor"),
     "doctor": words("physician surgeon doctor"),
+    "skipper": words("captain skipper"),
     "diplomat": words("ambassador envoy consul diplomat"),
     "cleric": words(
         "pastor reverend bishop archbishop cardinal pope priest rabbi imam canon vicar deacon chaplain rector curate"
@@ -203,6 +210,10 @@ NOT_NAMES = words(
     read watch photo video story christmas
     """
 )
+
+#: words that are no names alone but open organisations' names ("First Lakeland Credit Union", "Next Generation
+#: Housing Trust")
+NAME_OPENERS = words("first last next one two three christmas related more")
 
 MALE_PRONOUNS = words("he him his himself")
 FEMALE_PRONOUNS = words("she her hers herself")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from .cues import CUE_WORDS
@@ -21,6 +21,7 @@ from .lexicon import (
     GROUP_NOUNS,
     HONORIFICS,
     MALE_ROLES,
+    NAME_OPENERS,
     NOT_NAMES,
     ORG_HEADS,
     ORG_NOUNS,
@@ -30,13 +31,13 @@ from .lexicon import (
     singular,
     words,
 )
-from .titles import Title, abbreviation, bare, head_noun, make_title, parse_role, split_title
+from .titles import AGE, Title, abbreviation, bare, describe, head_noun, make_title, parse_role, split_title
 
 #: Abbreviations that keep their full stop inside a name ("Sen. Warren", "Acme Corp."); any other word's
 #: full stop ends the name ("… at Medinah. He said" is not a name "Medinah. He").
 _ABBREVIATIONS = (
     "Mr|Mrs|Ms|Dr|Prof|St|Ste|Sen|Rep|Del|Gov|Gen|Col|Lt|Sgt|Capt|Cpl|Const|Insp|Det|Supt|Coun|Cllr|Cr|Rev|Hon|"
-    "Atty|Adm|Maj|Cmdr|Amb|Fr|Mt|Ft"
+    "Atty|Adm|Maj|Cmdr|Cdr|Amb|Fr|Mt|Ft|Ald|Pfc|Spc|Brig"
 )
 #: Suffixes that end a name with their full stop ("Homefront Companions Inc.", "Martin Luther King Jr."): the
 #: name stops there, whatever follows ("… Savanna Hides Ltd. Residents said" is not one name)
@@ -44,13 +45,15 @@ _SUFFIX = r"(?:Inc|Ltd|Co|Corp|Bros|Jr|Sr|Pty|Plc)\."
 #: Capital letters, accented ones included ("Élodie", "Łukasz", "Šimon").
 UPPER = "A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŮŰŹŻŽ"
 _TOKEN = (
-    rf"(?:(?:{_ABBREVIATIONS})\.|(?:[A-Z]\.)+|[{UPPER}][\w’'.-]*\w(?:(?<=s)[’'](?=[^\S\n]+[{UPPER}]))?|[{UPPER}]|"
+    rf"(?:(?:{_ABBREVIATIONS})\.|(?:[A-Z]\.)+|[{UPPER}][\w’'.&-]*\w(?:(?<=s)[’'](?=[^\S\n]+[{UPPER}]))?|[{UPPER}]|"
     rf"O’[A-Z]\w+|O'[A-Z]\w+|Mc[A-Z]\w+|Mac[A-Z]\w+)"
 )
-_PARTICLE = r"(?:de|del|della|der|den|van|von|da|dos|das|du|la|le|bin|ibn|al|el|di|ter|St\.)"
+_PARTICLE = r"(?:de|del|della|der|den|van|von|da|dos|das|du|la|le|bin|bint|ibn|al|el|di|ter|ten|zu|y|St\.)"
+#: Arabic articles joined to the next name part by a hyphen: "Abdel Fattah el-Sisi", "Bashar al-Assad"
+_JOINED = r"(?:(?:al|el|ul|ad|ar|as|ash|at|az|ud)-)"
 #: A run of capitalised words (the leading look-ahead lets the regex engine skip to capital letters fast).
 NAME_RE = re.compile(
-    rf"(?=[{UPPER}])(?<![\w’'-]){_TOKEN}(?:(?:[^\S\n]+|-)(?:{_PARTICLE}[^\S\n]+)*(?!{_SUFFIX}){_TOKEN})*"
+    rf"(?=[{UPPER}])(?<![\w’'-]){_TOKEN}(?:(?:[^\S\n]+(?:&[^\S\n]+)?|-)(?:{_PARTICLE}[^\S\n]+)*{_JOINED}?(?!{_SUFFIX}){_TOKEN})*"
     rf"(?:[^\S\n]+{_SUFFIX})?(?![\w])"
 )
 #: "Institute for Fiscal Studies", "Secretary of State Ann Lee": runs joined by "of"/"for"/"on"
@@ -89,7 +92,7 @@ _CAPTION = re.compile(
 _LEAD_JUNK = words("press images getty photo photos reuters ap afp file watch read more cp staff")
 #: ", the finance minister," / ", chief executive of the authority," after a name
 _APPOSITION_AFTER = re.compile(
-    r",[^\S\n]+((?:(?:the|a|an|its|his|her|their)[^\S\n]+)?[^,.;“”\"\n]{2,70}?)(?=,|\.(?:\s|$)|;|[^\S\n]+(?:who|said|says)\b)"
+    r",[^\S\n]+((?:(?:the|a|an|its|his|her|their)[^\S\n]+)?[^,.;“”\"\n]{2,120}?)(?=,|\.(?:\s|$)|;|[^\S\n]+(?:who|said|says)\b)"
 )
 #: "its director, " / "the bank's chief economist, " / "NATO's secretary general, " right before a name
 _APPOSITION_BEFORE = re.compile(
@@ -97,6 +100,52 @@ _APPOSITION_BEFORE = re.compile(
     r"[^\S\n]+$"
 )
 _STOPS = (".", ",", ":", ";", "!", "?", "—", "–")
+#: verbs that give their subject a role, and the role nouns the text may later call them by
+_VERB_ROLES: dict[str, tuple[str, ...]] = {
+    "heads": ("head", "leader", "chief"), "leads": ("leader", "head"), "led": ("leader", "head"),
+    "chairs": ("chair", "chairman", "chairwoman", "chairperson"), "runs": ("head", "boss", "manager", "owner"),
+    "founded": ("founder",), "owns": ("owner",), "coaches": ("coach",), "manages": ("manager", "boss"),
+    "directs": ("director",), "edits": ("editor",), "captains": ("captain",), "represents": ("representative",),
+    "teaches": ("teacher",), "farms": ("farmer",), "trains": ("trainer", "coach"), "governs": ("governor",),
+}  # fmt: skip
+#: the same verbs in the past or perfect ("has run the bakery since 1990", "ran the mill", "has chaired")
+_VERB_ROLES.update({
+    past: _VERB_ROLES[present] for past, present in (
+        ("headed", "heads"), ("chaired", "chairs"), ("ran", "runs"), ("run", "runs"), ("owned", "owns"),
+        ("coached", "coaches"), ("managed", "manages"), ("directed", "directs"), ("edited", "edits"),
+        ("captained", "captains"), ("represented", "represents"), ("taught", "teaches"), ("farmed", "farms"),
+        ("trained", "trains"), ("governed", "governs"),
+    )
+})  # fmt: skip
+_ROLE_VERB = re.compile(
+    rf"(?:,[^\S\n]+who)?(?:[^\S\n]+(?:now|also|currently|still|has|had|have))?[^\S\n]+((?:co-)?(?:{'|'.join(_VERB_ROLES)}))"
+    r"[^\S\n]+((?:(?:the|a|an|its|his|her|their)[^\S\n]+)?[^,.;:“”\"\n]{1,60}?)(?=[,.;:]|[^\S\n]+(?:and|in|since|for)\b)"
+)
+#: a role given by a copula or a verb of office after a name: "Maria Ruiz is a retired nurse", "… has been the
+#: club's treasurer since 2010", "… became mayor in 2019", "… was named chief executive", "… works as a paramedic"
+_ROLE_PREDICATE = re.compile(
+    r"(?:,[^\S\n]+who|,[^\S\n]+\d{1,3},)?[^\S\n]+(?:is|was|has[^\S\n]+been|had[^\S\n]+been|became|becomes|remains|remained|"
+    r"(?:(?:has|had)[^\S\n]+)?(?:served|worked|trained|qualified)[^\S\n]+as|(?:serves|works|is[^\S\n]+working)[^\S\n]+as|"
+    r"(?:was|has[^\S\n]+been|had[^\S\n]+been)[^\S\n]+(?:named|appointed|elected|hired[^\S\n]+as))"
+    r"(?:[^\S\n]+one[^\S\n]+of(?:[^\S\n]+the)?)?"
+    r"(?:[^\S\n]+(?:also|now|currently|still|once|formerly|previously))?"
+    r"[^\S\n]+((?:(?:the|a|an|its|his|her|their)[^\S\n]+|[A-Z][\w.&-]*[’']s[^\S\n]+)?[^,.;:“”\"\n]{1,70}?)"
+    r"(?=[,.;:]|[^\S\n]+(?:and|but|in|at|since|for|from|until|who|when|where|with|after|before|during)\b)"
+)
+#: what a role predicate can start with (a cheap test before the whole pattern)
+_PREDICATE_START = re.compile(r"(?:, who |, \d| (?:is|was|has|had|bec|rem|ser|wor|tra|qua)\w*)")
+#: an apposition between dashes or in brackets: "Maria Ruiz — a nurse for 30 years —", "Maria Ruiz (71)"
+_APPOSITION_SET_OFF = re.compile(
+    r"[^\S\n]*(?:[—–][^\S\n]*((?:the|a|an)[^\S\n]+[^—–\n]{1,80}?)[^\S\n]*[—–]|\(((?:the|a|an)[^\S\n]+[^()\n]{1,60}?|\d{1,3})\))"
+)
+#: a role before a copula and a name: "The club's captain is Maria Ruiz"
+_ROLE_IS = re.compile(
+    r"(?:^|[.!?”\"][^\S\n]+|\n)((?:The|the|[A-Z][\w.&-]*[’']s)[^\S\n]+[^,.;:“”\"\n]{1,60}?)[^\S\n]+(?:is|was)[^\S\n]+$"
+)
+#: an age right before a name: "71-year-old Maria Ruiz"
+_AGE_BEFORE = re.compile(r"(?<![\w-])(\d{1,3}-year-old)[^\S\n]+$")
+#: a fronted role before a name: "As head of the nurses' union, Maria Ruiz …"
+_AS_ROLE = re.compile(r"(?:^|[.!?”\"][^\S\n]+|\n)As[^\S\n]+([^,.;:“”\"\n]{2,60}),[^\S\n]+$")
 _NEWLINE = re.compile(r"\n")
 _NONSPACE = re.compile(r"\S+")
 #: abbreviations whose full stop is part of a name ("Homefront Companions Inc.", "Martin Luther King Jr.")
@@ -153,9 +202,14 @@ def name_runs(text: str) -> list[tuple[int, int]]:
             if text.startswith((" of ", " for ", " on "), end):
                 link = _LINK.match(text, end)
                 last = bare(text[start:end].rsplit(maxsplit=1)[-1])
-                if link is None or link.end() != nxt_start or not (last in ORG_HEADS or last in ROLE_NOUNS):
+                # (a complement's own complement too: "Royal Society for the Protection of Birds")
+                if (
+                    link is None
+                    or link.end() != nxt_start
+                    or not (last in ORG_HEADS or last in ROLE_NOUNS or complement)
+                ):
                     break
-                complement = last in ORG_HEADS
+                complement = complement or last in ORG_HEADS
             elif text.startswith((" and ", " & "), end) and text.find(" ", end + 1) + 1 == nxt_start:
                 # "Competition and Consumer Tribunal": one organisation's name when the second run ends it;
                 # "Ministry of Works and Transport": a complement's second word
@@ -183,7 +237,7 @@ def is_org_name(name: str) -> bool:
     toks = name.split()
     if len(toks) > 1 and all(t.isupper() for t in toks) and not any(bare(t) in ORG_HEADS for t in toks):
         return False  # a place or a label in capitals ("NEW YORK —", "WASHINGTON"), not an acronym
-    return any(bare(t) in ORG_HEADS or _acronym(t) for t in toks)
+    return "&" in toks or any(bare(t) in ORG_HEADS or _acronym(t) for t in toks)  # "Hartwell & Sons": a firm
 
 
 def _acronym(token: str) -> bool:
@@ -201,6 +255,11 @@ def _acronym(token: str) -> bool:
 _AGENT = re.compile(r"[a-z]{3,}(?:er|or|ist|ant|ent|ian)")
 #: a lower-case word that may be a noun: letters only, not an -ed/-ing/-ly form
 _NOUNLIKE = re.compile(r"[a-z][a-z-]{2,}(?<!ed)(?<!ing)(?<!ly)")
+#: irregular past forms of verbs that take a person or team as object ("ten men held Kelderwick Rovers")
+_IRREGULAR_PAST = words(
+    "held beat met led won hit took made left saw sent paid kept sold brought thought found gave put let set "
+    "caught fought taught struck threw drew chose shot bit hid fed bore swore tore wore spent lent lost"
+)
 _NOT_AGENTS = words("after over under other either whether rather together never ever however later former latter")
 
 
@@ -211,7 +270,13 @@ def occupation(word: str, loose: bool = False) -> bool:
     low = bare(word)
     if low in ROLE_NOUNS or (_AGENT.fullmatch(low) is not None and low not in _NOT_AGENTS):
         return True
-    return loose and _NOUNLIKE.fullmatch(low) is not None and low not in NOT_NAMES and low not in CUE_WORDS
+    return (
+        loose
+        and _NOUNLIKE.fullmatch(low) is not None
+        and low not in NOT_NAMES
+        and low not in CUE_WORDS
+        and low not in _IRREGULAR_PAST
+    )
 
 
 _AGENT_STRICT = re.compile(r"[a-z]{3,}(?:er|or|ist)")
@@ -259,17 +324,24 @@ def _roles_before(text: str, start: int, full_name: bool = False) -> list[str]:
     window = window[window.rfind("\n") + 1 :]
     if not window.endswith((" ", "\u00a0")):
         return words
-    for word in reversed(window.split()[-7:]):
-        if len(words) >= 6:
+    role_next = True  # the word right before the name, or before "and", must be a role noun
+    for word in reversed(window.split()[-9:]):
+        if len(words) >= 8:
             break
         low = word.lower()
-        if low in NOT_NAMES or low.endswith(_STOPS) or (not words and not occupation(low, full_name)):
+        if low in {"and", "&"} and words and not role_next and not words[0][:1].isupper():
+            # "founder and chief executive Sanne van der Loo": roles joined by "and"
+            words.insert(0, "and")
+            role_next = True
+            continue
+        if low in NOT_NAMES or low.endswith(_STOPS) or (role_next and not occupation(low, full_name or bool(words))):
             break  # the word right before the name must be a role noun (or, before a full name, a noun)
         upper = word[:1].isupper()
         if (upper and not words) or (not upper and words and words[0][:1].isupper()):
             break  # lower-case role words, then at most a capitalised owner before them
         words.insert(0, word)
-    return words
+        role_next = False
+    return words[1:] if words and words[0] == "and" else words
 
 
 _Shape = tuple[tuple[tuple[int, int], ...], int, int, int, "Title | None", int, str]
@@ -286,9 +358,11 @@ def _shape(raw: str) -> _Shape | None:
     while k < len(words) - 1 and (
         bare(words[k]).rstrip(".") in NOT_NAMES or (bare(words[k]) in _LEAD_JUNK and len(words) > 2)
     ):
+        if bare(words[k]) in NAME_OPENERS and len(words) - k >= 3 and is_org_name(" ".join(words[k:])):
+            break  # "First Lakeland Credit Union": the ordinal is the organisation's
         k += 1
-    if k == len(words) - 1 and bare(words[k]).rstrip(".") in NOT_NAMES:
-        return None
+    if k == len(words) - 1 and bare(words[k]).rstrip(".") in NOT_NAMES and not (k == 0 and _INITIALS.fullmatch(raw)):
+        return None  # (initials are kept: the finder lets through only those that follow "the", "the WHO")
     words = words[k:]
     if not words or _SELF_I.match(words[0]):
         return None
@@ -328,7 +402,7 @@ class MentionFinder:
         text = self.text
         for start, end in name_runs(text):
             word = text[start:end]
-            if " " not in word and bare(word).rstrip(".") in NOT_NAMES:
+            if " " not in word and bare(word).rstrip(".") in NOT_NAMES and not _the_acronym(text, start, word):
                 continue  # a capitalised word that is no name: "The", "But", "Monday"
             if not self._line(start)[0]:
                 out.extend(self._parse(start, end))
@@ -409,9 +483,9 @@ class MentionFinder:
             mention.gender = honorific
         if title is None:
             full = len(mention.tokens) >= 2
-            before = _roles_before(self.text, start, full)
-            if before:
-                found = make_title([bare(w) for w in before], " ".join(before), any_head=full)
+            before = " ".join(_roles_before(self.text, start, full))
+            for part in before.split(" and ") if before else ():
+                found = make_title([bare(w) for w in part.split()], part, any_head=full)
                 if found is not None:
                     mention.titles.append(found)
         if mention.titles and mention.titles[-1].head in ORG_ROLES and not honorific and not mention.gender:
@@ -437,7 +511,7 @@ class MentionFinder:
         ):
             name = name.rstrip(".")  # the full stop of a sentence that ends in "Ltd." is the sentence's
         b -= len(" ".join(words)) - len(name)
-        if len(name) < 2 or name.lower() in NOT_NAMES or b <= a:
+        if len(name) < 2 or (name.lower() in NOT_NAMES and not _the_acronym(self.text, a, name)) or b <= a:
             return None
         if is_org_name(name) or (the_before and len(words) > 1 and title is None and not _place(words)):
             kind = "org"
@@ -491,8 +565,11 @@ class MentionFinder:
         after = (
             _APPOSITION_AFTER.match(text, mention.end, mention.end + 100) if text.startswith(",", mention.end) else None
         )
-        if after is not None:
-            phrase = after.group(1)
+        # "a microbiologist at Delta Highlands University and the study’s lead author": each role joined by "and"
+        if after is not None and after.group(1).split()[0] in {"and", "or", "but", "nor"}:
+            after = None  # "Li Wei, and its chief financial officer, Maya Stone": a coordination, no apposition
+        closed = after.end() if after is not None else -1  # "Bluesky, the ex-president said": no apposition
+        for phrase in after.group(1).split(" and the ") if after is not None else ():
             first = phrase.split()[0]
             first_of = mention.tokens[0]
             if phrase[:1].islower() or bare(first) in ("the", "a", "an") or head_noun(first) is not None:
@@ -503,11 +580,73 @@ class MentionFinder:
                     mention.titles.append(role)
                 elif role is None and mention.kind == "unknown" and not name_gender(first_of) and _org_head_of(phrase):
                     mention.kind = "org"  # "Greenpeace, the environmental group,", "Acme, a company that …"
+                elif (
+                    role is None
+                    and mention.kind != "org"
+                    and bare(first) in ("a", "an")
+                    and not _VERB_IN.search(phrase)
+                    and not text.startswith(" said", closed)
+                ):
+                    # "Jon Tester, a Democrat from Montana,", "Lena Ortiz, an epidemiologist at …": what the text
+                    # may call them later ("the Democrat"), whatever the noun
+                    described = describe(phrase)
+                    if described is not None and not described.plural:
+                        mention.titles.append(described)
+                if role is not None:
+                    # "Tom Bright, a 54-year-old mechanic,": also "the 54-year-old"
+                    mention.titles.extend(Title(w) for w in role.modifiers if AGE.fullmatch(w))
+            elif (age := _age(phrase)) is not None:
+                mention.titles.append(age)  # "Tom Bright, 54,": "the 54-year-old"
+        held = _ROLE_VERB.match(text, mention.end, mention.end + 100)
+        if held is not None:
+            # "Ana Ruiz, who heads the nurses' union,", "Wei Zhang founded the app": the agent noun of the verb
+            mods = frozenset(bare(w) for w in held.group(2).split()) - {"the", "a", "an", "its", "his", "her", "their"}
+            for head in _VERB_ROLES[held.group(1).split("-")[-1].lower()]:
+                mention.titles.append(Title(head, mods, held.group(0).strip(" ,")))
         if text[max(0, run_start - 2) : run_start] == ", ":
             before = _APPOSITION_BEFORE.search(text, max(0, run_start - 80), run_start)
-            if before is not None:
-                role = parse_role(before.group(1))
-                if role is not None and not role.plural:
+            role = parse_role(before.group(1)) if before is not None else None
+            if role is None:
+                fronted = _AS_ROLE.search(text, max(0, run_start - 70), run_start)
+                role = parse_role(fronted.group(1)) if fronted is not None else None
+            if role is not None and not role.plural:
+                mention.titles.append(role)
+        self._roles_around(mention, run_start)
+
+    def _roles_around(self, mention: Mention, run_start: int) -> None:
+        """Roles set off between dashes or in brackets after a name ("Maria Ruiz — a nurse —", "(71)"), given by a
+        copula or a verb of office after it ("… is a retired nurse", "… was named chief executive"), by a role and
+        a copula before it ("The club's captain is Maria Ruiz"), or an age before it ("71-year-old Maria Ruiz")."""
+        text = self.text
+        end = mention.end
+        person = mention.kind != "org"
+        if person and text[end : end + 3].lstrip(" ")[:1] in ("—", "–", "("):
+            set_off = _APPOSITION_SET_OFF.match(text, end, end + 90)
+            if set_off is not None:
+                phrase = set_off.group(1) or set_off.group(2)
+                role = _age(phrase) or parse_role(phrase) or describe(phrase)
+                if role is not None and not role.plural and role.head not in ORG_ROLES:
+                    mention.titles.append(role)
+        before = text[run_start - 16 if run_start > 16 else 0 : run_start]
+        if person and before.endswith((" is ", " was ")):
+            copula = _ROLE_IS.search(text, run_start - 80 if run_start > 80 else 0, run_start)
+            role = parse_role(copula.group(1)) if copula is not None else None
+            if role is not None and not role.plural and role.head not in ORG_ROLES:
+                mention.titles.append(role)
+        if before.endswith("-year-old "):
+            aged = _AGE_BEFORE.search(before)
+            if aged is not None:
+                mention.titles.append(Title(aged.group(1)))
+        if person and not mention.objectlike and _PREDICATE_START.match(text, end):
+            predicate = _ROLE_PREDICATE.match(text, end, end + 120)
+            if predicate is not None:
+                phrase = predicate.group(1)
+                role = parse_role(phrase)
+                if role is None and bare(phrase.split()[0]) in ("a", "an") and not _VERB_IN.search(phrase):
+                    role = describe(phrase)  # "… is a Democrat", "… is an epidemiologist"
+                if role is not None and role.plural and " one of" in predicate.group(0):
+                    role = replace(role, plural=False)  # "… is one of the nurses who …": a nurse
+                if role is not None and not role.plural and role.head not in ORG_ROLES and role.head not in ORG_NOUNS:
                     mention.titles.append(role)
 
     def _line(self, pos: int) -> tuple[bool, bool]:
@@ -527,6 +666,21 @@ class MentionFinder:
             caption = ("(" in line or "/" in line or "hoto" in line or "HOTO" in line) and bool(_CAPTION.search(line))
             found = self._kinds[line_start] = (title_case, caption or heading_line(line))
         return found
+
+
+_INITIALS = re.compile(r"[A-Z]{2,6}")
+_BARE_AGE = re.compile(r"\d{1,3}")
+
+
+def _age(phrase: str) -> Title | None:
+    """An age set off after a name ("Tom Bright, 54,", "Maria Ruiz (71)") as the role "the 54-year-old"."""
+    return Title(f"{phrase}-year-old") if _BARE_AGE.fullmatch(phrase) else None
+
+
+def _the_acronym(text: str, start: int, word: str) -> bool:
+    """An upper-case word after "the" is an organisation's initials even when it spells a common word ("the
+    WHO", "the AND")."""
+    return _INITIALS.fullmatch(word) is not None and text[max(0, start - 4) : start] in ("the ", "The ")
 
 
 def heading_line(line: str) -> bool:

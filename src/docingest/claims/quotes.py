@@ -176,6 +176,12 @@ def _context(text: str, paragraphs: Sequence[tuple[int, int]]) -> _Context:
     return found
 
 
+def attributor(text: str, paragraphs: Sequence[tuple[int, int]] = ()) -> Attributor:
+    """The attribution state of ``text`` (its quotes, events, and the :class:`~.coref.Cast` of its entities), as
+    the extractors of the same text and paragraphs use it."""
+    return _context(text, paragraphs).attr
+
+
 def sentence_spans(text: str, paragraphs: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
     """The sentences of ``text`` (quotation marks respected), in order."""
     return _context(text, paragraphs).attr.sentences

@@ -98,6 +98,10 @@ def head_noun(token: str) -> str | None:
         # "co-author", "vice-chair": the head is the last part; "mum-of-three": the first
         found = next((p for p in (parts[-1], parts[0]) if p in TITLE_HEADS), None)
     if found is None and len(low) > 7:
+        # a prefixed head written as one word: "undersheriff", "headteacher", "subeditor"
+        rests = (low[len(p) :] for p in _HEAD_PREFIXES if low.startswith(p))
+        found = next((rest for rest in rests if rest in TITLE_HEADS), None)
+    if found is None and len(low) > 7:
         # a compound written as one word: "councilmember", "spokesperson", "policeman" (a noun before the head:
         # "Abdirahman", "Chapman", "Shoemaker" are names)
         found = next((h for h in _COMPOUND_HEADS if low.endswith(h) and low[: -len(h)] in _COMPOUND_FIRSTS), None)
@@ -106,8 +110,9 @@ def head_noun(token: str) -> str | None:
 
 #: heads that end compounds written as one word ("councilmember", "congressman"), and the nouns before them
 _COMPOUND_HEADS = ("member", "man", "woman", "person", "leader", "officer", "worker", "keeper", "maker", "owner")
+_HEAD_PREFIXES = ("under", "head", "sub", "vice")
 _COMPOUND_FIRSTS = words(
-    "council congress chair spokes alder assembly police fire business committee anchor news sales camera "
+    "council congress chair spokes alder assembly police fire business committee anchor news sales camera select "
     "weather states board city county party team crafts trades country house shop store book peace law policy "
     "home land"
 )
@@ -138,7 +143,8 @@ def make_title(words: list[str], text: str = "", *, any_head: bool = False) -> T
     if not words:
         return None
     expanded = [abbreviation(w) or TITLE_ABBREVIATIONS.get(w.rstrip(".")) or w for w in words]
-    expanded = [w for w in expanded if w and w not in HONORIFICS]
+    # abbreviations may expand to several words ("cfo" → chief financial officer)
+    expanded = [x for w in expanded if w and w not in HONORIFICS for x in w.split()]
     if not expanded:
         return None
     last = singular(expanded[-1])
@@ -149,7 +155,7 @@ def make_title(words: list[str], text: str = "", *, any_head: bool = False) -> T
         expanded[-1] = last
     else:
         plural = False
-    tokens = " ".join(expanded).split()  # abbreviations may expand to several words
+    tokens = expanded
     start, key = head_key(tokens)
     mods = frozenset(w for w in tokens[:start] if w not in _DETERMINERS and w not in NOT_NAMES)
     return Title(head=key, modifiers=mods, text=text, plural=plural)
@@ -174,10 +180,17 @@ def _split_title(tokens: tuple[str, ...]) -> int:
         if i == 0 and n == 2 and name_gender(tok):
             continue  # a given name that is also a title: "Dean Pollard", "Major Smith" stays a name
         # an abbreviation before another title word or a name, with or without its full stop ("Det Insp Wilde")
-        is_head = head_noun(tok) is not None or low in HONORIFICS or (tok[:1].isupper() and low in TITLE_ABBREVIATIONS)
+        is_head = (
+            head_noun(tok) is not None
+            or low in HONORIFICS
+            # "Det Insp Wilde"; not a capitalised particle that spells one ("Di María"; "DI Wilde" is a title)
+            or (tok[:1].isupper() and low in TITLE_ABBREVIATIONS and (tok.isupper() or low not in _PARTICLES))
+        )
         if not is_head and tok.isupper() and 2 <= len(tok.rstrip(".")) <= 4 and i + 1 < n:
             # an upper-case title right before a name ("MMC Thabo Nkosi", "MP Rita Vance")
             is_head = abbreviation(tok) is not None
+        if not is_head and i > 0 and low in _POSTPOSED and cut == i:
+            is_head = True  # "Professor Emeritus Hans-Georg Müller", "Minister Designate Ana Lee"
         if not is_head:
             continue
         if low == _GENERAL and not tok.endswith(".") and not (i > 0 and bare(tokens[i - 1]) in ROLE_NOUNS):
@@ -194,15 +207,46 @@ def _split_title(tokens: tuple[str, ...]) -> int:
     return cut
 
 
+#: particles of surnames, capitalised at a name's start ("Di María", "De Vries")
+_PARTICLES = frozenset({"di", "de", "da", "del", "du", "le", "la", "van", "von", "dos", "das", "der", "den"})
+#: words that follow the title noun they qualify
+_POSTPOSED = frozenset({"emeritus", "emerita", "designate", "elect"})
+#: a generation written after a name ("Jr.", "Sr.", "III")
+_GENERATION = re.compile(r"(?:Jr|Sr|Jnr|Snr)\.?,?|I{2,3}|IV")
+
+
 def _personal(rest: list[str]) -> bool:
     """Whether tokens could be a person's name after a title (no organisation word, no further title)."""
-    if not rest or len(rest) > 5:
-        return False
+    if not rest or len(rest) > 5 or all(_GENERATION.fullmatch(tok) for tok in rest):
+        return False  # "Martin Luther King Jr.": a generation after a title noun makes the noun a surname
     for tok in rest:
         low = bare(tok)
         if low in ORG_HEADS or low in _FUNCTION_WORDS or head_noun(tok) is not None:
             return False
     return not (len(rest) == 1 and rest[0].isupper() and len(rest[0]) > 1)
+
+
+#: an age written as a description ("the 54-year-old"), or given after a name (", 54,")
+AGE = re.compile(r"(\d{1,3})-year-old")
+_DESCRIPTION_WORD = re.compile(r"[a-z][a-z-]*|\d{1,3}-year-old")
+
+
+def describe(phrase: str) -> Title | None:
+    """What a description calls its bearer when its head need not be a role noun: "a Democrat from Montana" →
+    democrat, "an epidemiologist at Johns Hopkins" → epidemiologist, "the 54-year-old" → 54-year-old. The head
+    is the last word before any prepositional phrase; ``None`` for anything longer than a short noun phrase."""
+    words = [bare(w) for w in phrase.split()]
+    for k, w in enumerate(words):
+        if w in _PREPOSITIONS and k > 0:
+            words = words[:k]
+            break
+    while words and words[0] in _DETERMINERS:
+        words = words[1:]
+    if not 1 <= len(words) <= 4 or not all(_DESCRIPTION_WORD.fullmatch(w) for w in words) or words[-1] in NOT_NAMES:
+        return None
+    if AGE.fullmatch(words[-1]):
+        return Title(words[-1], text=phrase.strip())
+    return make_title(words, phrase.strip(), any_head=True)
 
 
 def parse_role(phrase: str) -> Title | None:

@@ -57,7 +57,14 @@ def run(mentions: list[Mention], entities: list[Entity]) -> None:
     # organisations by the first words, and by the last word, of their longer names
     by_prefix: dict[tuple[str, ...], list[Entity]] = {}
     by_last: dict[str, list[Entity]] = {}
+    #: a short form known to be an organisation's ("Rovers said", a team) also names a longer name that nothing
+    #: shows to be a person's or a place's ("Kelderwick Rovers")
+    nameless: dict[str, list[Entity]] = {}
     for e in entities:
+        if not (e.org or e.person_evidence or e.place or e.group):
+            for x in e.mentions:
+                if len(x.tokens) > 1 and e not in nameless.setdefault(x.tokens[-1], []):
+                    nameless[x.tokens[-1]].append(e)
         if not (e.org or bodylike(e)):
             continue
         for x in e.mentions:
@@ -67,10 +74,27 @@ def run(mentions: list[Mention], entities: list[Entity]) -> None:
                 found = by_prefix.setdefault(tuple(x.tokens[:k]), [])
                 if e not in found:
                     found.append(e)
+    # organisations by their names' first words cut short by two letters or more ("Met" of "Metropolitan")
+    clipped: dict[str, list[Entity]] = {}
+    for e in entities:
+        if e.org:
+            for first in {x.tokens[0] for x in e.mentions if len(x.tokens) > 1 and x.tokens[0][:1].isupper()}:
+                for k in range(3, len(first) - 1):
+                    found = clipped.setdefault(first[:k], [])
+                    if e not in found:
+                        found.append(e)
     for m in mentions:
         own = m.entity
         assert isinstance(own, Entity)
-        if own.org or m.kind != "unknown" or any(len(x.tokens) > len(m.tokens) for x in own.mentions):
+        if any(len(x.tokens) > len(m.tokens) for x in own.mentions):
+            continue
+        if m.kind == "org" and len(m.tokens) == 1 and all(x.kind == "org" for x in own.mentions):
+            fuller = [e for e in nameless.get(m.tokens[0], ()) if e.mentions and e is not own]
+            if len(fuller) == 1:
+                fuller[0].absorb(own)
+                fuller[0].org = True
+            continue
+        if own.org or m.kind != "unknown":
             continue
         if len(m.tokens) == 1 and _ADJECTIVE.search(m.tokens[0].lower()):
             continue
@@ -81,6 +105,9 @@ def run(mentions: list[Mention], entities: list[Entity]) -> None:
             longer = []
         if not longer and len(m.tokens) == 1 and bare(m.name) not in ORG_HEADS:
             longer = [e for e in by_last.get(m.tokens[0], ()) if e.mentions and e is not own]  # "Toronto Raptors"
+        if not longer and len(m.tokens) == 1 and m.name in clipped and not name_gender(m.name):
+            # a clipped first word: "the Met" … "Metropolitan Police", "the Fed" … "Federal Reserve"
+            longer = [e for e in clipped[m.name] if e is not own]
         if len(longer) == 1:
             longer[0].absorb(own)
     for own in entities:

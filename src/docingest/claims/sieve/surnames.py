@@ -37,6 +37,9 @@ def run(mentions: list[Mention]) -> None:
             continue
         toks = key(m.name).split()
         best = _nearest(m, toks, by_last.get(toks[-1], ()), suffix=True)
+        if best is None and len(toks) >= 2:
+            # "Ann Hart" … "Ann Marie Hart", "John Kennedy" … "John F. Kennedy": the same first and last names
+            best = _nearest(m, toks, by_last.get(toks[-1], ()), suffix=False, spread=True)
         if best is None and len(toks) == 1 and name_gender(toks[0]):
             best = _nearest(m, toks, by_first.get(toks[0], ()), suffix=False)  # a given name alone: "Darrin"
         if best is None and len(toks) == 1:
@@ -63,8 +66,10 @@ def _person(m: Mention) -> bool:
 
 
 def _nearest(
-    m: Mention, toks: list[str], fuller: Sequence[tuple[int, list[str], Mention]], suffix: bool
+    m: Mention, toks: list[str], fuller: Sequence[tuple[int, list[str], Mention]], suffix: bool, spread: bool = False
 ) -> Mention | None:
+    """The fuller name nearest before ``m`` (else the first after) that ends with ``toks`` (``suffix``), starts
+    with them, or (``spread``) shares their first and last words and holds the others in order."""
     n = len(toks)
     before: Mention | None = None
     after: Mention | None = None
@@ -73,11 +78,19 @@ def _nearest(
             continue
         if m.gender and f.gender and m.gender != f.gender:
             continue  # "Mr Pollard" is not Kayleigh Pollard
-        part = ftoks[-n:] if suffix else ftoks[:n]
-        if part != toks:
+        if spread:
+            if ftoks[0] != toks[0] or ftoks[-1] != toks[-1] or not _within(toks[1:-1], ftoks[1:-1]):
+                continue
+        elif (ftoks[-n:] if suffix else ftoks[:n]) != toks:
             continue
         if start < m.start:
             before = f
         elif after is None:
             after = f
     return before or after
+
+
+def _within(words: list[str], longer: list[str]) -> bool:
+    """Whether ``words`` appear in ``longer`` in order."""
+    rest = iter(longer)
+    return all(w in rest for w in words)
