@@ -291,18 +291,20 @@ class ChromeCleaner:
         story: Story | None = None  # where the story is: asked only about big elements
         chosen: list[tuple[LexborNode, str, str]] = []
         refused: list[tuple[LexborNode, str, str]] = []
-        seen: set[int] = set()
-        last = -1  # the last element chosen: the candidates inside it follow it in document order
+        previous = -1
+        within: _Subtree | None = None  # the last element chosen: the candidates inside it follow it
         for node in body.css(_CANDIDATES):
             mem = node.mem_id
-            if last >= 0:
-                if _inside(node, last):
-                    continue
-                last = -1
-            reason, strong = _reason(node)
-            if reason is None or mem in seen:  # a selector list may repeat a node
+            if mem == previous:  # a node matching several selectors of the list comes once for each, in a row
                 continue
-            seen.add(mem)
+            previous = mem
+            if within is not None:
+                if within.holds(node):
+                    continue
+                within = None  # in document order, the rest of the page lies outside it
+            reason, strong = _reason(node)
+            if reason is None:
+                continue
             if keep is None:
                 keep = _ancestors_of(body.css(_KEEP) + _main_articles(body))
             if mem in keep:
@@ -319,7 +321,7 @@ class ChromeCleaner:
                 if story.holds(node, len(text)):
                     refused.append((node, reason, text))
                     continue
-            last = mem
+            within = _Subtree(node)
             chosen.append((node, reason, text))
         page.removed.extend(self._removals(chosen, ""))
         if refused:
@@ -336,14 +338,31 @@ class ChromeCleaner:
         return out
 
 
-def _inside(node: LexborNode, ancestor: int) -> bool:
-    """True when the element with id ``ancestor`` is an ancestor of ``node``."""
-    current = node.parent
-    while current is not None:
-        if current.mem_id == ancestor:
-            return True
-        current = current.parent
-    return False
+class _Subtree:
+    """Tells which of the nodes that follow an element in document order lie inside it, walking up from each only
+    as far as a node already placed: inside (the element or a node found inside it) or outside (an ancestor of
+    the element)."""
+
+    __slots__ = ("inside", "outside")
+
+    def __init__(self, node: LexborNode) -> None:
+        self.inside = {node.mem_id}
+        self.outside = _ancestors_of([node.parent]) if node.parent is not None else set()
+
+    def holds(self, node: LexborNode) -> bool:
+        """True when ``node`` (which follows the element in document order) lies inside it."""
+        path: list[int] = []
+        current = node.parent
+        while current is not None:
+            mem = current.mem_id
+            if mem in self.inside:
+                self.inside.update(path)
+                return True
+            if mem in self.outside:
+                return False
+            path.append(mem)
+            current = current.parent
+        return False
 
 
 def _main_articles(body: LexborNode) -> list[LexborNode]:
