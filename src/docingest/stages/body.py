@@ -15,7 +15,7 @@ from selectolax.lexbor import LexborHTMLParser
 from ..document import Candidate, Page
 from ..hookspecs import hookimpl
 from ..html import squash, squash_lines, visible
-from ..html.blocks import Elem, RawBlock, flatten
+from ..html.blocks import Elems, RawBlock, flatten
 from ..html.scoring import block_weight, select
 from ..html.story import STORY_PROSE, anchor
 from ..html.title import _words as words
@@ -28,7 +28,7 @@ _LINED = frozenset({"table", "code"})
 class _Hints:
     """Class/id hints and short paths of the elements of a flattened page, computed once per element."""
 
-    def __init__(self, elems: Sequence[Elem], root: int) -> None:
+    def __init__(self, elems: Elems, root: int) -> None:
         self.elems = elems
         self.root = root
         self.attrs: dict[int, str] = {}
@@ -41,12 +41,12 @@ class _Hints:
         if found is not None:
             return found
         # climb to the first element already known (or above the root), then fill in on the way down
-        elems, root = self.elems, self.root
+        parents, root = self.elems.parents, self.root
         chain: list[int] = []
         above = ""
         while True:
             chain.append(i)
-            parent = elems[i].parent
+            parent = parents[i]
             if i == root or parent < 0:
                 break
             known = attrs.get(parent)
@@ -54,8 +54,9 @@ class _Hints:
                 above = known
                 break
             i = parent
+        hint_of = self.elems.hint
         for i in reversed(chain):
-            hint = elems[i].hint
+            hint = hint_of(i)
             above = f"{hint} {above}".strip() if hint else above
             attrs[i] = above
         return above
@@ -63,26 +64,26 @@ class _Hints:
     def name_of(self, i: int) -> str:
         found = self.names.get(i)
         if found is None:
-            elem = self.elems[i]
-            hint = elem.hint
+            tag = self.elems.tags[i]
+            hint = self.elems.hint(i)
             first = hint.split(" ", 1)[0] if hint else ""
-            found = f"{elem.tag}.{first}" if first else elem.tag
+            found = f"{tag}.{first}" if first else tag
             self.names[i] = found
         return found
 
     def where(self, i: int) -> str:
         """A short CSS-like path: the element and up to three ancestors inside the content root."""
-        elems, root, name_of = self.elems, self.root, self.name_of
+        parents, root, name_of = self.elems.parents, self.root, self.name_of
         parts: list[str] = []
         while i >= 0 and len(parts) < 4:
             parts.append(name_of(i))
             if i == root:
                 break
-            i = elems[i].parent
+            i = parents[i]
         return " > ".join(reversed(parts))
 
 
-def to_candidates(elems: Sequence[Elem], blocks: Sequence[RawBlock], kept: Sequence[int], root: int) -> list[Candidate]:
+def to_candidates(elems: Elems, blocks: Sequence[RawBlock], kept: Sequence[int], root: int) -> list[Candidate]:
     """Candidates for the kept blocks, with their hints."""
     hints = _Hints(elems, root)
     out: list[Candidate] = []
@@ -136,7 +137,7 @@ def _titles(page: Page) -> list[tuple[str, ...]]:
     return titles
 
 
-def _by_density(page: Page, size: int) -> tuple[list[Elem], list[RawBlock], int, list[int], LexborHTMLParser] | None:
+def _by_density(page: Page, size: int) -> tuple[Elems, list[RawBlock], int, list[int], LexborHTMLParser] | None:
     """The safety net for a near-empty result of ``size`` characters: the intact page (parsed again: the cleaners
     pruned the tree) read by text density alone, no class or id consulted; ``None`` unless it finds a region of
     running text, and more than twice as much text."""

@@ -225,7 +225,7 @@ def _judge(hint: str) -> str | None:
         found = cache.get(token, _UNSEEN)
         if found is _UNSEEN:
             found = _token_reason(token)
-        if found == _BODY:  # the element declares itself the article body
+        if found is _BODY:  # the element declares itself the article body
             return _BODY
         if reason is None:
             reason = found
@@ -235,20 +235,24 @@ def _judge(hint: str) -> str | None:
 def _token_reason(token: str) -> str | None:
     """The reason one class token suggests (memoised: class names repeat within and across pages)."""
     lowered = token.lower()
+    joined = "-" in lowered or "_" in lowered
     reason: str | None = None
-    if "articlebody" in lowered.replace("-", "").replace("_", ""):
+    if "articlebody" in (lowered.replace("-", "").replace("_", "") if joined else lowered):
         reason = _BODY
     else:
         reason = _PHRASES.get(lowered)
-        if reason is None and ("-" in lowered or "_" in lowered or ":" in lowered):
+        if reason is None and (joined or ":" in lowered):
             words = _SPLIT.split(lowered)
-            count = len(words) if not _PREFIXES.isdisjoint(words) else 0  # most tokens: no match can start
-            for i in range(count):
-                reason = _PHRASES.get(words[i])
+            count = len(words)
+            for i, word in enumerate(words):
+                if word not in _PREFIXES:  # no phrase starts with this word (most words)
+                    continue
+                reason = _PHRASES.get(word)
                 if reason is None and i + 1 < count:
-                    reason = _PHRASES.get(words[i] + words[i + 1])
-                    if reason is None and i + 2 < count:
-                        reason = _PHRASES.get(words[i] + words[i + 1] + words[i + 2])
+                    two = word + words[i + 1]
+                    reason = _PHRASES.get(two)
+                    if reason is None and i + 2 < count and two in _PREFIXES:
+                        reason = _PHRASES.get(two + words[i + 2])
                 if reason is not None:
                     break
         if reason is None and _ANY_ROOT.search(lowered):
