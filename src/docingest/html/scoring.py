@@ -257,18 +257,29 @@ def _label(block: RawBlock) -> bool:
 
 
 def _keep(block: RawBlock) -> bool:
+    text = block.text
+    length = len(text)
+    heading = block.kind == "heading"
+    if not heading and block.links > 0.6 * length:  # a link list: no need to read it
+        return False
     if _label(block):
         return False
-    if block.kind == "heading":
+    if heading:
         return True
-    length = len(block.text)
-    if length < 100 and _CREDIT.match(block.text) is not None:
+    if length < 100 and _CREDIT.match(text) is not None:
         return False
-    if length < 130 and _AGENCY.search(block.text) is not None:
+    if length < 130 and _agency(text):
         return False
-    if length < 400 and block.text[:3].lower() == "by " and _CONSENT.match(block.text) is not None:
-        return False
-    return not (block.links > 0.6 * length)
+    return not (length < 400 and text[:3].lower() == "by " and _CONSENT.match(text) is not None)
+
+
+def _agency(text: str) -> bool:
+    """True for text naming a photo agency (:data:`_AGENCY`); ASCII text without one of its words is not read."""
+    if text.isascii():  # ASCII: lower-casing is the pattern's case folding, and the words it needs are plain
+        lowered = text.lower()
+        if "getty" not in lowered and "stock" not in lowered and "ap photo" not in lowered:
+            return False
+    return _AGENCY.search(text) is not None
 
 
 __all__ = ["DESCEND", "LEFT_OUT", "PROSE_MIN", "SEMANTIC", "block_weight", "select"]
