@@ -336,10 +336,20 @@ class ChromeCleaner:
     def _removals(self, which: list[tuple[LexborNode, str, str]], note: str) -> list[Removal]:
         out: list[Removal] = []
         for node, reason, text in which:
-            short = squash(text[: 4 * _MAX_TEXT])[:_MAX_TEXT]
+            short = _clip(text)
             if short:
                 out.append(Removal(cleaner=self.name, reason=note + reason, text=short, where=_path(node)))
         return out
+
+
+def _clip(text: str) -> str:
+    """The first :data:`_MAX_TEXT` characters of the whitespace-normalised text (of its first four times as many
+    characters), normalising only as much of a long text as they need: the normalised start of a text is the
+    start of its normalised whole (a word cut at the end is a prefix of the whole word)."""
+    head = squash(text[: _MAX_TEXT + _MAX_TEXT // 4])
+    if len(head) >= _MAX_TEXT:
+        return head[:_MAX_TEXT]
+    return squash(text[: 4 * _MAX_TEXT])[:_MAX_TEXT]
 
 
 class _Subtree:
