@@ -26,84 +26,74 @@ _LINED = frozenset({"table", "code"})
 
 
 class _Hints:
-    """Class/id hints and short paths of the elements of a flattened page, computed once per element."""
+    """The class/id hints and short paths of the elements of a flattened page, each computed once, from its
+    parent's (the elements of a page share their ancestors)."""
+
+    __slots__ = ("elems", "known", "root")
 
     def __init__(self, elems: Elems, root: int) -> None:
         self.elems = elems
         self.root = root
-        self.attrs: dict[int, str] = {}
-        self.names: dict[int, str] = {}
+        #: element -> (class/id text of it and its ancestors up to the content root, the names of it and of up to
+        #: three ancestors inside the root, nearest first)
+        self.known: dict[int, tuple[str, tuple[str, ...]]] = {}
 
-    def attrs_of(self, i: int) -> str:
-        """The class/id text of element ``i`` and its ancestors up to the content root."""
-        attrs = self.attrs
-        found = attrs.get(i)
-        if found is not None:
-            return found
-        # climb to the first element already known (or above the root), then fill in on the way down
-        parents, root = self.elems.parents, self.root
-        chain: list[int] = []
-        above = ""
-        while True:
-            chain.append(i)
-            parent = parents[i]
-            if i == root or parent < 0:
-                break
-            known = attrs.get(parent)
-            if known is not None:
-                above = known
-                break
-            i = parent
-        hint_of = self.elems.hint
-        for i in reversed(chain):
-            hint = hint_of(i)
-            above = f"{hint} {above}".strip() if hint else above
-            attrs[i] = above
-        return above
-
-    def name_of(self, i: int) -> str:
-        found = self.names.get(i)
+    def of(self, i: int) -> tuple[str, str]:
+        """The class/id text of element ``i`` and its ancestors up to the content root, and a short CSS-like path
+        (the element and up to three ancestors inside the root)."""
+        known = self.known
+        found = known.get(i)
         if found is None:
-            tag = self.elems.tags[i]
-            hint = self.elems.hint(i)
-            first = hint.split(" ", 1)[0] if hint else ""
-            found = f"{tag}.{first}" if first else tag
-            self.names[i] = found
-        return found
-
-    def where(self, i: int) -> str:
-        """A short CSS-like path: the element and up to three ancestors inside the content root."""
-        parents, root, name_of = self.elems.parents, self.root, self.name_of
-        parts: list[str] = []
-        while i >= 0 and len(parts) < 4:
-            parts.append(name_of(i))
-            if i == root:
-                break
-            i = parents[i]
-        return " > ".join(reversed(parts))
+            # climb to the first element already known (or to the root), then fill in on the way down
+            parents, root = self.elems.parents, self.root
+            chain: list[int] = []
+            attrs: str = ""
+            names: tuple[str, ...] = ()
+            j = i
+            while True:
+                chain.append(j)
+                parent = parents[j]
+                if j == root or parent < 0:
+                    break
+                above = known.get(parent)
+                if above is not None:
+                    attrs, names = above
+                    break
+                j = parent
+            tags, hint_of = self.elems.tags, self.elems.hint
+            for j in reversed(chain):
+                hint = hint_of(j)
+                first = hint.split(" ", 1)[0] if hint else ""
+                names = (f"{tags[j]}.{first}" if first else tags[j], *names[:3])
+                attrs = f"{hint} {attrs}".strip() if hint else attrs
+                known[j] = (attrs, names)
+            found = (attrs, names)
+        return found[0], " > ".join(reversed(found[1]))
 
 
 def to_candidates(elems: Elems, blocks: Sequence[RawBlock], kept: Sequence[int], root: int) -> list[Candidate]:
     """Candidates for the kept blocks, with their hints."""
-    hints = _Hints(elems, root)
+    hints_of = _Hints(elems, root).of
     out: list[Candidate] = []
     for i in kept:
         block = blocks[i]
-        text = visible(block.text)
-        if text is not block.text:  # the invisible characters were around words or alone
+        raw = block.text
+        text = visible(raw)
+        if text is not raw:  # the invisible characters were around words or alone
             text = squash_lines(text) if block.kind in _LINED else squash(text)
             if not text:
                 continue
-        length = len(block.text)
+        attrs, where = hints_of(block.elem)
+        length = len(raw)
         out.append(
             Candidate(
                 kind=block.kind,
                 text=text,
                 level=block.level,
                 tag=block.tag,
-                attrs=hints.attrs_of(block.elem),
+                attrs=attrs,
                 link_density=round(block.links / length, 3) if length else 0.0,
-                where=hints.where(block.elem),
+                where=where,
             )
         )
     return out
