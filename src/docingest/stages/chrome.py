@@ -11,10 +11,10 @@ A chrome element is kept when it holds the content itself: an element that is or
 ``<form>`` of ASP.NET sites, a ``<div class="inline-and-sidebar-container">`` wrapper), or, whatever its name,
 an element that holds the story: the first run of text after the headline and most of the page's text
 (:class:`docingest.html.story.Story`; names are hints, structure decides). Such a refusal is recorded in
-``page.cache[REFUSED_KEY]``, and the chrome inside the element is still judged. The body extractor's scores judge
-what is kept. The ``<head>`` is never touched, so
-metadata extractors still see JSON-LD and ``<meta>`` after cleaning. The cleaner is idempotent: a second run
-finds nothing left to remove.
+``page.refused`` (it ends in ``Article.provenance.refused``), and the chrome inside the element is still judged.
+The body extractor's scores judge what is kept. The ``<head>`` is never touched, so metadata extractors still see
+JSON-LD and ``<meta>`` after cleaning. The cleaner is idempotent: a second run finds nothing left to remove (and
+records no refusal twice).
 """
 
 from __future__ import annotations
@@ -203,9 +203,6 @@ _hint_cache: dict[str, str | None] = {}
 
 _cache: dict[str, str | None] = {}
 _CACHE_SIZE = 20_000
-#: Key of the removals refused because the element holds the story, in ``Page.cache`` (a list of
-#: :class:`Removal` whose reason starts with "refused: ").
-REFUSED_KEY = "docingest.chrome.refused"
 _BODY = "\x00body"
 
 
@@ -327,18 +324,19 @@ class ChromeCleaner:
                     continue
             within = _Subtree(node)
             chosen.append((node, reason, text))
-        page.removed.extend(self._removals(chosen, ""))
-        if refused:
-            page.cache.setdefault(REFUSED_KEY, []).extend(self._removals(refused, "refused: "))
+        page.removed.extend(self._removals(chosen))
+        if refused:  # a second run refuses the same elements again (their text less the chrome since removed)
+            known = {(r.cleaner, r.reason, r.where) for r in page.refused}
+            page.refused.extend(r for r in self._removals(refused) if (r.cleaner, r.reason, r.where) not in known)
         for node, _, _ in chosen:
             node.decompose()
 
-    def _removals(self, which: list[tuple[LexborNode, str, str]], note: str) -> list[Removal]:
+    def _removals(self, which: list[tuple[LexborNode, str, str]]) -> list[Removal]:
         out: list[Removal] = []
         for node, reason, text in which:
             short = _clip(text)
             if short:
-                out.append(Removal(cleaner=self.name, reason=note + reason, text=short, where=_path(node)))
+                out.append(Removal(cleaner=self.name, reason=reason, text=short, where=_path(node)))
         return out
 
 
