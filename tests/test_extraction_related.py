@@ -98,8 +98,9 @@ def test_a_run_of_teasers_after_the_story_goes_whatever_its_label(lang: str) -> 
     headlines, lines = TEASERS[lang]
     for piece in [*headlines, *lines]:
         assert piece not in text, piece
-    if LABELS[lang]:
-        assert LABELS[lang] not in text
+    label = LABELS[lang]
+    if label:
+        assert label not in text
 
 
 def test_a_box_of_bare_headlines_between_story_paragraphs_goes_and_the_story_goes_on() -> None:

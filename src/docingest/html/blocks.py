@@ -349,7 +349,7 @@ class _Walker:
                     text = squash_lines(shown_text(child))
                     if text:
                         own = self.elems.add(tag, idx, child)
-                        self.blocks.append(RawBlock("code", text, None, tag, own, _link_chars(child)))
+                        self.blocks.append(RawBlock("code", text, None, tag, own, min(_link_chars(child), len(text))))
                 elif cat == _TABLE:
                     if _has_blocks(child) or not self.table(child, idx):
                         self.container(child, tag, idx, ctx, _CONTAINER)
@@ -413,7 +413,8 @@ class _Walker:
         if caption is not None and (text := squash(shown_text(caption) if scripted else caption.text())):
             self.blocks.append(RawBlock("caption", text, None, "caption", own, 0))
         if rows:
-            self.blocks.append(RawBlock("table", "\n".join(rows), None, "table", own, _link_chars(node)))
+            text = "\n".join(rows)
+            self.blocks.append(RawBlock("table", text, None, "table", own, min(_link_chars(node), len(text))))
         return True
 
 
