@@ -26,7 +26,7 @@ from selectolax.lexbor import LexborNode
 
 from ..document import Page, TreeCleaner
 from ..hookspecs import hookimpl
-from ..html import squash
+from ..html import squash, tag_id
 from ..html.story import STORY_CHARS, Story
 from ..models import Removal
 
@@ -132,29 +132,32 @@ _CANDIDATES = (
 )
 #: A ``<header>`` inside sectioning content is that section's head (a teaser's title and summary, a story's
 #: headline), not the page banner (HTML's rule for the implicit ``banner`` role); class/id hints still apply.
-_SECTIONED = frozenset({"header"})
-_SECTIONS = frozenset({"article", "section", "main"})
+_SECTIONED = frozenset({tag_id("header")})
+_SECTIONS = frozenset({tag_id("article"), tag_id("section"), tag_id("main")})
+_BY_TAG_ID = {tag_id(tag): reason for tag, reason in _BY_TAG.items()}
+_ARTICLE = tag_id("article")
 
 
 def _in_section(node: LexborNode) -> bool:
     """True for an element inside an ``<article>``, a ``<section>`` or ``<main>``."""
     current = node.parent
     while current is not None:
-        if current.tag in _SECTIONS:
+        if current.tag_id in _SECTIONS:
             return True
         current = current.parent
     return False
 
 
 _KEEP = "main, [itemprop=articleBody], [role=main]"
-_NEVER = frozenset({"html", "body", "main", "article"})
+_KEEP_OR_ARTICLE = f"{_KEEP}, article"
+_NEVER = frozenset(tag_id(tag) for tag in ("html", "body", "main", "article"))
 
 
 def _reason(node: LexborNode) -> tuple[str | None, bool]:
     """Why ``node`` is chrome (``None`` if it is not), and whether the element itself says so (its tag or
     ARIA role) rather than a class/id hint."""
-    tag = node.tag or ""
-    reason = _BY_TAG.get(tag)
+    tag = node.tag_id
+    reason = _BY_TAG_ID.get(tag)
     if reason is not None and not (tag in _SECTIONED and _in_section(node)):
         return reason, True
     if tag in _NEVER:
@@ -307,7 +310,7 @@ class ChromeCleaner:
             if reason is None:
                 continue
             if keep is None:
-                keep = _ancestors_of(body.css(_KEEP) + _main_articles(body))
+                keep = _kept(body)
             if mem in keep:
                 continue
             text = node.text()
@@ -377,13 +380,23 @@ class _Subtree:
         return False
 
 
-def _main_articles(body: LexborNode) -> list[LexborNode]:
-    """The ``<article>`` elements that may hold the content: the only one, or the longest of several (a
-    comment thread or a teaser list made of small ``<article>`` s protects nothing)."""
-    articles = body.css("article")
-    if len(articles) <= 1:
-        return articles
-    return [max(articles, key=lambda node: len(node.text()))]
+def _kept(body: LexborNode) -> set[int]:
+    """Ids of the elements that hold the content and of their ancestors: ``<main>``, ``itemprop=articleBody``,
+    ``role=main``, and the ``<article>`` that may hold the content: the only one, or the longest of several (a
+    comment thread or a teaser list made of small ``<article>`` s protects nothing). One query for both kinds
+    (each query walks the whole body)."""
+    keep: list[LexborNode] = []
+    articles: list[LexborNode] = []
+    for node in body.css(_KEEP_OR_ARTICLE):
+        if node.tag_id != _ARTICLE:
+            keep.append(node)
+        else:
+            articles.append(node)
+            if node.css_matches(_KEEP):  # an ``<article itemprop="articleBody">`` is kept whatever its length
+                keep.append(node)
+    if len(articles) > 1:
+        articles = [max(articles, key=lambda node: len(node.text()))]
+    return _ancestors_of(keep + articles)
 
 
 def _reads_like_content(node: LexborNode, text: str) -> bool:
