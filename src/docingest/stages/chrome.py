@@ -125,11 +125,10 @@ _ANY_ROOT = re.compile("|".join(re.escape(root) for root, _ in _ROOTS))
 #: Every prefix of a phrase: a match of one to three words can only start at a word among these.
 _PREFIXES = frozenset(phrase[:n] for phrase in _PHRASES for n in range(len(phrase) + 1))
 #: Elements that may be chrome: block containers only (spans, links and list items carry most of a page's
-#: classes but are parts of chrome, not its containers), so few elements are looked at from Python.
-_CANDIDATES = (
-    "div[class], div[id], section[class], section[id], ul[class], ul[id], ol[class], ol[id], nav, aside, "
-    "footer, header, form, dialog, menu, [role]"
-)
+#: classes but are parts of chrome, not its containers), so few elements are looked at from Python. Written with
+#: ``:is()`` so that an element with both a class and an id matches one selector, not two (a third cheaper
+#: query than the eight ``tag[attribute]`` selectors it stands for).
+_CANDIDATES = ":is(div, section, ul, ol):is([class], [id]), nav, aside, footer, header, form, dialog, menu, [role]"
 #: A ``<header>`` inside sectioning content is that section's head (a teaser's title and summary, a story's
 #: headline), not the page banner (HTML's rule for the implicit ``banner`` role); class/id hints still apply.
 _SECTIONED = frozenset({tag_id("header")})
