@@ -103,6 +103,16 @@ def test_long_removed_text_is_truncated() -> None:
     assert page.removed and max(len(r.text) for r in page.removed) == 2000
 
 
+def test_chrome_inside_a_removed_element_is_not_removed_again() -> None:
+    # a <nav role="navigation" class="menu"> matches three selectors of the candidate list and so comes three
+    # times in a row: it is judged once, and the chrome inside it goes with it, recorded once
+    inner = "<div class='share-tools'><a href='#'>Share on Facebook</a></div><ul class='sub-menu'><li>Sport</li></ul>"
+    nav = f"<nav role='navigation' class='menu main-nav'><a href='/'>Home</a>{inner}</nav>"
+    _, page = _extract(f"<html><body>{nav}<article>{_paras(STORY)}</article></body></html>")
+    assert [r.reason for r in page.removed] == ["navigation"]
+    assert "Share on Facebook" in page.removed[0].text
+
+
 def test_block_kinds_levels_and_order() -> None:
     html = f"""<html><body><main>
     {_paras(STORY[:1])}

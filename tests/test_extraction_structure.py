@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
+import docingest
 from docingest.document import Candidate, Page, RawDocument
 from docingest.settings import Options
 from docingest.stages import body, chrome
@@ -78,12 +79,27 @@ def test_a_story_inside_a_chrome_named_wrapper_is_kept(name: str, headline_insid
 
 def test_a_refused_removal_is_recorded() -> None:
     opening, closing = WRAPPERS["a content container judged a sidebar"]
-    _, page = _extract(_page(opening, closing))
-    refused = page.cache[chrome.REFUSED_KEY]
-    assert [r.reason for r in refused] == ["refused: sidebar"]
-    assert refused[0].where is not None and "page-content" in refused[0].where
-    assert STORY[0] in refused[0].text
-    assert all(not r.reason.startswith("refused") for r in page.removed)
+    html = _page(opening, closing)
+    _, page = _extract(html)
+    assert [r.reason for r in page.refused] == ["sidebar"]
+    assert page.refused[0].cleaner == "docingest.chrome"
+    assert page.refused[0].where is not None and "page-content" in page.refused[0].where
+    assert STORY[0] in page.refused[0].text
+    assert all(r.where != page.refused[0].where for r in page.removed)
+    chrome.ChromeCleaner().clean(page)  # a second run refuses it again: recorded once
+    assert len(page.refused) == 1
+
+
+def test_a_refusal_is_in_the_article_provenance_not_among_the_removals() -> None:
+    opening, closing = WRAPPERS["a content container judged a sidebar"]
+    article = docingest.ingest_html(_page(opening, closing), claims=False)
+    refused = article.provenance.refused
+    assert [(r.cleaner, r.reason) for r in refused] == [("docingest.chrome", "sidebar")]
+    assert STORY[0] in refused[0].text and STORY[0] in article.text
+    assert {r.reason for r in article.provenance.removed} >= {"header", "share bar", "footer"}
+    assert not any(STORY[0] in r.text for r in article.provenance.removed)
+    plain = docingest.ingest_html(f"<html><body><article>{_paras(STORY)}</article></body></html>", claims=False)
+    assert plain.provenance.refused == ()
 
 
 def test_a_long_comment_thread_after_the_story_still_goes() -> None:
@@ -96,7 +112,7 @@ def test_a_long_comment_thread_after_the_story_still_goes() -> None:
     blocks, page = _extract(html)
     texts = [b.text for b in blocks]
     assert texts == STORY
-    assert chrome.REFUSED_KEY not in page.cache
+    assert page.refused == []
 
 
 def test_a_consent_panel_after_a_short_story_still_goes() -> None:

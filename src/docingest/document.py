@@ -115,6 +115,10 @@ class Page:
     removed: list[Removal] = field(default_factory=list)
     """What cleaners removed, one :class:`~docingest.models.Removal` each (it ends in the article's
     provenance): append to it whenever you remove something."""
+    refused: list[Removal] = field(default_factory=list)
+    """What a cleaner's rule would have removed but the cleaner kept (an element named like chrome that holds the
+    story), one :class:`~docingest.models.Removal` each with the rule's reason: it ends in
+    ``Article.provenance.refused``."""
     cache: dict[str, Any] = field(default_factory=dict)
     """Derived data plugins share by key (parsed JSON-LD, ...)."""
     metadata: Metadata = field(default_factory=Metadata)

@@ -215,7 +215,8 @@ EncodingSource = Literal["bom", "http", "meta", "meta_late", "detected", "defaul
 
 
 class Removal(BaseModel):
-    """A piece of the page a cleaner removed, kept so that nothing is lost silently."""
+    """A piece of the page a cleaner removed, kept so that nothing is lost silently (in
+    :attr:`Provenance.refused`: a piece a cleaner's rule named, kept in the body)."""
 
     model_config = _FROZEN
 
@@ -257,6 +258,11 @@ class Provenance(BaseModel):
     """The plugins that took part, in the order they ran."""
     removed: tuple[Removal, ...] = ()
     """Every block a cleaner removed, with the cleaner and the reason."""
+    refused: tuple[Removal, ...] = ()
+    """What a cleaner's rule named for removal but the cleaner kept, because the page's structure says it holds
+    the story (a container whose class or id reads "sidebar" but which holds the headline's first paragraph and most
+    of the page's text): the rule's reason, the element's text and where it is. Kept in the body, so never in
+    :attr:`removed`."""
 
 
 class Article(BaseModel):

@@ -484,6 +484,7 @@ class Pipeline:
             fetched_at=raw.fetched_at,
             plugins=tuple(dict.fromkeys(ran)),
             removed=tuple(page.removed),
+            refused=tuple(page.refused),
         )
         fields = {
             "id": article_id(meta.canonical_url, url or raw.final_url, text),

@@ -18,7 +18,7 @@ only for the few elements the scorer asks about. Inline text directly inside con
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -112,23 +112,35 @@ _Ctx = tuple[BlockKind, int | None, int]
 _TOP: _Ctx = ("paragraph", None, 0)
 
 
-@dataclass(slots=True)
-class Elem:
-    """A block-level element met by the walk."""
+class Elems:
+    """The block-level elements met by the walk, in document order, as parallel lists: element ``i`` has the tag
+    ``tags[i]``, the block-level parent ``parents[i]`` (an index, -1 for the walk's root) and the node
+    ``nodes[i]``; pre-order, so an element's descendants follow it contiguously."""
 
-    tag: str
-    parent: int
-    """Index of the block-level parent in ``elems`` (-1 for the walk's root)."""
-    node: LexborNode
-    _hint: str | None = field(default=None, repr=False)
+    __slots__ = ("_hints", "nodes", "parents", "tags")
 
-    @property
-    def hint(self) -> str:
-        """Lower-cased ``class``, ``id``, ``itemprop`` and ``role`` text (read on first use)."""
-        hint = self._hint
+    def __init__(self) -> None:
+        self.tags: list[str] = []
+        self.parents: list[int] = []
+        self.nodes: list[LexborNode] = []
+        self._hints: dict[int, str] = {}
+
+    def __len__(self) -> int:
+        return len(self.tags)
+
+    def add(self, tag: str, parent: int, node: LexborNode) -> int:
+        """Append an element; its index."""
+        self.tags.append(tag)
+        self.parents.append(parent)
+        self.nodes.append(node)
+        return len(self.tags) - 1
+
+    def hint(self, i: int) -> str:
+        """Lower-cased ``class``, ``id``, ``itemprop`` and ``role`` text of element ``i`` (read on first use)."""
+        hint = self._hints.get(i)
         if hint is None:
-            get = self.node.attributes.get
-            hint = self._hint = " ".join(
+            get = self.nodes[i].attributes.get
+            hint = self._hints[i] = " ".join(
                 [v for v in (get("class"), get("id"), get("itemprop"), get("role")) if v]
             ).lower()
         return hint
@@ -243,12 +255,13 @@ class _Walker:
     # The buffer of loose text is one list, emptied in place (``leaf`` swaps in its own and puts it back), so
     # the loop over an element's children can keep it in a local; the children are reached through the
     # ``next`` pointers and dispatched on their integer tag ids: this loop runs once per node of the page.
-    __slots__ = ("blocks", "buf", "buf_links", "elems", "hidden", "nest")
+    __slots__ = ("blocks", "buf", "buf_links", "elems", "hidden", "nest", "tags")
 
     def __init__(self, hidden: set[int]) -> None:
         self.nest = 0
         self.hidden = hidden
-        self.elems: list[Elem] = []
+        self.elems = Elems()
+        self.tags = self.elems.tags
         self.blocks: list[RawBlock] = []
         self.buf: list[str] = []
         self.buf_links = 0
@@ -258,16 +271,14 @@ class _Walker:
         text = squash("".join(buf))
         if text:
             self.blocks.append(
-                RawBlock(kind, text, level, self.elems[elem].tag, elem, min(self.buf_links, len(text)))
+                RawBlock(kind, text, level, self.tags[elem], elem, min(self.buf_links, len(text)))
             )
         buf.clear()
         self.buf_links = 0
 
     def container(self, node: LexborNode, tag: str, parent: int, ctx: _Ctx, cat: int) -> None:
         kind, level, depth = ctx
-        elems = self.elems
-        idx = len(elems)
-        elems.append(Elem(tag, parent, node))
+        idx = self.elems.add(tag, parent, node)
         if cat == _ITEM:
             kind, level = "list_item", max(1, min(depth, 6))
         elif cat == _QUOTE:
@@ -337,9 +348,8 @@ class _Walker:
                 elif cat == _PRE:
                     text = squash_lines(shown_text(child))
                     if text:
-                        self.elems.append(Elem(tag, idx, child))
-                        own = len(self.elems) - 1
-                        self.blocks.append(RawBlock("code", text, None, tag, own, _link_chars(child)))
+                        own = self.elems.add(tag, idx, child)
+                        self.blocks.append(RawBlock("code", text, None, tag, own, min(_link_chars(child), len(text))))
                 elif cat == _TABLE:
                     if _has_blocks(child) or not self.table(child, idx):
                         self.container(child, tag, idx, ctx, _CONTAINER)
@@ -365,8 +375,7 @@ class _Walker:
 
     def leaf(self, node: LexborNode, tag: str, parent: int, ctx: _Ctx, cat: int) -> None:
         kind, level, _ = ctx
-        own = len(self.elems)
-        self.elems.append(Elem(tag, parent, node))
+        own = self.elems.add(tag, parent, node)
         first = node.child
         if first is not None and first.next is None and first.tag_id == _TEXT_ID:
             # the common paragraph: one run of text, no markup (what ``text()`` would read, without links)
@@ -399,13 +408,13 @@ class _Walker:
                 return False
             if any(cells):
                 rows.append("\t".join(cells).rstrip("\t"))
-        self.elems.append(Elem("table", parent, node))
-        own = len(self.elems) - 1
+        own = self.elems.add("table", parent, node)
         caption = node.css_first("caption")
         if caption is not None and (text := squash(shown_text(caption) if scripted else caption.text())):
             self.blocks.append(RawBlock("caption", text, None, "caption", own, 0))
         if rows:
-            self.blocks.append(RawBlock("table", "\n".join(rows), None, "table", own, _link_chars(node)))
+            text = "\n".join(rows)
+            self.blocks.append(RawBlock("table", text, None, "table", own, min(_link_chars(node), len(text))))
         return True
 
 
@@ -429,7 +438,7 @@ def _folded(node: LexborNode) -> bool:
     return _FOLD.search(hint) is not None
 
 
-def flatten(root: LexborNode) -> tuple[list[Elem], list[RawBlock]]:
+def flatten(root: LexborNode) -> tuple[Elems, list[RawBlock]]:
     """The block-level elements and the text blocks of ``root``'s subtree, in document order."""
     # ``<div hidden>`` children of the body hold content streamed in by the server (React's <div hidden
     # id="S:0">, swapped in for "Loading ..." placeholders): they are read, and so are folded accordion and
@@ -458,4 +467,4 @@ def flatten(root: LexborNode) -> tuple[list[Elem], list[RawBlock]]:
     return walker.elems, walker.blocks
 
 
-__all__ = ["HIDDEN", "Elem", "RawBlock", "flatten"]
+__all__ = ["HIDDEN", "Elems", "RawBlock", "flatten"]

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .blocks import Elem, RawBlock
+from .blocks import Elems, RawBlock
 
 #: A child holding at least this share of its parent's weight becomes the root.
 DESCEND = 0.75
@@ -52,7 +52,7 @@ def _punctuated(text: str) -> bool:
 
 
 def select(
-    elems: Sequence[Elem], blocks: Sequence[RawBlock], *, names: bool = True, anchor: int = -1
+    elems: Elems, blocks: Sequence[RawBlock], *, names: bool = True, anchor: int = -1
 ) -> tuple[int, list[int]]:
     """(index of the content root in ``elems``, indices of the kept blocks in document order).
 
@@ -63,7 +63,7 @@ def select(
     if not blocks:
         return 0, []
     n = len(elems)
-    parents = [elem.parent for elem in elems]
+    parents = elems.parents
     good = [0.0] * n
     text = [0] * n
     for block in blocks:
@@ -123,22 +123,23 @@ def _chain(i: int, parents: list[int]) -> set[int]:
     return out
 
 
-def _semantic(root: int, elems: Sequence[Elem], good: list[float]) -> int:
+def _semantic(root: int, elems: Elems, good: list[float]) -> int:
     best, best_good = -1, 0.0
     floor = SEMANTIC * good[root]
-    for i, elem in enumerate(elems):
-        if good[i] < floor or good[i] <= best_good:
+    tags, parents = elems.tags, elems.parents
+    for i, weight in enumerate(good):
+        if weight < floor or weight <= best_good:
             continue
-        if elem.tag in ("article", "main") or _SEMANTIC_HINT.search(elem.hint):
-            best, best_good = i, good[i]
+        if tags[i] in ("article", "main") or _SEMANTIC_HINT.search(elems.hint(i)):
+            best, best_good = i, weight
     if best < 0 or best == root or best_good < SEMANTIC * good[root]:
         return root
     # only move down: the semantic container must lie inside the root
-    ancestor = elems[best].parent
+    ancestor = parents[best]
     while ancestor >= 0:
         if ancestor == root:
             return best
-        ancestor = elems[ancestor].parent
+        ancestor = parents[ancestor]
     return root
 
 
@@ -160,7 +161,7 @@ COPY_BLOCKS = 2
 COPY_SENTENCE = 80
 
 
-def _drop_copies(elems: Sequence[Elem], blocks: Sequence[RawBlock], kept: list[int], text: list[int]) -> list[int]:
+def _drop_copies(elems: Elems, blocks: Sequence[RawBlock], kept: list[int], text: list[int]) -> list[int]:
     """``kept`` without the blocks of an element whose blocks repeat those of an earlier element (a single
     repeated paragraph stays: a refrain, a repeated notice, a test page's filler; so do runs of short labels,
     such as the same colour swatches on every product card)."""
@@ -175,8 +176,9 @@ def _drop_copies(elems: Sequence[Elem], blocks: Sequence[RawBlock], kept: list[i
         if last[e] < 0:
             first[e] = j
         last[e] = j
+    parents = elems.parents
     for i in range(n - 1, 0, -1):
-        parent = elems[i].parent
+        parent = parents[i]
         if parent >= 0:
             first[parent] = min(first[parent], first[i])
             last[parent] = max(last[parent], last[i])
@@ -255,18 +257,29 @@ def _label(block: RawBlock) -> bool:
 
 
 def _keep(block: RawBlock) -> bool:
+    text = block.text
+    length = len(text)
+    heading = block.kind == "heading"
+    if not heading and block.links > 0.6 * length:  # a link list: no need to read it
+        return False
     if _label(block):
         return False
-    if block.kind == "heading":
+    if heading:
         return True
-    length = len(block.text)
-    if length < 100 and _CREDIT.match(block.text) is not None:
+    if length < 100 and _CREDIT.match(text) is not None:
         return False
-    if length < 130 and _AGENCY.search(block.text) is not None:
+    if length < 130 and _agency(text):
         return False
-    if length < 400 and block.text[:3].lower() == "by " and _CONSENT.match(block.text) is not None:
-        return False
-    return not (block.links > 0.6 * length)
+    return not (length < 400 and text[:3].lower() == "by " and _CONSENT.match(text) is not None)
+
+
+def _agency(text: str) -> bool:
+    """True for text naming a photo agency (:data:`_AGENCY`); ASCII text without one of its words is not read."""
+    if text.isascii():  # ASCII: lower-casing is the pattern's case folding, and the words it needs are plain
+        lowered = text.lower()
+        if "getty" not in lowered and "stock" not in lowered and "ap photo" not in lowered:
+            return False
+    return _AGENCY.search(text) is not None
 
 
 __all__ = ["DESCEND", "LEFT_OUT", "PROSE_MIN", "SEMANTIC", "block_weight", "select"]

@@ -90,8 +90,12 @@ def anchor(blocks: Sequence[RawBlock], titles: Sequence[tuple[str, ...]]) -> int
     return -1
 
 
-#: The titles a page declares and its headings, in one query.
+#: The titles a page declares and its headings, in one query (of the ``<head>``: small) ...
 _TITLES_AND_HEADINGS = 'title, meta[property="og:title"], meta[name="twitter:title"], h1, h2, h3'
+#: ... and, in the rest of the page, by tag alone (an attribute test on every element of a body costs as much as
+#: the rest of the query): a body seldom has a ``<meta>``, and each is tested on its own.
+_BY_TAG = "title, meta, h1, h2, h3"
+_TITLE_METAS = 'meta[property="og:title"], meta[name="twitter:title"]'
 
 
 class Story:
@@ -109,7 +113,7 @@ class Story:
         """The heading that repeats a title the page declares, else the first ``<h1>``."""
         titles = [words(self.title)] if self.title else []
         headings: list[LexborNode] = []
-        for node in self.root.css(_TITLES_AND_HEADINGS):  # in document order: the head's titles come first
+        for node in _titles_and_headings(self.root):
             tag = node.tag
             if tag == "title":
                 titles.append(words(node.text()))
@@ -148,6 +152,20 @@ class Story:
             unread = sum(len(node.text()) for node in self.body.css("script, style, noscript, template"))
             self._total = len(self.body.text()) - unread
         return shown >= MOST * self._total
+
+
+def _titles_and_headings(root: LexborNode) -> list[LexborNode]:
+    """The ``<title>``s, title ``<meta>``s and ``<h1>``-``<h3>`` headings of the document ``root``, in document
+    order."""
+    found: list[LexborNode] = []
+    part = root.child
+    while part is not None:
+        if part.tag == "head":
+            found.extend(part.css(_TITLES_AND_HEADINGS))
+        elif part.is_element_node:
+            found.extend(node for node in part.css(_BY_TAG) if node.tag != "meta" or node.css_matches(_TITLE_METAS))
+        part = part.next
+    return found
 
 
 __all__ = ["MOST", "PARAGRAPH", "STORY_CHARS", "STORY_PROSE", "STORY_TEXT", "Story", "anchor"]

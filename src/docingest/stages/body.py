@@ -15,7 +15,7 @@ from selectolax.lexbor import LexborHTMLParser
 from ..document import Candidate, Page
 from ..hookspecs import hookimpl
 from ..html import squash, squash_lines, visible
-from ..html.blocks import Elem, RawBlock, flatten
+from ..html.blocks import Elems, RawBlock, flatten
 from ..html.scoring import block_weight, select
 from ..html.story import STORY_PROSE, anchor
 from ..html.title import _words as words
@@ -26,83 +26,74 @@ _LINED = frozenset({"table", "code"})
 
 
 class _Hints:
-    """Class/id hints and short paths of the elements of a flattened page, computed once per element."""
+    """The class/id hints and short paths of the elements of a flattened page, each computed once, from its
+    parent's (the elements of a page share their ancestors)."""
 
-    def __init__(self, elems: Sequence[Elem], root: int) -> None:
+    __slots__ = ("elems", "known", "root")
+
+    def __init__(self, elems: Elems, root: int) -> None:
         self.elems = elems
         self.root = root
-        self.attrs: dict[int, str] = {}
-        self.names: dict[int, str] = {}
+        #: element -> (class/id text of it and its ancestors up to the content root, the names of it and of up to
+        #: three ancestors inside the root, nearest first)
+        self.known: dict[int, tuple[str, tuple[str, ...]]] = {}
 
-    def attrs_of(self, i: int) -> str:
-        """The class/id text of element ``i`` and its ancestors up to the content root."""
-        attrs = self.attrs
-        found = attrs.get(i)
-        if found is not None:
-            return found
-        # climb to the first element already known (or above the root), then fill in on the way down
-        elems, root = self.elems, self.root
-        chain: list[int] = []
-        above = ""
-        while True:
-            chain.append(i)
-            parent = elems[i].parent
-            if i == root or parent < 0:
-                break
-            known = attrs.get(parent)
-            if known is not None:
-                above = known
-                break
-            i = parent
-        for i in reversed(chain):
-            hint = elems[i].hint
-            above = f"{hint} {above}".strip() if hint else above
-            attrs[i] = above
-        return above
-
-    def name_of(self, i: int) -> str:
-        found = self.names.get(i)
+    def of(self, i: int) -> tuple[str, str]:
+        """The class/id text of element ``i`` and its ancestors up to the content root, and a short CSS-like path
+        (the element and up to three ancestors inside the root)."""
+        known = self.known
+        found = known.get(i)
         if found is None:
-            elem = self.elems[i]
-            hint = elem.hint
-            first = hint.split(" ", 1)[0] if hint else ""
-            found = f"{elem.tag}.{first}" if first else elem.tag
-            self.names[i] = found
-        return found
+            # climb to the first element already known (or to the root), then fill in on the way down
+            parents, root = self.elems.parents, self.root
+            chain: list[int] = []
+            attrs: str = ""
+            names: tuple[str, ...] = ()
+            j = i
+            while True:
+                chain.append(j)
+                parent = parents[j]
+                if j == root or parent < 0:
+                    break
+                above = known.get(parent)
+                if above is not None:
+                    attrs, names = above
+                    break
+                j = parent
+            tags, hint_of = self.elems.tags, self.elems.hint
+            for j in reversed(chain):
+                hint = hint_of(j)
+                first = hint.split(" ", 1)[0] if hint else ""
+                names = (f"{tags[j]}.{first}" if first else tags[j], *names[:3])
+                attrs = f"{hint} {attrs}".strip() if hint else attrs
+                known[j] = (attrs, names)
+            found = (attrs, names)
+        return found[0], " > ".join(reversed(found[1]))
 
-    def where(self, i: int) -> str:
-        """A short CSS-like path: the element and up to three ancestors inside the content root."""
-        elems, root, name_of = self.elems, self.root, self.name_of
-        parts: list[str] = []
-        while i >= 0 and len(parts) < 4:
-            parts.append(name_of(i))
-            if i == root:
-                break
-            i = elems[i].parent
-        return " > ".join(reversed(parts))
 
-
-def to_candidates(elems: Sequence[Elem], blocks: Sequence[RawBlock], kept: Sequence[int], root: int) -> list[Candidate]:
+def to_candidates(elems: Elems, blocks: Sequence[RawBlock], kept: Sequence[int], root: int) -> list[Candidate]:
     """Candidates for the kept blocks, with their hints."""
-    hints = _Hints(elems, root)
+    hints_of = _Hints(elems, root).of
     out: list[Candidate] = []
     for i in kept:
         block = blocks[i]
-        text = visible(block.text)
-        if text is not block.text:  # the invisible characters were around words or alone
+        raw = block.text
+        text = visible(raw)
+        if text is not raw:  # the invisible characters were around words or alone
             text = squash_lines(text) if block.kind in _LINED else squash(text)
             if not text:
                 continue
-        length = len(block.text)
+        attrs, where = hints_of(block.elem)
+        length = len(raw)
         out.append(
             Candidate(
                 kind=block.kind,
                 text=text,
                 level=block.level,
                 tag=block.tag,
-                attrs=hints.attrs_of(block.elem),
+                attrs=attrs,
                 link_density=round(block.links / length, 3) if length else 0.0,
-                where=hints.where(block.elem),
+                where=where,
             )
         )
     return out
@@ -136,7 +127,7 @@ def _titles(page: Page) -> list[tuple[str, ...]]:
     return titles
 
 
-def _by_density(page: Page, size: int) -> tuple[list[Elem], list[RawBlock], int, list[int], LexborHTMLParser] | None:
+def _by_density(page: Page, size: int) -> tuple[Elems, list[RawBlock], int, list[int], LexborHTMLParser] | None:
     """The safety net for a near-empty result of ``size`` characters: the intact page (parsed again: the cleaners
     pruned the tree) read by text density alone, no class or id consulted; ``None`` unless it finds a region of
     running text, and more than twice as much text."""

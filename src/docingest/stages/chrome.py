@@ -11,10 +11,10 @@ A chrome element is kept when it holds the content itself: an element that is or
 ``<form>`` of ASP.NET sites, a ``<div class="inline-and-sidebar-container">`` wrapper), or, whatever its name,
 an element that holds the story: the first run of text after the headline and most of the page's text
 (:class:`docingest.html.story.Story`; names are hints, structure decides). Such a refusal is recorded in
-``page.cache[REFUSED_KEY]``, and the chrome inside the element is still judged. The body extractor's scores judge
-what is kept. The ``<head>`` is never touched, so
-metadata extractors still see JSON-LD and ``<meta>`` after cleaning. The cleaner is idempotent: a second run
-finds nothing left to remove.
+``page.refused`` (it ends in ``Article.provenance.refused``), and the chrome inside the element is still judged.
+The body extractor's scores judge what is kept. The ``<head>`` is never touched, so metadata extractors still see
+JSON-LD and ``<meta>`` after cleaning. The cleaner is idempotent: a second run finds nothing left to remove (and
+records no refusal twice).
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from selectolax.lexbor import LexborNode
 
 from ..document import Page, TreeCleaner
 from ..hookspecs import hookimpl
-from ..html import squash
+from ..html import squash, tag_id
 from ..html.story import STORY_CHARS, Story
 from ..models import Removal
 
@@ -125,36 +125,38 @@ _ANY_ROOT = re.compile("|".join(re.escape(root) for root, _ in _ROOTS))
 #: Every prefix of a phrase: a match of one to three words can only start at a word among these.
 _PREFIXES = frozenset(phrase[:n] for phrase in _PHRASES for n in range(len(phrase) + 1))
 #: Elements that may be chrome: block containers only (spans, links and list items carry most of a page's
-#: classes but are parts of chrome, not its containers), so few elements are looked at from Python.
-_CANDIDATES = (
-    "div[class], div[id], section[class], section[id], ul[class], ul[id], ol[class], ol[id], nav, aside, "
-    "footer, header, form, dialog, menu, [role]"
-)
+#: classes but are parts of chrome, not its containers), so few elements are looked at from Python. Written with
+#: ``:is()`` so that an element with both a class and an id matches one selector, not two (a third cheaper
+#: query than the eight ``tag[attribute]`` selectors it stands for).
+_CANDIDATES = ":is(div, section, ul, ol):is([class], [id]), nav, aside, footer, header, form, dialog, menu, [role]"
 #: A ``<header>`` inside sectioning content is that section's head (a teaser's title and summary, a story's
 #: headline), not the page banner (HTML's rule for the implicit ``banner`` role); class/id hints still apply.
-_SECTIONED = frozenset({"header"})
-_SECTIONS = frozenset({"article", "section", "main"})
+_SECTIONED = frozenset({tag_id("header")})
+_SECTIONS = frozenset({tag_id("article"), tag_id("section"), tag_id("main")})
+_BY_TAG_ID = {tag_id(tag): reason for tag, reason in _BY_TAG.items()}
+_ARTICLE = tag_id("article")
 
 
 def _in_section(node: LexborNode) -> bool:
     """True for an element inside an ``<article>``, a ``<section>`` or ``<main>``."""
     current = node.parent
     while current is not None:
-        if current.tag in _SECTIONS:
+        if current.tag_id in _SECTIONS:
             return True
         current = current.parent
     return False
 
 
 _KEEP = "main, [itemprop=articleBody], [role=main]"
-_NEVER = frozenset({"html", "body", "main", "article"})
+_KEEP_OR_ARTICLE = f"{_KEEP}, article"
+_NEVER = frozenset(tag_id(tag) for tag in ("html", "body", "main", "article"))
 
 
 def _reason(node: LexborNode) -> tuple[str | None, bool]:
     """Why ``node`` is chrome (``None`` if it is not), and whether the element itself says so (its tag or
     ARIA role) rather than a class/id hint."""
-    tag = node.tag or ""
-    reason = _BY_TAG.get(tag)
+    tag = node.tag_id
+    reason = _BY_TAG_ID.get(tag)
     if reason is not None and not (tag in _SECTIONED and _in_section(node)):
         return reason, True
     if tag in _NEVER:
@@ -203,9 +205,6 @@ _hint_cache: dict[str, str | None] = {}
 
 _cache: dict[str, str | None] = {}
 _CACHE_SIZE = 20_000
-#: Key of the removals refused because the element holds the story, in ``Page.cache`` (a list of
-#: :class:`Removal` whose reason starts with "refused: ").
-REFUSED_KEY = "docingest.chrome.refused"
 _BODY = "\x00body"
 
 
@@ -225,7 +224,7 @@ def _judge(hint: str) -> str | None:
         found = cache.get(token, _UNSEEN)
         if found is _UNSEEN:
             found = _token_reason(token)
-        if found == _BODY:  # the element declares itself the article body
+        if found is _BODY:  # the element declares itself the article body
             return _BODY
         if reason is None:
             reason = found
@@ -235,20 +234,24 @@ def _judge(hint: str) -> str | None:
 def _token_reason(token: str) -> str | None:
     """The reason one class token suggests (memoised: class names repeat within and across pages)."""
     lowered = token.lower()
+    joined = "-" in lowered or "_" in lowered
     reason: str | None = None
-    if "articlebody" in lowered.replace("-", "").replace("_", ""):
+    if "articlebody" in (lowered.replace("-", "").replace("_", "") if joined else lowered):
         reason = _BODY
     else:
         reason = _PHRASES.get(lowered)
-        if reason is None and ("-" in lowered or "_" in lowered or ":" in lowered):
+        if reason is None and (joined or ":" in lowered):
             words = _SPLIT.split(lowered)
-            count = len(words) if not _PREFIXES.isdisjoint(words) else 0  # most tokens: no match can start
-            for i in range(count):
-                reason = _PHRASES.get(words[i])
+            count = len(words)
+            for i, word in enumerate(words):
+                if word not in _PREFIXES:  # no phrase starts with this word (most words)
+                    continue
+                reason = _PHRASES.get(word)
                 if reason is None and i + 1 < count:
-                    reason = _PHRASES.get(words[i] + words[i + 1])
-                    if reason is None and i + 2 < count:
-                        reason = _PHRASES.get(words[i] + words[i + 1] + words[i + 2])
+                    two = word + words[i + 1]
+                    reason = _PHRASES.get(two)
+                    if reason is None and i + 2 < count and two in _PREFIXES:
+                        reason = _PHRASES.get(two + words[i + 2])
                 if reason is not None:
                     break
         if reason is None and _ANY_ROOT.search(lowered):
@@ -291,20 +294,22 @@ class ChromeCleaner:
         story: Story | None = None  # where the story is: asked only about big elements
         chosen: list[tuple[LexborNode, str, str]] = []
         refused: list[tuple[LexborNode, str, str]] = []
-        seen: set[int] = set()
-        last = -1  # the last element chosen: the candidates inside it follow it in document order
+        previous = -1
+        within: _Subtree | None = None  # the last element chosen: the candidates inside it follow it
         for node in body.css(_CANDIDATES):
             mem = node.mem_id
-            if last >= 0:
-                if _inside(node, last):
-                    continue
-                last = -1
-            reason, strong = _reason(node)
-            if reason is None or mem in seen:  # a selector list may repeat a node
+            if mem == previous:  # a node matching several selectors of the list comes once for each, in a row
                 continue
-            seen.add(mem)
+            previous = mem
+            if within is not None:
+                if within.holds(node):
+                    continue
+                within = None  # in document order, the rest of the page lies outside it
+            reason, strong = _reason(node)
+            if reason is None:
+                continue
             if keep is None:
-                keep = _ancestors_of(body.css(_KEEP) + _main_articles(body))
+                keep = _kept(body)
             if mem in keep:
                 continue
             text = node.text()
@@ -319,40 +324,78 @@ class ChromeCleaner:
                 if story.holds(node, len(text)):
                     refused.append((node, reason, text))
                     continue
-            last = mem
+            within = _Subtree(node)
             chosen.append((node, reason, text))
-        page.removed.extend(self._removals(chosen, ""))
-        if refused:
-            page.cache.setdefault(REFUSED_KEY, []).extend(self._removals(refused, "refused: "))
+        page.removed.extend(self._removals(chosen))
+        if refused:  # a second run refuses the same elements again (their text less the chrome since removed)
+            known = {(r.cleaner, r.reason, r.where) for r in page.refused}
+            page.refused.extend(r for r in self._removals(refused) if (r.cleaner, r.reason, r.where) not in known)
         for node, _, _ in chosen:
             node.decompose()
 
-    def _removals(self, which: list[tuple[LexborNode, str, str]], note: str) -> list[Removal]:
+    def _removals(self, which: list[tuple[LexborNode, str, str]]) -> list[Removal]:
         out: list[Removal] = []
         for node, reason, text in which:
-            short = squash(text[: 4 * _MAX_TEXT])[:_MAX_TEXT]
+            short = _clip(text)
             if short:
-                out.append(Removal(cleaner=self.name, reason=note + reason, text=short, where=_path(node)))
+                out.append(Removal(cleaner=self.name, reason=reason, text=short, where=_path(node)))
         return out
 
 
-def _inside(node: LexborNode, ancestor: int) -> bool:
-    """True when the element with id ``ancestor`` is an ancestor of ``node``."""
-    current = node.parent
-    while current is not None:
-        if current.mem_id == ancestor:
-            return True
-        current = current.parent
-    return False
+def _clip(text: str) -> str:
+    """The first :data:`_MAX_TEXT` characters of the whitespace-normalised text (of its first four times as many
+    characters), normalising only as much of a long text as they need: the normalised start of a text is the
+    start of its normalised whole (a word cut at the end is a prefix of the whole word)."""
+    head = squash(text[: _MAX_TEXT + _MAX_TEXT // 4])
+    if len(head) >= _MAX_TEXT:
+        return head[:_MAX_TEXT]
+    return squash(text[: 4 * _MAX_TEXT])[:_MAX_TEXT]
 
 
-def _main_articles(body: LexborNode) -> list[LexborNode]:
-    """The ``<article>`` elements that may hold the content: the only one, or the longest of several (a
-    comment thread or a teaser list made of small ``<article>`` s protects nothing)."""
-    articles = body.css("article")
-    if len(articles) <= 1:
-        return articles
-    return [max(articles, key=lambda node: len(node.text()))]
+class _Subtree:
+    """Tells which of the nodes that follow an element in document order lie inside it, walking up from each only
+    as far as a node already placed: inside (the element or a node found inside it) or outside (an ancestor of
+    the element)."""
+
+    __slots__ = ("inside", "outside")
+
+    def __init__(self, node: LexborNode) -> None:
+        self.inside = {node.mem_id}
+        self.outside = _ancestors_of([node.parent]) if node.parent is not None else set()
+
+    def holds(self, node: LexborNode) -> bool:
+        """True when ``node`` (which follows the element in document order) lies inside it."""
+        path: list[int] = []
+        current = node.parent
+        while current is not None:
+            mem = current.mem_id
+            if mem in self.inside:
+                self.inside.update(path)
+                return True
+            if mem in self.outside:
+                return False
+            path.append(mem)
+            current = current.parent
+        return False
+
+
+def _kept(body: LexborNode) -> set[int]:
+    """Ids of the elements that hold the content and of their ancestors: ``<main>``, ``itemprop=articleBody``,
+    ``role=main``, and the ``<article>`` that may hold the content: the only one, or the longest of several (a
+    comment thread or a teaser list made of small ``<article>`` s protects nothing). One query for both kinds
+    (each query walks the whole body)."""
+    keep: list[LexborNode] = []
+    articles: list[LexborNode] = []
+    for node in body.css(_KEEP_OR_ARTICLE):
+        if node.tag_id != _ARTICLE:
+            keep.append(node)
+        else:
+            articles.append(node)
+            if node.css_matches(_KEEP):  # an ``<article itemprop="articleBody">`` is kept whatever its length
+                keep.append(node)
+    if len(articles) > 1:
+        articles = [max(articles, key=lambda node: len(node.text()))]
+    return _ancestors_of(keep + articles)
 
 
 def _reads_like_content(node: LexborNode, text: str) -> bool:

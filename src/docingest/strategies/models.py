@@ -387,6 +387,7 @@ def provenances(draw: st.DrawFn, source: str | None = None) -> Provenance:
         fetched_at=draw(_C.opt_datetimes),
         plugins=tuple(draw(st.lists(st.sampled_from(_PLUGINS), unique=True, max_size=5))),
         removed=tuple(draw(st.lists(_C.removals, max_size=3))),
+        refused=tuple(draw(st.lists(_C.removals, max_size=1))),
     )
 
 
