@@ -13,16 +13,18 @@ Sources (none of their texts is copied into the repository; they are read where 
 
 from __future__ import annotations
 
+import gzip
 import json
 import os
 import zlib
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from benchmarks.common import _TOKEN, ROOT, extraction_pages, shared_dir, shingles, split_ids
+from benchmarks.promo_reader import article_region, read_blocks, text_key
 from docingest.boilerplate.features import (
     CONTEXT_NAMES,
     HASH_BUCKETS,
@@ -35,12 +37,14 @@ from docingest.boilerplate.model import (
     BlockView,
     Model,
     PageFeatures,
-    local_logits,
+    logits_of,
     page_context,
     page_features,
     reporting,
+    story_mask,
+    with_cohesion,
 )
-from docingest.boilerplate.train import Example, Regularisation, fit, logit, sigmoid
+from docingest.boilerplate.train import Example, Regularisation, fit
 from docingest.document import Candidate, Page, RawDocument, Verdict
 from docingest.hookspecs import hookimpl
 from docingest.pipeline import Pipeline
@@ -189,106 +193,109 @@ def wcxb_blocks(part: str = "tune", dataset: str = "wcxb-dev", limit: int | None
 
 @dataclass(frozen=True)
 class TrainingPage:
-    """One page of training data: its blocks' features, and a label and weight for the blocks that have one."""
+    """One page of training data: what the model reads of it, and a label and weight for the blocks that have
+    one (``None``: unlabelled, context only)."""
 
     group: str
     style: str
     features: PageFeatures
     labels: tuple[int | None, ...]
     weights: tuple[float, ...]
-    texts: tuple[str, ...]
 
 
-#: Weight of a wcxb-dev block that the truth keeps (a negative: real content of every kind of page). Lower than
-#: a team-labelled block's: the truths keep some publisher text.
-WCXB_NEGATIVE = 0.5
-#: Blocks a wcxb-dev page gives as negatives in the first round (a fixed sample; the second round adds every
-#: kept block the first model scores as publisher text).
-WCXB_SAMPLE = 6
-#: A wcxb-dev block counts as kept by the truth when this share of its shingles is in it.
-WCXB_KEPT = 0.9
-#: ... and as dropped by it when at most this share is.
-WCXB_DROPPED = 0.1
-HARD_NEGATIVE = 0.2
 #: The score from which a block is removed (chosen on the leave-style-out folds of the team's articles and on
-#: wcxb-dev tuning pages the model did not learn from: recall against kept content lost).
-THRESHOLD = 0.4
-#: Regularisation of the local model.
+#: wcxb-dev tuning pages the model did not learn from).
+THRESHOLD = 0.5
+#: Regularisation of the first-pass and local models.
 LOCAL_REG = Regularisation(dense=1e-3, hashed=3e-3, cap=0.5)
-#: Weight of a hard negative (a kept wcxb-dev block the first model reads as publisher text): low, since this is
-#: where the truths' noise concentrates (they keep some pitches).
-HARD_WEIGHT = 0.5
-#: Weight of a hard negative for the context model (which must learn to overrule such blocks on their pages).
-CONTEXT_HARD_WEIGHT = 1.0
-#: Whether the local model learns from wcxb-dev blocks too (else only the context model does).
-LOCAL_WCXB = False
-#: Weight of a publisher block of a labelled article (they are few beside the wcxb-dev negatives).
-POSITIVE_WEIGHT = 1.0
-
-
-def _views(blocks: Sequence[Candidate]) -> list[BlockView]:
-    hinted = hinted_blocks(blocks)
-    return [BlockView(b.text, b.kind, b.link_density, h) for b, h in zip(blocks, hinted, strict=True)]
+CONTEXT_REG = Regularisation(dense=1e-3)
 
 
 def article_page(article: LabelledArticle, style: str | None = None) -> TrainingPage:
-    """A labelled article as the plain-text path gives its blocks (labels matched by text)."""
-    pipe, capture = candidate_pipeline()
-    pipe.run_raw(RawDocument(source=article.id, content=article.text(), kind="text"))
-    blocks = capture.seen[-1][0] if capture.seen else []
-    label_of = {text: int(kind == "promo") for kind, text in article.blocks}
-    labels = tuple(label_of.get(b.text) for b in blocks)
-    features = page_features(_views(blocks), site_phrase(article.site_name))
-    return TrainingPage(article.id, style or article.style, features, labels,
-                        tuple(POSITIVE_WEIGHT if label == 1 else 1.0 for label in labels),
-                        tuple(b.text for b in blocks))
+    """A labelled article as a page: one block per labelled block, as the plain-text path gives them."""
+    views = [BlockView(text) for _, text in article.blocks]
+    features = page_features(views, site_phrase(article.site_name), article.title)
+    labels = tuple(int(kind == "promo") for kind, _ in article.blocks)
+    return TrainingPage(article.id, style or article.style, features, labels, tuple(1.0 for _ in labels))
 
 
-def wcxb_page(page: PageBlocks) -> TrainingPage | None:
-    """A wcxb-dev page: blocks the truth keeps are negatives (a fixed sample of them), the rest unlabelled; ``None``
-    for a page that does not report (the model never judges such pages)."""
-    views = _views(page.blocks)
-    if not reporting(views):
-        return None
-    features = page_features(views, site_phrase(page.site_name))
-    kept = [i for i, (f, k) in enumerate(zip(features.local, page.kept, strict=True))
-            if f is not None and k >= WCXB_KEPT]
-    sample = set(sorted(kept, key=lambda i: zlib.crc32(page.blocks[i].text.encode()))[:WCXB_SAMPLE])
-    # confident positives: short blocks the truth drops whose own markup calls them the publisher's boxes
-    boxes = {i for i, (v, f, k) in enumerate(zip(views, features.local, page.kept, strict=True))
-             if f is not None and v.hinted and k <= WCXB_DROPPED and len(v.text) <= 300}
-    labels = tuple(1 if i in boxes else 0 if i in sample else (-1 if i in kept else None)
-                   for i in range(len(page.blocks)))
-    return TrainingPage(f"wcxb:{page.id}", "wcxb", features, labels, tuple(WCXB_NEGATIVE for _ in page.blocks),
-                        tuple(b.text for b in page.blocks))
+REAL_LABELS = ROOT / "tests" / "data" / "promo" / "wcxb_labels.tsv"
+#: How the labels of real blocks train the model: publisher text is a positive, content a negative, other page
+#: text (navigation, dates, form fields, comments: neither the story nor the publisher speaking) is left out.
+REAL_CLASSES = {"publisher": 1, "content": 0}
+#: Weight of a real labelled block (beside a block of the team's articles, weight 1).
+REAL_WEIGHT = 1.0
 
 
-def _examples(pages: Sequence[TrainingPage], vectors: Sequence[Sequence[Features | None]],
-              hard: Sequence[set[int]] = (), offsets: Sequence[Sequence[float]] = (),
-              hard_weight: float = 0.0) -> list[Example]:
-    out: list[Example] = []
-    for n, (page, vecs) in enumerate(zip(pages, vectors, strict=True)):
-        extra = hard[n] if hard else set()
-        for i, (label, vec) in enumerate(zip(page.labels, vecs, strict=True)):
-            if vec is None or label is None or page.features.local[i] is None:
-                continue
-            offset = offsets[n][i] if offsets else 0.0
-            if label >= 0:
-                out.append(Example(vec, label, page.weights[i], offset))
-            elif i in extra:
-                out.append(Example(vec, 0, page.weights[i] * hard_weight, offset))
+def real_labels(path: Path = REAL_LABELS) -> dict[str, dict[str, str]]:
+    """The labels of real blocks read one by one: page id -> SHA-256 of the block's normalised text -> class."""
+    out: dict[str, dict[str, str]] = {}
+    for n, line in enumerate(path.read_text("utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        try:
+            page, key, label = line.split("\t")
+        except ValueError as exc:
+            raise ValueError(f"{path}:{n}: expected page, key and label separated by tabs") from exc
+        out.setdefault(page, {})[key] = label
     return out
 
 
-def _fit_local(pages: Sequence[TrainingPage], reg: Regularisation) -> list[float]:
-    """Local weights: a first fit, then a second with every reserved negative the first scores above
-    :data:`HARD_NEGATIVE` (the kept wcxb-dev blocks that look most like publisher text)."""
-    size = HASH_OFFSET + HASH_BUCKETS
-    local = [p.features.local for p in pages]
-    first = fit(_examples(pages, local), size, HASH_OFFSET, reg)
-    hard = [{i for i, (label, vec) in enumerate(zip(p.labels, p.features.local, strict=True))
-             if label == -1 and vec is not None and sigmoid(logit(first, vec)) > HARD_NEGATIVE} for p in pages]
-    return fit(_examples(pages, local, hard, hard_weight=HARD_WEIGHT), size, HASH_OFFSET, reg)
+def read_pages(ids: Collection[str], dataset: str = "wcxb-dev") -> Iterator[tuple[dict[str, Any], str]]:
+    """The truth and the HTML of the pages ``ids`` of an extraction dataset, in id order."""
+    base = shared_dir() / "corpora" / "extraction" / dataset
+    with (base / "truth.jsonl").open(encoding="utf-8") as fh:
+        truths = [json.loads(line) for line in fh if line.strip()]
+    for truth in truths:
+        if truth["id"] in ids:
+            yield truth, gzip.decompress((base / "html" / f"{truth['id']}.html.gz").read_bytes()).decode("utf-8")
+
+
+def real_page(truth: dict[str, Any], html: str, labels: dict[str, str]) -> TrainingPage | None:
+    """A real page read by the recipe's own block reader (:mod:`benchmarks.promo_reader`), its labelled blocks
+    labelled; ``None`` when the truth keeps none of its blocks or the model does not judge the page."""
+    body = truth.get("body") or ""
+    shingled, tokens = shingles(body), f" {' '.join(_TOKEN.findall(body))} "
+    region = article_region(read_blocks(html), lambda text: kept_share(text, shingled, tokens))
+    if not region or not reporting(region):
+        return None
+    hinted = hinted_blocks(region)
+    views = [BlockView(b.text, b.kind, b.link_density, h) for b, h in zip(region, hinted, strict=True)]
+    features = page_features(views, "", truth.get("title"))
+    found = [REAL_CLASSES.get(labels.get(text_key(b.text), "")) for b in region]
+    return TrainingPage(f"wcxb:{truth['id']}", "wcxb", features, tuple(found), tuple(REAL_WEIGHT for _ in found))
+
+
+def real_pages(limit: int | None = None) -> list[TrainingPage]:
+    """The real pages with labelled blocks (wcxb-dev tuning pages), in id order (the first ``limit`` of them)."""
+    labels = real_labels()
+    ids = sorted(labels)[:limit]
+    pages = (real_page(truth, html, labels[truth["id"]]) for truth, html in read_pages(set(ids)))
+    return [page for page in pages if page is not None]
+
+
+def _base(features: Features | None) -> Features | None:
+    """The first pass's features: the local ones without hashed n-grams."""
+    return None if features is None else [(i, v) for i, v in features if i < HASH_OFFSET]
+
+
+def _examples(pages: Sequence[TrainingPage], vectors: Sequence[Sequence[Features | None]],
+              offsets: Sequence[Sequence[float]] = ()) -> list[Example]:
+    out: list[Example] = []
+    for n, (page, vecs) in enumerate(zip(pages, vectors, strict=True)):
+        for i, (label, vec) in enumerate(zip(page.labels, vecs, strict=True)):
+            if vec is None or label is None or page.features.local[i] is None:
+                continue
+            out.append(Example(vec, label, page.weights[i], offsets[n][i] if offsets else 0.0))
+    return out
+
+
+_SIZE = HASH_OFFSET + HASH_BUCKETS
+
+
+def _fit(pages: Sequence[TrainingPage], vectors: Sequence[Sequence[Features | None]],
+         reg: Regularisation) -> list[float]:
+    return fit(_examples(pages, vectors), _SIZE, HASH_OFFSET, reg)
 
 
 def _repeated(pages: Sequence[TrainingPage]) -> list[list[bool]]:
@@ -297,28 +304,40 @@ def _repeated(pages: Sequence[TrainingPage]) -> list[list[bool]]:
     seen: dict[tuple[str, str], set[str]] = {}
     for p in pages:
         if p.style != "wcxb":
-            for text in p.texts:
+            for text in p.features.texts:
                 seen.setdefault((p.style, text), set()).add(p.group)
-    return [[p.style != "wcxb" and len(seen[(p.style, text)]) > 1 for text in p.texts] for p in pages]
+    return [[p.style != "wcxb" and len(seen[(p.style, text)]) > 1 for text in p.features.texts] for p in pages]
 
 
 def train_model(pages: Sequence[TrainingPage], reg: Regularisation | None = None, threshold: float = THRESHOLD,
                 about: dict[str, Any] | None = None) -> Model:
-    """The two-stage model of ``pages``. The context model learns from local logits of a model that did not
-    see the page (two folds by page group), so it trusts them as much as they deserve on unseen pages."""
+    """The model of ``pages``: first pass, local model with cohesion, context model.
+
+    Each stage learns from what the stage before gives on pages it did not learn from (two folds by page group):
+    cohesion is computed against the blocks that a first pass not trained on the page reads as story, and the
+    context model reads local logits of a model not trained on the page, so each trusts the one before as much as
+    it deserves on unseen pages."""
     reg = reg or LOCAL_REG
-    folds = [[p for p in pages if zlib.crc32(p.group.encode()) % 2 == k] for k in (0, 1)]
-    logits: dict[str, list[float]] = {}
+    fold_of = {p.group: zlib.crc32(p.group.encode()) % 2 for p in pages}
+    base = [[_base(f) for f in p.features.local] for p in pages]
+    first_oof: dict[str, list[float]] = {}
     for k in (0, 1):
-        weights = _fit_local([p for p in folds[1 - k] if LOCAL_WCXB or p.style != "wcxb"], reg)
-        for p in folds[k]:
-            logits[p.group] = local_logits(weights, p.features)
+        train = [n for n, p in enumerate(pages) if fold_of[p.group] != k]
+        weights = _fit([pages[n] for n in train], [base[n] for n in train], reg)
+        for p in pages:
+            if fold_of[p.group] == k:
+                first_oof[p.group] = logits_of(weights, p.features.local)
+    full = [with_cohesion(p.features, story_mask(first_oof[p.group])) for p in pages]
+    local_oof: dict[str, list[float]] = {}
+    for k in (0, 1):
+        train = [n for n, p in enumerate(pages) if fold_of[p.group] != k]
+        weights = _fit([pages[n] for n in train], [full[n] for n in train], reg)
+        for n, p in enumerate(pages):
+            if fold_of[p.group] == k:
+                local_oof[p.group] = logits_of(weights, full[n])
     repeated = _repeated(pages)
-    contexts = [page_context(p.features, logits[p.group], r) for p, r in zip(pages, repeated, strict=True)]
-    hard = [{i for i, label in enumerate(p.labels) if label == -1 and logits[p.group][i] > 0} for p in pages]
-    offsets = [logits[p.group] for p in pages]
-    examples = _examples(pages, contexts, hard, offsets, CONTEXT_HARD_WEIGHT)
-    context = fit(examples, len(CONTEXT_NAMES), len(CONTEXT_NAMES),
-                  Regularisation(dense=1e-3, epochs=reg.epochs, rate=reg.rate, seed=reg.seed))
-    return Model.from_weights(_fit_local([p for p in pages if LOCAL_WCXB or p.style != "wcxb"], reg), context,
-                              threshold, about)
+    contexts = [page_context(p.features, local_oof[p.group], r) for p, r in zip(pages, repeated, strict=True)]
+    offsets = [local_oof[p.group] for p in pages]
+    context = fit(_examples(pages, contexts, offsets), len(CONTEXT_NAMES), len(CONTEXT_NAMES),
+                  Regularisation(dense=CONTEXT_REG.dense, epochs=reg.epochs, rate=reg.rate, seed=reg.seed))
+    return Model.from_weights(_fit(pages, base, reg), _fit(pages, full, reg), context, threshold, about)

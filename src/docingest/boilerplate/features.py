@@ -31,6 +31,8 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Protocol
 
+from .cohesion import COHESION_BINARY, COHESION_NAMES
+
 #: A block longer than this is prose: it is never judged (its local score is :data:`LONG_LOGIT`).
 MAX_JUDGED = 700
 #: The local logit given to a block too long to judge.
@@ -84,8 +86,8 @@ def _split(text: str) -> list[str]:
 
 
 _SIGNAL_NAMES = (
-    "you", "we", "i", "said", "third", "money", "period", "offer", "email", "url", "handle", "phone", "messaging",
-    "social", "product", "support", "ask", "ad", "press", "contact", "credit", "legal", "bio", "related",
+    "you", "we", "i", "said", "say", "third", "money", "period", "offer", "email", "url", "handle", "phone",
+    "messaging", "social", "product", "support", "ask", "ad", "press", "contact", "credit", "legal", "bio", "related",
     "self_doc", "year", "percent",
 )
 _WORD_LISTS = {
@@ -94,6 +96,7 @@ _WORD_LISTS = {
     "i": "i my me i'm i’m i've i’ve",
     "said": "said says told according added explained argued warned announced stated insisted claimed recalled "
             "noted urged asked replied confirmed estimated reported testified",
+    "say": "said says told",
     "third": "he she they his her their them its it's it’s",
     "money": "dollars euros pounds cents usd eur gbp aud cad",
     "period": "weekly monthly annual annually yearly",
@@ -124,6 +127,7 @@ _PREFIXES = {
 #: Two words in a row that make a signal.
 _PAIR_LISTS = {
     "said": "according to",
+    "say": "according to",
     "period": "a week|a month|a year|a day|a issue|per week|per month|per year|per day|per issue|each week|"
               "each month|each year|every week|every month|every year|every day",
     "messaging": "proton mail|direct message",
@@ -142,11 +146,11 @@ _WORD_SIGNALS: dict[str, tuple[str, ...]] = {}
 for _name, _words in _WORD_LISTS.items():
     for _w in _split(_words):
         _WORD_SIGNALS[_w] = (*_WORD_SIGNALS.get(_w, ()), _name)
-_PAIR_SIGNALS: dict[tuple[str, str], str] = {}
+_PAIR_SIGNALS: dict[tuple[str, str], tuple[str, ...]] = {}
 for _name, _pairs in _PAIR_LISTS.items():
     for _pair in _pairs.split("|"):
         _a, _b = _pair.split(" ")
-        _PAIR_SIGNALS[(_a, _b)] = _name
+        _PAIR_SIGNALS[(_a, _b)] = (*_PAIR_SIGNALS.get((_a, _b), ()), _name)
 _PREFIX_SIGNALS = tuple((prefix, name) for name, prefixes in _PREFIXES.items() for prefix in prefixes)
 _PREFIX_START = frozenset(prefix[:3] for prefix, _ in _PREFIX_SIGNALS)
 _RELATED_FIRST = frozenset(_split(
@@ -161,11 +165,14 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _HANDLE = re.compile(r"(?:^|(?<=[\s(]))@\w{2,}")
 _URL = re.compile(r"https?://|\bwww\.|\b[\w-]+\.(?:com|org|net|co|io|news|uk|au|ca|ie|nz|in|za|example)\b")
 _PHONE = re.compile(r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)[\s.-]?)?\b\d{2,4}[\s.-]\d{3,4}(?:[\s.-]\d{2,4})?\b")
-_BIO = re.compile(r"\b(?:is|was) (?:a|an|the)\b[^.]{0,60}\b(?:reporter|correspondent|writer|editor|journalist|"
-                  r"columnist|author|photographer|producer|contributor|fellow|intern|analyst)\b|\bcovers\b")
+#: An author's bio: a name opening the block, then what the person is ("… is a reporter for …") or does ("…
+#: covers courts", "… writes about …").
+_BIO = re.compile(r"^\W*(?:[A-Z][\w'’.-]+ ){2,4}(?:(?:is|was|has been) (?:a|an|the|now)\b[^.]{0,80}?\b(?:reporter|"
+                  r"correspondent|writer|editor|journalist|columnist|author|photographer|producer|contributor|fellow|"
+                  r"intern|analyst)|(?:covers|writes|reports)\b)")
 _BIO_WORDS = frozenset(_split(
     "reporter correspondent writer editor journalist columnist author photographer producer contributor fellow "
-    "intern analyst covers"))
+    "intern analyst covers writes reports"))
 
 
 def _signals(low: str, words: Sequence[str]) -> set[str]:
@@ -182,9 +189,9 @@ def _signals(low: str, words: Sequence[str]) -> set[str]:
             found.add("year")
     pair = _PAIR_SIGNALS.get
     for a, b in itertools.pairwise(words):
-        name = pair((a, b))
-        if name:
-            found.add(name)
+        names = pair((a, b))
+        if names:
+            found.update(names)
     if words and words[0] in _RELATED_FIRST:
         found.add("related")
     if "%" in low:
@@ -202,8 +209,6 @@ def _signals(low: str, words: Sequence[str]) -> set[str]:
         found.add("url")
     if len(_DIGIT.findall(low)) >= 6 and _PHONE.search(low):
         found.add("phone")
-    if not _BIO_WORDS.isdisjoint(words) and _BIO.search(low):
-        found.add("bio")
     return found
 
 _WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
@@ -241,7 +246,9 @@ _SHAPE_NAMES = (
     "about_label", "end_mark", "site_named",
     "link_density", "all_links", "hinted",
 )
-LOCAL_NAMES: tuple[str, ...] = tuple(f"has_{n}" for n in _SIGNAL_NAMES) + _SHAPE_NAMES
+#: The local features' names: the signals, the shapes, then the cohesion numbers (set per page, see
+#: :mod:`.cohesion`; the first-pass model never sees them).
+LOCAL_NAMES: tuple[str, ...] = tuple(f"has_{n}" for n in _SIGNAL_NAMES) + _SHAPE_NAMES + COHESION_NAMES
 _N_LOCAL = len(LOCAL_NAMES)
 _AT = {name: i for i, name in enumerate(LOCAL_NAMES)}
 _SIGNAL_AT = {name: _AT[f"has_{name}"] for name in _SIGNAL_NAMES}
@@ -251,18 +258,32 @@ PAIR_OFFSET = _N_LOCAL
 _BINARY = frozenset(i for i, name in enumerate(LOCAL_NAMES) if name.startswith("has_") or name in {
     "len_lt40", "len_lt100", "len_gt300", "words_le3", "ends_colon", "ends_question", "ends_exclaim", "ends_open",
     "label_lead", "imperative", "imperative_first", "slash_credit", "by_credit", "about_label", "end_mark",
-    "site_named", "all_links", "hinted"})
+    "site_named", "all_links", "hinted", *COHESION_BINARY})
 #: Index of the first hashed n-gram feature.
 HASH_OFFSET = PAIR_OFFSET + _N_LOCAL * _N_LOCAL
 
 
+def active_flags(features: Features) -> tuple[int, ...]:
+    """The indices of the binary named features that are set."""
+    return tuple(i for i, v in features if i in _BINARY and v == 1.0)
+
+
 def with_pairs(features: Features) -> Features:
     """The features with the pair features of their active binary named features added."""
-    active = [i for i, v in features if i in _BINARY and v == 1.0]
+    active = active_flags(features)
     if len(active) < 2:
         return features
     pairs = [(PAIR_OFFSET + a * _N_LOCAL + b, 1.0) for n, a in enumerate(active) for b in active[n + 1:]]
     return sorted([*features, *pairs])
+
+
+def cross_pairs(flags: Sequence[int], flag: int) -> Features:
+    """The pair features of one more flag (a cohesion flag, set per page) with a block's ``flags``."""
+    return [(PAIR_OFFSET + min(a, flag) * _N_LOCAL + max(a, flag), 1.0) for a in flags if a != flag]
+
+
+#: Index of each cohesion number among the local features.
+COHESION_AT = {name: _AT[name] for name in COHESION_NAMES}
 
 #: The site-name feature's index (set per page, outside the cache of local features: see :func:`names_site`).
 SITE_NAMED = _AT["site_named"]
@@ -283,18 +304,40 @@ def _bucket(token: str) -> int:
 Features = list[tuple[int, float]]
 
 
+#: Attribution verbs (a statement someone made: "said", "told", "according to" ...).
+_ATTRIBUTION_VERBS = (
+    "said|says|say|told|tells|added|adds|explained|explains|argued|argues|warned|warns|announced|stated|insisted|"
+    "claimed|claims|recalled|noted|notes|urged|urges|replied|confirmed|confirms|estimated|reported|testified|wrote|"
+    "writes|acknowledged|admitted"
+)
+#: Who makes a statement: a name, a pronoun, or a word for an official, an organisation or a document.
+_SPEAKER = (
+    r"(?:[A-Z][\w'’.-]+|he|she|they|it|who|which|officials?|spokes\w+|police|authorities|researchers|experts?|"
+    r"analysts?|executives?|ministers?|directors?|president|chief|managers?|statement|report|study|data|figures|"
+    r"company|council|government|agency|department)"
+)
+#: An attribution: a speaker and an attribution verb next to each other (a word or two may sit between), a verb
+#: right after a quotation, or "according to". A verb alone ("frequently asked", "once added") is none.
+_ATTRIBUTION = re.compile(
+    rf"\b{_SPEAKER}\s+(?:\w+\s+){{0,2}}?(?:{_ATTRIBUTION_VERBS})\b"
+    rf"|\b(?:{_ATTRIBUTION_VERBS})\s+(?:the\s+|a\s+|an\s+)?{_SPEAKER}\b"
+    rf"|[,.!?][”\"’']\s*(?:{_ATTRIBUTION_VERBS})\b"
+    r"|\b[Aa]ccording to\b"
+)
+
+
 def reports(text: str) -> bool:
-    """Does the block attribute a statement (an attribution verb, or a quotation)? Cheap: a page with too few such
-    blocks is not judged at all."""
+    """Does the block attribute a statement to someone ("…, the minister said", "according to the report")? Cheap
+    (a word test comes first): a page with too few such blocks is not judged at all."""
     low = text.lower()
-    if any(stem in low for stem in _SAID_STEMS) and not _SAID_WORDS.isdisjoint(_WORD.findall(low)):
-        return True
-    return holds_quotation(text)
+    if not any(stem in low for stem in _SAID_STEMS):
+        return False
+    return _ATTRIBUTION.search(text) is not None
 
 
 _SAID_WORDS = frozenset(_split(_WORD_LISTS["said"]))
-#: Substrings one of which every attribution word contains (a fast test before splitting words).
-_SAID_STEMS = tuple(sorted({w[:4] for w in _SAID_WORDS}))
+#: Substrings one of which every attribution word contains (a fast test before the pattern).
+_SAID_STEMS = tuple(sorted({w[:4] for w in (*_SAID_WORDS, *_ATTRIBUTION_VERBS.split("|"))}))
 
 
 def readable(text: str) -> bool:
@@ -314,6 +357,8 @@ def local_features(text: str, *, link_density: float = 0.0, hinted: bool = False
     n = max(len(words), 1)
     feats: dict[int, float] = {_AT["bias"]: 1.0}
     found = _signals(low, words)
+    if not _BIO_WORDS.isdisjoint(words) and _BIO.match(core):
+        found.add("bio")
     for name in found:
         feats[_SIGNAL_AT[name]] = 1.0
     size = len(text)
@@ -411,7 +456,8 @@ CONTEXT_NAMES: tuple[str, ...] = (
     "local_unreported", "relative_reporting", "prev", "next", "prev2", "next2", "run_max", "run_mean", "prev_lead",
     "list_chain",
     "no_story_after", "story_after_share", "before_story", "position", "page_you", "repeated", "repeated_local",
-    "short_between_promos",
+    "short_between_promos", "page_links", "linked_on_linked_page", "story_mass", "story_blocks", "page_we",
+    "page_site", "we_on_we_page", "site_on_site_page", "page_says",
 )
 _C = {name: i for i, name in enumerate(CONTEXT_NAMES)}
 #: A block with a local logit below this and at least :data:`_STORY_CHARS` characters counts as story.
@@ -426,17 +472,25 @@ def _squash(z: float) -> float:
 
 def context_features(
     logits: Sequence[float], *, sizes: Sequence[int], kinds: Sequence[str], ends_colon: Sequence[bool],
-    addresses_reader: Sequence[bool], reports: Sequence[bool], repeated: Sequence[bool],
+    addresses_reader: Sequence[bool], reports: Sequence[bool], repeated: Sequence[bool], linked: Sequence[bool],
+    we: Sequence[bool], site: Sequence[bool], says: Sequence[bool],
 ) -> list[Features]:
-    """The context features of every block of a page, from the blocks' local logits and shapes."""
+    """The context features of every block of a page, from the blocks' local logits and shapes (``linked``: the
+    block is mostly a link)."""
     count = len(logits)
-    story = [z < _STORY_LOGIT and size >= _STORY_CHARS for z, size in zip(logits, sizes, strict=True)]
+    story = [z < _STORY_LOGIT and size >= _STORY_CHARS and not link
+             for z, size, link in zip(logits, sizes, linked, strict=True)]
+    story_count = sum(story)
+    page_links = sum(linked) / count if count else 0.0
     story_total = sum(size for s, size in zip(story, sizes, strict=True) if s) or 1
     after = [0] * (count + 1)  # story characters after block i
     for i in range(count - 1, -1, -1):
         after[i] = after[i + 1] + (sizes[i] if story[i] else 0)
     first_story = next((i for i, s in enumerate(story) if s), count)
     page_you = sum(addresses_reader) / count if count else 0.0
+    page_we = sum(we) / count if count else 0.0
+    page_site = sum(site) / count if count else 0.0
+    page_says = min(1.0, sum(says) / 3.0)
     judged = sorted(z for z in logits if z != LONG_LOGIT)
     median = judged[len(judged) // 2] if judged else LONG_LOGIT
     high_share = sum(1 for z in judged if z > 0) / len(judged) if judged else 0.0
@@ -462,7 +516,19 @@ def context_features(
             _C["story_after_share"]: after[i + 1] / story_total,
             _C["position"]: i / (count - 1) if count > 1 else 0.0,
             _C["page_you"]: page_you,
+            _C["page_links"]: page_links,
+            _C["story_mass"]: min(1.0, math.log1p(story_total) / 10.0),
+            _C["story_blocks"]: min(1.0, story_count / 8.0),
+            _C["page_we"]: page_we,
+            _C["page_site"]: page_site,
+            _C["page_says"]: page_says,
         }
+        if linked[i]:
+            f[_C["linked_on_linked_page"]] = page_links
+        if we[i]:
+            f[_C["we_on_we_page"]] = page_we
+        if site[i]:
+            f[_C["site_on_site_page"]] = page_site
         reports_share = min(1.0, reporting / 4.0)
         f[_C["local_reporting"]] = _squash(z) * reports_share
         f[_C["relative_reporting"]] = _squash(z - median) * reports_share
@@ -473,7 +539,7 @@ def context_features(
             f[_C["prev_lead"]] = 1.0
         if chain:
             f[_C["list_chain"]] = 1.0
-        if after[i + 1] == 0:
+        if after[i + 1] == 0 and not story[i]:
             f[_C["no_story_after"]] = 1.0
         if i < first_story:
             f[_C["before_story"]] = 1.0
