@@ -201,22 +201,34 @@ class TrainingPage:
     features: PageFeatures
     labels: tuple[int | None, ...]
     weights: tuple[float, ...]
+    local: bool = True
+    """Whether the first-pass and local models learn from its blocks (not from a cleaned copy of a page: its
+    blocks are already in the page it came from; only the context model learns from that)."""
 
 
 #: The score from which a block is removed (chosen on the leave-style-out folds of the team's articles and on
 #: wcxb-dev tuning pages the model did not learn from).
 THRESHOLD = 0.5
+#: Weight of a story block in a cleaned page (for the context model).
+CLEANED_WEIGHT = 0.5
 #: Regularisation of the first-pass and local models.
 LOCAL_REG = Regularisation(dense=1e-3, hashed=3e-3, cap=0.5)
 CONTEXT_REG = Regularisation(dense=1e-3)
 
 
-def article_page(article: LabelledArticle, style: str | None = None) -> TrainingPage:
-    """A labelled article as a page: one block per labelled block, as the plain-text path gives them."""
+def article_pages(article: LabelledArticle) -> list[TrainingPage]:
+    """A labelled article as pages, one block per labelled block as the plain-text path gives them: once knowing
+    the publication's name (as a page's metadata often gives it) and once not (as plain text usually leaves it),
+    each at half weight."""
     views = [BlockView(text) for _, text in article.blocks]
-    features = page_features(views, site_phrase(article.site_name), article.title)
     labels = tuple(int(kind == "promo") for kind, _ in article.blocks)
-    return TrainingPage(article.id, style or article.style, features, labels, tuple(1.0 for _ in labels))
+    story = [BlockView(text) for kind, text in article.blocks if kind == "body"]
+    return [
+        *(TrainingPage(article.id, article.style, page_features(views, site, article.title), labels,
+                       tuple(0.5 for _ in labels)) for site in (site_phrase(article.site_name), "")),
+        TrainingPage(article.id, article.style, page_features(story, "", article.title), tuple(0 for _ in story),
+                     tuple(CLEANED_WEIGHT for _ in story), local=False),
+    ]
 
 
 REAL_LABELS = ROOT / "tests" / "data" / "promo" / "wcxb_labels.tsv"
@@ -318,26 +330,26 @@ def train_model(pages: Sequence[TrainingPage], reg: Regularisation | None = None
     context model reads local logits of a model not trained on the page, so each trusts the one before as much as
     it deserves on unseen pages."""
     reg = reg or LOCAL_REG
-    fold_of = {p.group: zlib.crc32(p.group.encode()) % 2 for p in pages}
+    fold = [zlib.crc32(p.group.encode()) % 2 for p in pages]
     base = [[_base(f) for f in p.features.local] for p in pages]
-    first_oof: dict[str, list[float]] = {}
-    for k in (0, 1):
-        train = [n for n, p in enumerate(pages) if fold_of[p.group] != k]
-        weights = _fit([pages[n] for n in train], [base[n] for n in train], reg)
-        for p in pages:
-            if fold_of[p.group] == k:
-                first_oof[p.group] = logits_of(weights, p.features.local)
-    full = [with_cohesion(p.features, story_mask(first_oof[p.group])) for p in pages]
-    local_oof: dict[str, list[float]] = {}
-    for k in (0, 1):
-        train = [n for n, p in enumerate(pages) if fold_of[p.group] != k]
-        weights = _fit([pages[n] for n in train], [full[n] for n in train], reg)
-        for n, p in enumerate(pages):
-            if fold_of[p.group] == k:
-                local_oof[p.group] = logits_of(weights, full[n])
+
+    def out_of_fold(vectors: Sequence[Sequence[Features | None]]) -> list[list[float]]:
+        found: list[list[float]] = [[] for _ in pages]
+        for k in (0, 1):
+            train = [n for n in range(len(pages)) if fold[n] != k and pages[n].local]
+            weights = _fit([pages[n] for n in train], [vectors[n] for n in train], reg)
+            for n in range(len(pages)):
+                if fold[n] == k:
+                    found[n] = logits_of(weights, vectors[n])
+        return found
+
+    first_oof = out_of_fold(base)
+    full = [with_cohesion(p.features, story_mask(z)) for p, z in zip(pages, first_oof, strict=True)]
+    local_oof = out_of_fold(full)
     repeated = _repeated(pages)
-    contexts = [page_context(p.features, local_oof[p.group], r) for p, r in zip(pages, repeated, strict=True)]
-    offsets = [local_oof[p.group] for p in pages]
-    context = fit(_examples(pages, contexts, offsets), len(CONTEXT_NAMES), len(CONTEXT_NAMES),
+    contexts = [page_context(p.features, z, r) for p, z, r in zip(pages, local_oof, repeated, strict=True)]
+    context = fit(_examples(pages, contexts, local_oof), len(CONTEXT_NAMES), len(CONTEXT_NAMES),
                   Regularisation(dense=CONTEXT_REG.dense, epochs=reg.epochs, rate=reg.rate, seed=reg.seed))
-    return Model.from_weights(_fit(pages, base, reg), _fit(pages, full, reg), context, threshold, about)
+    first = [n for n, p in enumerate(pages) if p.local]
+    return Model.from_weights(_fit([pages[n] for n in first], [base[n] for n in first], reg),
+                              _fit([pages[n] for n in first], [full[n] for n in first], reg), context, threshold, about)

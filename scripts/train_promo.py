@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks.promo_data import (  # noqa: E402
     TrainingPage,
-    article_page,
+    article_pages,
     real_pages,
     seed_article,
     team_articles,
@@ -48,7 +48,7 @@ def training_pages(exclude_styles: frozenset[str] = frozenset(), real_limit: int
     """Every page of the recipe, in a fixed order: the seed, the team's articles, the real pages with labelled
     blocks."""
     articles = [seed_article(), *team_articles()]
-    pages = [article_page(a) for a in articles if a.style not in exclude_styles]
+    pages = [p for a in articles if a.style not in exclude_styles for p in article_pages(a)]
     if real_limit != 0:
         pages += real_pages(real_limit)
     return pages

@@ -341,9 +341,12 @@ _SAID_STEMS = tuple(sorted({w[:4] for w in (*_SAID_WORDS, *_ATTRIBUTION_VERBS.sp
 
 
 def readable(text: str) -> bool:
-    """Is the block mostly words of a Latin-script language (the only kind the model has learned to read)?"""
+    """Is the block mostly words of a Latin-script language (the only kind the model has learned to read), or
+    short and without letters (an end mark such as "###" or "* * *")?"""
     letters = len(_LETTER.findall(text))
-    return letters > 0 and len(_WORD_LETTER.findall(text.lower())) >= 0.7 * letters
+    if letters == 0:
+        return len(text) <= 12
+    return len(_WORD_LETTER.findall(text.lower())) >= 0.7 * letters
 
 
 def local_features(text: str, *, link_density: float = 0.0, hinted: bool = False) -> Features:
