@@ -4,8 +4,10 @@ and real blocks of the extraction corpora labelled by their ground truth.
 Sources (none of their texts is copied into the repository; they are read where they live):
 
 * :func:`seed_article` — ``../shared/seed/`` (one real article; its labels are ``expected.json``);
-* :func:`team_articles` — ``tests/data/house_styles/*.jsonl`` in this repository (team-written articles, two per
-  house style, in the held-out corpus's format) and ``tests/data/promo/extra_styles.jsonl``;
+* :func:`team_articles` — ``tests/data/house_styles/w1,w2,w3,w5.jsonl`` in this repository (team-written articles
+  in many house styles, in the held-out corpus's format) and ``tests/data/promo/extra_styles.jsonl``;
+* :func:`validation_articles` — ``tests/data/house_styles/w4,w6.jsonl``: validation sets, never trained on, measured
+  in aggregate only;
 * :func:`heldout_articles` — ``../shared/corpora/promos/articles.jsonl``: **held out**, for measuring only;
 * :func:`wcxb_blocks` — the candidate blocks docingest's body extractor gives on wcxb-dev pages (the *tuning*
   part of the fixed split by default), each labelled by how much of it the page's ground truth keeps.
@@ -104,14 +106,34 @@ def seed_article() -> LabelledArticle:
     return LabelledArticle("seed", "seed", lines[0].strip(), expected["site_name"], blocks, "seed")
 
 
-def team_articles() -> list[LabelledArticle]:
-    """The team-written articles (``tests/data/house_styles/*.jsonl``, then the extra styles), in file order."""
+#: The team's house-style files the model learns from; the others are validation sets (:func:`validation_articles`).
+TRAINING_FILES = ("w1", "w2", "w3", "w5")
+#: The team's house-style files kept for validation: measured in aggregate only (publisher removed, story kept),
+#: never trained on, their misjudged blocks never read.
+VALIDATION_FILES = ("w4", "w6")
+
+
+def _house_styles(names: Sequence[str]) -> list[LabelledArticle]:
     out: list[LabelledArticle] = []
-    for path in sorted(HOUSE_STYLES.glob("*.jsonl")):
-        out += read_articles(path, path.stem)
+    for name in names:
+        path = HOUSE_STYLES / f"{name}.jsonl"
+        if path.exists():
+            out += read_articles(path, name)
+    return out
+
+
+def team_articles() -> list[LabelledArticle]:
+    """The team-written articles the model learns from (:data:`TRAINING_FILES` of ``tests/data/house_styles/``,
+    then the extra styles), in file order."""
+    out = _house_styles(TRAINING_FILES)
     if EXTRA_STYLES.exists():
         out += read_articles(EXTRA_STYLES, "extra")
     return out
+
+
+def validation_articles() -> list[LabelledArticle]:
+    """The team-written articles kept for validation (:data:`VALIDATION_FILES`): never trained on."""
+    return _house_styles(VALIDATION_FILES)
 
 
 def heldout_articles() -> list[LabelledArticle]:

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 import docingest
 from docingest.boilerplate.features import CONTEXT_NAMES, HASH_OFFSET, LOCAL_NAMES, holds_quotation, local_features
-from docingest.boilerplate.model import BlockView, Model, local_logits, page_features, shipped
+from docingest.boilerplate.model import BlockView, Model, logits_of, page_features, shipped
 from docingest.boilerplate.train import Example, Regularisation, fit
 from tests.corpora import corpus_path
 
@@ -44,9 +44,9 @@ def test_training_is_deterministic_and_learns() -> None:
     first = fit(examples, size, HASH_OFFSET, Regularisation(epochs=8))
     assert first == fit(examples, size, HASH_OFFSET, Regularisation(epochs=8))
     page = page_features([BlockView(t) for t in ("Subscribe for $2 a week.", "The mayor said the vote was close.")])
-    pitch_logit, story_logit = local_logits(first, page)
+    pitch_logit, story_logit = logits_of(first, page.local)
     assert pitch_logit > 0 > story_logit
-    model = Model.from_weights(first, [0.0] * len(CONTEXT_NAMES), 0.5)
+    model = Model.from_weights(first, first, [0.0] * len(CONTEXT_NAMES), 0.5)
     assert Model(model.data).local == model.local, "the weights file's content round-trips"
 
 
@@ -69,19 +69,6 @@ def test_a_block_holding_a_quotation_is_never_removed(pitch: str, frame: str) ->
 def test_apostrophes_are_no_quotation() -> None:
     assert not holds_quotation("Don’t miss out: it’s the reader’s choice, isn't it?")
     assert holds_quotation("The minister called it 'a very good day for the town' on Monday.")
-
-
-def test_seed_story_kept_and_site_named() -> None:
-    """What holds on the seed today: every story line kept in order, 9 of its 10 publisher lines removed with their
-    class and score, the right title and site name."""
-    text, expected, lines = _seed()
-    article = docingest.ingest_text(text, claims=False)
-    flat = " ".join(article.text.split())
-    positions = [flat.find(" ".join(lines[n - 1].split())) for n in expected["story_lines"]]  # type: ignore[attr-defined]
-    assert all(p >= 0 for p in positions) and positions == sorted(positions)
-    kept = [n for n in expected["publisher_lines"] if " ".join(lines[n - 1].split()) in flat]  # type: ignore[attr-defined]
-    assert kept == [9]
-    assert article.title == expected["title"] and article.site_name == expected["site_name"]
 
 
 def _seed() -> tuple[str, dict[str, object], list[str]]:
@@ -107,18 +94,11 @@ def _check_seed(article: docingest.Article, expected: dict[str, object], lines: 
     assert article.site_name == expected["site_name"]
 
 
-SEED_GAP = pytest.mark.xfail(
-    strict=True, reason="acceptance not met: publisher line 9 ('Truth matters. Quality journalism costs.') scores "
-    "0.24 against the threshold 0.4 (docs/benchmarks.md, In-story boilerplate)")
-
-
-@SEED_GAP
 def test_seed_as_text() -> None:
     text, expected, lines = _seed()
     _check_seed(docingest.ingest_text(text, claims=False), expected, lines)
 
 
-@SEED_GAP
 @pytest.mark.parametrize("template", ["flat", "asides", "cms"])
 def test_seed_as_html(template: str) -> None:
     from benchmarks.promo_data import seed_article
@@ -145,6 +125,6 @@ def test_weights_reproduce_from_the_recipe() -> None:
     from scripts.train_promo import REDUCED_PAGES, digest, training_pages
 
     recorded = shipped().data["about"]["reduced_check"]
-    model = train_model(training_pages(wcxb_limit=REDUCED_PAGES))
+    model = train_model(training_pages(real_limit=REDUCED_PAGES))
     assert digest(model) == recorded
     assert hashlib.sha256(b"").hexdigest() != recorded

@@ -78,7 +78,7 @@ CLASSES: dict[str, tuple[str, ...]] = {
     "subscription pitch": ("has_support", "has_money", "has_period", "has_offer"),
     "product promo": ("has_product",),
     "tip line": ("has_contact", "has_email", "has_phone", "has_messaging"),
-    "share prompt": ("has_social", "has_handle", "has_url"),
+    "share prompt": ("has_social", "has_handle"),
     "credit": ("has_credit", "slash_credit", "by_credit"),
     "legal notice": ("has_legal", "has_self_doc"),
     "author bio": ("has_bio", "about_label"),
@@ -166,10 +166,11 @@ def page_features(blocks: Sequence[BlockView], site: str = "", title: str | None
     ``title``: the document's title)."""
     read = [_read(b, site) for b in blocks]
     local = tuple(r[0] for r in read)
+    flags = tuple(r[1] for r in read)  # the binary features set, each 1.0: a look-up says what a block does
     quoted = tuple(r[2] for r in read)
     return PageFeatures(
         local=local,
-        flags=tuple(r[1] for r in read),
+        flags=flags,
         words=tuple(r[3] for r in read),
         title=words_of(title, outside_quotes(title)[0]) if title else None,
         texts=tuple(b.text for b in blocks),
@@ -177,12 +178,11 @@ def page_features(blocks: Sequence[BlockView], site: str = "", title: str | None
         kinds=tuple(b.kind for b in blocks),
         ends_colon=tuple(b.text.rstrip().endswith(":") for b in blocks),
         linked=tuple(b.link_density >= LINKED for b in blocks),
-        addresses_reader=tuple(f is not None and any(i == _YOU for i, _ in f) for f in local),
-        speaks_as_we=tuple(f is not None and any(i == _WE for i, _ in f) for f in local),
-        names_site=tuple(f is not None and any(i == SITE_NAMED for i, _ in f) for f in local),
-        says=tuple(f is not None and any(i == _SAY for i, _ in f) for f in local),
-        reports=tuple((f is not None and any(i == _SAID for i, _ in f)) or (q and f is not None)
-                      for f, q in zip(local, quoted, strict=True)),
+        addresses_reader=tuple(_YOU in fl for fl in flags),
+        speaks_as_we=tuple(_WE in fl for fl in flags),
+        names_site=tuple(SITE_NAMED in fl for fl in flags),
+        says=tuple(_SAY in fl for fl in flags),
+        reports=tuple(f is not None and (q or _SAID in fl) for f, fl, q in zip(local, flags, quoted, strict=True)),
         quoted=quoted,
     )
 
