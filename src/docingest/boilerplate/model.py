@@ -56,14 +56,6 @@ REPORTING_GATE = 3
 #: a listing) has no story for the publisher to insert its text into.
 PROSE_GATE = 2
 PROSE_CHARS = 150
-#: A short page below those gates that still reports a little (this many attributions, at most
-#: :data:`WEAK_MAX_BLOCKS` blocks: an opinion column, an interview, a review, a short item) is judged with every
-#: block's logit lowered by :data:`WEAK_PRIOR` (only a clear insert goes). A long page that hardly reports (a
-#: listing, a forum, documentation) is not judged. Chosen on the leave-styles-out folds and on wcxb-dev tuning pages
-#: outside the labelled sample: 83.7% -> 91.0% of publisher blocks removed, F1 change -0.0012 -> -0.0014.
-WEAK_REPORTING_GATE = 1
-WEAK_MAX_BLOCKS = 30
-WEAK_PRIOR = 2.0
 #: The most the context may raise a block's logit (it may lower it by up to :data:`CONTEXT_VETO`): neighbours can
 #: tip a doubtful block, never make a clear story paragraph the publisher's; a page whose every block reads like
 #: an appeal to the reader (a how-to, a product page) can overrule them all.
@@ -206,12 +198,9 @@ class _Texted(Protocol):
     def link_density(self) -> float: ...
 
 
-def page_prior(blocks: Sequence[_Texted]) -> float | None:
-    """How the page's reporting shifts every block's logit: 0 on a story that reports (at least
-    :data:`REPORTING_GATE` blocks attribute statements, and at least :data:`PROSE_GATE` are paragraphs of prose:
-    :data:`PROSE_CHARS` characters or more, mostly not links), ``-``:data:`WEAK_PRIOR` on a short page that
-    reports a little (:data:`WEAK_REPORTING_GATE`, :data:`WEAK_MAX_BLOCKS`), ``None`` on any other page (it is
-    not judged)."""
+def reporting(blocks: Sequence[_Texted]) -> bool:
+    """Is the page a story that reports: at least :data:`REPORTING_GATE` blocks attribute statements, and at
+    least :data:`PROSE_GATE` are paragraphs of prose (:data:`PROSE_CHARS` characters or more, mostly not links)?"""
     count = prose = 0
     for b in blocks:
         if prose < PROSE_GATE and len(b.text) >= PROSE_CHARS and b.link_density < LINKED:
@@ -224,15 +213,8 @@ def page_prior(blocks: Sequence[_Texted]) -> float | None:
                 found = _REPORTS[b.text] = reports(b.text)
             count += found
         if count >= REPORTING_GATE and prose >= PROSE_GATE:
-            return 0.0
-    if count >= WEAK_REPORTING_GATE and len(blocks) <= WEAK_MAX_BLOCKS:
-        return -WEAK_PRIOR
-    return None
-
-
-def reporting(blocks: Sequence[_Texted]) -> bool:
-    """Is the page a story that reports (see :func:`page_prior`)?"""
-    return page_prior(blocks) == 0.0
+            return True
+    return False
 
 
 def logits_of(weights: Sequence[float], features: Sequence[Features | None]) -> list[float]:
@@ -294,8 +276,7 @@ class Model:
     def judge(self, blocks: Sequence[BlockView], site: str = "", repeated: Sequence[bool] | None = None,
               title: str | None = None) -> list[Judgement]:
         """The score and the class of every block of a page."""
-        prior = page_prior(blocks)
-        if prior is None:
+        if not reporting(blocks):
             return [Judgement(0.0, GENERIC, False) for _ in blocks]
         page = page_features(blocks, site, title)
         logits = self.logits(page)
@@ -303,7 +284,7 @@ class Model:
         out: list[Judgement] = []
         for i, features in enumerate(context):
             local = page.local[i]
-            score = 0.0 if local is None or page.quoted[i] else sigmoid(logits[i] + self.correction(features) + prior)
+            score = 0.0 if local is None or page.quoted[i] else sigmoid(logits[i] + self.correction(features))
             label = self._label(local, features) if local is not None and score >= self.threshold else GENERIC
             out.append(Judgement(score, label, page.quoted[i]))
         return out

@@ -30,7 +30,7 @@ from collections.abc import Iterable, Sequence
 from urllib.parse import urlsplit
 
 from ..boilerplate.features import hinted_blocks, site_phrase
-from ..boilerplate.model import BlockView, Model, page_prior, shipped
+from ..boilerplate.model import BlockView, Model, reporting, shipped
 from ..document import BlockCleaner, Candidate, Metadata, Page, Verdict
 from ..hookspecs import hookimpl
 
@@ -174,7 +174,7 @@ class PromoCleaner:
         return repeated
 
     def classify(self, blocks: Sequence[Candidate], page: Page) -> Iterable[Verdict]:
-        if not blocks or page_prior(blocks) is None:
+        if not blocks or not reporting(blocks):
             return []  # a page that reports nothing is not judged (see the model's documentation)
         # 1. read
         hinted = hinted_blocks(blocks)
