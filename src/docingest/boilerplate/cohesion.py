@@ -41,9 +41,22 @@ _TOKEN = re.compile(r"[^\W\d_][\w'’-]*")
 _SENTENCE_END = re.compile(r"[.!?:;]$")
 
 
+_STEMS: dict[str, str] = {}
+_STEMS_MAX = 1 << 16
+
+
 def stem(word: str) -> str:
     """A light stem: possessive and plural endings off, then the first six letters (a crude but stable way to
     make "subscribers", "subscription" and "subscribe", or "photographs" and "photography", one word)."""
+    found = _STEMS.get(word)
+    if found is None:
+        if len(_STEMS) >= _STEMS_MAX:
+            _STEMS.clear()
+        found = _STEMS[word] = _stem(word)
+    return found
+
+
+def _stem(word: str) -> str:
     if word.endswith(("'s", "’s")):
         word = word[:-2]
     if len(word) > 4 and word.endswith("ies"):
