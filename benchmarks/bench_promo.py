@@ -1,6 +1,7 @@
 """In-story boilerplate benchmark: what the promo cleaner removes, keeps and costs.
 
-    .venv/bin/python -m benchmarks.bench_promo [--sections seed,heldout,loso,quality] [--limit N] [--differential]
+    .venv/bin/python -m benchmarks.bench_promo [--sections seed,heldout,validation,loso,quality] [--limit N]
+        [--folds N] [--differential] [--show]
 
 Sections (each prints a table):
 
@@ -10,8 +11,11 @@ Sections (each prints a table):
 * ``heldout`` — the promos corpus (``../shared/corpora/promos``, **held out**: never trained or tuned on), plain
   text and the three templates: publisher blocks removed, story blocks kept, with trafilatura's output on the same
   pages as the anchor.
-* ``loso`` — leave-one-style-out over the team's house styles: for each style, a model trained by the recipe
-  without that style's articles judges them (plain text and the three templates).
+* ``validation`` — the team's validation sets (``tests/data/house_styles/w4, w6``: never trained on), plain text
+  and the three templates, in aggregate only (their misjudged blocks are never listed).
+* ``loso`` — leave-styles-out over the team's training styles: the styles fall into ``--folds`` folds (10) by a
+  hash of their name, and each style's articles are judged (plain text and the three templates) by a model the
+  recipe trains without its fold.
 * ``quality`` — shingle P/R/F1 of ``ingest_html`` on wcxb-dev (tuning part, held-out part, all) and readability,
   with and without the cleaner, and the cleaner's median cost per page (probe cleaners around it).
   ``--differential`` lists every page whose scores the cleaner changes and each block it removed, marked
