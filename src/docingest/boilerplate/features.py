@@ -159,6 +159,8 @@ _DIGIT = re.compile(r"\d")
 _LETTER = re.compile(r"[^\W\d_]")
 #: A letter of the words the model reads (ASCII letters, as in :data:`_WORD`).
 _WORD_LETTER = re.compile(r"[a-z]")
+#: A letter that is not an ASCII one.
+_OTHER_LETTER = re.compile(r"[^\W\d_a-zA-Z]")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _MONEY = re.compile(r"[$€£¥₹]\s?\d")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -343,18 +345,19 @@ _SAID_STEM = re.compile("|".join(
 def readable(text: str) -> bool:
     """Is the block mostly words of a Latin-script language (the only kind the model has learned to read), or
     short and without letters (an end mark such as "###" or "* * *")?"""
+    if _OTHER_LETTER.search(text) is None:  # every letter an ASCII one (most blocks): no need to count
+        return _LETTER.search(text) is not None or len(text) <= 12
     letters = len(_LETTER.findall(text))
-    if letters == 0:
-        return len(text) <= 12
     return len(_WORD_LETTER.findall(text.lower())) >= 0.7 * letters
 
 
-def local_features(text: str, *, link_density: float = 0.0, hinted: bool = False) -> Features:
+def local_features(text: str, *, link_density: float = 0.0, hinted: bool = False,
+                   outside: tuple[str, int] | None = None) -> Features:
     """The local features of one block (at most :data:`MAX_JUDGED` characters), all but :data:`SITE_NAMED`.
 
     The block's kind (paragraph, list item, heading ...) is no feature: how a page marks a block up says little
     about what it does, and a list of perks is a list on one site and paragraphs on the next."""
-    core, quoted = outside_quotes(text)
+    core, quoted = outside or outside_quotes(text)
     low = core.lower()
     words = _WORD.findall(low)
     n = max(len(words), 1)

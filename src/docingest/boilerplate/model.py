@@ -139,19 +139,33 @@ _CACHE: dict[tuple[str, float, bool, bool], tuple[Features | None, tuple[int, ..
 _CACHE_SIZE = 16384
 
 
+_NAMED: dict[tuple[str, str], bool] = {}
+
+
+def _names_site(text: str, site: str) -> bool:
+    """:func:`~.features.names_site`, remembered (every judging round asks it of every block)."""
+    key = (text, site)
+    found = _NAMED.get(key)
+    if found is None:
+        if len(_NAMED) >= _CACHE_SIZE:
+            _NAMED.clear()
+        found = _NAMED[key] = names_site(text, site)
+    return found
+
+
 def _read(b: BlockView, site: str) -> tuple[Features | None, tuple[int, ...], bool, Words]:
     """One block's local features (with their pairs), its active flags, whether it quotes, and its words."""
-    named = bool(site) and names_site(b.text, site)
+    named = bool(site) and _names_site(b.text, site)
     key = (b.text, round(b.link_density, 2), b.hinted, named) if b.kind not in UNJUDGED else (b.text, -1.0, False,
                                                                                               False)
     found = _CACHE.get(key)
     if found is None:
-        outside = outside_quotes(b.text)[0]
-        words = words_of(b.text, outside)
+        outside = outside_quotes(b.text)
+        words = words_of(b.text, outside[0])
         if len(b.text) > MAX_JUDGED or b.kind in UNJUDGED or not readable(b.text):
             found = (None, (), True, words)
         else:
-            features = local_features(b.text, link_density=b.link_density, hinted=b.hinted)
+            features = local_features(b.text, link_density=b.link_density, hinted=b.hinted, outside=outside)
             if named:
                 features = sorted([*features, (SITE_NAMED, 1.0)])
             found = (with_pairs(features), active_flags(features), holds_quotation(b.text), words)
