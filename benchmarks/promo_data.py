@@ -1,5 +1,5 @@
 """Labelled data of the in-story boilerplate model: articles whose blocks are labelled story or publisher text,
-and real blocks of the extraction corpora labelled by their ground truth.
+and real blocks of wcxb-dev tuning pages labelled by reading.
 
 Sources (none of their texts is copied into the repository; they are read where they live):
 
@@ -9,8 +9,8 @@ Sources (none of their texts is copied into the repository; they are read where 
 * :func:`validation_articles` — ``tests/data/house_styles/w4,w6.jsonl``: validation sets, never trained on, measured
   in aggregate only;
 * :func:`heldout_articles` — ``../shared/corpora/promos/articles.jsonl``: **held out**, for measuring only;
-* :func:`wcxb_blocks` — the candidate blocks docingest's body extractor gives on wcxb-dev pages (the *tuning*
-  part of the fixed split by default), each labelled by how much of it the page's ground truth keeps.
+* :func:`real_pages` — wcxb-dev *tuning* pages read by the recipe's own block reader, with the blocks labelled by
+  reading (``tests/data/promo/wcxb_labels.tsv``: page id, hash of the block's text, label).
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from benchmarks.common import _TOKEN, ROOT, extraction_pages, shared_dir, shingles, split_ids
+from benchmarks.common import _TOKEN, ROOT, shared_dir, shingles
 from benchmarks.promo_reader import article_region, read_blocks, text_key
 from docingest.boilerplate.features import (
     CONTEXT_NAMES,
@@ -47,12 +47,7 @@ from docingest.boilerplate.model import (
     with_cohesion,
 )
 from docingest.boilerplate.train import Example, Regularisation, fit
-from docingest.document import Candidate, Page, RawDocument, Verdict
-from docingest.hookspecs import hookimpl
-from docingest.pipeline import Pipeline
-from docingest.plugins import new_plugin_manager
 
-PROMO = "docingest.promo"
 HOUSE_STYLES = Path(os.environ.get("DOCINGEST_HOUSE_STYLES") or ROOT / "tests" / "data" / "house_styles")
 EXTRA_STYLES = ROOT / "tests" / "data" / "promo" / "extra_styles.jsonl"
 
@@ -144,44 +139,6 @@ def heldout_articles() -> list[LabelledArticle]:
 # ------------------------------------------------------------------------------------ extraction corpora
 
 
-@dataclass(frozen=True)
-class PageBlocks:
-    """The candidate blocks of one extraction-corpus page and, for each, the share of its shingles the truth
-    keeps."""
-
-    id: str
-    url: str | None
-    site_name: str | None
-    blocks: tuple[Candidate, ...]
-    kept: tuple[float, ...]
-
-
-class _Capture:
-    """A block cleaner that only records the candidates it is shown (run with the promo cleaner disabled)."""
-
-    name = "promo-data.capture"
-    order = 99
-
-    def __init__(self) -> None:
-        self.seen: list[tuple[list[Candidate], str | None]] = []
-
-    def classify(self, blocks: Sequence[Candidate], page: Page) -> list[Verdict]:
-        self.seen.append((list(blocks), page.metadata.site_name))
-        return []
-
-    @hookimpl
-    def docingest_block_cleaners(self) -> Sequence[Any]:
-        return [self]
-
-
-def candidate_pipeline() -> tuple[Pipeline, _Capture]:
-    """A pipeline that stops judging blocks after the body extractor: the promo cleaner is off and a capture
-    cleaner records each page's candidates."""
-    capture = _Capture()
-    pm = new_plugin_manager(plugins=[("promo-data.capture", capture)])
-    return Pipeline(plugin_manager=pm, disable=(PROMO,), claims=False), capture
-
-
 def kept_share(block: str, truth: Counter[tuple[str, ...]], truth_tokens: str) -> float:
     """The share of the block's shingles that the truth has (a block of under four tokens: 1 when the truth has
     its tokens in a row, else 0)."""
@@ -190,24 +147,6 @@ def kept_share(block: str, truth: Counter[tuple[str, ...]], truth_tokens: str) -
         return float(bool(tokens) and f" {' '.join(tokens)} " in truth_tokens) if tokens else 1.0
     mine = shingles(block)
     return sum((mine & truth).values()) / sum(mine.values())
-
-
-def wcxb_blocks(part: str = "tune", dataset: str = "wcxb-dev", limit: int | None = None) -> Iterator[PageBlocks]:
-    """Candidate blocks of each page of ``dataset`` (for wcxb-dev, of one part of the fixed split)."""
-    wanted = split_ids(part) if dataset == "wcxb-dev" else None
-    pipe, capture = candidate_pipeline()
-    for page in extraction_pages(dataset, limit):
-        if wanted is not None and page.id not in wanted:
-            continue
-        url = page.truth.get("url") or None
-        capture.seen.clear()
-        pipe.run_raw(RawDocument(source=page.id, content=page.html, url=url, kind="html"))
-        if not capture.seen:
-            continue
-        blocks, site = capture.seen[-1]
-        body = page.truth.get("body") or ""
-        truth, tokens = shingles(body), f" {' '.join(_TOKEN.findall(body))} "
-        yield PageBlocks(page.id, url, site, tuple(blocks), tuple(kept_share(b.text, truth, tokens) for b in blocks))
 
 
 # ------------------------------------------------------------------------------------------- the recipe
