@@ -128,3 +128,24 @@ def test_weights_reproduce_from_the_recipe() -> None:
     model = train_model(training_pages(real_limit=REDUCED_PAGES))
     assert digest(model) == recorded
     assert hashlib.sha256(b"").hexdigest() != recorded
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.data())
+def test_removals_are_the_judgements_above_the_threshold(data: st.DataObject) -> None:
+    """The cleaner's cheaper path reads the context only of blocks that may reach the threshold: it must find
+    exactly the blocks, classes and scores the full judgement finds (team-written articles, shuffled and cut)."""
+    from benchmarks.promo_data import team_articles
+
+    articles = team_articles()
+    article = articles[data.draw(st.integers(0, len(articles) - 1))]
+    texts = data.draw(st.permutations([text for _, text in article.blocks]))
+    texts = texts[: data.draw(st.integers(1, len(texts)))]
+    views = [BlockView(t, data.draw(st.sampled_from(["paragraph", "list_item", "heading"])),
+                       data.draw(st.sampled_from([0.0, 0.5, 1.0])), data.draw(st.booleans())) for t in texts]
+    repeated = data.draw(st.lists(st.booleans(), min_size=len(views), max_size=len(views)))
+    site = data.draw(st.sampled_from(["", (article.site_name or "").lower()]))
+    model = shipped()
+    full = model.judge(views, site, repeated, article.title)
+    assert model.removals(views, site, repeated, article.title) == {
+        i: j for i, j in enumerate(full) if j.score >= model.threshold}

@@ -28,7 +28,7 @@ import math
 import re
 import zlib
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import Protocol
 
 from .cohesion import COHESION_BINARY, COHESION_NAMES
@@ -479,10 +479,10 @@ def _squash(z: float) -> float:
 def context_features(
     logits: Sequence[float], *, sizes: Sequence[int], kinds: Sequence[str], ends_colon: Sequence[bool],
     addresses_reader: Sequence[bool], reports: Sequence[bool], repeated: Sequence[bool], linked: Sequence[bool],
-    we: Sequence[bool], site: Sequence[bool], says: Sequence[bool],
+    we: Sequence[bool], site: Sequence[bool], says: Sequence[bool], only: Collection[int] | None = None,
 ) -> list[Features]:
     """The context features of every block of a page, from the blocks' local logits and shapes (``linked``: the
-    block is mostly a link)."""
+    block is mostly a link); with ``only``, those of the blocks at these indices alone, in page order."""
     count = len(logits)
     story = [z < _STORY_LOGIT and size >= _STORY_CHARS and not link
              for z, size, link in zip(logits, sizes, linked, strict=True)]
@@ -505,13 +505,15 @@ def context_features(
     chain = False
     for i in range(count):
         z = logits[i]
+        lead = i > 0 and ends_colon[i - 1] and logits[i - 1] > -2.0
+        chain = kinds[i] == "list_item" and (lead or (chain and i > 0 and kinds[i - 1] == "list_item"))
+        if only is not None and i not in only:
+            continue
         prev = logits[i - 1] if i > 0 else -3.0
         nxt = logits[i + 1] if i + 1 < count else -3.0
         prev2 = logits[i - 2] if i > 1 else -3.0
         nxt2 = logits[i + 2] if i + 2 < count else -3.0
         window = [logits[j] for j in range(max(0, i - 2), min(count, i + 3)) if j != i]
-        lead = i > 0 and ends_colon[i - 1] and logits[i - 1] > -2.0
-        chain = kinds[i] == "list_item" and (lead or (chain and i > 0 and kinds[i - 1] == "list_item"))
         f: dict[int, float] = {
             _C["bias"]: 1.0, _C["median"]: _squash(median), _C["relative"]: _squash(z - median),
             _C["high_share"]: high_share, _C["page_reports"]: min(1.0, reporting / 4.0), _C["prev"]: _squash(prev),

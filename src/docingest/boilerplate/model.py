@@ -16,7 +16,7 @@ A block that holds a quotation gets no score above zero: it is never removed.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -69,6 +69,8 @@ LOCAL_CLIP = 6.0
 FIRST_STORY = 0.0
 #: A block with at least this share of its text in links is mostly a link.
 LINKED = 0.5
+#: How far below the threshold a score bound may fall and the block still be scored (rounding of the sums).
+_MARGIN = 1e-9
 #: Kinds never judged: code listings and tables are content, whatever they say.
 UNJUDGED = frozenset({"code", "table"})
 
@@ -231,9 +233,13 @@ def reporting(blocks: Sequence[_Texted]) -> bool:
     return False
 
 
+def _clip(z: float) -> float:
+    return max(-LOCAL_CLIP, min(LOCAL_CLIP, z))
+
+
 def logits_of(weights: Sequence[float], features: Sequence[Features | None]) -> list[float]:
     """Each block's logit, clipped to :data:`LOCAL_CLIP` (:data:`LONG_LOGIT` for a block not judged)."""
-    return [LONG_LOGIT if f is None else max(-LOCAL_CLIP, min(LOCAL_CLIP, logit(weights, f))) for f in features]
+    return [LONG_LOGIT if f is None else _clip(logit(weights, f)) for f in features]
 
 
 def story_mask(first: Sequence[float]) -> list[bool]:
@@ -241,28 +247,31 @@ def story_mask(first: Sequence[float]) -> list[bool]:
     return [z < FIRST_STORY for z in first]
 
 
+def cohesion_features(flags: Sequence[int], found: dict[str, float]) -> Features:
+    """A block's cohesion numbers as features, with the pairs of its cohesion flag with its other ``flags``: what
+    :func:`with_cohesion` appends to its local features."""
+    extra = [(COHESION_AT[name], value) for name, value in found.items()]
+    for name in COHESION_BINARY:
+        if name in found:
+            extra += cross_pairs(flags, COHESION_AT[name])
+    return extra
+
+
 def with_cohesion(page: PageFeatures, story: Sequence[bool]) -> list[Features | None]:
     """Each judged block's local features with its cohesion numbers (and the pairs of its cohesion flag with its
     other flags) added."""
     numbers = cohesion(page.words, page.title, story, page.texts)
-    out: list[Features | None] = []
-    for f, flags, found in zip(page.local, page.flags, numbers, strict=True):
-        if f is None:
-            out.append(None)
-            continue
-        extra = [(COHESION_AT[name], value) for name, value in found.items()]
-        for name in COHESION_BINARY:
-            if name in found:
-                extra += cross_pairs(flags, COHESION_AT[name])
-        out.append([*f, *extra])
-    return out
+    return [None if f is None else [*f, *cohesion_features(flags, found)]
+            for f, flags, found in zip(page.local, page.flags, numbers, strict=True)]
 
 
-def page_context(page: PageFeatures, logits: Sequence[float], repeated: Sequence[bool]) -> list[Features]:
-    """The context features of every block of a page."""
+def page_context(page: PageFeatures, logits: Sequence[float], repeated: Sequence[bool],
+                 only: Collection[int] | None = None) -> list[Features]:
+    """The context features of every block of a page (of the blocks at the indices ``only``, in page order)."""
     return context_features(logits, sizes=page.sizes, kinds=page.kinds, ends_colon=page.ends_colon,
                             addresses_reader=page.addresses_reader, reports=page.reports, repeated=repeated,
-                            linked=page.linked, we=page.speaks_as_we, site=page.names_site, says=page.says)
+                            linked=page.linked, we=page.speaks_as_we, site=page.names_site, says=page.says,
+                            only=only)
 
 
 class Model:
@@ -274,6 +283,7 @@ class Model:
         self.context = [float(data["context"].get(name, 0.0)) for name in CONTEXT_NAMES]
         self.threshold = float(data["threshold"])
         self.data = data
+        self._memo: dict[int, tuple[Features, float, float]] = {}
 
     @classmethod
     def from_weights(cls, first: Sequence[float], local: Sequence[float], context: Sequence[float],
@@ -284,24 +294,67 @@ class Model:
     def logits(self, page: PageFeatures) -> list[float]:
         """Each block's local logit: a first pass without cohesion says which blocks are story, then the local
         model reads every block with its cohesion with that story."""
-        story = story_mask(logits_of(self.first, page.local))
-        return logits_of(self.local, with_cohesion(page, story))
+        bases = [None if f is None else self._bases(f) for f in page.local]
+        story = story_mask([LONG_LOGIT if b is None else _clip(b[0]) for b in bases])
+        numbers = cohesion(page.words, page.title, story, page.texts)
+        weights = self.local
+        out: list[float] = []
+        for base, flags, found in zip(bases, page.flags, numbers, strict=True):
+            if base is None:
+                out.append(LONG_LOGIT)
+                continue
+            z = base[1]  # the sum over the local features, then on over the cohesion ones: as logit() adds them
+            for i, v in cohesion_features(flags, found):
+                z += weights[i] * v
+            out.append(_clip(z))
+        return out
+
+    def _bases(self, features: Features) -> tuple[float, float]:
+        """The first-pass logit of a block's local features, and the local model's sum over them (before the
+        cohesion features): remembered, as judging rounds read the same blocks again."""
+        key = id(features)
+        found = self._memo.get(key)
+        if found is None or found[0] is not features:  # (the list is kept: its id cannot be reused meanwhile)
+            if len(self._memo) >= _CACHE_SIZE:
+                self._memo.clear()
+            found = self._memo[key] = (features, logit(self.first, features), logit(self.local, features))
+        return found[1], found[2]
 
     def judge(self, blocks: Sequence[BlockView], site: str = "", repeated: Sequence[bool] | None = None,
               title: str | None = None) -> list[Judgement]:
         """The score and the class of every block of a page."""
         if not reporting(blocks):
             return [Judgement(0.0, GENERIC, False) for _ in blocks]
+        page, scored = self._scored(blocks, site, repeated, title, everything=True)
+        return [scored.get(i) or Judgement(0.0, GENERIC, q) for i, q in enumerate(page.quoted)]
+
+    def removals(self, blocks: Sequence[BlockView], site: str = "", repeated: Sequence[bool] | None = None,
+                 title: str | None = None) -> dict[int, Judgement]:
+        """The blocks :meth:`judge` scores at least :attr:`threshold`, by index, with the same judgements (cheaper:
+        the context is read only for blocks whose local logit leaves it a chance to reach the threshold)."""
+        if not reporting(blocks):
+            return {}
+        _, scored = self._scored(blocks, site, repeated, title, everything=False)
+        return {i: j for i, j in scored.items() if j.score >= self.threshold}
+
+    def _scored(self, blocks: Sequence[BlockView], site: str, repeated: Sequence[bool] | None, title: str | None,
+                everything: bool) -> tuple[PageFeatures, dict[int, Judgement]]:
+        """The page's features and the judgements of its blocks that are judged and hold no quotation (with
+        ``everything`` false, only of those that may reach the threshold: the context adds at most
+        :data:`CONTEXT_BOUND`)."""
         page = page_features(blocks, site, title)
         logits = self.logits(page)
-        context = page_context(page, logits, repeated or [False] * len(blocks))
-        out: list[Judgement] = []
-        for i, features in enumerate(context):
+        judged = [i for i, (f, q) in enumerate(zip(page.local, page.quoted, strict=True)) if f is not None and not q]
+        if not everything:
+            judged = [i for i in judged if sigmoid(logits[i] + CONTEXT_BOUND) >= self.threshold - _MARGIN]
+        context = page_context(page, logits, repeated or [False] * len(blocks), frozenset(judged))
+        out: dict[int, Judgement] = {}
+        for i, features in zip(judged, context, strict=True):
             local = page.local[i]
-            score = 0.0 if local is None or page.quoted[i] else sigmoid(logits[i] + self.correction(features))
-            label = self._label(local, features) if local is not None and score >= self.threshold else GENERIC
-            out.append(Judgement(score, label, page.quoted[i]))
-        return out
+            assert local is not None
+            score = sigmoid(logits[i] + self.correction(features))
+            out[i] = Judgement(score, self._label(local, features) if score >= self.threshold else GENERIC, False)
+        return page, out
 
     def local_scores(self, blocks: Sequence[BlockView]) -> list[float]:
         """Each block's score on its own (first pass: no page, no context, no reporting gate): for text found
