@@ -149,3 +149,18 @@ def test_removals_are_the_judgements_above_the_threshold(data: st.DataObject) ->
     full = model.judge(views, site, repeated, article.title)
     assert model.removals(views, site, repeated, article.title) == {
         i: j for i, j in enumerate(full) if j.score >= model.threshold}
+
+
+_PIECES = ["The minister", "she", "police", "officials", "Mr. Ode", "according to", "According to", "the report",
+           "said", "says", "told", "tells", "wrote", "Said", "SAID", "added", "notes", "statement", "sayings", "retold",
+           ",”", '."', "’", ",", ".", " ", "  ", "\n", "on Monday", "it", "a", "the", "\u00a0", "accord", "stated"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_PIECES), st.text(max_size=6)), max_size=12))
+def test_the_reporting_prefilter_loses_no_attribution(pieces: list[str]) -> None:
+    """The substring test before the attribution pattern never turns away a text the pattern finds."""
+    from docingest.boilerplate.features import _ATTRIBUTION, reports
+
+    text = " ".join(pieces)
+    assert reports(text) == (_ATTRIBUTION.search(text) is not None)

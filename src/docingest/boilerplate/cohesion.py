@@ -126,20 +126,24 @@ def cohesion(words: Sequence[Words | None], title: Words | None, story: Sequence
     df.update(title_words)
     out: list[dict[str, float]] = []
     shares: list[float] = []
+    count = df.get
+    scale = max(2.0, 0.25 * size)
     for w, text in zip(words, texts, strict=True):
         if w is None:
             out.append({})
             continue
-        mine = text in counted  # its own words are in df once: take them out
+        mine = 1 if text in counted else 0  # its own words are in df once: take them out
         n = len(w.own)
         f: dict[str, float] = {}
         if n:
-            shared = strong = central = 0.0
-            for word in w.own:
-                d = df[word] - (1 if mine and word in w.all else 0)
+            shared = strong = 0
+            central = 0.0
+            for word in w.own:  # (its own words are among all its words)
+                d = count(word, 0) - mine
                 if d > 0:
                     shared += 1
-                    central += min(1.0, d / max(2.0, 0.25 * size))
+                    x = d / scale
+                    central += x if x < 1.0 else 1.0
                     if d > 1:
                         strong += 1
             f["coh_share"] = shared / n
@@ -159,7 +163,7 @@ def cohesion(words: Sequence[Words | None], title: Words | None, story: Sequence
         else:
             f["coh_few_words"] = 1.0
         if w.names:
-            found = sum(1 for name in w.names if df[name] - (1 if mine else 0) > 0)
+            found = sum(1 for name in w.names if count(name, 0) > mine)
             f["coh_names"] = found / len(w.names)
             if found < len(w.names):
                 f["coh_names_foreign"] = min(1.0, (len(w.names) - found) / 3.0)
