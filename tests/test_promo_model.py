@@ -164,3 +164,21 @@ def test_the_reporting_prefilter_loses_no_attribution(pieces: list[str]) -> None
 
     text = " ".join(pieces)
     assert reports(text) == (_ATTRIBUTION.search(text) is not None)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.lists(st.sampled_from(_PIECES), max_size=40).map(" ".join),
+                          st.sampled_from([0.0, 0.2, 0.8])), max_size=12))
+def test_the_reporting_gate_counts_every_block(blocks: list[tuple[str, float]]) -> None:
+    """The gate, which runs :func:`reports` only on blocks holding an attribution verb, says what counting every
+    block says."""
+    from docingest.boilerplate.features import may_report, reports
+    from docingest.boilerplate.model import PROSE_CHARS, PROSE_GATE, REPORTING_GATE, reporting
+
+    views = [BlockView(text, link_density=density) for text, density in blocks]
+    attributing = [i for i, v in enumerate(views) if reports(v.text)]
+    assert set(attributing) <= set(may_report([v.text for v in views]))
+    prose = sum(len(v.text) >= PROSE_CHARS and v.link_density < 0.5 for v in views)
+    expected = len(attributing) >= REPORTING_GATE and prose >= PROSE_GATE
+    assert reporting(views) == expected
+    assert reporting(views[::-1]) == expected, "what the gate remembered of the blocks misleads it"

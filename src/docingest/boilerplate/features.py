@@ -23,6 +23,7 @@ across processes and platforms.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import math
 import re
@@ -335,6 +336,21 @@ def reports(text: str) -> bool:
         if key in text:
             return _ATTRIBUTION.search(text) is not None
     return False
+
+
+def may_report(texts: Sequence[str]) -> list[int]:
+    """The indices of the texts that hold an attribution verb (the only ones :func:`reports` may find attributing),
+    in order: one search of the joined texts per verb, rather than one per text."""
+    joined = "\n".join(texts)  # (no verb holds a line break: each one found lies within one text)
+    starts = list(itertools.accumulate((len(t) + 1 for t in texts), initial=0))
+    found: set[int] = set()
+    for key in _ATTRIBUTION_KEYS:
+        at = joined.find(key)
+        while at >= 0:
+            i = bisect.bisect_right(starts, at) - 1
+            found.add(i)
+            at = joined.find(key, starts[i + 1])
+    return sorted(found)
 
 
 #: Substrings one of which every attribution contains (the verbs, as the pattern spells them, that hold no other

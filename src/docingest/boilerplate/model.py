@@ -39,6 +39,7 @@ from .features import (
     cross_pairs,
     holds_quotation,
     local_features,
+    may_report,
     names_site,
     outside_quotes,
     readable,
@@ -217,20 +218,36 @@ class _Texted(Protocol):
 def reporting(blocks: Sequence[_Texted]) -> bool:
     """Is the page a story that reports: at least :data:`REPORTING_GATE` blocks attribute statements, and at
     least :data:`PROSE_GATE` are paragraphs of prose (:data:`PROSE_CHARS` characters or more, mostly not links)?"""
-    count = prose = 0
+    prose = 0
     for b in blocks:
-        if prose < PROSE_GATE and len(b.text) >= PROSE_CHARS and b.link_density < LINKED:
+        if len(b.text) >= PROSE_CHARS and b.link_density < LINKED:
             prose += 1
-        if count < REPORTING_GATE:
-            found = _REPORTS.get(b.text)
+            if prose >= PROSE_GATE:
+                break
+    else:
+        return False
+    count = 0
+    unknown: list[str] = []
+    for b in blocks:
+        found = _REPORTS.get(b.text)
+        if found is None:
+            unknown.append(b.text)
+        elif found:
+            count += 1
+    if count < REPORTING_GATE and unknown:
+        if len(_REPORTS) + len(unknown) > _CACHE_SIZE:
+            _REPORTS.clear()
+        candidates = may_report(unknown)
+        maybe = {unknown[i] for i in candidates}
+        _REPORTS.update((text, False) for text in unknown if text not in maybe)  # no attribution verb: no report
+        for i in candidates:
+            found = _REPORTS.get(unknown[i])
             if found is None:
-                if len(_REPORTS) >= _CACHE_SIZE:
-                    _REPORTS.clear()
-                found = _REPORTS[b.text] = reports(b.text)
+                found = _REPORTS[unknown[i]] = reports(unknown[i])
             count += found
-        if count >= REPORTING_GATE and prose >= PROSE_GATE:
-            return True
-    return False
+            if count >= REPORTING_GATE:
+                break
+    return count >= REPORTING_GATE
 
 
 def _clip(z: float) -> float:
