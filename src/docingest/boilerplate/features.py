@@ -271,9 +271,10 @@ def active_flags(features: Features) -> tuple[int, ...]:
     return tuple(i for i, v in features if i in _BINARY and v == 1.0)
 
 
-def with_pairs(features: Features) -> Features:
-    """The features with the pair features of their active binary named features added."""
-    active = active_flags(features)
+def with_pairs(features: Features, active: tuple[int, ...] | None = None) -> Features:
+    """The features with the pair features of their active binary named features (``active``, when known) added."""
+    if active is None:
+        active = active_flags(features)
     if len(active) < 2:
         return features
     pairs = [(PAIR_OFFSET + a * _N_LOCAL + b, 1.0) for n, a in enumerate(active) for b in active[n + 1:]]

@@ -171,7 +171,8 @@ def _read(b: BlockView, site: str) -> tuple[Features | None, tuple[int, ...], bo
             features = local_features(b.text, link_density=b.link_density, hinted=b.hinted, outside=outside)
             if named:
                 features = sorted([*features, (SITE_NAMED, 1.0)])
-            found = (with_pairs(features), active_flags(features), holds_quotation(b.text), words)
+            flags = active_flags(features)
+            found = (with_pairs(features, flags), flags, holds_quotation(b.text), words)
         if len(_CACHE) >= _CACHE_SIZE:
             _CACHE.clear()
         _CACHE[key] = found
