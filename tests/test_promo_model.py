@@ -182,3 +182,15 @@ def test_the_reporting_gate_counts_every_block(blocks: list[tuple[str, float]]) 
     expected = len(attributing) >= REPORTING_GATE and prose >= PROSE_GATE
     assert reporting(views) == expected
     assert reporting(views[::-1]) == expected, "what the gate remembered of the blocks misleads it"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ABZaz09_ -.’'éÉÜ\n", max_size=16) | st.text(max_size=16))
+def test_the_fast_capital_patterns_match_their_plain_forms(text: str) -> None:
+    """The capitals patterns open with the capital and look behind it; they find what the plain forms find."""
+    import re
+
+    from docingest.boilerplate.features import _CAPITALISED, _CAPS
+
+    assert _CAPS.findall(text) == re.findall(r"\b[A-Z]{2,}\b", text)
+    assert _CAPITALISED.findall(text) == re.findall(r"\b[A-Z][a-z]", text)

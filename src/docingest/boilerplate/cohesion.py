@@ -80,11 +80,14 @@ def words_of(text: str, outside: str) -> Words:
     """The :class:`Words` of a block (``outside``: its text with quotations cut out)."""
     own: set[str] = set()
     names: set[str] = set()
+    capitalised: set[str] = set()
     previous_end = True
     for raw in _TOKEN.findall(outside):
         low = raw.lower()
-        if raw[0].isupper() and not previous_end and low not in STOP_WORDS and len(raw) > 1:
-            names.add(low)
+        if raw[0].isupper():
+            capitalised.add(low)
+            if not previous_end and low not in STOP_WORDS and len(raw) > 1:
+                names.add(low)
         previous_end = False
         if low not in STOP_WORDS and len(low) > 2:
             own.add(stem(low))
@@ -97,7 +100,7 @@ def words_of(text: str, outside: str) -> Words:
                 if raw[0].isupper():
                     everything.add(low)
     else:
-        everything |= {raw.lower() for raw in _TOKEN.findall(text) if raw[0].isupper()}
+        everything |= capitalised
     return Words(frozenset(own), frozenset(names), frozenset(everything))
 
 

@@ -152,6 +152,8 @@ for _name, _pairs in _PAIR_LISTS.items():
     for _pair in _pairs.split("|"):
         _a, _b = _pair.split(" ")
         _PAIR_SIGNALS[(_a, _b)] = (*_PAIR_SIGNALS.get((_a, _b), ()), _name)
+#: The words that give each signal.
+_SIGNAL_WORDS = {name: frozenset(w for w, names in _WORD_SIGNALS.items() if name in names) for name in _WORD_LISTS}
 _PREFIX_SIGNALS = tuple((prefix, name) for name, prefixes in _PREFIXES.items() for prefix in prefixes)
 _PREFIX_START = frozenset(prefix[:3] for prefix, _ in _PREFIX_SIGNALS)
 _RELATED_FIRST = frozenset(_split(
@@ -167,6 +169,8 @@ _MONEY = re.compile(r"[$€£¥₹]\s?\d")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _HANDLE = re.compile(r"(?:^|(?<=[\s(]))@\w{2,}")
 _URL = re.compile(r"https?://|\bwww\.|\b[\w-]+\.(?:com|org|net|co|io|news|uk|au|ca|ie|nz|in|za|example)\b")
+#: What a bare domain name in :data:`_URL` ends with (found fast: the pattern opens with a dot).
+_DOMAIN_END = re.compile(r"\.(?:com|org|net|co|io|news|uk|au|ca|ie|nz|in|za|example)\b")
 _PHONE = re.compile(r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)[\s.-]?)?\b\d{2,4}[\s.-]\d{3,4}(?:[\s.-]\d{2,4})?\b")
 #: An author's bio: a name opening the block, then what the person is ("… is a reporter for …") or does ("…
 #: covers courts", "… writes about …").
@@ -181,20 +185,16 @@ _BIO_WORDS = frozenset(_split(
 def _signals(low: str, words: Sequence[str]) -> set[str]:
     """The lexical signals of a block (lower-cased text outside quotations, and its words)."""
     found: set[str] = set()
-    get = _WORD_SIGNALS.get
-    for w in words:
-        names = get(w)
-        if names:
-            found.update(names)
+    unique = set(words)
+    for w in _WORD_SIGNALS.keys() & unique:
+        found.update(_WORD_SIGNALS[w])
+    for w in unique:
         if w[:3] in _PREFIX_START:
             found.update(name for prefix, name in _PREFIX_SIGNALS if w.startswith(prefix))
         if len(w) == 4 and w[:2] in ("19", "20") and _YEAR.match(w):
             found.add("year")
-    pair = _PAIR_SIGNALS.get
-    for a, b in itertools.pairwise(words):
-        names = pair((a, b))
-        if names:
-            found.update(names)
+    for pair in _PAIR_SIGNALS.keys() & set(itertools.pairwise(words)):
+        found.update(_PAIR_SIGNALS[pair])
     if words and words[0] in _RELATED_FIRST:
         found.add("related")
     if "%" in low:
@@ -208,7 +208,7 @@ def _signals(low: str, words: Sequence[str]) -> set[str]:
             found.add("email")
         if _HANDLE.search(low):
             found.add("handle")
-    if "." in low and ("www." in low or "://" in low or _URL.search(low)):
+    if "." in low and ("www." in low or "://" in low or (_DOMAIN_END.search(low) and _URL.search(low))):
         found.add("url")
     if len(_DIGIT.findall(low)) >= 6 and _PHONE.search(low):
         found.add("phone")
@@ -217,8 +217,10 @@ def _signals(low: str, words: Sequence[str]) -> set[str]:
 _WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;—–]\s+|\s[-–—]\s)[\W_]*([a-z']+)")
 _LABEL = re.compile(r"^\W*[A-Za-z][\w'’&-]*(?: [\w'’&-]+){0,3}\s?[:|»›]\s*\S")
-_CAPS = re.compile(r"\b[A-Z]{2,}\b")
-_CAPITALISED = re.compile(r"\b[A-Z][a-z]")
+#: A word of capitals, and a capitalised word's start: ``\b[A-Z]{2,}\b`` and ``\b[A-Z][a-z]``, written to open
+#: with the capital (the engine then skips fast to the next one) and look behind it for the word's start.
+_CAPS = re.compile(r"[A-Z](?<!\w[A-Z])[A-Z]+\b")
+_CAPITALISED = re.compile(r"[A-Z](?<!\w[A-Z])[a-z]")
 #: A credit line: a few words, then "by" and a capitalised name ("Photographs by …", "Medically reviewed by …",
 #: "(Reporting by …; Editing by …)").
 _BY_CREDIT = re.compile(r"^\W*(?:[A-Za-z-]+ ){0,3}by [A-Z]")
@@ -414,7 +416,7 @@ def local_features(text: str, *, link_density: float = 0.0, hinted: bool = False
             feats[_AT["imperative_first"]] = 1.0
     for name, feature in (("you", "you_rate"), ("we", "we_rate"), ("third", "third_rate")):
         if name in found:
-            count = sum(1 for w in words if name in _WORD_SIGNALS.get(w, ()))
+            count = sum(map(_SIGNAL_WORDS[name].__contains__, words))
             feats[_AT[feature]] = min(1.0, 8.0 * count / n)
     if quoted:
         feats[_AT["quoted_share"]] = quoted / max(size, 1)
