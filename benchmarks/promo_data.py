@@ -1,28 +1,32 @@
 """Labelled data of the in-story boilerplate model: articles whose blocks are labelled story or publisher text,
-and real blocks of the extraction corpora labelled by their ground truth.
+and real blocks of wcxb-dev tuning pages labelled by reading.
 
 Sources (none of their texts is copied into the repository; they are read where they live):
 
 * :func:`seed_article` — ``../shared/seed/`` (one real article; its labels are ``expected.json``);
-* :func:`team_articles` — ``tests/data/house_styles/*.jsonl`` in this repository (team-written articles, two per
-  house style, in the held-out corpus's format) and ``tests/data/promo/extra_styles.jsonl``;
+* :func:`team_articles` — ``tests/data/house_styles/w1,w2,w3,w5.jsonl`` in this repository (team-written articles
+  in many house styles, in the held-out corpus's format) and ``tests/data/promo/extra_styles.jsonl``;
+* :func:`validation_articles` — ``tests/data/house_styles/w4,w6.jsonl``: validation sets, never trained on, measured
+  in aggregate only;
 * :func:`heldout_articles` — ``../shared/corpora/promos/articles.jsonl``: **held out**, for measuring only;
-* :func:`wcxb_blocks` — the candidate blocks docingest's body extractor gives on wcxb-dev pages (the *tuning*
-  part of the fixed split by default), each labelled by how much of it the page's ground truth keeps.
+* :func:`real_pages` — wcxb-dev *tuning* pages read by the recipe's own block reader, with the blocks labelled by
+  reading (``tests/data/promo/wcxb_labels.tsv``: page id, hash of the block's text, label).
 """
 
 from __future__ import annotations
 
+import gzip
 import json
 import os
 import zlib
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from benchmarks.common import _TOKEN, ROOT, extraction_pages, shared_dir, shingles, split_ids
+from benchmarks.common import _TOKEN, ROOT, shared_dir, shingles
+from benchmarks.promo_reader import article_region, read_blocks, text_key
 from docingest.boilerplate.features import (
     CONTEXT_NAMES,
     HASH_BUCKETS,
@@ -35,18 +39,15 @@ from docingest.boilerplate.model import (
     BlockView,
     Model,
     PageFeatures,
-    local_logits,
+    logits_of,
     page_context,
     page_features,
     reporting,
+    story_mask,
+    with_cohesion,
 )
-from docingest.boilerplate.train import Example, Regularisation, fit, logit, sigmoid
-from docingest.document import Candidate, Page, RawDocument, Verdict
-from docingest.hookspecs import hookimpl
-from docingest.pipeline import Pipeline
-from docingest.plugins import new_plugin_manager
+from docingest.boilerplate.train import Example, Regularisation, fit
 
-PROMO = "docingest.promo"
 HOUSE_STYLES = Path(os.environ.get("DOCINGEST_HOUSE_STYLES") or ROOT / "tests" / "data" / "house_styles")
 EXTRA_STYLES = ROOT / "tests" / "data" / "promo" / "extra_styles.jsonl"
 
@@ -100,15 +101,34 @@ def seed_article() -> LabelledArticle:
     return LabelledArticle("seed", "seed", lines[0].strip(), expected["site_name"], blocks, "seed")
 
 
-def team_articles() -> list[LabelledArticle]:
-    """The team-written articles (``tests/data/house_styles/*.jsonl``, then the extra styles), in file order."""
+#: The team's house-style files the model learns from; the others are validation sets (:func:`validation_articles`).
+TRAINING_FILES = ("w1", "w2", "w3", "w5")
+#: The team's house-style files kept for validation: measured in aggregate only (publisher removed, story kept),
+#: never trained on, their misjudged blocks never read.
+VALIDATION_FILES = ("w4", "w6")
+
+
+def _house_styles(names: Sequence[str]) -> list[LabelledArticle]:
     out: list[LabelledArticle] = []
-    # w1 and w2 are what the shipped weights were trained on; w3 and w4 (written later) join at the next retraining
-    for path in sorted(HOUSE_STYLES.glob("w[12].jsonl")):
-        out += read_articles(path, path.stem)
+    for name in names:
+        path = HOUSE_STYLES / f"{name}.jsonl"
+        if path.exists():
+            out += read_articles(path, name)
+    return out
+
+
+def team_articles() -> list[LabelledArticle]:
+    """The team-written articles the model learns from (:data:`TRAINING_FILES` of ``tests/data/house_styles/``,
+    then the extra styles), in file order."""
+    out = _house_styles(TRAINING_FILES)
     if EXTRA_STYLES.exists():
         out += read_articles(EXTRA_STYLES, "extra")
     return out
+
+
+def validation_articles() -> list[LabelledArticle]:
+    """The team-written articles kept for validation (:data:`VALIDATION_FILES`): never trained on."""
+    return _house_styles(VALIDATION_FILES)
 
 
 def heldout_articles() -> list[LabelledArticle]:
@@ -117,44 +137,6 @@ def heldout_articles() -> list[LabelledArticle]:
 
 
 # ------------------------------------------------------------------------------------ extraction corpora
-
-
-@dataclass(frozen=True)
-class PageBlocks:
-    """The candidate blocks of one extraction-corpus page and, for each, the share of its shingles the truth
-    keeps."""
-
-    id: str
-    url: str | None
-    site_name: str | None
-    blocks: tuple[Candidate, ...]
-    kept: tuple[float, ...]
-
-
-class _Capture:
-    """A block cleaner that only records the candidates it is shown (run with the promo cleaner disabled)."""
-
-    name = "promo-data.capture"
-    order = 99
-
-    def __init__(self) -> None:
-        self.seen: list[tuple[list[Candidate], str | None]] = []
-
-    def classify(self, blocks: Sequence[Candidate], page: Page) -> list[Verdict]:
-        self.seen.append((list(blocks), page.metadata.site_name))
-        return []
-
-    @hookimpl
-    def docingest_block_cleaners(self) -> Sequence[Any]:
-        return [self]
-
-
-def candidate_pipeline() -> tuple[Pipeline, _Capture]:
-    """A pipeline that stops judging blocks after the body extractor: the promo cleaner is off and a capture
-    cleaner records each page's candidates."""
-    capture = _Capture()
-    pm = new_plugin_manager(plugins=[("promo-data.capture", capture)])
-    return Pipeline(plugin_manager=pm, disable=(PROMO,), claims=False), capture
 
 
 def kept_share(block: str, truth: Counter[tuple[str, ...]], truth_tokens: str) -> float:
@@ -167,129 +149,126 @@ def kept_share(block: str, truth: Counter[tuple[str, ...]], truth_tokens: str) -
     return sum((mine & truth).values()) / sum(mine.values())
 
 
-def wcxb_blocks(part: str = "tune", dataset: str = "wcxb-dev", limit: int | None = None) -> Iterator[PageBlocks]:
-    """Candidate blocks of each page of ``dataset`` (for wcxb-dev, of one part of the fixed split)."""
-    wanted = split_ids(part) if dataset == "wcxb-dev" else None
-    pipe, capture = candidate_pipeline()
-    for page in extraction_pages(dataset, limit):
-        if wanted is not None and page.id not in wanted:
-            continue
-        url = page.truth.get("url") or None
-        capture.seen.clear()
-        pipe.run_raw(RawDocument(source=page.id, content=page.html, url=url, kind="html"))
-        if not capture.seen:
-            continue
-        blocks, site = capture.seen[-1]
-        body = page.truth.get("body") or ""
-        truth, tokens = shingles(body), f" {' '.join(_TOKEN.findall(body))} "
-        yield PageBlocks(page.id, url, site, tuple(blocks), tuple(kept_share(b.text, truth, tokens) for b in blocks))
-
-
 # ------------------------------------------------------------------------------------------- the recipe
 
 
 @dataclass(frozen=True)
 class TrainingPage:
-    """One page of training data: its blocks' features, and a label and weight for the blocks that have one."""
+    """One page of training data: what the model reads of it, and a label and weight for the blocks that have
+    one (``None``: unlabelled, context only)."""
 
     group: str
     style: str
     features: PageFeatures
     labels: tuple[int | None, ...]
     weights: tuple[float, ...]
-    texts: tuple[str, ...]
+    local: bool = True
+    """Whether the first-pass and local models learn from its blocks (not from a cleaned copy of a page: its
+    blocks are already in the page it came from; only the context model learns from that)."""
 
 
-#: Weight of a wcxb-dev block that the truth keeps (a negative: real content of every kind of page). Lower than
-#: a team-labelled block's: the truths keep some publisher text.
-WCXB_NEGATIVE = 0.5
-#: Blocks a wcxb-dev page gives as negatives in the first round (a fixed sample; the second round adds every
-#: kept block the first model scores as publisher text).
-WCXB_SAMPLE = 6
-#: A wcxb-dev block counts as kept by the truth when this share of its shingles is in it.
-WCXB_KEPT = 0.9
-#: ... and as dropped by it when at most this share is.
-WCXB_DROPPED = 0.1
-HARD_NEGATIVE = 0.2
 #: The score from which a block is removed (chosen on the leave-style-out folds of the team's articles and on
-#: wcxb-dev tuning pages the model did not learn from: recall against kept content lost).
-THRESHOLD = 0.4
-#: Regularisation of the local model.
+#: wcxb-dev tuning pages the model did not learn from).
+THRESHOLD = 0.5
+#: Weight of a story block in a cleaned page (for the context model).
+CLEANED_WEIGHT = 0.5
+#: Regularisation of the first-pass and local models.
 LOCAL_REG = Regularisation(dense=1e-3, hashed=3e-3, cap=0.5)
-#: Weight of a hard negative (a kept wcxb-dev block the first model reads as publisher text): low, since this is
-#: where the truths' noise concentrates (they keep some pitches).
-HARD_WEIGHT = 0.5
-#: Weight of a hard negative for the context model (which must learn to overrule such blocks on their pages).
-CONTEXT_HARD_WEIGHT = 1.0
-#: Whether the local model learns from wcxb-dev blocks too (else only the context model does).
-LOCAL_WCXB = False
-#: Weight of a publisher block of a labelled article (they are few beside the wcxb-dev negatives).
-POSITIVE_WEIGHT = 1.0
+CONTEXT_REG = Regularisation(dense=1e-3)
 
 
-def _views(blocks: Sequence[Candidate]) -> list[BlockView]:
-    hinted = hinted_blocks(blocks)
-    return [BlockView(b.text, b.kind, b.link_density, h) for b, h in zip(blocks, hinted, strict=True)]
+def article_pages(article: LabelledArticle) -> list[TrainingPage]:
+    """A labelled article as pages, one block per labelled block as the plain-text path gives them: once knowing
+    the publication's name (as a page's metadata often gives it) and once not (as plain text usually leaves it),
+    each at half weight."""
+    views = [BlockView(text) for _, text in article.blocks]
+    labels = tuple(int(kind == "promo") for kind, _ in article.blocks)
+    story = [BlockView(text) for kind, text in article.blocks if kind == "body"]
+    return [
+        *(TrainingPage(article.id, article.style, page_features(views, site, article.title), labels,
+                       tuple(0.5 for _ in labels)) for site in (site_phrase(article.site_name), "")),
+        TrainingPage(article.id, article.style, page_features(story, "", article.title), tuple(0 for _ in story),
+                     tuple(CLEANED_WEIGHT for _ in story), local=False),
+    ]
 
 
-def article_page(article: LabelledArticle, style: str | None = None) -> TrainingPage:
-    """A labelled article as the plain-text path gives its blocks (labels matched by text)."""
-    pipe, capture = candidate_pipeline()
-    pipe.run_raw(RawDocument(source=article.id, content=article.text(), kind="text"))
-    blocks = capture.seen[-1][0] if capture.seen else []
-    label_of = {text: int(kind == "promo") for kind, text in article.blocks}
-    labels = tuple(label_of.get(b.text) for b in blocks)
-    features = page_features(_views(blocks), site_phrase(article.site_name))
-    return TrainingPage(article.id, style or article.style, features, labels,
-                        tuple(POSITIVE_WEIGHT if label == 1 else 1.0 for label in labels),
-                        tuple(b.text for b in blocks))
+REAL_LABELS = ROOT / "tests" / "data" / "promo" / "wcxb_labels.tsv"
+#: How the labels of real blocks train the model: publisher text is a positive, content a negative, other page
+#: text (navigation, dates, form fields, comments: neither the story nor the publisher speaking) is left out.
+REAL_CLASSES = {"publisher": 1, "content": 0}
+#: Weight of a real labelled block (beside a block of the team's articles, weight 1).
+REAL_WEIGHT = 0.25
 
 
-def wcxb_page(page: PageBlocks) -> TrainingPage | None:
-    """A wcxb-dev page: blocks the truth keeps are negatives (a fixed sample of them), the rest unlabelled; ``None``
-    for a page that does not report (the model never judges such pages)."""
-    views = _views(page.blocks)
-    if not reporting(views):
-        return None
-    features = page_features(views, site_phrase(page.site_name))
-    kept = [i for i, (f, k) in enumerate(zip(features.local, page.kept, strict=True))
-            if f is not None and k >= WCXB_KEPT]
-    sample = set(sorted(kept, key=lambda i: zlib.crc32(page.blocks[i].text.encode()))[:WCXB_SAMPLE])
-    # confident positives: short blocks the truth drops whose own markup calls them the publisher's boxes
-    boxes = {i for i, (v, f, k) in enumerate(zip(views, features.local, page.kept, strict=True))
-             if f is not None and v.hinted and k <= WCXB_DROPPED and len(v.text) <= 300}
-    labels = tuple(1 if i in boxes else 0 if i in sample else (-1 if i in kept else None)
-                   for i in range(len(page.blocks)))
-    return TrainingPage(f"wcxb:{page.id}", "wcxb", features, labels, tuple(WCXB_NEGATIVE for _ in page.blocks),
-                        tuple(b.text for b in page.blocks))
-
-
-def _examples(pages: Sequence[TrainingPage], vectors: Sequence[Sequence[Features | None]],
-              hard: Sequence[set[int]] = (), offsets: Sequence[Sequence[float]] = (),
-              hard_weight: float = 0.0) -> list[Example]:
-    out: list[Example] = []
-    for n, (page, vecs) in enumerate(zip(pages, vectors, strict=True)):
-        extra = hard[n] if hard else set()
-        for i, (label, vec) in enumerate(zip(page.labels, vecs, strict=True)):
-            if vec is None or label is None or page.features.local[i] is None:
-                continue
-            offset = offsets[n][i] if offsets else 0.0
-            if label >= 0:
-                out.append(Example(vec, label, page.weights[i], offset))
-            elif i in extra:
-                out.append(Example(vec, 0, page.weights[i] * hard_weight, offset))
+def real_labels(path: Path = REAL_LABELS) -> dict[str, dict[str, str]]:
+    """The labels of real blocks read one by one: page id -> SHA-256 of the block's normalised text -> class."""
+    out: dict[str, dict[str, str]] = {}
+    for n, line in enumerate(path.read_text("utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        try:
+            page, key, label = line.split("\t")
+        except ValueError as exc:
+            raise ValueError(f"{path}:{n}: expected page, key and label separated by tabs") from exc
+        out.setdefault(page, {})[key] = label
     return out
 
 
-def _fit_local(pages: Sequence[TrainingPage], reg: Regularisation) -> list[float]:
-    """Local weights: a first fit, then a second with every reserved negative the first scores above
-    :data:`HARD_NEGATIVE` (the kept wcxb-dev blocks that look most like publisher text)."""
-    size = HASH_OFFSET + HASH_BUCKETS
-    local = [p.features.local for p in pages]
-    first = fit(_examples(pages, local), size, HASH_OFFSET, reg)
-    hard = [{i for i, (label, vec) in enumerate(zip(p.labels, p.features.local, strict=True))
-             if label == -1 and vec is not None and sigmoid(logit(first, vec)) > HARD_NEGATIVE} for p in pages]
-    return fit(_examples(pages, local, hard, hard_weight=HARD_WEIGHT), size, HASH_OFFSET, reg)
+def read_pages(ids: Collection[str], dataset: str = "wcxb-dev") -> Iterator[tuple[dict[str, Any], str]]:
+    """The truth and the HTML of the pages ``ids`` of an extraction dataset, in id order."""
+    base = shared_dir() / "corpora" / "extraction" / dataset
+    with (base / "truth.jsonl").open(encoding="utf-8") as fh:
+        truths = [json.loads(line) for line in fh if line.strip()]
+    for truth in truths:
+        if truth["id"] in ids:
+            yield truth, gzip.decompress((base / "html" / f"{truth['id']}.html.gz").read_bytes()).decode("utf-8")
+
+
+def real_page(truth: dict[str, Any], html: str, labels: dict[str, str]) -> TrainingPage | None:
+    """A real page read by the recipe's own block reader (:mod:`benchmarks.promo_reader`), its labelled blocks
+    labelled; ``None`` when the truth keeps none of its blocks or the model does not judge the page."""
+    body = truth.get("body") or ""
+    shingled, tokens = shingles(body), f" {' '.join(_TOKEN.findall(body))} "
+    region = article_region(read_blocks(html), lambda text: kept_share(text, shingled, tokens))
+    if not region or not reporting(region):
+        return None
+    hinted = hinted_blocks(region)
+    views = [BlockView(b.text, b.kind, b.link_density, h) for b, h in zip(region, hinted, strict=True)]
+    features = page_features(views, "", truth.get("title"))
+    found = [REAL_CLASSES.get(labels.get(text_key(b.text), "")) for b in region]
+    return TrainingPage(f"wcxb:{truth['id']}", "wcxb", features, tuple(found), tuple(REAL_WEIGHT for _ in found))
+
+
+def real_pages(limit: int | None = None) -> list[TrainingPage]:
+    """The real pages with labelled blocks (wcxb-dev tuning pages), in id order (the first ``limit`` of them)."""
+    labels = real_labels()
+    ids = sorted(labels)[:limit]
+    pages = (real_page(truth, html, labels[truth["id"]]) for truth, html in read_pages(set(ids)))
+    return [page for page in pages if page is not None]
+
+
+def _base(features: Features | None) -> Features | None:
+    """The first pass's features: the local ones without hashed n-grams."""
+    return None if features is None else [(i, v) for i, v in features if i < HASH_OFFSET]
+
+
+def _examples(pages: Sequence[TrainingPage], vectors: Sequence[Sequence[Features | None]],
+              offsets: Sequence[Sequence[float]] = ()) -> list[Example]:
+    out: list[Example] = []
+    for n, (page, vecs) in enumerate(zip(pages, vectors, strict=True)):
+        for i, (label, vec) in enumerate(zip(page.labels, vecs, strict=True)):
+            if vec is None or label is None or page.features.local[i] is None:
+                continue
+            out.append(Example(vec, label, page.weights[i], offsets[n][i] if offsets else 0.0))
+    return out
+
+
+_SIZE = HASH_OFFSET + HASH_BUCKETS
+
+
+def _fit(pages: Sequence[TrainingPage], vectors: Sequence[Sequence[Features | None]],
+         reg: Regularisation) -> list[float]:
+    return fit(_examples(pages, vectors), _SIZE, HASH_OFFSET, reg)
 
 
 def _repeated(pages: Sequence[TrainingPage]) -> list[list[bool]]:
@@ -298,28 +277,40 @@ def _repeated(pages: Sequence[TrainingPage]) -> list[list[bool]]:
     seen: dict[tuple[str, str], set[str]] = {}
     for p in pages:
         if p.style != "wcxb":
-            for text in p.texts:
+            for text in p.features.texts:
                 seen.setdefault((p.style, text), set()).add(p.group)
-    return [[p.style != "wcxb" and len(seen[(p.style, text)]) > 1 for text in p.texts] for p in pages]
+    return [[p.style != "wcxb" and len(seen[(p.style, text)]) > 1 for text in p.features.texts] for p in pages]
 
 
 def train_model(pages: Sequence[TrainingPage], reg: Regularisation | None = None, threshold: float = THRESHOLD,
                 about: dict[str, Any] | None = None) -> Model:
-    """The two-stage model of ``pages``. The context model learns from local logits of a model that did not
-    see the page (two folds by page group), so it trusts them as much as they deserve on unseen pages."""
+    """The model of ``pages``: first pass, local model with cohesion, context model.
+
+    Each stage learns from what the stage before gives on pages it did not learn from (two folds by page group):
+    cohesion is computed against the blocks that a first pass not trained on the page reads as story, and the
+    context model reads local logits of a model not trained on the page, so each trusts the one before as much as
+    it deserves on unseen pages."""
     reg = reg or LOCAL_REG
-    folds = [[p for p in pages if zlib.crc32(p.group.encode()) % 2 == k] for k in (0, 1)]
-    logits: dict[str, list[float]] = {}
-    for k in (0, 1):
-        weights = _fit_local([p for p in folds[1 - k] if LOCAL_WCXB or p.style != "wcxb"], reg)
-        for p in folds[k]:
-            logits[p.group] = local_logits(weights, p.features)
+    fold = [zlib.crc32(p.group.encode()) % 2 for p in pages]
+    base = [[_base(f) for f in p.features.local] for p in pages]
+
+    def out_of_fold(vectors: Sequence[Sequence[Features | None]]) -> list[list[float]]:
+        found: list[list[float]] = [[] for _ in pages]
+        for k in (0, 1):
+            train = [n for n in range(len(pages)) if fold[n] != k and pages[n].local]
+            weights = _fit([pages[n] for n in train], [vectors[n] for n in train], reg)
+            for n in range(len(pages)):
+                if fold[n] == k:
+                    found[n] = logits_of(weights, vectors[n])
+        return found
+
+    first_oof = out_of_fold(base)
+    full = [with_cohesion(p.features, story_mask(z)) for p, z in zip(pages, first_oof, strict=True)]
+    local_oof = out_of_fold(full)
     repeated = _repeated(pages)
-    contexts = [page_context(p.features, logits[p.group], r) for p, r in zip(pages, repeated, strict=True)]
-    hard = [{i for i, label in enumerate(p.labels) if label == -1 and logits[p.group][i] > 0} for p in pages]
-    offsets = [logits[p.group] for p in pages]
-    examples = _examples(pages, contexts, hard, offsets, CONTEXT_HARD_WEIGHT)
-    context = fit(examples, len(CONTEXT_NAMES), len(CONTEXT_NAMES),
-                  Regularisation(dense=1e-3, epochs=reg.epochs, rate=reg.rate, seed=reg.seed))
-    return Model.from_weights(_fit_local([p for p in pages if LOCAL_WCXB or p.style != "wcxb"], reg), context,
-                              threshold, about)
+    contexts = [page_context(p.features, z, r) for p, z, r in zip(pages, local_oof, repeated, strict=True)]
+    context = fit(_examples(pages, contexts, local_oof), len(CONTEXT_NAMES), len(CONTEXT_NAMES),
+                  Regularisation(dense=CONTEXT_REG.dense, epochs=reg.epochs, rate=reg.rate, seed=reg.seed))
+    first = [n for n, p in enumerate(pages) if p.local]
+    return Model.from_weights(_fit([pages[n] for n in first], [base[n] for n in first], reg),
+                              _fit([pages[n] for n in first], [full[n] for n in first], reg), context, threshold, about)

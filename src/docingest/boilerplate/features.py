@@ -23,13 +23,16 @@ across processes and platforms.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import math
 import re
 import zlib
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import Protocol
+
+from .cohesion import COHESION_BINARY, COHESION_NAMES
 
 #: A block longer than this is prose: it is never judged (its local score is :data:`LONG_LOGIT`).
 MAX_JUDGED = 700
@@ -84,8 +87,8 @@ def _split(text: str) -> list[str]:
 
 
 _SIGNAL_NAMES = (
-    "you", "we", "i", "said", "third", "money", "period", "offer", "email", "url", "handle", "phone", "messaging",
-    "social", "product", "support", "ask", "ad", "press", "contact", "credit", "legal", "bio", "related",
+    "you", "we", "i", "said", "say", "third", "money", "period", "offer", "email", "url", "handle", "phone",
+    "messaging", "social", "product", "support", "ask", "ad", "press", "contact", "credit", "legal", "bio", "related",
     "self_doc", "year", "percent",
 )
 _WORD_LISTS = {
@@ -94,6 +97,7 @@ _WORD_LISTS = {
     "i": "i my me i'm i’m i've i’ve",
     "said": "said says told according added explained argued warned announced stated insisted claimed recalled "
             "noted urged asked replied confirmed estimated reported testified",
+    "say": "said says told",
     "third": "he she they his her their them its it's it’s",
     "money": "dollars euros pounds cents usd eur gbp aud cad",
     "period": "weekly monthly annual annually yearly",
@@ -124,6 +128,7 @@ _PREFIXES = {
 #: Two words in a row that make a signal.
 _PAIR_LISTS = {
     "said": "according to",
+    "say": "according to",
     "period": "a week|a month|a year|a day|a issue|per week|per month|per year|per day|per issue|each week|"
               "each month|each year|every week|every month|every year|every day",
     "messaging": "proton mail|direct message",
@@ -142,11 +147,13 @@ _WORD_SIGNALS: dict[str, tuple[str, ...]] = {}
 for _name, _words in _WORD_LISTS.items():
     for _w in _split(_words):
         _WORD_SIGNALS[_w] = (*_WORD_SIGNALS.get(_w, ()), _name)
-_PAIR_SIGNALS: dict[tuple[str, str], str] = {}
+_PAIR_SIGNALS: dict[tuple[str, str], tuple[str, ...]] = {}
 for _name, _pairs in _PAIR_LISTS.items():
     for _pair in _pairs.split("|"):
         _a, _b = _pair.split(" ")
-        _PAIR_SIGNALS[(_a, _b)] = _name
+        _PAIR_SIGNALS[(_a, _b)] = (*_PAIR_SIGNALS.get((_a, _b), ()), _name)
+#: The words that give each signal.
+_SIGNAL_WORDS = {name: frozenset(w for w, names in _WORD_SIGNALS.items() if name in names) for name in _WORD_LISTS}
 _PREFIX_SIGNALS = tuple((prefix, name) for name, prefixes in _PREFIXES.items() for prefix in prefixes)
 _PREFIX_START = frozenset(prefix[:3] for prefix, _ in _PREFIX_SIGNALS)
 _RELATED_FIRST = frozenset(_split(
@@ -155,36 +162,39 @@ _DIGIT = re.compile(r"\d")
 _LETTER = re.compile(r"[^\W\d_]")
 #: A letter of the words the model reads (ASCII letters, as in :data:`_WORD`).
 _WORD_LETTER = re.compile(r"[a-z]")
+#: A letter that is not an ASCII one.
+_OTHER_LETTER = re.compile(r"[^\W\d_a-zA-Z]")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _MONEY = re.compile(r"[$€£¥₹]\s?\d")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _HANDLE = re.compile(r"(?:^|(?<=[\s(]))@\w{2,}")
 _URL = re.compile(r"https?://|\bwww\.|\b[\w-]+\.(?:com|org|net|co|io|news|uk|au|ca|ie|nz|in|za|example)\b")
+#: What a bare domain name in :data:`_URL` ends with (found fast: the pattern opens with a dot).
+_DOMAIN_END = re.compile(r"\.(?:com|org|net|co|io|news|uk|au|ca|ie|nz|in|za|example)\b")
 _PHONE = re.compile(r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)[\s.-]?)?\b\d{2,4}[\s.-]\d{3,4}(?:[\s.-]\d{2,4})?\b")
-_BIO = re.compile(r"\b(?:is|was) (?:a|an|the)\b[^.]{0,60}\b(?:reporter|correspondent|writer|editor|journalist|"
-                  r"columnist|author|photographer|producer|contributor|fellow|intern|analyst)\b|\bcovers\b")
+#: An author's bio: a name opening the block, then what the person is ("… is a reporter for …") or does ("…
+#: covers courts", "… writes about …").
+_BIO = re.compile(r"^\W*(?:[A-Z][\w'’.-]+ ){2,4}(?:(?:is|was|has been) (?:a|an|the|now)\b[^.]{0,80}?\b(?:reporter|"
+                  r"correspondent|writer|editor|journalist|columnist|author|photographer|producer|contributor|fellow|"
+                  r"intern|analyst)|(?:covers|writes|reports)\b)")
 _BIO_WORDS = frozenset(_split(
     "reporter correspondent writer editor journalist columnist author photographer producer contributor fellow "
-    "intern analyst covers"))
+    "intern analyst covers writes reports"))
 
 
 def _signals(low: str, words: Sequence[str]) -> set[str]:
     """The lexical signals of a block (lower-cased text outside quotations, and its words)."""
     found: set[str] = set()
-    get = _WORD_SIGNALS.get
-    for w in words:
-        names = get(w)
-        if names:
-            found.update(names)
+    unique = set(words)
+    for w in _WORD_SIGNALS.keys() & unique:
+        found.update(_WORD_SIGNALS[w])
+    for w in unique:
         if w[:3] in _PREFIX_START:
             found.update(name for prefix, name in _PREFIX_SIGNALS if w.startswith(prefix))
         if len(w) == 4 and w[:2] in ("19", "20") and _YEAR.match(w):
             found.add("year")
-    pair = _PAIR_SIGNALS.get
-    for a, b in itertools.pairwise(words):
-        name = pair((a, b))
-        if name:
-            found.add(name)
+    for pair in _PAIR_SIGNALS.keys() & set(itertools.pairwise(words)):
+        found.update(_PAIR_SIGNALS[pair])
     if words and words[0] in _RELATED_FIRST:
         found.add("related")
     if "%" in low:
@@ -198,19 +208,19 @@ def _signals(low: str, words: Sequence[str]) -> set[str]:
             found.add("email")
         if _HANDLE.search(low):
             found.add("handle")
-    if "." in low and ("www." in low or "://" in low or _URL.search(low)):
+    if "." in low and ("www." in low or "://" in low or (_DOMAIN_END.search(low) and _URL.search(low))):
         found.add("url")
     if len(_DIGIT.findall(low)) >= 6 and _PHONE.search(low):
         found.add("phone")
-    if not _BIO_WORDS.isdisjoint(words) and _BIO.search(low):
-        found.add("bio")
     return found
 
 _WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;—–]\s+|\s[-–—]\s)[\W_]*([a-z']+)")
 _LABEL = re.compile(r"^\W*[A-Za-z][\w'’&-]*(?: [\w'’&-]+){0,3}\s?[:|»›]\s*\S")
-_CAPS = re.compile(r"\b[A-Z]{2,}\b")
-_CAPITALISED = re.compile(r"\b[A-Z][a-z]")
+#: A word of capitals, and a capitalised word's start: ``\b[A-Z]{2,}\b`` and ``\b[A-Z][a-z]``, written to open
+#: with the capital (the engine then skips fast to the next one) and look behind it for the word's start.
+_CAPS = re.compile(r"[A-Z](?<!\w[A-Z])[A-Z]+\b")
+_CAPITALISED = re.compile(r"[A-Z](?<!\w[A-Z])[a-z]")
 #: A credit line: a few words, then "by" and a capitalised name ("Photographs by …", "Medically reviewed by …",
 #: "(Reporting by …; Editing by …)").
 _BY_CREDIT = re.compile(r"^\W*(?:[A-Za-z-]+ ){0,3}by [A-Z]")
@@ -241,7 +251,9 @@ _SHAPE_NAMES = (
     "about_label", "end_mark", "site_named",
     "link_density", "all_links", "hinted",
 )
-LOCAL_NAMES: tuple[str, ...] = tuple(f"has_{n}" for n in _SIGNAL_NAMES) + _SHAPE_NAMES
+#: The local features' names: the signals, the shapes, then the cohesion numbers (set per page, see
+#: :mod:`.cohesion`; the first-pass model never sees them).
+LOCAL_NAMES: tuple[str, ...] = tuple(f"has_{n}" for n in _SIGNAL_NAMES) + _SHAPE_NAMES + COHESION_NAMES
 _N_LOCAL = len(LOCAL_NAMES)
 _AT = {name: i for i, name in enumerate(LOCAL_NAMES)}
 _SIGNAL_AT = {name: _AT[f"has_{name}"] for name in _SIGNAL_NAMES}
@@ -251,18 +263,33 @@ PAIR_OFFSET = _N_LOCAL
 _BINARY = frozenset(i for i, name in enumerate(LOCAL_NAMES) if name.startswith("has_") or name in {
     "len_lt40", "len_lt100", "len_gt300", "words_le3", "ends_colon", "ends_question", "ends_exclaim", "ends_open",
     "label_lead", "imperative", "imperative_first", "slash_credit", "by_credit", "about_label", "end_mark",
-    "site_named", "all_links", "hinted"})
+    "site_named", "all_links", "hinted", *COHESION_BINARY})
 #: Index of the first hashed n-gram feature.
 HASH_OFFSET = PAIR_OFFSET + _N_LOCAL * _N_LOCAL
 
 
-def with_pairs(features: Features) -> Features:
-    """The features with the pair features of their active binary named features added."""
-    active = [i for i, v in features if i in _BINARY and v == 1.0]
+def active_flags(features: Features) -> tuple[int, ...]:
+    """The indices of the binary named features that are set."""
+    return tuple(i for i, v in features if i in _BINARY and v == 1.0)
+
+
+def with_pairs(features: Features, active: tuple[int, ...] | None = None) -> Features:
+    """The features with the pair features of their active binary named features (``active``, when known) added."""
+    if active is None:
+        active = active_flags(features)
     if len(active) < 2:
         return features
     pairs = [(PAIR_OFFSET + a * _N_LOCAL + b, 1.0) for n, a in enumerate(active) for b in active[n + 1:]]
     return sorted([*features, *pairs])
+
+
+def cross_pairs(flags: Sequence[int], flag: int) -> Features:
+    """The pair features of one more flag (a cohesion flag, set per page) with a block's ``flags``."""
+    return [(PAIR_OFFSET + min(a, flag) * _N_LOCAL + max(a, flag), 1.0) for a in flags if a != flag]
+
+
+#: Index of each cohesion number among the local features.
+COHESION_AT = {name: _AT[name] for name in COHESION_NAMES}
 
 #: The site-name feature's index (set per page, outside the cache of local features: see :func:`names_site`).
 SITE_NAMED = _AT["site_named"]
@@ -283,37 +310,82 @@ def _bucket(token: str) -> int:
 Features = list[tuple[int, float]]
 
 
+#: Attribution verbs (a statement someone made: "said", "told", "according to" ...).
+_ATTRIBUTION_VERBS = (
+    "said|says|say|told|tells|added|adds|explained|explains|argued|argues|warned|warns|announced|stated|insisted|"
+    "claimed|claims|recalled|noted|notes|urged|urges|replied|confirmed|confirms|estimated|reported|testified|wrote|"
+    "writes|acknowledged|admitted"
+)
+#: Who makes a statement: a name, a pronoun, or a word for an official, an organisation or a document.
+_SPEAKER = (
+    r"(?:[A-Z][\w'’.-]+|he|she|they|it|who|which|officials?|spokes\w+|police|authorities|researchers|experts?|"
+    r"analysts?|executives?|ministers?|directors?|president|chief|managers?|statement|report|study|data|figures|"
+    r"company|council|government|agency|department)"
+)
+#: An attribution: a speaker and an attribution verb next to each other (a word or two may sit between), a verb
+#: right after a quotation, or "according to". A verb alone ("frequently asked", "once added") is none.
+_ATTRIBUTION = re.compile(
+    rf"\b{_SPEAKER}\s+(?:\w+\s+){{0,2}}?(?:{_ATTRIBUTION_VERBS})\b"
+    rf"|\b(?:{_ATTRIBUTION_VERBS})\s+(?:the\s+|a\s+|an\s+)?{_SPEAKER}\b"
+    rf"|[,.!?][”\"’']\s*(?:{_ATTRIBUTION_VERBS})\b"
+    r"|\b[Aa]ccording to\b"
+)
+
+
 def reports(text: str) -> bool:
-    """Does the block attribute a statement (an attribution verb, or a quotation)? Cheap: a page with too few such
-    blocks is not judged at all."""
-    low = text.lower()
-    if any(stem in low for stem in _SAID_STEMS) and not _SAID_WORDS.isdisjoint(_WORD.findall(low)):
-        return True
-    return holds_quotation(text)
+    """Does the block attribute a statement to someone ("…, the minister said", "according to the report")? Cheap
+    (a substring test comes first): a page with too few such blocks is not judged at all."""
+    for key in _ATTRIBUTION_KEYS:
+        if key in text:
+            return _ATTRIBUTION.search(text) is not None
+    return False
 
 
-_SAID_WORDS = frozenset(_split(_WORD_LISTS["said"]))
-#: Substrings one of which every attribution word contains (a fast test before splitting words).
-_SAID_STEMS = tuple(sorted({w[:4] for w in _SAID_WORDS}))
+def may_report(texts: Sequence[str]) -> list[int]:
+    """The indices of the texts that hold an attribution verb (the only ones :func:`reports` may find attributing),
+    in order: one search of the joined texts per verb, rather than one per text."""
+    joined = "\n".join(texts)  # (no verb holds a line break: each one found lies within one text)
+    starts = list(itertools.accumulate((len(t) + 1 for t in texts), initial=0))
+    found: set[int] = set()
+    for key in _ATTRIBUTION_KEYS:
+        at = joined.find(key)
+        while at >= 0:
+            i = bisect.bisect_right(starts, at) - 1
+            found.add(i)
+            at = joined.find(key, starts[i + 1])
+    return sorted(found)
+
+
+#: Substrings one of which every attribution contains (the verbs, as the pattern spells them, that hold no other
+#: one, and "according to"): a fast test before the pattern.
+_ATTRIBUTION_KEYS = tuple(sorted(
+    {v for v in _ATTRIBUTION_VERBS.split("|") if not any(o != v and o in v for o in _ATTRIBUTION_VERBS.split("|"))}
+    | {"ccording to"}))
 
 
 def readable(text: str) -> bool:
-    """Is the block mostly words of a Latin-script language (the only kind the model has learned to read)?"""
+    """Is the block mostly words of a Latin-script language (the only kind the model has learned to read), or
+    short and without letters (an end mark such as "###" or "* * *")?"""
+    if _OTHER_LETTER.search(text) is None:  # every letter an ASCII one (most blocks): no need to count
+        return _LETTER.search(text) is not None or len(text) <= 12
     letters = len(_LETTER.findall(text))
-    return letters > 0 and len(_WORD_LETTER.findall(text.lower())) >= 0.7 * letters
+    return len(_WORD_LETTER.findall(text.lower())) >= 0.7 * letters
 
 
-def local_features(text: str, *, link_density: float = 0.0, hinted: bool = False) -> Features:
+def local_features(text: str, *, link_density: float = 0.0, hinted: bool = False,
+                   outside: tuple[str, int] | None = None) -> Features:
     """The local features of one block (at most :data:`MAX_JUDGED` characters), all but :data:`SITE_NAMED`.
 
     The block's kind (paragraph, list item, heading ...) is no feature: how a page marks a block up says little
     about what it does, and a list of perks is a list on one site and paragraphs on the next."""
-    core, quoted = outside_quotes(text)
+    core, quoted = outside or outside_quotes(text)
     low = core.lower()
     words = _WORD.findall(low)
     n = max(len(words), 1)
     feats: dict[int, float] = {_AT["bias"]: 1.0}
     found = _signals(low, words)
+    if not _BIO_WORDS.isdisjoint(words) and _BIO.match(core):
+        found.add("bio")
     for name in found:
         feats[_SIGNAL_AT[name]] = 1.0
     size = len(text)
@@ -344,7 +416,7 @@ def local_features(text: str, *, link_density: float = 0.0, hinted: bool = False
             feats[_AT["imperative_first"]] = 1.0
     for name, feature in (("you", "you_rate"), ("we", "we_rate"), ("third", "third_rate")):
         if name in found:
-            count = sum(1 for w in words if name in _WORD_SIGNALS.get(w, ()))
+            count = sum(map(_SIGNAL_WORDS[name].__contains__, words))
             feats[_AT[feature]] = min(1.0, 8.0 * count / n)
     if quoted:
         feats[_AT["quoted_share"]] = quoted / max(size, 1)
@@ -411,7 +483,8 @@ CONTEXT_NAMES: tuple[str, ...] = (
     "local_unreported", "relative_reporting", "prev", "next", "prev2", "next2", "run_max", "run_mean", "prev_lead",
     "list_chain",
     "no_story_after", "story_after_share", "before_story", "position", "page_you", "repeated", "repeated_local",
-    "short_between_promos",
+    "short_between_promos", "page_links", "linked_on_linked_page", "story_mass", "story_blocks", "page_we",
+    "page_site", "we_on_we_page", "site_on_site_page", "page_says",
 )
 _C = {name: i for i, name in enumerate(CONTEXT_NAMES)}
 #: A block with a local logit below this and at least :data:`_STORY_CHARS` characters counts as story.
@@ -426,17 +499,25 @@ def _squash(z: float) -> float:
 
 def context_features(
     logits: Sequence[float], *, sizes: Sequence[int], kinds: Sequence[str], ends_colon: Sequence[bool],
-    addresses_reader: Sequence[bool], reports: Sequence[bool], repeated: Sequence[bool],
+    addresses_reader: Sequence[bool], reports: Sequence[bool], repeated: Sequence[bool], linked: Sequence[bool],
+    we: Sequence[bool], site: Sequence[bool], says: Sequence[bool], only: Collection[int] | None = None,
 ) -> list[Features]:
-    """The context features of every block of a page, from the blocks' local logits and shapes."""
+    """The context features of every block of a page, from the blocks' local logits and shapes (``linked``: the
+    block is mostly a link); with ``only``, those of the blocks at these indices alone, in page order."""
     count = len(logits)
-    story = [z < _STORY_LOGIT and size >= _STORY_CHARS for z, size in zip(logits, sizes, strict=True)]
+    story = [z < _STORY_LOGIT and size >= _STORY_CHARS and not link
+             for z, size, link in zip(logits, sizes, linked, strict=True)]
+    story_count = sum(story)
+    page_links = sum(linked) / count if count else 0.0
     story_total = sum(size for s, size in zip(story, sizes, strict=True) if s) or 1
     after = [0] * (count + 1)  # story characters after block i
     for i in range(count - 1, -1, -1):
         after[i] = after[i + 1] + (sizes[i] if story[i] else 0)
     first_story = next((i for i, s in enumerate(story) if s), count)
     page_you = sum(addresses_reader) / count if count else 0.0
+    page_we = sum(we) / count if count else 0.0
+    page_site = sum(site) / count if count else 0.0
+    page_says = min(1.0, sum(says) / 3.0)
     judged = sorted(z for z in logits if z != LONG_LOGIT)
     median = judged[len(judged) // 2] if judged else LONG_LOGIT
     high_share = sum(1 for z in judged if z > 0) / len(judged) if judged else 0.0
@@ -445,13 +526,15 @@ def context_features(
     chain = False
     for i in range(count):
         z = logits[i]
+        lead = i > 0 and ends_colon[i - 1] and logits[i - 1] > -2.0
+        chain = kinds[i] == "list_item" and (lead or (chain and i > 0 and kinds[i - 1] == "list_item"))
+        if only is not None and i not in only:
+            continue
         prev = logits[i - 1] if i > 0 else -3.0
         nxt = logits[i + 1] if i + 1 < count else -3.0
         prev2 = logits[i - 2] if i > 1 else -3.0
         nxt2 = logits[i + 2] if i + 2 < count else -3.0
         window = [logits[j] for j in range(max(0, i - 2), min(count, i + 3)) if j != i]
-        lead = i > 0 and ends_colon[i - 1] and logits[i - 1] > -2.0
-        chain = kinds[i] == "list_item" and (lead or (chain and i > 0 and kinds[i - 1] == "list_item"))
         f: dict[int, float] = {
             _C["bias"]: 1.0, _C["median"]: _squash(median), _C["relative"]: _squash(z - median),
             _C["high_share"]: high_share, _C["page_reports"]: min(1.0, reporting / 4.0), _C["prev"]: _squash(prev),
@@ -462,7 +545,19 @@ def context_features(
             _C["story_after_share"]: after[i + 1] / story_total,
             _C["position"]: i / (count - 1) if count > 1 else 0.0,
             _C["page_you"]: page_you,
+            _C["page_links"]: page_links,
+            _C["story_mass"]: min(1.0, math.log1p(story_total) / 10.0),
+            _C["story_blocks"]: min(1.0, story_count / 8.0),
+            _C["page_we"]: page_we,
+            _C["page_site"]: page_site,
+            _C["page_says"]: page_says,
         }
+        if linked[i]:
+            f[_C["linked_on_linked_page"]] = page_links
+        if we[i]:
+            f[_C["we_on_we_page"]] = page_we
+        if site[i]:
+            f[_C["site_on_site_page"]] = page_site
         reports_share = min(1.0, reporting / 4.0)
         f[_C["local_reporting"]] = _squash(z) * reports_share
         f[_C["relative_reporting"]] = _squash(z - median) * reports_share
@@ -473,7 +568,7 @@ def context_features(
             f[_C["prev_lead"]] = 1.0
         if chain:
             f[_C["list_chain"]] = 1.0
-        if after[i + 1] == 0:
+        if after[i + 1] == 0 and not story[i]:
             f[_C["no_story_after"]] = 1.0
         if i < first_story:
             f[_C["before_story"]] = 1.0

@@ -203,8 +203,8 @@ class PromoCleaner:
             alive = [i for i in range(len(views)) if i not in dropped]
             if not alive:
                 return dropped
-            judged = model.judge([views[i] for i in alive], site, [repeated[i] for i in alive])
-            new = {i: (j.label, j.score) for i, j in zip(alive, judged, strict=True) if j.score >= model.threshold}
+            judged = model.removals([views[i] for i in alive], site, [repeated[i] for i in alive])
+            new = {alive[k]: (j.label, j.score) for k, j in judged.items()}
             if not new:
                 return dropped
             dropped.update(new)
