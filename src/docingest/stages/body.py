@@ -16,6 +16,7 @@ from ..document import Candidate, Page
 from ..hookspecs import hookimpl
 from ..html import squash, squash_lines, visible
 from ..html.blocks import Elems, RawBlock, flatten
+from ..html.related import drop_related
 from ..html.scoring import block_weight, select
 from ..html.story import STORY_PROSE, anchor
 from ..html.title import _words as words
@@ -114,6 +115,7 @@ def extract(page: Page) -> list[Candidate]:
     root, kept = select(elems, blocks, anchor=anchor(blocks, _titles(page)))
     if (size := sum(len(blocks[i].text) for i in kept)) < NEAR_EMPTY and (better := _by_density(page, size)):
         elems, blocks, root, kept, _tree = better
+    kept = drop_related(elems, blocks, kept, root)
     kept = drop_headline(blocks, kept, page)
     kept = drop_bylines(blocks, kept, page)
     return to_candidates(elems, blocks, kept, root)
