@@ -139,7 +139,7 @@ _SAID = LOCAL_NAMES.index("has_said")
 _WE = LOCAL_NAMES.index("has_we")
 _SAY = LOCAL_NAMES.index("has_say")
 _CACHE: dict[tuple[str, float, bool, bool], tuple[Features | None, tuple[int, ...], bool, Words]] = {}
-_CACHE_SIZE = 16384
+_CACHE_SIZE = 2048
 
 
 _NAMED: dict[tuple[str, str], bool] = {}
