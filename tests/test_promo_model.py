@@ -194,3 +194,12 @@ def test_the_fast_capital_patterns_match_their_plain_forms(text: str) -> None:
 
     assert _CAPS.findall(text) == re.findall(r"\b[A-Z]{2,}\b", text)
     assert _CAPITALISED.findall(text) == re.findall(r"\b[A-Z][a-z]", text)
+
+
+def test_each_attribution_key_holds_a_stem_that_may_report_scans_for() -> None:
+    """``may_report`` scans for stems: a key without one would let an attributing text pass unseen."""
+    from docingest.boilerplate.features import _ATTRIBUTION_KEYS, _ATTRIBUTION_STEMS
+
+    for key in _ATTRIBUTION_KEYS:
+        assert any(stem in key for stem in _ATTRIBUTION_STEMS), key
+    assert all("\n" not in stem for stem in _ATTRIBUTION_STEMS)
