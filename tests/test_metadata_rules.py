@@ -617,3 +617,15 @@ def test_scholarly_author_tags_give_one_name_each() -> None:
     assert meta(head, "<h1>Rivers in spring</h1>" + BODY).authors == ("Aniruddha Roy", "Mina Lee")
     plain = '<meta name="author" content="Jane Doe, John Smith">'
     assert meta(plain, "<h1>Rivers in spring</h1>" + BODY).authors == ("Jane Doe", "John Smith")
+
+
+def test_metadata_drops_the_invisible_characters_the_text_drops() -> None:
+    """Metadata and the body text share one definition of what prints nothing (``docingest.html.visible``):
+    bidi embeddings and soft hyphens go, the zero-width non-joiner that spells a Persian word stays."""
+    page = (
+        "<html><head><title>\u202a\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645\u202c</title>"
+        "<meta name='description' content='Assis\u00adtance \u202aprogram\u202c'></head><body></body></html>"
+    )
+    meta = extract_metadata(LexborHTMLParser(page), None)
+    assert meta.description == "Assistance program"
+    assert meta.title == "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645"

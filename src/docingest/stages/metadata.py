@@ -40,6 +40,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ..document import Metadata, Page
 from ..hookspecs import hookimpl
+from ..html import visible
 from ..meta import jsonld
 from ..meta.authors import clean_authors, is_handle, name_first
 from ..meta.dates import date_from_url, day_of, parse_date
@@ -129,10 +130,6 @@ def _key(text: str) -> str:
     return _KEY.sub("", text.casefold())
 
 
-#: Characters a reader does not see: soft hyphens ("Assis\u00adtance"), zero-width spaces and joiners, BOMs.
-_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
-
-
 def _squash(text: str | None) -> str | None:
     """Whitespace-normalised text with leftover (double-encoded) character references decoded and invisible
     characters dropped."""
@@ -140,7 +137,7 @@ def _squash(text: str | None) -> str | None:
         return None
     if "&" in text:
         text = html.unescape(text)
-    out = " ".join(text.translate(_INVISIBLE).split())
+    out = " ".join(visible(text).split())
     return out or None
 
 
