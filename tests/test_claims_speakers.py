@@ -1035,3 +1035,46 @@ def test_written_texts_and_groups_are_nobodys_words(text: str, speakers: list[st
 def test_articles_get_every_speaker(text: str, speakers: list[str | None]) -> None:
     found = [c for c in docingest.extract_claims(text) if c.kind == "quote" and c.confidence >= QUOTATION_CONFIDENCE]
     assert [c.speaker for c in found] == speakers
+
+
+#: Round 4 (issue 12): what a description names, from the roles the text gives each entity (team-written).
+DESCRIPTIONS: list[tuple[str, list[str | None]]] = [
+    # a role noun of the same family as the one the person was introduced with
+    (
+        "Tomas Berg, head of the county water agency, met residents on Tuesday. Mayor Ada Quist did not attend.\n\n"
+        "“The pipes are older than any of us,” the director said.",
+        ["Tomas Berg"],
+    ),
+    (
+        "Professor Lena Varga has studied the glacier since 2004.\n\n“It is shrinking faster,” the scientist said.",
+        ["Lena Varga"],
+    ),
+    # the same head before a noun of its family, however recent the other
+    (
+        "Chief executive Paula Strand opened the plant with operations head Ravi Menon.\n\n"
+        "“We will hire 200 people,” the chief executive said.",
+        ["Paula Strand"],
+    ),
+    # a role given by an organisation's possessive in an apposition, with a time after it
+    (
+        "Mira Holt, Lakeview Clinic's medical director since 2015, warned of shortages. Nurse Paul Ames agreed.\n\n"
+        "“We cannot staff the night shift,” the medical director said.",
+        ["Mira Holt"],
+    ),
+    # a role nobody was given, written for the first time: the person just written about
+    (
+        "Ingrid Solheim has fixed bicycles on Canal Street for thirty years.\n\n“People bring me wrecks,” the mechanic said.",
+        ["Ingrid Solheim"],
+    ),
+    # ... but an anonymous source's label names nobody
+    (
+        "Ingrid Solheim chairs the committee.\n\n“The vote will be close,” the official said.",
+        [None],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "speakers"), DESCRIPTIONS, ids=[t[:40] for t, _ in DESCRIPTIONS])
+def test_descriptions_name_who_the_text_gave_the_role(text: str, speakers: list[str | None]) -> None:
+    found = [c for c in docingest.extract_claims(text) if c.kind == "quote" and c.confidence >= QUOTATION_CONFIDENCE]
+    assert [c.speaker for c in found] == speakers
