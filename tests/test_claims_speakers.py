@@ -1063,7 +1063,8 @@ DESCRIPTIONS: list[tuple[str, list[str | None]]] = [
     ),
     # a role nobody was given, written for the first time: the person just written about
     (
-        "Ingrid Solheim has fixed bicycles on Canal Street for thirty years.\n\n“People bring me wrecks,” the mechanic said.",
+        "Ingrid Solheim has fixed bicycles on Canal Street for thirty years.\n\n"
+        "“People bring me wrecks,” the mechanic said.",
         ["Ingrid Solheim"],
     ),
     # ... but an anonymous source's label names nobody
