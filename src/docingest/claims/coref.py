@@ -120,11 +120,15 @@ class Cast:
                     thing[id(ent)] = thing.get(id(ent), 0) + 1
                 continue
             i = bisect_left(starts, pos) - 1
+            said = "" if word == "its" else "m" if word in MALE_PRONOUNS else "f"
             while i >= 0 and pos - starts[i] < 300:
                 ent = mentions[i].entity
                 assert isinstance(ent, Entity)
+                if ent.gender_known and ent.gender != said:
+                    i -= 1  # "Mr Odell thanked Lane. She …": not the one the text has shown to be a man
+                    continue
                 if not ent.org and not mentions[i].objectlike:
-                    tally = thing if word == "its" else male if word in MALE_PRONOUNS else female
+                    tally = thing if not said else male if said == "m" else female
                     tally[id(ent)] = tally.get(id(ent), 0) + 1
                     break
                 i -= 1
