@@ -1079,3 +1079,33 @@ DESCRIPTIONS: list[tuple[str, list[str | None]]] = [
 def test_descriptions_name_who_the_text_gave_the_role(text: str, speakers: list[str | None]) -> None:
     found = [c for c in docingest.extract_claims(text) if c.kind == "quote" and c.confidence >= QUOTATION_CONFIDENCE]
     assert [c.speaker for c in found] == speakers
+
+
+#: Round 4: a canonical name drops the descriptor a mention wrote before it (team-written).
+DESCRIPTORS: list[tuple[str, list[str | None]]] = [
+    (
+        "Conservative Marcus Abney opened the debate. Conservatives later walked out.\n\n"
+        "Marcus Abney said: “We will not back down.”",
+        ["Marcus Abney"],
+    ),
+    (
+        "Olympian Alicia Romero signed autographs.\n\n“I never expected this,” said Alicia Romero.",
+        ["Alicia Romero"],
+    ),
+    # a given name before the shorter name is part of the name
+    (
+        "Mary Ann Keller runs the archive.\n\n“Nothing is thrown away,” said Ann Keller.",
+        ["Mary Ann Keller"],
+    ),
+    # a surname's particle starts no shorter name
+    (
+        "Femke van der Laan leads the survey.\n\n“The data are clear,” van der Laan said.",
+        ["Femke van der Laan"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "speakers"), DESCRIPTORS, ids=[t[:40] for t, _ in DESCRIPTORS])
+def test_canonical_names_drop_descriptors(text: str, speakers: list[str | None]) -> None:
+    found = [c for c in docingest.extract_claims(text) if c.kind == "quote" and c.confidence >= QUOTATION_CONFIDENCE]
+    assert [c.speaker for c in found] == speakers

@@ -14,12 +14,12 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from .entities import Entity
-from .lexicon import BUSINESS_NOUNS, MALE_PRONOUNS, ORG_NOUNS, PUBLIC_HEADS
+from .lexicon import BUSINESS_NOUNS, MALE_PRONOUNS, ORG_NOUNS, PUBLIC_HEADS, name_gender
 from .mentions import Mention, MentionFinder
 from .sieve import cluster, orgs, roles
 from .sieve.acronyms import acronym_key, initials, is_acronym
 from .sieve.exact import key
-from .titles import bare, describe, parse_role, split_title
+from .titles import PARTICLES, bare, describe, parse_role, split_title
 
 #: he/his/him/himself/she/her/hers/herself as whole words, and what points at a thing: "its", ", which" (the
 #: look-behind after the first letter keeps the regex engine's fast first-character scan)
@@ -82,6 +82,9 @@ class Cast:
                     if full:
                         self.acronyms[n.lower().replace(".", "")] = full
         self._gender_votes()
+        for ent in self.entities:
+            if not ent.org:
+                self._drop_descriptor(ent)
 
     # ------------------------------------------------------------------ building
     def _spell_out_acronyms(self) -> None:
@@ -98,6 +101,31 @@ class Cast:
                 added.append(Mention(start=start, end=end, name=self.text[start:end], kind="org"))
         if added:
             self.mentions = sorted([*self.mentions, *added], key=lambda m: m.start)
+
+    def _drop_descriptor(self, ent: Entity) -> None:
+        """A person's canonical name without the descriptor some mention wrote before it: "Republican Donald
+        Trump" and "Miss Universe Alicia Machado" where the article also writes "Donald Trump", "Alicia Machado".
+        The longer form extends a name of two words or more only at the front, by capitalised words that are no
+        given name, and that name starts with a given name or the words stand elsewhere in the text on their own
+        ("Republicans", "the Republican nominee")."""
+        name = ent.name.split()
+        if len(name) < 3:
+            return
+        for m in ent.mentions:
+            short = m.name.split()
+            k = len(name) - len(short)
+            if len(short) < 2 or k <= 0 or name[k:] != short or short[0][:1].islower() or bare(short[0]) in PARTICLES:
+                continue
+            lead = name[:k]
+            if any(name_gender(w) or not w[:1].isupper() for w in lead):
+                continue
+            if name_gender(short[0]) or all(self._stands_alone(w, " ".join(short)) for w in lead):
+                ent._name = m.name
+                return
+
+    def _stands_alone(self, word: str, rest: str) -> bool:
+        """Whether ``word`` is written somewhere other than right before ``rest``."""
+        return any(not self.text.startswith(rest, m.end() + 1) for m in _word(word).finditer(self.text))
 
     def _gender_votes(self) -> None:
         """A gender for each person without one: each he/she/his/her outside quotation marks votes for the

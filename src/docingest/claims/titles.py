@@ -194,7 +194,7 @@ def _split_title(tokens: tuple[str, ...]) -> int:
             head_noun(tok) is not None
             or low in HONORIFICS
             # "Det Insp Wilde"; not a capitalised particle that spells one ("Di María"; "DI Wilde" is a title)
-            or (tok[:1].isupper() and low in TITLE_ABBREVIATIONS and (tok.isupper() or low not in _PARTICLES))
+            or (tok[:1].isupper() and low in TITLE_ABBREVIATIONS and (tok.isupper() or low not in PARTICLES))
         )
         if not is_head and tok.isupper() and 2 <= len(tok.rstrip(".")) <= 4 and i + 1 < n:
             # an upper-case title right before a name ("MMC Thabo Nkosi", "MP Rita Vance")
@@ -218,7 +218,7 @@ def _split_title(tokens: tuple[str, ...]) -> int:
 
 
 #: particles of surnames, capitalised at a name's start ("Di María", "De Vries")
-_PARTICLES = frozenset({"di", "de", "da", "del", "du", "le", "la", "van", "von", "dos", "das", "der", "den"})
+PARTICLES = frozenset({"di", "de", "da", "del", "du", "le", "la", "van", "von", "dos", "das", "der", "den"})
 #: words that follow the title noun they qualify
 _POSTPOSED = frozenset({"emeritus", "emerita", "designate", "elect"})
 #: a generation written after a name ("Jr.", "Sr.", "III")
