@@ -1109,3 +1109,25 @@ DESCRIPTORS: list[tuple[str, list[str | None]]] = [
 def test_canonical_names_drop_descriptors(text: str, speakers: list[str | None]) -> None:
     found = [c for c in docingest.extract_claims(text) if c.kind == "quote" and c.confidence >= QUOTATION_CONFIDENCE]
     assert [c.speaker for c in found] == speakers
+
+
+#: Round 4: pronouns and possessive descriptions (team-written).
+REFERENCES: list[tuple[str, list[str | None]]] = [
+    # a capitalised word at a sentence's start is no person a pronoun can name
+    (
+        "Emma Lowe runs the food bank. Demand has doubled, according to Lowe.\n\n"
+        "“We are seeing working families now,” she said.",
+        ["Emma Lowe"],
+    ),
+    # "X's lawyer" is somebody else, known by whose they are
+    (
+        "The suspect, Daniel Roe, was arrested in May.\n\nRoe's lawyer said: “My client is innocent.”",
+        [None],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "speakers"), REFERENCES, ids=[t[:40] for t, _ in REFERENCES])
+def test_references_name_whom_the_text_shows(text: str, speakers: list[str | None]) -> None:
+    found = [c for c in docingest.extract_claims(text) if c.kind == "quote" and c.confidence >= QUOTATION_CONFIDENCE]
+    assert [c.speaker for c in found] == speakers

@@ -1070,6 +1070,8 @@ class Attributor:
                 person = self.registry.resolve_role(mention, s)
                 if person is None and not (words & ORG_NOUNS):
                     names = list(NAME_RE.finditer(mention))
+                    if names and names[-1].group(0).endswith(("’s", "'s")) and names[-1].end() < len(mention):
+                        names = []  # "Roe's lawyer", "Okafor's daughter": somebody else, known by whose they are
                     if names and names[-1].group(0).split()[0].lower() not in NOT_NAMES:
                         person = self.registry.resolve_name(names[-1].group(0), s)
                         if person is not None and person.first > e:
@@ -1130,6 +1132,8 @@ class Attributor:
             # ("When asked …, Mulder didn't hesitate.")
             lo, hi = self.sentences[k]
             topic = self.registry.last_head(lo, hi)
+            if topic is not None and self.registry.only_capitalised_as_first_word(topic):
+                topic = None  # "Demand has doubled, according to Lowe.": a sentence's first word, no name
             if topic is None and _LEAD_ROLE.match(self.text, lo, hi):
                 # "The judge adjourned the trial …": a role heading the sentence
                 held = self.subject_of(lo, hi)

@@ -181,6 +181,17 @@ class Cast:
             return True
         return " " in ent.name and ent.clause_heads > 0 and ent.subject_uses >= ent.object_uses
 
+    def only_capitalised_as_first_word(self, ent: Entity) -> bool:
+        """Whether an entity is one word that nothing shows to be a name: written only at a sentence's or a
+        line's start, where any word is capitalised ("Demand has doubled"), with no title, honorific or cue."""
+        if " " in ent.name or ent.person_evidence or ent.spoke or ent.org:
+            return False
+        for m in ent.mentions:
+            before = self.text[max(0, m.start - 3) : m.start].rstrip(" “\"‘'(")
+            if before and not before.endswith((".", "!", "?", "\n", "”", '"')):
+                return False
+        return True
+
     def at(self, start: int, end: int) -> Entity | None:
         """The entity of the name written in ``[start, end)`` (a person's rather than its title's owner)."""
         i = bisect_left(self.starts, end) - 1
