@@ -1092,6 +1092,11 @@ DESCRIPTORS: list[tuple[str, list[str | None]]] = [
         "Olympian Alicia Romero signed autographs.\n\n“I never expected this,” said Alicia Romero.",
         ["Alicia Romero"],
     ),
+    # an organisation a capitalised run wrote after the name
+    (
+        "Councillor Ana Ruiz Harbour Trust spoke first.\n\n“We need help,” Ana Ruiz said.",
+        ["Ana Ruiz"],
+    ),
     # a given name before the shorter name is part of the name
     (
         "Mary Ann Keller runs the archive.\n\n“Nothing is thrown away,” said Ann Keller.",

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from .entities import Entity
-from .lexicon import BUSINESS_NOUNS, MALE_PRONOUNS, ORG_NOUNS, PUBLIC_HEADS, name_gender
+from .lexicon import BUSINESS_NOUNS, HONORIFICS, MALE_PRONOUNS, ORG_HEADS, ORG_NOUNS, PUBLIC_HEADS, name_gender
 from .mentions import Mention, MentionFinder
 from .sieve import cluster, orgs, roles
 from .sieve.acronyms import acronym_key, initials, is_acronym
@@ -103,29 +103,42 @@ class Cast:
             self.mentions = sorted([*self.mentions, *added], key=lambda m: m.start)
 
     def _drop_descriptor(self, ent: Entity) -> None:
-        """A person's canonical name without the descriptor some mention wrote before it: "Republican Donald
-        Trump" and "Miss Universe Alicia Machado" where the article also writes "Donald Trump", "Alicia Machado".
-        The longer form extends a name of two words or more only at the front, by capitalised words that are no
-        given name, and that name starts with a given name or the words stand elsewhere in the text on their own
-        ("Republicans", "the Republican nominee")."""
+        """A person's canonical name without what a capitalised run wrote around it: a descriptor before it
+        ("Republican Donald Trump", "Miss Universe Alicia Machado") or an organisation after it ("Ana Ruiz
+        Harbour Trust", from a run no comma split). A descriptor is capitalised words that are no given name
+        before a name of two words or more, cut when that name starts with a given name or is written on its
+        own, and either both hold or the descriptor's words stand elsewhere in the text outside the full name
+        ("Republicans", "the Republican nominee"). Given names and particles ("van der Laan") stay."""
         name = ent.name.split()
         if len(name) < 3:
             return
-        for m in ent.mentions:
-            short = m.name.split()
-            k = len(name) - len(short)
-            if len(short) < 2 or k <= 0 or name[k:] != short or short[0][:1].islower() or bare(short[0]) in PARTICLES:
+        written = {m.name for m in ent.mentions}
+        if bare(name[-1]) in ORG_HEADS and ent.person_evidence:
+            prefix = next(
+                (" ".join(name[:k]) for k in range(len(name) - 1, 1, -1) if " ".join(name[:k]) in written), None
+            )
+            if prefix is not None:
+                ent._name = prefix
+                return
+        if any(bare(w) in ORG_HEADS for w in name) or not self.personlike(ent):
+            return  # "Port Alder Regional Transit": an organisation's name is whole
+        for k in range(1, len(name) - 1):
+            lead, rest = name[:k], name[k:]
+            if not rest[0][:1].isupper() or bare(rest[0]) in PARTICLES or bare(rest[0]) in HONORIFICS:
                 continue
-            lead = name[:k]
             if any(name_gender(w) or not w[:1].isupper() for w in lead):
-                continue
-            if name_gender(short[0]) or all(self._stands_alone(w, " ".join(short)) for w in lead):
-                ent._name = m.name
+                break  # "Mary Ann Keller": a given name is the name's own
+            given, short = bool(name_gender(rest[0])), " ".join(rest) in written
+            alone = all(self._stands_alone(w, ent) for w in lead)
+            if (given and short) or (alone and (given or short)):
+                ent._name = " ".join(rest)
                 return
 
-    def _stands_alone(self, word: str, rest: str) -> bool:
-        """Whether ``word`` is written somewhere other than right before ``rest``."""
-        return any(not self.text.startswith(rest, m.end() + 1) for m in _word(word).finditer(self.text))
+    def _stands_alone(self, word: str, ent: Entity) -> bool:
+        """Whether ``word`` is written somewhere outside the entity's mentions and its full name."""
+        inside = [(m.start(), m.end()) for m in _word(ent.name).finditer(self.text)]
+        inside += [(m.start, m.end) for m in ent.mentions]
+        return any(not any(a <= m.start() < b for a, b in inside) for m in _word(word).finditer(self.text))
 
     def _gender_votes(self) -> None:
         """A gender for each person without one: each he/she/his/her outside quotation marks votes for the
