@@ -129,15 +129,17 @@ class Cast:
             if any(name_gender(w) or not w[:1].isupper() for w in lead):
                 break  # "Mary Ann Keller": a given name is the name's own
             given, short = bool(name_gender(rest[0])), " ".join(rest) in written
-            alone = all(self._stands_alone(w, ent) for w in lead)
-            if (given and short) or (alone and (given or short)):
+            if (given and short) or ((given or short) and all(self._stands_alone(w, ent) for w in lead)):
                 ent._name = " ".join(rest)
                 return
 
     def _stands_alone(self, word: str, ent: Entity) -> bool:
         """Whether ``word`` is written somewhere outside the entity's mentions and its full name."""
-        inside = [(m.start(), m.end()) for m in _word(ent.name).finditer(self.text)]
-        inside += [(m.start, m.end) for m in ent.mentions]
+        inside = [(m.start, m.end) for m in ent.mentions]
+        at = self.text.find(ent.name)
+        while at >= 0:
+            inside.append((at, at + len(ent.name)))
+            at = self.text.find(ent.name, at + 1)
         return any(not any(a <= m.start() < b for a, b in inside) for m in _word(word).finditer(self.text))
 
     def _gender_votes(self) -> None:
