@@ -1075,12 +1075,6 @@ DESCRIPTIONS: list[tuple[str, list[str | None]]] = [
 ]
 
 
-@pytest.mark.parametrize(("text", "speakers"), DESCRIPTIONS, ids=[t[:40] for t, _ in DESCRIPTIONS])
-def test_descriptions_name_who_the_text_gave_the_role(text: str, speakers: list[str | None]) -> None:
-    found = [c for c in docingest.extract_claims(text) if c.kind == "quote" and c.confidence >= QUOTATION_CONFIDENCE]
-    assert [c.speaker for c in found] == speakers
-
-
 #: Round 4: a canonical name drops the descriptor a mention wrote before it (team-written).
 DESCRIPTORS: list[tuple[str, list[str | None]]] = [
     (
@@ -1110,12 +1104,6 @@ DESCRIPTORS: list[tuple[str, list[str | None]]] = [
 ]
 
 
-@pytest.mark.parametrize(("text", "speakers"), DESCRIPTORS, ids=[t[:40] for t, _ in DESCRIPTORS])
-def test_canonical_names_drop_descriptors(text: str, speakers: list[str | None]) -> None:
-    found = [c for c in docingest.extract_claims(text) if c.kind == "quote" and c.confidence >= QUOTATION_CONFIDENCE]
-    assert [c.speaker for c in found] == speakers
-
-
 #: Round 4: pronouns and possessive descriptions (team-written).
 REFERENCES: list[tuple[str, list[str | None]]] = [
     # a capitalised word at a sentence's start is no person a pronoun can name
@@ -1132,7 +1120,12 @@ REFERENCES: list[tuple[str, list[str | None]]] = [
 ]
 
 
-@pytest.mark.parametrize(("text", "speakers"), REFERENCES, ids=[t[:40] for t, _ in REFERENCES])
-def test_references_name_whom_the_text_shows(text: str, speakers: list[str | None]) -> None:
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    DESCRIPTIONS + DESCRIPTORS + REFERENCES,
+    ids=[t[:40] for t, _ in DESCRIPTIONS + DESCRIPTORS + REFERENCES],
+)
+def test_round4_entities(text: str, speakers: list[str | None]) -> None:
+    """Descriptions resolved by the roles the text gives, canonical names without descriptors, references."""
     found = [c for c in docingest.extract_claims(text) if c.kind == "quote" and c.confidence >= QUOTATION_CONFIDENCE]
     assert [c.speaker for c in found] == speakers
