@@ -118,7 +118,7 @@ class Cast:
                 (" ".join(name[:k]) for k in range(len(name) - 1, 1, -1) if " ".join(name[:k]) in written), None
             )
             if prefix is not None:
-                ent._name = prefix
+                ent.rename(prefix)
                 return
         if any(bare(w) in ORG_HEADS for w in name) or not self.personlike(ent):
             return  # "Port Alder Regional Transit": an organisation's name is whole
@@ -130,7 +130,7 @@ class Cast:
                 break  # "Mary Ann Keller": a given name is the name's own
             given, short = bool(name_gender(rest[0])), " ".join(rest) in written
             if (given and short) or ((given or short) and all(self._stands_alone(w, ent) for w in lead)):
-                ent._name = " ".join(rest)
+                ent.rename(" ".join(rest))
                 return
 
     def _stands_alone(self, word: str, ent: Entity) -> bool:
