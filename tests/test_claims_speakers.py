@@ -1035,3 +1035,97 @@ def test_written_texts_and_groups_are_nobodys_words(text: str, speakers: list[st
 def test_articles_get_every_speaker(text: str, speakers: list[str | None]) -> None:
     found = [c for c in docingest.extract_claims(text) if c.kind == "quote" and c.confidence >= QUOTATION_CONFIDENCE]
     assert [c.speaker for c in found] == speakers
+
+
+#: Round 4 (issue 12): what a description names, from the roles the text gives each entity (team-written).
+DESCRIPTIONS: list[tuple[str, list[str | None]]] = [
+    # a role noun of the same family as the one the person was introduced with
+    (
+        "Tomas Berg, head of the county water agency, met residents on Tuesday. Mayor Ada Quist did not attend.\n\n"
+        "“The pipes are older than any of us,” the director said.",
+        ["Tomas Berg"],
+    ),
+    (
+        "Professor Lena Varga has studied the glacier since 2004.\n\n“It is shrinking faster,” the scientist said.",
+        ["Lena Varga"],
+    ),
+    # the same head before a noun of its family, however recent the other
+    (
+        "Chief executive Paula Strand opened the plant with operations head Ravi Menon.\n\n"
+        "“We will hire 200 people,” the chief executive said.",
+        ["Paula Strand"],
+    ),
+    # a role given by an organisation's possessive in an apposition, with a time after it
+    (
+        "Mira Holt, Lakeview Clinic's medical director since 2015, warned of shortages. Nurse Paul Ames agreed.\n\n"
+        "“We cannot staff the night shift,” the medical director said.",
+        ["Mira Holt"],
+    ),
+    # a role nobody was given, written for the first time: the person just written about
+    (
+        "Ingrid Solheim has fixed bicycles on Canal Street for thirty years.\n\n"
+        "“People bring me wrecks,” the mechanic said.",
+        ["Ingrid Solheim"],
+    ),
+    # ... but an anonymous source's label names nobody
+    (
+        "Ingrid Solheim chairs the committee.\n\n“The vote will be close,” the official said.",
+        [None],
+    ),
+]
+
+
+#: Round 4: a canonical name drops the descriptor a mention wrote before it (team-written).
+DESCRIPTORS: list[tuple[str, list[str | None]]] = [
+    (
+        "Conservative Marcus Abney opened the debate. Conservatives later walked out.\n\n"
+        "Marcus Abney said: “We will not back down.”",
+        ["Marcus Abney"],
+    ),
+    (
+        "Olympian Alicia Romero signed autographs.\n\n“I never expected this,” said Alicia Romero.",
+        ["Alicia Romero"],
+    ),
+    # an organisation a capitalised run wrote after the name
+    (
+        "Councillor Ana Ruiz Harbour Trust spoke first.\n\n“We need help,” Ana Ruiz said.",
+        ["Ana Ruiz"],
+    ),
+    # a given name before the shorter name is part of the name
+    (
+        "Mary Ann Keller runs the archive.\n\n“Nothing is thrown away,” said Ann Keller.",
+        ["Mary Ann Keller"],
+    ),
+    # a surname's particle starts no shorter name
+    (
+        "Femke van der Laan leads the survey.\n\n“The data are clear,” van der Laan said.",
+        ["Femke van der Laan"],
+    ),
+]
+
+
+#: Round 4: pronouns and possessive descriptions (team-written).
+REFERENCES: list[tuple[str, list[str | None]]] = [
+    # a capitalised word at a sentence's start is no person a pronoun can name
+    (
+        "Emma Lowe runs the food bank. Demand has doubled, according to Lowe.\n\n"
+        "“We are seeing working families now,” she said.",
+        ["Emma Lowe"],
+    ),
+    # "X's lawyer" is somebody else, known by whose they are
+    (
+        "The suspect, Daniel Roe, was arrested in May.\n\nRoe's lawyer said: “My client is innocent.”",
+        [None],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    DESCRIPTIONS + DESCRIPTORS + REFERENCES,
+    ids=[t[:40] for t, _ in DESCRIPTIONS + DESCRIPTORS + REFERENCES],
+)
+def test_round4_entities(text: str, speakers: list[str | None]) -> None:
+    """Descriptions resolved by the roles the text gives, canonical names without descriptors, references."""
+    found = [c for c in docingest.extract_claims(text) if c.kind == "quote" and c.confidence >= QUOTATION_CONFIDENCE]
+    assert [c.speaker for c in found] == speakers

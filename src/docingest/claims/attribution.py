@@ -154,11 +154,18 @@ def _org_head(name: str) -> bool:
     return bare(name.rsplit(maxsplit=1)[-1]) in ORG_HEADS
 
 
-def _epithet(phrase: str) -> bool:
-    """A definite description of one person by a role that is no relation, with words that describe the
-    person ("the affable proprietor"; not the bare "the official")."""
+def _epithet(phrase: str, before: str) -> bool:
+    """A definite description of one person by a role that is no relation: "the affable proprietor", or "the
+    engineer" (a definite article presupposes somebody the reader already knows) when the text ``before`` it
+    never wrote that noun (else it points back at whoever that was: "asked the minister … “…,” the minister
+    replied", a person never named), and it is no source's anonymous label ("the official")."""
     role = parse_role(phrase)
-    return role is not None and not role.plural and role.head not in _RELATIONS and bool(role.modifiers)
+    if role is None or role.plural or role.head in _RELATIONS:
+        return False
+    if role.modifiers:
+        return True
+    head = phrase.rsplit(maxsplit=1)[-1]
+    return role.head not in _ANONYMOUS and re.search(rf"\b{re.escape(head)}\b", before, re.IGNORECASE) is None
 
 
 def _group(phrase: str) -> bool:
@@ -264,6 +271,8 @@ _HOW_PUT = re.compile(
 _INDEFINITE = frozenset({"a", "an", "another", "one", "some"})
 #: who speaks for an organisation without a name of their own
 _VOICES = frozenset({"spokesperson", "spokesman", "spokeswoman", "spokespeople", "representative"})
+#: role nouns a source is kept anonymous by ("the official said"): no epithet for a known person
+_ANONYMOUS = _VOICES | {"official", "source", "insider"}
 _UTTERANCES = frozenset({"statement", "release", "remarks", "comments", "speech", "testimony", "account"})
 #: "The 26-year-old right wing said": a definite description heading its sentence, right before the cue
 _LEAD_DEFINITE = re.compile(rf"(The\s+(?=[a-z0-9])[^,;:“”\"\x00\n]{{1,60}}?)\s+(?:{_ADVERBS}\s+)*")
@@ -1061,6 +1070,8 @@ class Attributor:
                 person = self.registry.resolve_role(mention, s)
                 if person is None and not (words & ORG_NOUNS):
                     names = list(NAME_RE.finditer(mention))
+                    if names and names[-1].group(0).endswith(("’s", "'s")) and names[-1].end() < len(mention):
+                        names = []  # "Roe's lawyer", "Okafor's daughter": somebody else, known by whose they are
                     if names and names[-1].group(0).split()[0].lower() not in NOT_NAMES:
                         person = self.registry.resolve_name(names[-1].group(0), s)
                         if person is not None and person.first > e:
@@ -1070,7 +1081,7 @@ class Attributor:
                             person = None  # "the Kentucky Republican", "the Cambridge resident": a modifier
                     if person is None and first in {"the", "his", "her", "their"} and not words & ROLE_NOUNS:
                         person = self.registry.nearest_person(s, subject_only=True) or self.registry.nearest_person(s)
-                    elif person is None and first == "the" and _epithet(mention):
+                    elif person is None and first == "the" and _epithet(mention, self.text[:s]):
                         # "the affable proprietor", "the lanky, bespectacled professor": a role nobody was given,
                         # said of the person just written about just then
                         person = self.registry.nearest_person(s, max_back=1500, subject_only=True)
@@ -1121,6 +1132,8 @@ class Attributor:
             # ("When asked …, Mulder didn't hesitate.")
             lo, hi = self.sentences[k]
             topic = self.registry.last_head(lo, hi)
+            if topic is not None and self.registry.only_capitalised_as_first_word(topic):
+                topic = None  # "Demand has doubled, according to Lowe.": a sentence's first word, no name
             if topic is None and _LEAD_ROLE.match(self.text, lo, hi):
                 # "The judge adjourned the trial …": a role heading the sentence
                 held = self.subject_of(lo, hi)

@@ -14,12 +14,12 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from .entities import Entity
-from .lexicon import BUSINESS_NOUNS, MALE_PRONOUNS, ORG_NOUNS, PUBLIC_HEADS
+from .lexicon import BUSINESS_NOUNS, HONORIFICS, MALE_PRONOUNS, ORG_HEADS, ORG_NOUNS, PUBLIC_HEADS, name_gender
 from .mentions import Mention, MentionFinder
 from .sieve import cluster, orgs, roles
 from .sieve.acronyms import acronym_key, initials, is_acronym
 from .sieve.exact import key
-from .titles import bare, describe, parse_role, split_title
+from .titles import PARTICLES, bare, describe, parse_role, split_title
 
 #: he/his/him/himself/she/her/hers/herself as whole words, and what points at a thing: "its", ", which" (the
 #: look-behind after the first letter keeps the regex engine's fast first-character scan)
@@ -82,6 +82,9 @@ class Cast:
                     if full:
                         self.acronyms[n.lower().replace(".", "")] = full
         self._gender_votes()
+        for ent in self.entities:
+            if not ent.org:
+                self._drop_descriptor(ent)
 
     # ------------------------------------------------------------------ building
     def _spell_out_acronyms(self) -> None:
@@ -98,6 +101,46 @@ class Cast:
                 added.append(Mention(start=start, end=end, name=self.text[start:end], kind="org"))
         if added:
             self.mentions = sorted([*self.mentions, *added], key=lambda m: m.start)
+
+    def _drop_descriptor(self, ent: Entity) -> None:
+        """A person's canonical name without what a capitalised run wrote around it: a descriptor before it
+        ("Republican Donald Trump", "Miss Universe Alicia Machado") or an organisation after it ("Ana Ruiz
+        Harbour Trust", from a run no comma split). A descriptor is capitalised words that are no given name
+        before a name of two words or more, cut when that name starts with a given name or is written on its
+        own, and either both hold or the descriptor's words stand elsewhere in the text outside the full name
+        ("Republicans", "the Republican nominee"). Given names and particles ("van der Laan") stay."""
+        name = ent.name.split()
+        if len(name) < 3:
+            return
+        written = {m.name for m in ent.mentions}
+        if bare(name[-1]) in ORG_HEADS and ent.person_evidence:
+            prefix = next(
+                (" ".join(name[:k]) for k in range(len(name) - 1, 1, -1) if " ".join(name[:k]) in written), None
+            )
+            if prefix is not None:
+                ent.rename(prefix)
+                return
+        if any(bare(w) in ORG_HEADS for w in name) or not self.personlike(ent):
+            return  # "Port Alder Regional Transit": an organisation's name is whole
+        for k in range(1, len(name) - 1):
+            lead, rest = name[:k], name[k:]
+            if not rest[0][:1].isupper() or bare(rest[0]) in PARTICLES or bare(rest[0]) in HONORIFICS:
+                continue
+            if any(name_gender(w) or not w[:1].isupper() for w in lead):
+                break  # "Mary Ann Keller": a given name is the name's own
+            given, short = bool(name_gender(rest[0])), " ".join(rest) in written
+            if (given and short) or ((given or short) and all(self._stands_alone(w, ent) for w in lead)):
+                ent.rename(" ".join(rest))
+                return
+
+    def _stands_alone(self, word: str, ent: Entity) -> bool:
+        """Whether ``word`` is written somewhere outside the entity's mentions and its full name."""
+        inside = [(m.start, m.end) for m in ent.mentions]
+        at = self.text.find(ent.name)
+        while at >= 0:
+            inside.append((at, at + len(ent.name)))
+            at = self.text.find(ent.name, at + 1)
+        return any(not any(a <= m.start() < b for a, b in inside) for m in _word(word).finditer(self.text))
 
     def _gender_votes(self) -> None:
         """A gender for each person without one: each he/she/his/her outside quotation marks votes for the
@@ -120,11 +163,15 @@ class Cast:
                     thing[id(ent)] = thing.get(id(ent), 0) + 1
                 continue
             i = bisect_left(starts, pos) - 1
+            said = "" if word == "its" else "m" if word in MALE_PRONOUNS else "f"
             while i >= 0 and pos - starts[i] < 300:
                 ent = mentions[i].entity
                 assert isinstance(ent, Entity)
+                if ent.gender_known and ent.gender != said:
+                    i -= 1  # "Mr Odell thanked Lane. She …": not the one the text has shown to be a man
+                    continue
                 if not ent.org and not mentions[i].objectlike:
-                    tally = thing if word == "its" else male if word in MALE_PRONOUNS else female
+                    tally = thing if not said else male if said == "m" else female
                     tally[id(ent)] = tally.get(id(ent), 0) + 1
                     break
                 i -= 1
@@ -148,6 +195,17 @@ class Cast:
         if ent.spoke or ent.titles or ent.gender_known or any(m.kind == "person" for m in ent.mentions):
             return True
         return " " in ent.name and ent.clause_heads > 0 and ent.subject_uses >= ent.object_uses
+
+    def only_capitalised_as_first_word(self, ent: Entity) -> bool:
+        """Whether an entity is one word that nothing shows to be a name: written only at a sentence's or a
+        line's start, where any word is capitalised ("Demand has doubled"), with no title, honorific or cue."""
+        if " " in ent.name or ent.person_evidence or ent.spoke or ent.org:
+            return False
+        for m in ent.mentions:
+            before = self.text[max(0, m.start - 3) : m.start].rstrip(" “\"‘'(")
+            if before and not before.endswith((".", "!", "?", "\n", "”", '"')):
+                return False
+        return True
 
     def at(self, start: int, end: int) -> Entity | None:
         """The entity of the name written in ``[start, end)`` (a person's rather than its title's owner)."""

@@ -51,6 +51,11 @@ class Entity:
             self._name = best
         return self._name
 
+    def rename(self, name: str) -> None:
+        """Settle the canonical name on ``name`` (a form the article writes: see ``Cast``'s canonical names),
+        until the next merge."""
+        self._name = name
+
     @property
     def first(self) -> int:
         return self.mentions[0].start

@@ -125,6 +125,31 @@ HYPERNYMS: dict[str, frozenset[str]] = {
     "justice": words("judge justice"),
 }
 
+#: Families of role nouns that name one another both ways, whichever an article wrote first: a person introduced
+#: as "head of the agency" is "the director" or "the chief" later, a professor "the researcher", the owner of a
+#: shop "the proprietor", a spokeswoman "the spokesperson". (Ranks stay apart: "the officer" for a sergeant is
+#: left to :data:`HYPERNYMS`, one way only.)
+FAMILIES: tuple[frozenset[str], ...] = tuple(
+    words(group)
+    for group in (
+        "minister secretary",
+        "chief head director chief_executive",
+        "researcher scientist professor academic scholar lecturer",
+        "doctor physician surgeon gp",
+        "owner proprietor founder co_founder",
+        "teacher educator headteacher",
+        "farmer grower rancher",
+        "spokesperson spokesman spokeswoman",
+        "chair chairman chairwoman chairperson",
+        "councillor councilor councilman councilwoman",
+        "author writer novelist",
+        "actor actress",
+        "vet veterinarian",
+    )
+)
+FAMILY_OF: dict[str, frozenset[str]] = {head: group for group in FAMILIES for head in group}
+
+
 #: Words that end an organisation's name ("Ministry", "Council", "Inc.") or make a capitalised run one.
 ORG_HEADS = words(
     """

@@ -94,6 +94,8 @@ _LEAD_JUNK = words("press images getty photo photos reuters ap afp file watch re
 _APPOSITION_AFTER = re.compile(
     r",[^\S\n]+((?:(?:the|a|an|its|his|her|their)[^\S\n]+)?[^,.;“”\"\n]{2,120}?)(?=,|\.(?:\s|$)|;|[^\S\n]+(?:who|said|says)\b)"
 )
+#: an apposition opening with an organisation's possessive: "Lakeview Clinic's medical director"
+_OWNED_ROLE = re.compile(r"(?:[A-Z][\w&.-]*[^\S\n]+){0,4}[A-Z][\w&.-]*[’']s[^\S\n]+[a-z]")
 #: "its director, " / "the bank's chief economist, " / "NATO's secretary general, " right before a name
 _APPOSITION_BEFORE = re.compile(
     r"(?:^|[\s(])((?:(?i:the|its|his|her|their|our)|[A-Z][\w.&-]*[’']s?)[^\S\n]+(?:[\w’'-]+[^\S\n]+){0,3}?[\w-]+),"
@@ -572,7 +574,12 @@ class MentionFinder:
         for phrase in after.group(1).split(" and the ") if after is not None else ():
             first = phrase.split()[0]
             first_of = mention.tokens[0]
-            if phrase[:1].islower() or bare(first) in ("the", "a", "an") or head_noun(first) is not None:
+            if (
+                phrase[:1].islower()
+                or bare(first) in ("the", "a", "an")
+                or head_noun(first) is not None
+                or _OWNED_ROLE.match(phrase) is not None  # "Mira Holt, Lakeview Clinic's medical director,"
+            ):
                 role = parse_role(phrase)
                 if role is not None and not role.plural and role.head in ORG_ROLES and mention.kind != "person":
                     mention.kind = "org"  # "Jambotel, the country's largest operator,": a body holding a role

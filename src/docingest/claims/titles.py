@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .lexicon import (
+    FAMILY_OF,
     HONORIFICS,
     HYPERNYMS,
     NOT_NAMES,
@@ -41,7 +42,7 @@ _FUNCTION_WORDS = words(
     "the a an and or but of in on at for to from by with he she it they we i you this that who which"
 )
 #: words that end a role phrase's head: "director at the IFSD", "chief executive of the authority"
-_PREPOSITIONS = words("of at for with in from on to by")
+_PREPOSITIONS = words("of at for with in from on to by until since till before after during")
 #: A post-positive "general" makes a compound head: "Secretary General", "Attorney General".
 _GENERAL = "general"
 
@@ -58,12 +59,21 @@ class Title:
     def covers(self, other: Title) -> bool:
         """Whether a mention with this title can name the bearer of ``other`` (heads only: "the leader" covers
         a president, "the coach" a man introduced as the club's boss, "the detective" a detective inspector; "the
-        minister" never covers a prime minister)."""
+        minister" never covers a prime minister; see :meth:`fit`)."""
+        return self.fit(other) > 0
+
+    def fit(self, other: Title) -> int:
+        """How closely this title's head names the bearer of ``other``: 3 the same head; 2 a wider noun or a
+        compound title's first noun ("the leader" for a president, "the detective" for a Detective Inspector);
+        1 a noun of the same family (:data:`.lexicon.FAMILIES`: "the director" for the head of an agency); 0
+        not at all."""
         if self.head == other.head:
-            return True
+            return 3
         if not self.modifiers and self.head in other.modifiers and self.head in TITLE_HEADS:
-            return True  # a compound title's first noun: "the detective" for a Detective Inspector
-        return other.head in HYPERNYMS.get(self.head, ()) or self.head in HYPERNYMS.get(other.head, ())
+            return 2
+        if other.head in HYPERNYMS.get(self.head, ()) or self.head in HYPERNYMS.get(other.head, ()):
+            return 2
+        return 1 if other.head in FAMILY_OF.get(self.head, ()) else 0
 
 
 @lru_cache(maxsize=8192)
@@ -184,7 +194,7 @@ def _split_title(tokens: tuple[str, ...]) -> int:
             head_noun(tok) is not None
             or low in HONORIFICS
             # "Det Insp Wilde"; not a capitalised particle that spells one ("Di María"; "DI Wilde" is a title)
-            or (tok[:1].isupper() and low in TITLE_ABBREVIATIONS and (tok.isupper() or low not in _PARTICLES))
+            or (tok[:1].isupper() and low in TITLE_ABBREVIATIONS and (tok.isupper() or low not in PARTICLES))
         )
         if not is_head and tok.isupper() and 2 <= len(tok.rstrip(".")) <= 4 and i + 1 < n:
             # an upper-case title right before a name ("MMC Thabo Nkosi", "MP Rita Vance")
@@ -208,7 +218,7 @@ def _split_title(tokens: tuple[str, ...]) -> int:
 
 
 #: particles of surnames, capitalised at a name's start ("Di María", "De Vries")
-_PARTICLES = frozenset({"di", "de", "da", "del", "du", "le", "la", "van", "von", "dos", "das", "der", "den"})
+PARTICLES = frozenset({"di", "de", "da", "del", "du", "le", "la", "van", "von", "dos", "das", "der", "den"})
 #: words that follow the title noun they qualify
 _POSTPOSED = frozenset({"emeritus", "emerita", "designate", "elect"})
 #: a generation written after a name ("Jr.", "Sr.", "III")

@@ -70,10 +70,14 @@ def resolve(role: Title, pos: int, entities: list[Entity], acronyms: dict[str, s
     if role.head in RELATIONS and not role.modifiers:
         return None
     fits: list[tuple[Entity, set[str]]] = []
+    closest = 0
     for ent in entities:
         if ent.org or ent.first > pos:
             continue
-        if any(role.covers(t) for t in ent.titles):
+        fit = max((role.fit(t) for t in ent.titles), default=0)
+        if fit > closest:
+            fits, closest = [], fit  # the head noun first: "the chief executive" is the one given that title
+        if fit and fit == closest:
             fits.append((ent, _words_of(ent)))
     if not fits:
         return None
