@@ -249,6 +249,23 @@ def test_a_website_is_named_by_its_title_and_its_h1_still_marks_the_heading() ->
     assert meta(article, "<h1>One workspace. Zero busywork.</h1>" + BODY).title == "One workspace. Zero busywork."
 
 
+def test_a_home_page_keeps_the_site_name_that_leads_its_title() -> None:
+    head = ('<title>Example – The workspace that works for you.</title><meta property="og:type" content="website">'
+            '<meta property="og:site_name" content="Example">')  # fmt: skip
+    body = "<main><h1>One workspace. Zero busywork.</h1>" + BODY + "</main>"
+    # the site's home page is the site: its name is part of the page's name
+    assert meta(head, body, "https://example.com/").title == "Example – The workspace that works for you."
+    assert meta(head, body, "https://example.com").title == "Example – The workspace that works for you."
+    # any other page of the site, or a home page with a query, drops it
+    for url in ("https://example.com/workspace", "https://example.com/?page=2", None):
+        assert meta(head, body, url).title == "The workspace that works for you."
+    # a trailing site name is still cut, and the heading the page shows wins as before
+    trailing = head.replace("Example – The workspace that works for you.", "The workspace that works for you | Example")
+    assert meta(trailing, body, "https://example.com/").title == "The workspace that works for you"
+    shown = "<main><h1>The workspace that works for you.</h1>" + BODY + "</main>"
+    assert meta(head, shown, "https://example.com/").title == "The workspace that works for you."
+
+
 def test_slug_words() -> None:
     assert slug_words("https://example.com/2024/05/bridge-reopens_after-repairs.html") == {
         "bridge", "reopens", "after", "repairs"}  # fmt: skip

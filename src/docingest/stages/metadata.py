@@ -478,6 +478,9 @@ def _title(facts: _Facts, site_names: list[str]) -> tuple[str | None, LexborNode
     # a page that declares itself a website, and no JSON-LD article, is no article
     website = (facts.first(["og:type"]) or "").lower() == "website" and not facts.ld.is_article
     chosen, index = choose_title([h for h, _ in facts.h1s], facts.title, metas, site_names, facts.url, website=website)
+    shown = index is not None and _fold(facts.h1s[index][0]) == _fold(chosen or "")
+    if not shown and facts.title and chosen is not None and _home_page(facts.url):
+        chosen = _home_title(facts.title, site_names) or chosen
     if index is not None:
         return chosen, facts.h1s[index][1]
     # the headline as printed on the page, when the <h1> is something else (the blog's name)
@@ -488,6 +491,22 @@ def _title(facts: _Facts, site_names: list[str]) -> tuple[str | None, LexborNode
             if text is not None and _fold(text) == key:
                 return chosen, node
     return chosen, None
+
+
+def _home_page(url: str | None) -> bool:
+    """True for a site's home page: an address without path or query ("https://example.com/")."""
+    if not url:
+        return False
+    parts = urlsplit(url.strip())
+    return parts.path in ("", "/") and not parts.query
+
+
+def _home_title(title: str, site_names: Sequence[str]) -> str | None:
+    """A home page's ``<title>`` whole when it leads with the site's name ("Example – The workspace that works
+    for you"): the page is the site, so the site's name is part of the page's name, not a prefix to cut. (A
+    trailing site name is still cut: "The workspace that works for you | Example".)"""
+    parts = _SEPARATORS.split(title, maxsplit=1)
+    return title if len(parts) > 1 and _is_site_name(parts[0], site_names) else None
 
 
 def _is_site_name(text: str, site_names: Sequence[str]) -> bool:
