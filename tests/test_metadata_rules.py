@@ -533,6 +533,12 @@ def test_an_author_link_away_from_the_headline() -> None:
     assert meta("<title>Packing tips</title>", body).authors == ("Halina Goetz",)
 
 
+def test_a_link_to_the_authors_page_beside_the_headline() -> None:
+    head = '<header><h1>Packing tips</h1><div><span><a href="/blog/authors/lee-park">Lee Park</a></span></div></header>'
+    body = "<article>" + head + BODY + "</article>"
+    assert meta("<title>Packing tips</title>", body).authors == ("Lee Park",)
+
+
 def test_the_share_card_names_the_writer() -> None:
     card = ('<meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="Tyler Brown">'
             '<meta name="twitter:label2" content="Est. reading time"><meta name="twitter:data2" content="4 minutes">')

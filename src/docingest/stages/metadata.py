@@ -80,7 +80,7 @@ _HEAD_SELECTOR = (
 # (one selector per kind of mark: a node matching several selectors of a list is returned once for each)
 _BYLINE_SELECTOR = (
     '[rel="author"], [itemprop~="author"], [class*="byline"], [class*="author"], [class*="Author"], '
-    'a[href*="/author/"]'
+    'a[href*="/author/"], a[href*="/authors/"]'
 )
 _DATE_SELECTOR = (
     '[itemprop="datePublished"], time, [class*="publish"], [class*="posted"], [class*="date"], '
