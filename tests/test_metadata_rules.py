@@ -539,6 +539,28 @@ def test_a_link_to_the_authors_page_beside_the_headline() -> None:
     assert meta("<title>Packing tips</title>", body).authors == ("Lee Park",)
 
 
+AUTHOR_BOX = "<div class='bio'><p>Written by <b>Lee Park</b></p><p>Lee writes about travel.</p></div>"
+
+
+@pytest.mark.parametrize(
+    ("beside", "after", "authors"),
+    [
+        # a name alone beside the headline, credited with a cue in the author box after the story
+        ("<p><span>Lee Park</span></p>", AUTHOR_BOX, ("Lee Park",)),
+        ("<p>Lee Park</p>", "<footer><p>Article by&nbsp;<a href='/u/7'>Lee Park</a></p></footer>", ("Lee Park",)),
+        # one place alone names nobody: the name beside the headline (a product's, a section's) ...
+        ("<p><span>Lee Park</span></p>", "", None),
+        # ... or the cue away from it, for a name not beside the headline
+        ("<p><span>Spring Sale</span></p>", AUTHOR_BOX, None),
+        # a longer name ("Lee Parkinson") is not the name beside the headline
+        ("<p><span>Lee Park</span></p>", "<p>Written by Lee Parkinson</p>", None),
+    ],
+)
+def test_a_name_beside_the_headline_credited_elsewhere(beside: str, after: str, authors: tuple[str, ...] | None) -> None:  # noqa: E501
+    body = "<main><h1>Packing tips</h1>" + beside + "<p>Text.</p>" + BODY * 6 + "</main>" + after
+    assert meta("<title>Packing tips</title>", body).authors == authors
+
+
 def test_the_share_card_names_the_writer() -> None:
     card = ('<meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="Tyler Brown">'
             '<meta name="twitter:label2" content="Est. reading time"><meta name="twitter:data2" content="4 minutes">')

@@ -753,6 +753,9 @@ def _authors(facts: _Facts, site_names: list[str], head: _Head) -> tuple[tuple[s
     names, byline = _byline_of(facts.author_nodes, site_names, None, levels=4, chrome=head.chrome)
     if names:
         return names, byline
+    names = _confirmed_name(facts, site_names, head)
+    if names:
+        return names, names[0]
     credits = [*ld.authors, *ld.author_orgs, *values]
     if credits:
         names = clean_authors(credits[:1], organisation=True)
@@ -761,6 +764,40 @@ def _authors(facts: _Facts, site_names: list[str], head: _Head) -> tuple[tuple[s
     if site_credits:  # the page's byline credits the site itself
         return site_credits[0]
     return (), None
+
+
+#: A name printed alone: two to four capitalised words ("Jane Doe", "Jean-Luc O'Neill").
+_ALONE = re.compile(r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){1,3}")
+#: Markup in a piece of source: whole tags, and the end of a tag cut at the piece's start.
+_MARKUP = re.compile(r"<[^>]*>|^[^<]*>")
+
+
+def _confirmed_name(facts: _Facts, site_names: list[str], head: _Head) -> tuple[str, ...]:
+    """The first name printed alone beside the headline, with no cue and no mark ("Jane Doe"), when the page
+    credits it with a cue elsewhere too ("Written by Jane Doe" in an author box after the story). Neither place
+    alone makes an author: a name beside a headline may be a product's or a section's, and a "By" away from the
+    headline may credit another story."""
+    for piece in head.near[:8]:
+        if len(piece) <= 40 and _ALONE.fullmatch(piece) and clean_authors([piece], site_names, strict=True) == (piece,):
+            return (piece,) if _cued(facts.tree.raw_html, piece) else ()
+    return ()
+
+
+def _cued(source: bytes, name: str) -> bool:
+    """True when the page's source has ``name`` after a byline cue ("By", "Written by:"), tags between them
+    ignored. (The source is searched, not the page's text: reading the whole text costs a page more than the
+    rest of this stage's search for authors.)"""
+    key = name.encode()
+    at = source.find(key)
+    for _ in range(20):
+        if at < 0:
+            break
+        if not source[at + len(key) : at + len(key) + 1].isalnum():
+            before = source[max(0, at - 200) : at].decode("utf-8", "replace")
+            if _BARE_CUE.search(" ".join(html.unescape(_MARKUP.sub(" ", before)).split())):
+                return True
+        at = source.find(key, at + 1)
+    return False
 
 
 _AUTHOR_LABEL = re.compile(r"^\s*(?:written by|author|authors|by|posted by)\s*:?\s*$", re.IGNORECASE)
