@@ -792,8 +792,12 @@ def _cued(source: bytes, name: str) -> bool:
     for _ in range(20):
         if at < 0:
             break
-        if not source[at + len(key) : at + len(key) + 1].isalnum():
-            before = source[max(0, at - 200) : at].decode("utf-8", "replace")
+        window = source[max(0, at - 200) : at]
+        low = window.lower()  # (a cheap test first: most occurrences follow no cue)
+        if (b"by" in low or b"author" in low or b"contributor" in low) and not source[
+            at + len(key) : at + len(key) + 1
+        ].isalnum():
+            before = window.decode("utf-8", "replace")
             if _BARE_CUE.search(" ".join(html.unescape(_MARKUP.sub(" ", before)).split())):
                 return True
         at = source.find(key, at + 1)
