@@ -504,7 +504,7 @@ def _home_page(url: str | None) -> bool:
 def _home_title(title: str, site_names: Sequence[str]) -> str | None:
     """A home page's ``<title>`` whole when it leads with the site's name ("Example – The workspace that works
     for you"): the page is the site, so the site's name is part of the page's name, not a prefix to cut. (A
-    trailing site name is still cut: "The workspace that works for you | Example".)"""
+    title that only ends with the site's name is still cut: "The workspace that works for you | Example".)"""
     parts = _SEPARATORS.split(title, maxsplit=1)
     return title if len(parts) > 1 and _is_site_name(parts[0], site_names) else None
 
