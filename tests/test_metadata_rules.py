@@ -249,6 +249,23 @@ def test_a_website_is_named_by_its_title_and_its_h1_still_marks_the_heading() ->
     assert meta(article, "<h1>One workspace. Zero busywork.</h1>" + BODY).title == "One workspace. Zero busywork."
 
 
+def test_a_home_page_keeps_the_site_name_that_leads_its_title() -> None:
+    head = ('<title>Example – The workspace that works for you.</title><meta property="og:type" content="website">'
+            '<meta property="og:site_name" content="Example">')  # fmt: skip
+    body = "<main><h1>One workspace. Zero busywork.</h1>" + BODY + "</main>"
+    # the site's home page is the site: its name is part of the page's name
+    assert meta(head, body, "https://example.com/").title == "Example – The workspace that works for you."
+    assert meta(head, body, "https://example.com").title == "Example – The workspace that works for you."
+    # any other page of the site, or a home page with a query, drops it
+    for url in ("https://example.com/workspace", "https://example.com/?page=2", None):
+        assert meta(head, body, url).title == "The workspace that works for you."
+    # a trailing site name is still cut, and the heading the page shows wins as before
+    trailing = head.replace("Example – The workspace that works for you.", "The workspace that works for you | Example")
+    assert meta(trailing, body, "https://example.com/").title == "The workspace that works for you"
+    shown = "<main><h1>The workspace that works for you.</h1>" + BODY + "</main>"
+    assert meta(head, shown, "https://example.com/").title == "The workspace that works for you."
+
+
 def test_slug_words() -> None:
     assert slug_words("https://example.com/2024/05/bridge-reopens_after-repairs.html") == {
         "bridge", "reopens", "after", "repairs"}  # fmt: skip
@@ -514,6 +531,34 @@ def test_an_author_link_away_from_the_headline() -> None:
     body = ('<div><div><div><h1>Packing tips</h1></div></div></div>' + BODY * 8
             + '<div class="stickySide"><p class="name"><a rel="author" href="/about/hg">Halina Goetz</a></p></div>')
     assert meta("<title>Packing tips</title>", body).authors == ("Halina Goetz",)
+
+
+def test_a_link_to_the_authors_page_beside_the_headline() -> None:
+    head = '<header><h1>Packing tips</h1><div><span><a href="/blog/authors/lee-park">Lee Park</a></span></div></header>'
+    body = "<article>" + head + BODY + "</article>"
+    assert meta("<title>Packing tips</title>", body).authors == ("Lee Park",)
+
+
+AUTHOR_BOX = "<div class='bio'><p>Written by <b>Lee Park</b></p><p>Lee writes about travel.</p></div>"
+
+
+@pytest.mark.parametrize(
+    ("beside", "after", "authors"),
+    [
+        # a name alone beside the headline, credited with a cue in the author box after the story
+        ("<p><span>Lee Park</span></p>", AUTHOR_BOX, ("Lee Park",)),
+        ("<p>Lee Park</p>", "<footer><p>Article by&nbsp;<a href='/u/7'>Lee Park</a></p></footer>", ("Lee Park",)),
+        # one place alone names nobody: the name beside the headline (a product's, a section's) ...
+        ("<p><span>Lee Park</span></p>", "", None),
+        # ... or the cue away from it, for a name not beside the headline
+        ("<p><span>Spring Sale</span></p>", AUTHOR_BOX, None),
+        # a longer name ("Lee Parkinson") is not the name beside the headline
+        ("<p><span>Lee Park</span></p>", "<p>Written by Lee Parkinson</p>", None),
+    ],
+)
+def test_a_name_beside_the_headline_credited_elsewhere(beside: str, after: str, authors: tuple[str, ...] | None) -> None:  # noqa: E501
+    body = "<main><h1>Packing tips</h1>" + beside + "<p>Text.</p>" + BODY * 6 + "</main>" + after
+    assert meta("<title>Packing tips</title>", body).authors == authors
 
 
 def test_the_share_card_names_the_writer() -> None:

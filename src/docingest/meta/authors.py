@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 _PREFIX = re.compile(
     r"^\s*(?:(?:written|posted|published|reported|authored|compiled|words|story|text|article|photos?|recipe|guide"
@@ -52,6 +53,7 @@ _MONTH_WORDS = frozenset(
 _WEEKDAYS = frozenset(
     "mon tue tues wed thu thur thurs fri sat sun monday tuesday wednesday thursday friday saturday sunday".split()  # noqa: SIM905
 )
+_CALENDAR_WORDS = _MONTH_WORDS | _WEEKDAYS
 #: Words of the page's controls and labels ("Log In", "Share Post", "No Comments", "Select Page"): a byline read
 #: off the page that holds one is no name.
 _UI_WORDS = frozenset(
@@ -85,8 +87,12 @@ def _norm(text: str) -> str:
     return " ".join(text.split())
 
 
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
+@lru_cache(maxsize=4096)
 def _key(text: str) -> str:
-    return re.sub(r"[\W_]+", "", text.casefold())
+    return _NOT_WORD.sub("", text.casefold())
 
 
 def _name_like(piece: str, strict: bool) -> bool:
@@ -99,7 +105,7 @@ def _name_like(piece: str, strict: bool) -> bool:
         return False
     if _key(piece) in _GENERIC or _SLUG.match(piece):
         return False
-    if len(words) == 1 and piece.strip(".,").lower() in (_MONTH_WORDS | _WEEKDAYS):
+    if len(words) == 1 and piece.strip(".,").lower() in _CALENDAR_WORDS:
         return False
     if strict and any(w.strip(".,:;!?()").lower() in _UI_WORDS for w in words):
         return False

@@ -80,7 +80,7 @@ _HEAD_SELECTOR = (
 # (one selector per kind of mark: a node matching several selectors of a list is returned once for each)
 _BYLINE_SELECTOR = (
     '[rel="author"], [itemprop~="author"], [class*="byline"], [class*="author"], [class*="Author"], '
-    'a[href*="/author/"]'
+    'a[href*="/author/"], a[href*="/authors/"]'
 )
 _DATE_SELECTOR = (
     '[itemprop="datePublished"], time, [class*="publish"], [class*="posted"], [class*="date"], '
@@ -478,6 +478,9 @@ def _title(facts: _Facts, site_names: list[str]) -> tuple[str | None, LexborNode
     # a page that declares itself a website, and no JSON-LD article, is no article
     website = (facts.first(["og:type"]) or "").lower() == "website" and not facts.ld.is_article
     chosen, index = choose_title([h for h, _ in facts.h1s], facts.title, metas, site_names, facts.url, website=website)
+    shown = index is not None and _fold(facts.h1s[index][0]) == _fold(chosen or "")
+    if not shown and facts.title and chosen is not None and _home_page(facts.url):
+        chosen = _home_title(facts.title, site_names) or chosen
     if index is not None:
         return chosen, facts.h1s[index][1]
     # the headline as printed on the page, when the <h1> is something else (the blog's name)
@@ -488,6 +491,22 @@ def _title(facts: _Facts, site_names: list[str]) -> tuple[str | None, LexborNode
             if text is not None and _fold(text) == key:
                 return chosen, node
     return chosen, None
+
+
+def _home_page(url: str | None) -> bool:
+    """True for a site's home page: an address without path or query ("https://example.com/")."""
+    if not url:
+        return False
+    parts = urlsplit(url.strip())
+    return parts.path in ("", "/") and not parts.query
+
+
+def _home_title(title: str, site_names: Sequence[str]) -> str | None:
+    """A home page's ``<title>`` whole when it leads with the site's name ("Example – The workspace that works
+    for you"): the page is the site, so the site's name is part of the page's name, not a prefix to cut. (A
+    title that only ends with the site's name is still cut: "The workspace that works for you | Example".)"""
+    parts = _SEPARATORS.split(title, maxsplit=1)
+    return title if len(parts) > 1 and _is_site_name(parts[0], site_names) else None
 
 
 def _is_site_name(text: str, site_names: Sequence[str]) -> bool:
@@ -734,6 +753,9 @@ def _authors(facts: _Facts, site_names: list[str], head: _Head) -> tuple[tuple[s
     names, byline = _byline_of(facts.author_nodes, site_names, None, levels=4, chrome=head.chrome)
     if names:
         return names, byline
+    names = _confirmed_name(facts, site_names, head)
+    if names:
+        return names, names[0]
     credits = [*ld.authors, *ld.author_orgs, *values]
     if credits:
         names = clean_authors(credits[:1], organisation=True)
@@ -742,6 +764,43 @@ def _authors(facts: _Facts, site_names: list[str], head: _Head) -> tuple[tuple[s
     if site_credits:  # the page's byline credits the site itself
         return site_credits[0]
     return (), None
+
+
+#: A name printed alone: two to four capitalised words ("Jane Doe", "Jean-Luc O'Neill").
+_ALONE = re.compile(r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){1,3}")
+#: Markup in a piece of source: whole tags, and the end of a tag cut at the piece's start.
+_MARKUP = re.compile(r"<[^>]*>|^[^<]*>")
+
+
+def _confirmed_name(facts: _Facts, site_names: list[str], head: _Head) -> tuple[str, ...]:
+    """The first name printed alone beside the headline, with no cue and no mark ("Jane Doe"), when the page
+    credits it with a cue elsewhere too ("Written by Jane Doe" in an author box after the story). Neither place
+    alone makes an author: a name beside a headline may be a product's or a section's, and a "By" away from the
+    headline may credit another story."""
+    for piece in head.near[:8]:
+        if len(piece) <= 40 and _ALONE.fullmatch(piece) and clean_authors([piece], site_names, strict=True) == (piece,):
+            return (piece,) if _cued(facts.tree.raw_html, piece) else ()
+    return ()
+
+
+def _cued(source: bytes, name: str) -> bool:
+    """True when the page's source has ``name`` after a byline cue ("By", "Written by:"), tags between them
+    ignored. (The source is searched, not the page's text: extracting the text costs 0.2 ms on a median page.)"""
+    key = name.encode()
+    at = source.find(key)
+    for _ in range(20):
+        if at < 0:
+            break
+        window = source[max(0, at - 200) : at]
+        low = window.lower()  # (a cheap test first: most occurrences follow no cue)
+        if (b"by" in low or b"author" in low or b"contributor" in low) and not source[
+            at + len(key) : at + len(key) + 1
+        ].isalnum():
+            before = window.decode("utf-8", "replace")
+            if _BARE_CUE.search(" ".join(html.unescape(_MARKUP.sub(" ", before)).split())):
+                return True
+        at = source.find(key, at + 1)
+    return False
 
 
 _AUTHOR_LABEL = re.compile(r"^\s*(?:written by|author|authors|by|posted by)\s*:?\s*$", re.IGNORECASE)
