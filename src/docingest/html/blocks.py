@@ -139,10 +139,13 @@ class Elems:
         """Lower-cased ``class``, ``id``, ``itemprop`` and ``role`` text of element ``i`` (read on first use)."""
         hint = self._hints.get(i)
         if hint is None:
-            get = self.nodes[i].attributes.get
-            hint = self._hints[i] = " ".join(
-                [v for v in (get("class"), get("id"), get("itemprop"), get("role")) if v]
-            ).lower()
+            attrs = self.nodes[i].attributes
+            if attrs:
+                get = attrs.get
+                hint = " ".join([v for v in (get("class"), get("id"), get("itemprop"), get("role")) if v]).lower()
+            else:  # most paragraphs: no attribute at all
+                hint = ""
+            self._hints[i] = hint
         return hint
 
 
@@ -255,13 +258,16 @@ class _Walker:
     # The buffer of loose text is one list, emptied in place (``leaf`` swaps in its own and puts it back), so
     # the loop over an element's children can keep it in a local; the children are reached through the
     # ``next`` pointers and dispatched on their integer tag ids: this loop runs once per node of the page.
-    __slots__ = ("blocks", "buf", "buf_links", "elems", "hidden", "nest", "tags")
+    __slots__ = ("blocks", "buf", "buf_links", "elems", "hidden", "nest", "nodes", "parents", "tags")
 
     def __init__(self, hidden: set[int]) -> None:
         self.nest = 0
         self.hidden = hidden
         self.elems = Elems()
+        # the element lists, appended to in place (``Elems.add`` inlined: one call less per element)
         self.tags = self.elems.tags
+        self.parents = self.elems.parents
+        self.nodes = self.elems.nodes
         self.blocks: list[RawBlock] = []
         self.buf: list[str] = []
         self.buf_links = 0
@@ -278,7 +284,11 @@ class _Walker:
 
     def container(self, node: LexborNode, tag: str, parent: int, ctx: _Ctx, cat: int) -> None:
         kind, level, depth = ctx
-        idx = self.elems.add(tag, parent, node)
+        tags = self.tags
+        idx = len(tags)
+        tags.append(tag)
+        self.parents.append(parent)
+        self.nodes.append(node)
         if cat == _ITEM:
             kind, level = "list_item", max(1, min(depth, 6))
         elif cat == _QUOTE:

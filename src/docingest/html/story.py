@@ -94,18 +94,22 @@ def anchor(blocks: Sequence[RawBlock], titles: Sequence[tuple[str, ...]]) -> int
 _TITLES_AND_HEADINGS = 'title, meta[property="og:title"], meta[name="twitter:title"], h1, h2, h3'
 #: ... and, in the rest of the page, by tag alone (an attribute test on every element of a body costs as much as
 #: the rest of the query): a body seldom has a ``<meta>``, and each is tested on its own.
-_BY_TAG = "title, meta, h1, h2, h3"
+BY_TAG = "title, meta, h1, h2, h3"
 _TITLE_METAS = 'meta[property="og:title"], meta[name="twitter:title"]'
 
 
 class Story:
     """Where the story of a page is (read on first question): ``root`` is the document, ``body`` its body, and
-    ``title`` a title found for it elsewhere (the metadata's)."""
+    ``title`` a title found for it elsewhere (the metadata's). ``marked`` is what ``body.css(BY_TAG)`` finds, when
+    the caller already has it (each query walks the whole body)."""
 
-    def __init__(self, root: LexborNode, body: LexborNode, title: str | None) -> None:
+    def __init__(
+        self, root: LexborNode, body: LexborNode, title: str | None, marked: list[LexborNode] | None = None
+    ) -> None:
         self.root = root
         self.body = body
         self.title = title
+        self.marked = marked
         self._holders: set[int] | None = None
         self._total = -1
 
@@ -113,7 +117,7 @@ class Story:
         """The heading that repeats a title the page declares, else the first ``<h1>``."""
         titles = [words(self.title)] if self.title else []
         headings: list[LexborNode] = []
-        for node in _titles_and_headings(self.root):
+        for node in _titles_and_headings(self.root, self.body, self.marked):
             tag = node.tag
             if tag == "title":
                 titles.append(words(node.text()))
@@ -154,18 +158,21 @@ class Story:
         return shown >= MOST * self._total
 
 
-def _titles_and_headings(root: LexborNode) -> list[LexborNode]:
+def _titles_and_headings(
+    root: LexborNode, body: LexborNode, marked: list[LexborNode] | None
+) -> list[LexborNode]:
     """The ``<title>``s, title ``<meta>``s and ``<h1>``-``<h3>`` headings of the document ``root``, in document
-    order."""
+    order (``marked``: what ``body.css(BY_TAG)`` finds, if known)."""
     found: list[LexborNode] = []
     part = root.child
     while part is not None:
         if part.tag == "head":
             found.extend(part.css(_TITLES_AND_HEADINGS))
         elif part.is_element_node:
-            found.extend(node for node in part.css(_BY_TAG) if node.tag != "meta" or node.css_matches(_TITLE_METAS))
+            tagged = marked if marked is not None and part.mem_id == body.mem_id else part.css(BY_TAG)
+            found.extend(node for node in tagged if node.tag != "meta" or node.css_matches(_TITLE_METAS))
         part = part.next
     return found
 
 
-__all__ = ["MOST", "PARAGRAPH", "STORY_CHARS", "STORY_PROSE", "STORY_TEXT", "Story", "anchor"]
+__all__ = ["BY_TAG", "MOST", "PARAGRAPH", "STORY_CHARS", "STORY_PROSE", "STORY_TEXT", "Story", "anchor"]

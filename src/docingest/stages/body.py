@@ -35,8 +35,8 @@ class _Hints:
     def __init__(self, elems: Elems, root: int) -> None:
         self.elems = elems
         self.root = root
-        #: element -> (class/id text of it and its ancestors up to the content root, the names of it and of up to
-        #: three ancestors inside the root, nearest first)
+        #: element -> (class/id text of it and its ancestors up to the content root, the names of up to three
+        #: ancestors inside the root and of it, farthest first: the path's parts in order)
         self.known: dict[int, tuple[str, tuple[str, ...]]] = {}
 
     def of(self, i: int) -> tuple[str, str]:
@@ -64,12 +64,15 @@ class _Hints:
             tags, hint_of = self.elems.tags, self.elems.hint
             for j in reversed(chain):
                 hint = hint_of(j)
-                first = hint.split(" ", 1)[0] if hint else ""
-                names = (f"{tags[j]}.{first}" if first else tags[j], *names[:3])
-                attrs = f"{hint} {attrs}".strip() if hint else attrs
+                if hint:
+                    first = hint.split(" ", 1)[0]
+                    names = (*names[-3:], f"{tags[j]}.{first}" if first else tags[j])
+                    attrs = f"{hint} {attrs}".strip()
+                else:
+                    names = (*names[-3:], tags[j])
                 known[j] = (attrs, names)
             found = (attrs, names)
-        return found[0], " > ".join(reversed(found[1]))
+        return found[0], " > ".join(found[1])
 
 
 def to_candidates(elems: Elems, blocks: Sequence[RawBlock], kept: Sequence[int], root: int) -> list[Candidate]:

@@ -27,7 +27,7 @@ from selectolax.lexbor import LexborNode
 from ..document import Page, TreeCleaner
 from ..hookspecs import hookimpl
 from ..html import squash, tag_id
-from ..html.story import STORY_CHARS, Story
+from ..html.story import BY_TAG, STORY_CHARS, Story
 from ..models import Removal
 
 _MAX_TEXT = 2000
@@ -148,7 +148,10 @@ def _in_section(node: LexborNode) -> bool:
 
 
 _KEEP = "main, [itemprop=articleBody], [role=main]"
-_KEEP_OR_ARTICLE = f"{_KEEP}, article"
+#: What protects an element, and the headings and titles :class:`Story` looks for, in one query (each query walks
+#: the whole body).
+_MARKED = f"{_KEEP}, article, {BY_TAG}"
+_STORY_TAGS = frozenset(tag_id(tag) for tag in BY_TAG.split(", "))
 _NEVER = frozenset(tag_id(tag) for tag in ("html", "body", "main", "article"))
 
 
@@ -291,6 +294,7 @@ class ChromeCleaner:
         # one pass: the candidates inside an element chosen for removal are not even judged (about half of a
         # page's candidates sit in its menus, footers and rails)
         keep: set[int] | None = None
+        marked: list[LexborNode] | None = None  # the body's titles and headings, found with ``keep``
         story: Story | None = None  # where the story is: asked only about big elements
         chosen: list[tuple[LexborNode, str, str]] = []
         refused: list[tuple[LexborNode, str, str]] = []
@@ -309,7 +313,7 @@ class ChromeCleaner:
             if reason is None:
                 continue
             if keep is None:
-                keep = _kept(body)
+                keep, marked = _marks(body)
             if mem in keep:
                 continue
             text = node.text()
@@ -320,7 +324,7 @@ class ChromeCleaner:
                     continue
             if len(text) >= STORY_CHARS:  # names are hints: an element holding the story is judged inside
                 if story is None:
-                    story = Story(tree.root or body, body, page.metadata.title)
+                    story = Story(tree.root or body, body, page.metadata.title, marked)
                 if story.holds(node, len(text)):
                     refused.append((node, reason, text))
                     continue
@@ -379,23 +383,40 @@ class _Subtree:
         return False
 
 
-def _kept(body: LexborNode) -> set[int]:
+def _marks(body: LexborNode) -> tuple[set[int], list[LexborNode]]:
     """Ids of the elements that hold the content and of their ancestors: ``<main>``, ``itemprop=articleBody``,
     ``role=main``, and the ``<article>`` that may hold the content: the only one, or the longest of several (a
-    comment thread or a teaser list made of small ``<article>`` s protects nothing). One query for both kinds
-    (each query walks the whole body)."""
+    comment thread or a teaser list made of small ``<article>`` s protects nothing); and what ``body.css(BY_TAG)``
+    finds, for :class:`Story`. One query for all (each query walks the whole body): Lexbor lists an element once
+    for each selector it matches, in a row, so an ``<article>`` or a heading listed more than once also matches
+    :data:`_KEEP`, and any other element listed matches it."""
     keep: list[LexborNode] = []
     articles: list[LexborNode] = []
-    for node in body.css(_KEEP_OR_ARTICLE):
-        if node.tag_id != _ARTICLE:
-            keep.append(node)
-        else:
+    marked: list[LexborNode] = []
+    found = body.css(_MARKED)
+    count = len(found)
+    i = 0
+    while i < count:
+        node = found[i]
+        mem = node.mem_id
+        j = i + 1
+        while j < count and found[j].mem_id == mem:
+            j += 1
+        tag = node.tag_id
+        if tag == _ARTICLE:
             articles.append(node)
-            if node.css_matches(_KEEP):  # an ``<article itemprop="articleBody">`` is kept whatever its length
+            if j - i > 1:  # an ``<article itemprop="articleBody">`` is kept whatever its length
                 keep.append(node)
+        elif tag in _STORY_TAGS:
+            marked.append(node)
+            if j - i > 1:
+                keep.append(node)
+        else:
+            keep.append(node)
+        i = j
     if len(articles) > 1:
         articles = [max(articles, key=lambda node: len(node.text()))]
-    return _ancestors_of(keep + articles)
+    return _ancestors_of(keep + articles), marked
 
 
 def _reads_like_content(node: LexborNode, text: str) -> bool:
