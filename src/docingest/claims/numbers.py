@@ -166,17 +166,36 @@ _ANCHOR = re.compile(
 )
 
 
+def _capitalised(*alternatives: str) -> re.Pattern[str]:
+    """``\\b(?:a|b|…)`` over regexes that each open with a capital letter, written so that the regex engine
+    skips fast to those letters (a pattern opening with ``\\b`` is tried at every position): one branch per
+    first letter, the alternatives in their order within it (only those can match at one position), the word
+    boundary a look-behind after the letter."""
+    groups: dict[str, list[str]] = {}
+    for alt in alternatives:
+        groups.setdefault(alt[0], []).append(alt[1:])
+    return re.compile("|".join(rf"{c}(?<!\w.)(?:{'|'.join(rests)})" for c, rests in groups.items()))
+
+
 #: what shows an article is about Canada, or about the United States: the country, its people, its provinces (and
 #: their dateline abbreviations) or the largest cities of each, and its currency written out
-_CANADIAN = re.compile(
-    r"\b(?:Canada|Canadians?|Ontario|Quebec|British Columbia|Alberta|Saskatchewan|Manitoba|Nova Scotia|"
-    r"New Brunswick|Newfoundland|Prince Edward Island|Yukon|Nunavut|Northwest Territories|Toronto|Montreal|"
-    r"Vancouver|Ottawa|Calgary|Edmonton|Winnipeg|Halifax|CAD)\b|\b(?:B\.C|Ont|Alta|Sask|Que|N\.S|N\.B|P\.E\.I|Nfld)\."
-    r"|\bC\$"
-)
-_AMERICAN = re.compile(
-    r"\b(?:U\.S\.|USA?\b|United States|Americans?|Washington|New York|Los Angeles|Chicago|Houston|USD)|\bUS\$"
-)
+_CANADIAN = _capitalised(
+    *(
+        rf"{w}\b"
+        for w in (
+            "Canada", "Canadians?", "Ontario", "Quebec", "British Columbia", "Alberta", "Saskatchewan", "Manitoba",
+            "Nova Scotia", "New Brunswick", "Newfoundland", "Prince Edward Island", "Yukon", "Nunavut",
+            "Northwest Territories", "Toronto", "Montreal", "Vancouver", "Ottawa", "Calgary", "Edmonton",
+            "Winnipeg", "Halifax", "CAD",
+        )
+    ),
+    *(rf"{w}\." for w in (r"B\.C", "Ont", "Alta", "Sask", "Que", r"N\.S", r"N\.B", r"P\.E\.I", "Nfld")),
+    r"C\$",
+)  # fmt: skip
+_AMERICAN = _capitalised(
+    r"U\.S\.", r"USA?\b", "United States", "Americans?", "Washington", "New York", "Los Angeles", "Chicago",
+    "Houston", "USD", r"US\$",
+)  # fmt: skip
 
 
 def local_dollar(text: str) -> str:
