@@ -1,0 +1,107 @@
+"""The claim extractors' fast scans find what the plain regular expressions they stand for find.
+
+Each scan is written for speed (a regex that opens with a literal or a class, a loop over line breaks); the
+plain regex, tried at every position, is its specification here.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from docingest.claims.marks import _line_ends, paragraph_spans
+from docingest.claims.numbers import _AMERICAN, _CANADIAN, _anchors, find_quantities, local_dollar
+
+
+def _texts(pieces: list[str]) -> st.SearchStrategy[str]:
+    return st.lists(st.sampled_from(pieces), max_size=40).map("".join)
+
+
+_LINE_END = re.compile(r"(?<=[.!?…:\"”’')\]])[^\S\n]*\n(?=[^\S\n]*\S)")
+_LINE_PIECES = ["a", "Ab", ".", "?", "”", ")", "]", "’", ":", " ", "\t", "\u00a0", "\r", "\n", "\n\n", "x y"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(_texts(_LINE_PIECES), st.integers(0, 30), st.integers(0, 30))
+def test_line_ends_are_the_regex_matches(text: str, cut_start: int, cut_end: int) -> None:
+    start, end = min(cut_start, len(text)), max(0, len(text) - cut_end)
+    assert list(_line_ends(text, start, end)) == [m.span() for m in _LINE_END.finditer(text, start, end)]
+
+
+def test_paragraphs_split_at_sentence_ends_only() -> None:
+    text = "First line ends.\nThis one runs\non here.  \n  Last one"
+    assert [text[a:b] for a, b in paragraph_spans(text, [(0, len(text))])] == [
+        "First line ends.",
+        "This one runs\non here.",
+        "  Last one",
+    ]
+
+
+_CANADIAN_REF = re.compile(
+    r"\b(?:Canada|Canadians?|Ontario|Quebec|British Columbia|Alberta|Saskatchewan|Manitoba|Nova Scotia|"
+    r"New Brunswick|Newfoundland|Prince Edward Island|Yukon|Nunavut|Northwest Territories|Toronto|Montreal|"
+    r"Vancouver|Ottawa|Calgary|Edmonton|Winnipeg|Halifax|CAD)\b|\b(?:B\.C|Ont|Alta|Sask|Que|N\.S|N\.B|P\.E\.I|Nfld)\."
+    r"|\bC\$"
+)
+_AMERICAN_REF = re.compile(
+    r"\b(?:U\.S\.|USA?\b|United States|Americans?|Washington|New York|Los Angeles|Chicago|Houston|USD)|\bUS\$"
+)
+_COUNTRY_PIECES = [
+    "Canada", "Canadians", "Canadian", "CAD", "C$", "US$", "USA", "US", "U.S.", "N.B.C.", "B.C.", "Ont.", "Ontario",
+    "Ottawa", "New York", "Americans", "Americanism", "P.E.I.", "Nfld.", "Que", "x", "_", "é", ".", " ", "$", "1",
+]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(_texts(_COUNTRY_PIECES))
+def test_country_words_are_the_regex_matches(text: str) -> None:
+    assert [m.span() for m in _CANADIAN.finditer(text)] == [m.span() for m in _CANADIAN_REF.finditer(text)]
+    assert [m.span() for m in _AMERICAN.finditer(text)] == [m.span() for m in _AMERICAN_REF.finditer(text)]
+
+
+def test_local_dollar() -> None:
+    assert local_dollar("Ontario and B.C. budgets, said a U.S. analyst.") == "CAD"
+    assert local_dollar("CanadaGoose in New York") == "USD"  # no word "Canada"
+
+
+_NUMBER_WORDS = (
+    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
+    "eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|dozen|zero|couple|handful|dozens|"
+    "hundreds|thousands|millions|billions|several|few|half|two-thirds|three-quarters|third|quarter|twice|doubled|"
+    "doubling|triple|tripled|quadrupled|halved|a couple|a few|a half|a third|a quarter|a dozen|a handful|"
+    "a hundred|a thousand|a million|a billion"
+)
+#: where a quantity may start, as one regex tried at every position (a digit, a number word, a rank)
+_ANCHOR_REF = re.compile(
+    r"\d|(?<![\w-])(?=[abcdefhmnoqstzABCDEFHMNOQSTZ])(?i:(?:" + _NUMBER_WORDS + r"))\b\.?"
+    r"|(?<![\w-])(?:[Ss]econd|[Tt]hird|[Ff]ourth|[Ff]ifth|[Ss]ixth|[Ss]eventh|[Ee]ighth|[Nn]inth|[Tt]enth)-|No\.\s?\d"
+)
+_NUMBER_PIECES = [
+    "one", "One", "ONE", "ſeven", "Second-", "second-largest", "third-", "No. 1", "No.1", "No. 12a", "1", "12",
+    "٣", "-", ".", ",", " ", "\n", "a dozen", "A Dozen", "half", "twice", "$", "€5", "about", "x", "(", "“",
+    "three-quarters", "dozens", "people", "a", "n",
+]  # fmt: skip
+
+
+_DIGIT = re.compile(r"\d")
+
+
+@settings(max_examples=400, deadline=None)
+@given(_texts(_NUMBER_PIECES))
+def test_anchors_are_the_regex_matches_that_can_start_a_quantity(text: str) -> None:
+    # a digit right after another never starts a quantity (both readings need a word boundary before them)
+    expected = [
+        m.start()
+        for m in _ANCHOR_REF.finditer(text)
+        if not (m.group().isdigit() and _DIGIT.fullmatch(text[m.start() - 1 : m.start()]))
+    ]
+    assert _anchors(text) == expected
+
+
+def test_quantities_where_the_scans_meet() -> None:
+    assert [q.surface for q in find_quantities("Three people came")] == ["Three people"]  # at the text's start
+    assert [q.surface for q in find_quantities("the No. 12 seed")] == ["No. 12"]  # the digits are the rank's
+    assert [q.surface for q in find_quantities("second-largest city, 40 km away")] == ["second-largest", "40 km away"]
+    assert [q.surface for q in find_quantities("(a dozen eggs)")] == ["a dozen eggs"]
