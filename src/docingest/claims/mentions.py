@@ -404,8 +404,9 @@ class MentionFinder:
             word = text[start:end]
             if " " not in word and bare(word).rstrip(".") in NOT_NAMES and not _the_acronym(text, start, word):
                 continue  # a capitalised word that is no name: "The", "But", "Monday"
-            if not self._line(start)[0]:
-                out.extend(self._parse(start, end))
+            title_case, aside = self._line(start)
+            if not title_case:
+                out.extend(self._parse(start, end, aside))
         if "“" in text or '"' in text:
             out = self._nicknamed(out)
         for m in out:
@@ -437,7 +438,8 @@ class MentionFinder:
             found.append(full)
         return found
 
-    def _parse(self, start: int, end: int) -> list[Mention]:
+    def _parse(self, start: int, end: int, aside: bool) -> list[Mention]:
+        """The mentions of the capitalised run ``[start, end)``; ``aside``: it is on a heading or caption line."""
         shape = _shape(self.text[start:end])
         if shape is None:
             return []
@@ -463,20 +465,22 @@ class MentionFinder:
         out: list[Mention] = []
         if split >= 0:
             # a possessive inside the run ends an owner: "Vancouver’s Bo Horvat"
-            owner = self._mention(toks[0][0], toks[split][1], words[: split + 1], None, False)
+            owner = self._mention(toks[0][0], toks[split][1], words[: split + 1], None, False, aside=aside)
             if owner is not None:
                 out.append(owner)
             toks, words = toks[split + 1 :], words[split + 1 :]
         if cut < 0:
             return out  # a title alone ("CEO", "the Minister") names nobody by itself
         if n_owner:
-            owner = self._mention(toks[0][0], toks[n_owner - 1][1], words[:n_owner], None, the_before)
+            owner = self._mention(toks[0][0], toks[n_owner - 1][1], words[:n_owner], None, the_before, aside=aside)
             if owner is not None and owner.kind == "org":
                 out.append(owner)
         toks, words = toks[cut:], words[cut:]
         while len(words) > 2 and _POST_NOMINAL.fullmatch(words[-1]):
             toks, words = toks[:-1], words[:-1]  # "Rupert Okafor KC", "Jane Roe PhD": letters after a name
-        mention = self._mention(toks[0][0], toks[-1][1], words, title, the_before and not cut, run_start=start)
+        mention = self._mention(
+            toks[0][0], toks[-1][1], words, title, the_before and not cut, aside=aside, run_start=start
+        )
         if mention is None:
             return out
         if honorific:
@@ -497,7 +501,15 @@ class MentionFinder:
         return out
 
     def _mention(
-        self, a: int, b: int, words: list[str], title: Title | None, the_before: bool, *, run_start: int | None = None
+        self,
+        a: int,
+        b: int,
+        words: list[str],
+        title: Title | None,
+        the_before: bool,
+        *,
+        aside: bool,
+        run_start: int | None = None,
     ) -> Mention | None:
         if not words:
             return None
@@ -505,12 +517,12 @@ class MentionFinder:
         trimmed = _POSSESSIVE.sub("", last) if ("’" in last or "'" in last) else last
         b -= len(last) - len(trimmed)
         words = [*words[:-1], trimmed]
-        name = " ".join(words)
+        name = joined = " ".join(words)
         if name.endswith(".") and (
             not _KEEPS_STOP.search(name) or _SENTENCE_GOES_ON.match(self.text, b, b + 3) is not None
         ):
             name = name.rstrip(".")  # the full stop of a sentence that ends in "Ltd." is the sentence's
-        b -= len(" ".join(words)) - len(name)
+        b -= len(joined) - len(name)
         if len(name) < 2 or (name.lower() in NOT_NAMES and not _the_acronym(self.text, a, name)) or b <= a:
             return None
         if is_org_name(name) or (the_before and len(words) > 1 and title is None and not _place(words)):
@@ -521,7 +533,7 @@ class MentionFinder:
             kind = "place"  # "in Central Park", "in Frederick Mall"; "Daniela Park said" is a person
         elif title is not None or (len(words) > 1 and name_gender(words[0])):
             kind = "person"
-        elif (bare(words[-1]) != singular(bare(words[-1])) and singular(bare(words[-1])) in ROLE_NOUNS) or (
+        elif ((head := bare(words[-1])) != (one := singular(head)) and one in ROLE_NOUNS) or (
             len(words) == 1 and bare(words[0]) in GROUP_NOUNS
         ):
             kind = "group"  # "Labour MPs", "Students", "Protesters"
@@ -532,7 +544,7 @@ class MentionFinder:
             m.titles.append(title)
         # the word before the whole run (its title included): "would tell Toronto Mayor John Tory" is an object
         prev = self._word_before(run_start if run_start is not None else a)
-        m.aside = self._line(a)[1]
+        m.aside = aside
         m.objectlike = prev in _NOT_SUBJECT_AFTER or self.inside(a) or m.aside
         if not m.objectlike:
             m.clause_head = not prev[:1].islower() or prev in _CLAUSE_OPENERS or occupation(prev)
