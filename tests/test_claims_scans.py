@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from docingest.claims.marks import _line_ends, paragraph_spans
+from docingest.claims.mentions import _NAME_SCAN, NAME_RE
 from docingest.claims.numbers import _AMERICAN, _CANADIAN, _anchors, find_quantities, local_dollar
 
 
@@ -105,3 +106,16 @@ def test_quantities_where_the_scans_meet() -> None:
     assert [q.surface for q in find_quantities("the No. 12 seed")] == ["No. 12"]  # the digits are the rank's
     assert [q.surface for q in find_quantities("second-largest city, 40 km away")] == ["second-largest", "40 km away"]
     assert [q.surface for q in find_quantities("(a dozen eggs)")] == ["a dozen eggs"]
+
+
+_NAME_PIECES = [
+    "U.S.", "Army", "Mr.", "Mrs", "Smith", "Inc.", " ", " ", "\n", "’s", "Jones’", "O’Neil", "O'Brien", "McDonald",
+    "MacLeod", "Mc", "O’", "van", "de", "al-", "&", ".", ",", "a", "The", "-", "St.", "J.", "K", "Élodie", "(", "“",
+    "Sgt.", "Capt", "A.B.", "Ltd.", "Jr.", "s", "'", "Dr.", "Brig.", "Cllr.",
+]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(_texts(_NAME_PIECES))
+def test_name_scan_is_the_name_regex(text: str) -> None:
+    assert [m.span() for m in _NAME_SCAN.finditer(text)] == [m.span() for m in NAME_RE.finditer(text)]

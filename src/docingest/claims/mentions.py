@@ -51,10 +51,34 @@ _TOKEN = (
 _PARTICLE = r"(?:de|del|della|der|den|van|von|da|dos|das|du|la|le|bin|bint|ibn|al|el|di|ter|ten|zu|y|St\.)"
 #: Arabic articles joined to the next name part by a hyphen: "Abdel Fattah el-Sisi", "Bashar al-Assad"
 _JOINED = r"(?:(?:al|el|ul|ad|ar|as|ash|at|az|ud)-)"
-#: A run of capitalised words (the leading look-ahead lets the regex engine skip to capital letters fast).
-NAME_RE = re.compile(
-    rf"(?=[{UPPER}])(?<![\w’'-]){_TOKEN}(?:(?:[^\S\n]+(?:&[^\S\n]+)?|-)(?:{_PARTICLE}[^\S\n]+)*{_JOINED}?(?!{_SUFFIX}){_TOKEN})*"
+#: the words after a name's first one, and its end
+_NAME_REST = (
+    rf"(?:(?:[^\S\n]+(?:&[^\S\n]+)?|-)(?:{_PARTICLE}[^\S\n]+)*{_JOINED}?(?!{_SUFFIX}){_TOKEN})*"
     rf"(?:[^\S\n]+{_SUFFIX})?(?![\w])"
+)
+#: A run of capitalised words.
+NAME_RE = re.compile(rf"(?=[{UPPER}])(?<![\w’'-]){_TOKEN}{_NAME_REST}")
+
+
+def _abbreviation_after_first_letter() -> str:
+    """:data:`_ABBREVIATIONS` with their full stop, their first letter already read: checked once with a
+    look-behind for the letters any of them opens with, then once per letter (in the list's order)."""
+    by_first: dict[str, list[str]] = {}
+    for a in _ABBREVIATIONS.split("|"):
+        by_first.setdefault(a[0], []).append(a[1:])
+    per_letter = "|".join(f"(?<={c})(?:{'|'.join(rest)})" for c, rest in by_first.items())
+    return rf"(?<=[{''.join(by_first)}])(?:{per_letter})\."
+
+
+#: :data:`NAME_RE` written to scan a whole text fast: it opens with the capital letter itself, so the regex engine
+#: skips to capital letters (a pattern opening with a look-ahead or look-behind is tried at every character);
+#: each way a first word can go on checks that letter with a look-behind (the same matches, in the same order).
+_NAME_SCAN = re.compile(
+    rf"[{UPPER}](?<![\w’'-].)"
+    rf"(?:{_abbreviation_after_first_letter()}|(?<=[A-Z])\.(?:[A-Z]\.)*|"
+    rf"[\w’'.&-]*\w(?:(?<=s)[’'](?=[^\S\n]+[{UPPER}]))?||(?<=O)’[A-Z]\w+|(?<=O)'[A-Z]\w+|(?<=M)c[A-Z]\w+|"
+    rf"(?<=M)ac[A-Z]\w+)"
+    rf"{_NAME_REST}"
 )
 #: "Institute for Fiscal Studies", "Secretary of State Ann Lee": runs joined by "of"/"for"/"on"
 _LINK = re.compile(r"[^\S\n]+(?:of|for|on)[^\S\n]+(?:the[^\S\n]+)?")
@@ -191,7 +215,7 @@ class Mention:
 def name_runs(text: str) -> list[tuple[int, int]]:
     """Spans of the capitalised runs of ``text``; runs joined by "of"/"for" when the first ends with an
     organisation word or a title ("Institute for Fiscal Studies", "Secretary of State Ann Lee")."""
-    runs = [m.span() for m in NAME_RE.finditer(text)]
+    runs = [m.span() for m in _NAME_SCAN.finditer(text)]
     out: list[tuple[int, int]] = []
     i = 0
     while i < len(runs):
