@@ -11,6 +11,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from docingest.claims.cues import _CUE_RE, _PHRASE_HEADS, CUE_WORDS, find_cues, trie
 from docingest.claims.marks import _line_ends, paragraph_spans
 from docingest.claims.mentions import _NAME_SCAN, NAME_RE
 from docingest.claims.numbers import _AMERICAN, _CANADIAN, _anchors, find_quantities, local_dollar
@@ -119,3 +120,33 @@ _NAME_PIECES = [
 @given(_texts(_NAME_PIECES))
 def test_name_scan_is_the_name_regex(text: str) -> None:
     assert [m.span() for m in _NAME_SCAN.finditer(text)] == [m.span() for m in NAME_RE.finditer(text)]
+
+
+def _cue_reference() -> re.Pattern[str]:
+    by_first: dict[str, list[str]] = {}
+    for w in CUE_WORDS | set(_PHRASE_HEADS):
+        by_first.setdefault(w[0], []).append(w[1:])
+    alts = [f"[{c}{c.upper()}]{trie(rest)}" for c, rest in sorted(by_first.items())]
+    return re.compile(r"(?<![A-Za-z-])(?:" + "|".join(alts) + r")(?![a-z]|-[a-z])")
+
+
+_CUE_REF = _cue_reference()
+_CUE_PIECES = [
+    "said", "Said", "-said", "asaid", "said-so", "e-mailed", "Xsaid", "pointed out", "saidx", "called for", "told",
+    " ", "\n", ".", ",", "“", "x", "-", "É", "according", "1",
+]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(_texts(_CUE_PIECES))
+def test_cue_scan_is_the_cue_regex(text: str) -> None:
+    found = [(m.start(), m.end() - 1) for m in _CUE_RE.finditer(" " + text)]
+    assert found == [m.span() for m in _CUE_REF.finditer(text)]
+
+
+def test_cues_at_the_text_start_and_phrasal() -> None:
+    assert find_cues("Said Ana, who pointed out that. She e-mailed") == [
+        (0, 4, "said"),
+        (14, 25, "pointed out"),
+        (36, 44, "e-mailed"),
+    ]

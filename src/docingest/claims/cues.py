@@ -109,13 +109,16 @@ def trie(words: list[str]) -> str:
 
 
 def _cue_regex() -> re.Pattern[str]:
+    """Cue words and the heads of phrasal cues, whole words: not inside a longer word, a hyphenated compound
+    ("post-election", "out-of-state") or a CamelCase name ("HuffPost"). The match opens with the character
+    before the word (no letter, no hyphen; group 1 is the word): the regex engine skips fast to such characters
+    and picks the branch by the word's first letter, where a pattern opening with a look-behind is tried at
+    every character. Scan a text with a space before it (a word at its start)."""
     by_first: dict[str, list[str]] = {}
     for w in CUE_WORDS | set(_PHRASE_HEADS):
         by_first.setdefault(w[0], []).append(w[1:])
-    alts = [f"[{c}{c.upper()}]{trie(rest)}" for c, rest in sorted(by_first.items())]
-    # a whole word: not inside a longer word, a hyphenated compound ("post-election", "out-of-state") or a
-    # CamelCase name ("HuffPost")
-    return re.compile(r"(?<![A-Za-z-])(?:" + "|".join(alts) + r")(?![a-z]|-[a-z])")
+    alts = [f"{ch}{trie(rest)}" for c, rest in sorted(by_first.items()) for ch in (c, c.upper())]
+    return re.compile(r"[^A-Za-z-]((?:" + "|".join(alts) + r")(?![a-z]|-[a-z]))")
 
 
 _CUE_RE = _cue_regex()
@@ -124,19 +127,20 @@ _CUE_RE = _cue_regex()
 def find_cues(text: str) -> list[tuple[int, int, str]]:
     """Every cue verb or phrasal cue in ``text``: (start, end, lower-cased words), in order."""
     out: list[tuple[int, int, str]] = []
-    for m in _CUE_RE.finditer(text):
-        word = m.group(0).lower()
+    for m in _CUE_RE.finditer(" " + text):
+        start, end = m.start(), m.end() - 1  # (offsets in the text without the space)
+        word = m.group(1).lower()
         if word in _PHRASE_HEADS:
-            rest = text[m.end() + 1 : m.end() + 12].lower()
+            rest = text[end + 1 : end + 12].lower()
             for particle in _PHRASE_HEADS[word]:
                 if rest.startswith(particle) and not rest[len(particle) : len(particle) + 1].isalpha():
-                    out.append((m.start(), m.end() + 1 + len(particle), f"{word} {particle}"))
+                    out.append((start, end + 1 + len(particle), f"{word} {particle}"))
                     break
             else:
                 if word in CUE_WORDS:
-                    out.append((m.start(), m.end(), word))
+                    out.append((start, end, word))
         elif word in CUE_WORDS:
-            out.append((m.start(), m.end(), word))
+            out.append((start, end, word))
     return out
 
 
