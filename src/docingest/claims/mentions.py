@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from .cues import CUE_WORDS
+from .cues import CUE_WORDS, trie
 from .lexicon import (
     FEMALE_ROLES,
     GROUP_NOUNS,
@@ -142,7 +142,7 @@ _VERB_ROLES.update({
     )
 })  # fmt: skip
 _ROLE_VERB = re.compile(
-    rf"(?:,[^\S\n]+who)?(?:[^\S\n]+(?:now|also|currently|still|has|had|have))?[^\S\n]+((?:co-)?(?:{'|'.join(_VERB_ROLES)}))"
+    rf"(?:,[^\S\n]+who)?(?:[^\S\n]+(?:now|also|currently|still|has|had|have))?[^\S\n]+((?:co-)?{trie(sorted(_VERB_ROLES))})"
     r"[^\S\n]+((?:(?:the|a|an|its|his|her|their)[^\S\n]+)?[^,.;:“”\"\n]{1,60}?)(?=[,.;:]|[^\S\n]+(?:and|in|since|for)\b)"
 )
 #: a role given by a copula or a verb of office after a name: "Maria Ruiz is a retired nurse", "… has been the
@@ -330,6 +330,11 @@ _VERB_IN = re.compile(
 
 
 def _place(words: list[str]) -> bool:
+    return _place_words(tuple(words))
+
+
+@lru_cache(maxsize=4096)
+def _place_words(words: tuple[str, ...]) -> bool:
     return any(bare(w) in _PLACE_WORDS for w in words)
 
 
@@ -349,7 +354,7 @@ def _roles_before(text: str, start: int, full_name: bool = False) -> list[str]:
     if not window.endswith((" ", "\u00a0")):
         return words
     role_next = True  # the word right before the name, or before "and", must be a role noun
-    for word in reversed(window.split()[-9:]):
+    for word in reversed(window.rsplit(None, 9)[-9:]):
         if len(words) >= 8:
             break
         low = word.lower()
