@@ -15,6 +15,7 @@ from docingest.claims.cues import _CUE_RE, _PHRASE_HEADS, CUE_WORDS, find_cues, 
 from docingest.claims.marks import _line_ends, paragraph_spans
 from docingest.claims.mentions import _NAME_SCAN, NAME_RE
 from docingest.claims.numbers import _AMERICAN, _CANADIAN, _anchors, find_quantities, local_dollar
+from docingest.claims.statements import _CLAUSE_BREAK, _CONDITION
 
 
 def _texts(pieces: list[str]) -> st.SearchStrategy[str]:
@@ -150,3 +151,24 @@ def test_cues_at_the_text_start_and_phrasal() -> None:
         (14, 25, "pointed out"),
         (36, 44, "e-mailed"),
     ]
+
+
+_CLAUSE_BREAK_REF = re.compile(
+    r";\s|\s[—–]\s|\s--\s|,\s(?=(?:and|but|while|whereas|which|although|though|because|so)\s)"
+    r"|(?<=[.!?])\s+(?=[“\"‘']?[A-Z])"
+)
+_CONDITION_REF = re.compile(r"\b(?:[Ii]f|[Uu]nless)\s")
+_CLAUSE_PIECES = [
+    ";", " ", "  ", "\n", "—", "–", "--", ",", "and", "but", ".", "?", "!", "“", "A", "b", "if", "If", "unless",
+    "Unless", "xif", "_if", "é",
+]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(_texts(_CLAUSE_PIECES), st.integers(0, 20))
+def test_clause_scans_are_their_regexes(text: str, cut: int) -> None:
+    lo = min(cut, len(text))
+    assert [m.span() for m in _CLAUSE_BREAK.finditer(text, lo)] == [
+        m.span() for m in _CLAUSE_BREAK_REF.finditer(text, lo)
+    ]
+    assert [m.span() for m in _CONDITION.finditer(text)] == [m.span() for m in _CONDITION_REF.finditer(text)]

@@ -181,7 +181,7 @@ def _word_anchor() -> re.Pattern[str]:
 
 _WORD_ANCHOR = _word_anchor()
 _RANK_NUMBER = re.compile(r"No\.\s?(\d)")
-_DIGIT_RUN = re.compile(r"\d+")
+_DIGIT_RUN = re.compile(r"\d\d*")  # (not \d+: a pattern opening with a repeat is tried at every position)
 
 
 def _anchors(text: str) -> list[int]:
