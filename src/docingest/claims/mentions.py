@@ -594,7 +594,7 @@ class MentionFinder:
         text = self.text
         if pos == 0 or not text[pos - 1].isspace():
             return ""
-        before = text[max(0, pos - 40) : pos].split()
+        before = text[max(0, pos - 40) : pos].rsplit(None, 1)
         if not before or before[-1].rstrip("”\"’')").endswith(_STOPS):
             return ""  # a sentence or clause ends right before ("… go deeper.” Durning did not …")
         return before[-1].strip("“”\"'(").lower()

@@ -105,7 +105,8 @@ def numeric_claims(text: str, paragraphs: Sequence[tuple[int, int]] = ()) -> lis
     sentences = sentence_spans(text, paragraphs)
     starts = [a for a, _ in sentences]
     # the innermost claim holding a quantity speaks it: a quote inside a reported clause before the clause
-    holders = sorted(quotes + reported, key=lambda c: c.span.end - c.span.start)
+    by_length = sorted(quotes + reported, key=lambda c: c.span.end - c.span.start)
+    holders = [(c.span.start, c.span.end, c) for c in by_length]
     dollar = ""  # the currency of a bare "$", worked out at the first one
     out: list[Claim] = []
     for q in find_quantities(text):
@@ -113,7 +114,8 @@ def numeric_claims(text: str, paragraphs: Sequence[tuple[int, int]] = ()) -> lis
             continue
         i = bisect_right(starts, q.span.start) - 1
         lo, hi = sentences[i] if i >= 0 and q.span.start < sentences[i][1] else (q.span.start, q.span.end)
-        holder = next((c for c in holders if c.span.start <= q.span.start and q.span.end <= c.span.end), None)
+        q_start, q_end = q.span.start, q.span.end
+        holder = next((c for h_start, h_end, c in holders if h_start <= q_start and q_end <= h_end), None)
         if holder is not None:
             lo, hi = max(lo, holder.span.start), min(hi, holder.span.end)
         if _premise(text, q, lo) or _question(text, q, lo, hi):
