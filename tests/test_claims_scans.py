@@ -11,6 +11,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from docingest.claims.attribution import _STANCE_NOUN, _may_end_stance
 from docingest.claims.cues import _CUE_RE, _PHRASE_HEADS, CUE_WORDS, find_cues, trie
 from docingest.claims.marks import _line_ends, paragraph_spans
 from docingest.claims.mentions import _NAME_SCAN, NAME_RE
@@ -172,3 +173,17 @@ def test_clause_scans_are_their_regexes(text: str, cut: int) -> None:
         m.span() for m in _CLAUSE_BREAK_REF.finditer(text, lo)
     ]
     assert [m.span() for m in _CONDITION.finditer(text)] == [m.span() for m in _CONDITION_REF.finditer(text)]
+
+
+_STANCE_PIECES = [
+    "NATO", "NATO's", "Rutte’s", "his", "Her", "the", "group's", "commitment", "call", "characterization", "of",
+    "tensions", "as", "a", "an", "to", "for", "that", "words", "view", "  ", " ", "\n", "\x00", ",", ".", "x",
+]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_STANCE_PIECES), max_size=14).map(" ".join))
+def test_stance_precheck_never_skips_a_stance(text: str) -> None:
+    end = len(text)
+    found = any(m.end() == end for m in _STANCE_NOUN.finditer(text, max(0, end - 160), end))
+    assert _may_end_stance(text, end) or not found
