@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 #: Speech and statement verbs, base forms; inflections are generated below.
 _VERBS = """
@@ -108,6 +109,15 @@ def trie(words: list[str]) -> str:
     return emit(root)
 
 
+def by_first_character(words: Iterable[str]) -> dict[str, list[str]]:
+    """Each first character of ``words`` with the rest of every word it opens, in order (to write a regex whose
+    branches open with a literal character, which the regex engine skips to fast)."""
+    groups: dict[str, list[str]] = {}
+    for w in words:
+        groups.setdefault(w[0], []).append(w[1:])
+    return groups
+
+
 def _cue_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """Cue words and the heads of phrasal cues, whole words: not inside a longer word, a hyphenated compound
     ("post-election", "out-of-state") or a CamelCase name ("HuffPost"). The scan opens with the character
@@ -115,9 +125,7 @@ def _cue_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
     characters and picks the branch by the word's first letter (a pattern opening with a look-behind is tried
     at every character); the second regex is the word alone, for a word right after a run of NULs (the
     attributor blanks quotations out with them: a fifth of its text)."""
-    by_first: dict[str, list[str]] = {}
-    for w in CUE_WORDS | set(_PHRASE_HEADS):
-        by_first.setdefault(w[0], []).append(w[1:])
+    by_first = by_first_character(CUE_WORDS | set(_PHRASE_HEADS))
     word = "(?:" + "|".join(f"{ch}{trie(rest)}" for c, rest in sorted(by_first.items()) for ch in (c, c.upper()))
     word += r")(?![a-z]|-[a-z])"
     return re.compile(rf"[^A-Za-z\x00-]({word})"), re.compile(word)

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from .cues import CUE_WORDS, trie
+from .cues import CUE_WORDS, by_first_character, trie
 from .lexicon import (
     FEMALE_ROLES,
     GROUP_NOUNS,
@@ -63,9 +63,7 @@ NAME_RE = re.compile(rf"(?=[{UPPER}])(?<![\w’'-]){_TOKEN}{_NAME_REST}")
 def _abbreviation_after_first_letter() -> str:
     """:data:`_ABBREVIATIONS` with their full stop, their first letter already read: checked once with a
     look-behind for the letters any of them opens with, then once per letter (in the list's order)."""
-    by_first: dict[str, list[str]] = {}
-    for a in _ABBREVIATIONS.split("|"):
-        by_first.setdefault(a[0], []).append(a[1:])
+    by_first = by_first_character(_ABBREVIATIONS.split("|"))
     per_letter = "|".join(f"(?<={c})(?:{'|'.join(rest)})" for c, rest in by_first.items())
     return rf"(?<=[{''.join(by_first)}])(?:{per_letter})\."
 

@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterator
 
 from ..models import Qualifier, Quantity, Span
-from .cues import trie
+from .cues import by_first_character, trie
 from .lexicon import words
 
 _SYMBOLS = {
@@ -168,9 +168,7 @@ def _word_anchor() -> re.Pattern[str]:
     per first letter, each opening with the letter itself (a pattern opening with a look-behind is tried at
     every position). A word opens with an ASCII letter of either case, the rest of it in any case; a rank
     ("second-largest") is lower-case after its first letter; an ordinal alone starts no quantity."""
-    by_first: dict[str, list[str]] = {}
-    for w in _ANCHOR_ALL:
-        by_first.setdefault(w[0], []).append(w[1:])
+    by_first = by_first_character(_ANCHOR_ALL)
     branches = []
     for c in sorted(by_first.keys() | {o[0] for o in _ORDINALS}):
         word = [rf"(?i:{trie(by_first[c])})\b"] if c in by_first else []
@@ -202,10 +200,8 @@ def _capitalised(*alternatives: str) -> re.Pattern[str]:
     skips fast to those letters (a pattern opening with ``\\b`` is tried at every position): one branch per
     first letter, the alternatives in their order within it (only those can match at one position), the word
     boundary a look-behind after the letter."""
-    groups: dict[str, list[str]] = {}
-    for alt in alternatives:
-        groups.setdefault(alt[0], []).append(alt[1:])
-    return re.compile("|".join(rf"{c}(?<!\w.)(?:{'|'.join(rests)})" for c, rests in groups.items()))
+    groups = by_first_character(alternatives).items()
+    return re.compile("|".join(rf"{c}(?<!\w.)(?:{'|'.join(rests)})" for c, rests in groups))
 
 
 #: what shows an article is about Canada, or about the United States: the country, its people, its provinces (and
