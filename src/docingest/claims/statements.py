@@ -49,6 +49,8 @@ _DETERMINER_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _BRACKET = re.compile(r"\b(?:\w+s|people|children|men|women)\s+(?:over|under|above|below|aged)\s$")
+#: the last words of what :data:`_BRACKET` finds (a cheap test first)
+_BRACKET_WORDS = ("over", "under", "above", "below", "aged")
 _RELATIVE = re.compile(r"\b(?:the past|the last|the next|how many)\s$", re.IGNORECASE)
 _CAPITAL_BEFORE = re.compile(r"[A-Z][\w'’-]*\s$")
 _EARNING = re.compile(r"\b(?:making|earning|earn|make|aged)\s$")
@@ -236,9 +238,9 @@ def _date_or_time(x: _Seen) -> bool:
     """Years, dates, times, relative dates: "in 2019", "March 3", "5 p.m.", "6:05", "20 years ago"."""
     if x.q.unit == "year":
         return True
-    if x.digits and (_DATE_BEFORE.search(x.before) or _DATE_AFTER.search(x.after)):
+    if x.digits and (_DATE_BEFORE.search(x.before) or _DATE_AFTER.match(x.after)):
         return True
-    if x.digits and (_TIME_AFTER.search(x.after) or x.before.endswith(":")):
+    if x.digits and (_TIME_AFTER.match(x.after) or x.before.endswith(":")):
         return True
     if _RELATIVE.search(x.before) or x.after.startswith(" ago"):
         return True  # "the past two years", "20 years ago", "how many billions"
@@ -254,7 +256,7 @@ def _label_or_name(x: _Seen) -> bool:
         return True  # "123 Main Street", "5G", "24/7", "#3"
     if x.digits and _IDENTIFIER.fullmatch(x.surface):
         return True  # an identifier or a time stamp, not an amount
-    if x.digits and _LINE_START.search(x.before) and _LIST_MARK.match(x.after):
+    if x.digits and _LIST_MARK.match(x.after) and _LINE_START.search(x.before):
         return True  # list numbering
     if _in_name(x.q):
         return True  # "American Skin (41 Shots)"
@@ -273,7 +275,8 @@ def _bracket_or_idiom(x: _Seen) -> bool:
     """Brackets of whom a statement is about, banknotes, idioms: "Canadians over 60", "households making
     $100,000 or more", "$20s", "doubling down", "a one-off"."""
     lead = x.surface.split()[0] + " " if x.q.qualifier in ("more_than", "less_than") else ""
-    if _BRACKET.search(x.before + lead):
+    bracket = x.before + lead
+    if bracket.rstrip().endswith(_BRACKET_WORDS) and _BRACKET.search(bracket):
         return True  # "Canadians over 60", "people under 30 engage in …" (whatever the words after it)
     if _OR_MORE.match(x.after) and _EARNING.search(x.before):
         return True
