@@ -70,7 +70,8 @@ def _abbreviation_after_first_letter() -> str:
 
 #: :data:`NAME_RE` written to scan a whole text fast: it opens with the capital letter itself, so the regex engine
 #: skips to capital letters (a pattern opening with a look-ahead or look-behind is tried at every character);
-#: each way a first word can go on checks that letter with a look-behind (the same matches, in the same order).
+#: each way a first word can go on checks that letter with a look-behind (the same matches, in the same order;
+#: the empty branch is a capital letter alone).
 _NAME_SCAN = re.compile(
     rf"[{UPPER}](?<![\w’'-].)"
     rf"(?:{_abbreviation_after_first_letter()}|(?<=[A-Z])\.(?:[A-Z]\.)*|"
