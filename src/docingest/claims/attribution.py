@@ -229,6 +229,17 @@ _STANCE_NOUN = re.compile(
     rf"\s+(?:[a-z][\w-]*\s+)?(?P<noun>{_STANCE_NOUNS})\s+"
     rf"(?:of\s+[^,;:.!?\x00\n]{{1,80}}?\s+as\s+(?:an?\s+|the\s+)?|(?:to|for|on|that|as|of)\s+(?:an?\s+|the\s+)?)?"
 )
+#: the last word of every phrase :data:`_STANCE_NOUN` finds, blanks after it: a stance noun, a preposition, "as" or
+#: an article (a cheap test before trying the pattern over the 160 characters before each quote)
+_STANCE_LAST = re.compile(rf"(?:{_STANCE_NOUNS}|to|for|on|that|as|of|an?|the)")
+
+
+def _may_end_stance(masked: str, open_: int) -> bool:
+    head = masked[max(0, open_ - 160) : open_]
+    last = head.rsplit(None, 1)
+    return head[-1:].isspace() and bool(last) and _STANCE_LAST.fullmatch(last[-1]) is not None
+
+
 _LEAD_ROLE = re.compile(r"((?i:the))\s+((?:[a-z][\w-]*\s+){1,5})")
 #: a person's possessive right before a quoted term: "her “cancer drama”", "Musk’s “production hell”"
 _TERM_OWNER = re.compile(
@@ -550,8 +561,10 @@ class Attributor:
                 if named is not None:
                     self._add_event(named)
             searched = open_ + 1
-            stance = next(
-                (m for m in _STANCE_NOUN.finditer(masked, max(0, open_ - 160), open_) if m.end() == open_), None
+            stance = (
+                next((m for m in _STANCE_NOUN.finditer(masked, max(0, open_ - 160), open_) if m.end() == open_), None)
+                if _may_end_stance(masked, open_)
+                else None
             )
             if stance is not None:
                 held = self._stance(stance)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 #: Speech and statement verbs, base forms; inflections are generated below.
 _VERBS = """
@@ -108,35 +109,58 @@ def trie(words: list[str]) -> str:
     return emit(root)
 
 
-def _cue_regex() -> re.Pattern[str]:
-    by_first: dict[str, list[str]] = {}
-    for w in CUE_WORDS | set(_PHRASE_HEADS):
-        by_first.setdefault(w[0], []).append(w[1:])
-    alts = [f"[{c}{c.upper()}]{trie(rest)}" for c, rest in sorted(by_first.items())]
-    # a whole word: not inside a longer word, a hyphenated compound ("post-election", "out-of-state") or a
-    # CamelCase name ("HuffPost")
-    return re.compile(r"(?<![A-Za-z-])(?:" + "|".join(alts) + r")(?![a-z]|-[a-z])")
+def by_first_character(words: Iterable[str]) -> dict[str, list[str]]:
+    """Each first character of ``words`` with the rest of every word it opens, in order (to write a regex whose
+    branches open with a literal character, which the regex engine skips to fast)."""
+    groups: dict[str, list[str]] = {}
+    for w in words:
+        groups.setdefault(w[0], []).append(w[1:])
+    return groups
 
 
-_CUE_RE = _cue_regex()
+def _cue_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Cue words and the heads of phrasal cues, whole words: not inside a longer word, a hyphenated compound
+    ("post-election", "out-of-state") or a CamelCase name ("HuffPost"). The scan opens with the character
+    before the word (no letter, no hyphen, no NUL; group 1 is the word), so the regex engine skips fast to such
+    characters and picks the branch by the word's first letter (a pattern opening with a look-behind is tried
+    at every character); the second regex is the word alone, for a word right after a run of NULs (the
+    attributor blanks quotations out with them: a fifth of its text)."""
+    by_first = by_first_character(CUE_WORDS | set(_PHRASE_HEADS))
+    word = "(?:" + "|".join(f"{ch}{trie(rest)}" for c, rest in sorted(by_first.items()) for ch in (c, c.upper()))
+    word += r")(?![a-z]|-[a-z])"
+    return re.compile(rf"[^A-Za-z\x00-]({word})"), re.compile(word)
+
+
+_CUE_RE, _CUE_WORD = _cue_regexes()
+_NULS = re.compile("\x00+")
+
+
+def _cue_spans(text: str) -> list[tuple[int, int]]:
+    """Where the cue words of ``text`` are, in order."""
+    padded = " " + text  # (a word at the text's start has a character before it)
+    spans = [m.span(1) for m in _CUE_RE.finditer(padded)]
+    if "\x00" in text:
+        spans += [m.span() for run in _NULS.finditer(padded) if (m := _CUE_WORD.match(padded, run.end()))]
+        spans.sort()
+    return [(a - 1, b - 1) for a, b in spans]
 
 
 def find_cues(text: str) -> list[tuple[int, int, str]]:
     """Every cue verb or phrasal cue in ``text``: (start, end, lower-cased words), in order."""
     out: list[tuple[int, int, str]] = []
-    for m in _CUE_RE.finditer(text):
-        word = m.group(0).lower()
+    for start, end in _cue_spans(text):
+        word = text[start:end].lower()
         if word in _PHRASE_HEADS:
-            rest = text[m.end() + 1 : m.end() + 12].lower()
+            rest = text[end + 1 : end + 12].lower()
             for particle in _PHRASE_HEADS[word]:
                 if rest.startswith(particle) and not rest[len(particle) : len(particle) + 1].isalpha():
-                    out.append((m.start(), m.end() + 1 + len(particle), f"{word} {particle}"))
+                    out.append((start, end + 1 + len(particle), f"{word} {particle}"))
                     break
             else:
                 if word in CUE_WORDS:
-                    out.append((m.start(), m.end(), word))
+                    out.append((start, end, word))
         elif word in CUE_WORDS:
-            out.append((m.start(), m.end(), word))
+            out.append((start, end, word))
     return out
 
 

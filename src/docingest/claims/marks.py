@@ -15,7 +15,9 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-_DOUBLE = re.compile(r"''|‘‘|’’|``|[\"“”„‟«»]")
+#: double marks (each alternative opens with a literal character, so the regex engine skips fast to the marks;
+#: a class among them would make it try every position)
+_DOUBLE = re.compile(r"''|‘‘|’’|``|\"|“|”|„|‟|«|»")
 _SINGLE = re.compile(r"[‘’']")
 _BLANK = re.compile(r"\n\s*\n")
 _LINE = re.compile(r"\n")
@@ -51,9 +53,28 @@ class Quoted:
         return self.open, (self.close + self.close_len if self.closed else self.end)
 
 
-#: a line break after the end of a sentence (or of a heading line) ends a paragraph: a scraper's plain text
+#: what ends a sentence (or a heading line) before a line break that ends a paragraph: a scraper's plain text
 #: puts one paragraph a line, a hard-wrapped text breaks lines mid-sentence
-_LINE_END = re.compile(r"(?<=[.!?…:\"”’')\]])[^\S\n]*\n(?=[^\S\n]*\S)")
+_SENTENCE_END = frozenset(".!?…:\"”’')]")
+
+
+def _line_ends(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """The line breaks in ``[start, end)`` that end a paragraph, each with the blanks before it: after a
+    sentence's end, before more text. (What ``(?<=[.!?…:"”’')\\]])[^\\S\\n]*\\n(?=[^\\S\\n]*\\S)`` finds, a
+    line break at a time: as a regex, tried at every character, it took a fifth of the time of pairing the
+    marks.)"""
+    nl = text.find("\n", start, end)
+    while nl >= 0:
+        a = nl
+        while a > start and text[a - 1] != "\n" and text[a - 1].isspace():
+            a -= 1
+        if a > 0 and text[a - 1] in _SENTENCE_END:
+            b = nl + 1
+            while b < end and text[b] != "\n" and text[b].isspace():
+                b += 1
+            if b < end and not text[b].isspace():
+                yield a, nl + 1
+        nl = text.find("\n", nl + 1, end)
 
 
 def paragraph_spans(text: str, given: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
@@ -65,10 +86,10 @@ def paragraph_spans(text: str, given: Sequence[tuple[int, int]] = ()) -> list[tu
             start, end = max(0, lo), min(len(text), hi)
             if not 0 <= start < end:
                 continue
-            for m in _LINE_END.finditer(text, start, end):
-                if m.start() > start:
-                    out.append((start, m.start()))
-                start = m.end()
+            for a, b in _line_ends(text, start, end):
+                if a > start:
+                    out.append((start, a))
+                start = b
             if start < end:
                 out.append((start, end))
         return out

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from .cues import CUE_WORDS
+from .cues import CUE_WORDS, by_first_character, trie
 from .lexicon import (
     FEMALE_ROLES,
     GROUP_NOUNS,
@@ -51,10 +51,33 @@ _TOKEN = (
 _PARTICLE = r"(?:de|del|della|der|den|van|von|da|dos|das|du|la|le|bin|bint|ibn|al|el|di|ter|ten|zu|y|St\.)"
 #: Arabic articles joined to the next name part by a hyphen: "Abdel Fattah el-Sisi", "Bashar al-Assad"
 _JOINED = r"(?:(?:al|el|ul|ad|ar|as|ash|at|az|ud)-)"
-#: A run of capitalised words (the leading look-ahead lets the regex engine skip to capital letters fast).
-NAME_RE = re.compile(
-    rf"(?=[{UPPER}])(?<![\w’'-]){_TOKEN}(?:(?:[^\S\n]+(?:&[^\S\n]+)?|-)(?:{_PARTICLE}[^\S\n]+)*{_JOINED}?(?!{_SUFFIX}){_TOKEN})*"
+#: the words after a name's first one, and its end
+_NAME_REST = (
+    rf"(?:(?:[^\S\n]+(?:&[^\S\n]+)?|-)(?:{_PARTICLE}[^\S\n]+)*{_JOINED}?(?!{_SUFFIX}){_TOKEN})*"
     rf"(?:[^\S\n]+{_SUFFIX})?(?![\w])"
+)
+#: A run of capitalised words.
+NAME_RE = re.compile(rf"(?=[{UPPER}])(?<![\w’'-]){_TOKEN}{_NAME_REST}")
+
+
+def _abbreviation_after_first_letter() -> str:
+    """:data:`_ABBREVIATIONS` with their full stop, their first letter already read: checked once with a
+    look-behind for the letters any of them opens with, then once per letter (in the list's order)."""
+    by_first = by_first_character(_ABBREVIATIONS.split("|"))
+    per_letter = "|".join(f"(?<={c})(?:{'|'.join(rest)})" for c, rest in by_first.items())
+    return rf"(?<=[{''.join(by_first)}])(?:{per_letter})\."
+
+
+#: :data:`NAME_RE` written to scan a whole text fast: it opens with the capital letter itself, so the regex engine
+#: skips to capital letters (a pattern opening with a look-ahead or look-behind is tried at every character);
+#: each way a first word can go on checks that letter with a look-behind (the same matches, in the same order;
+#: the empty branch is a capital letter alone).
+_NAME_SCAN = re.compile(
+    rf"[{UPPER}](?<![\w’'-].)"
+    rf"(?:{_abbreviation_after_first_letter()}|(?<=[A-Z])\.(?:[A-Z]\.)*|"
+    rf"[\w’'.&-]*\w(?:(?<=s)[’'](?=[^\S\n]+[{UPPER}]))?||(?<=O)’[A-Z]\w+|(?<=O)'[A-Z]\w+|(?<=M)c[A-Z]\w+|"
+    rf"(?<=M)ac[A-Z]\w+)"
+    rf"{_NAME_REST}"
 )
 #: "Institute for Fiscal Studies", "Secretary of State Ann Lee": runs joined by "of"/"for"/"on"
 _LINK = re.compile(r"[^\S\n]+(?:of|for|on)[^\S\n]+(?:the[^\S\n]+)?")
@@ -120,7 +143,7 @@ _VERB_ROLES.update({
     )
 })  # fmt: skip
 _ROLE_VERB = re.compile(
-    rf"(?:,[^\S\n]+who)?(?:[^\S\n]+(?:now|also|currently|still|has|had|have))?[^\S\n]+((?:co-)?(?:{'|'.join(_VERB_ROLES)}))"
+    rf"(?:,[^\S\n]+who)?(?:[^\S\n]+(?:now|also|currently|still|has|had|have))?[^\S\n]+((?:co-)?{trie(sorted(_VERB_ROLES))})"
     r"[^\S\n]+((?:(?:the|a|an|its|his|her|their)[^\S\n]+)?[^,.;:“”\"\n]{1,60}?)(?=[,.;:]|[^\S\n]+(?:and|in|since|for)\b)"
 )
 #: a role given by a copula or a verb of office after a name: "Maria Ruiz is a retired nurse", "… has been the
@@ -193,7 +216,7 @@ class Mention:
 def name_runs(text: str) -> list[tuple[int, int]]:
     """Spans of the capitalised runs of ``text``; runs joined by "of"/"for" when the first ends with an
     organisation word or a title ("Institute for Fiscal Studies", "Secretary of State Ann Lee")."""
-    runs = [m.span() for m in NAME_RE.finditer(text)]
+    runs = [m.span() for m in _NAME_SCAN.finditer(text)]
     out: list[tuple[int, int]] = []
     i = 0
     while i < len(runs):
@@ -308,6 +331,11 @@ _VERB_IN = re.compile(
 
 
 def _place(words: list[str]) -> bool:
+    return _place_words(tuple(words))
+
+
+@lru_cache(maxsize=4096)
+def _place_words(words: tuple[str, ...]) -> bool:
     return any(bare(w) in _PLACE_WORDS for w in words)
 
 
@@ -327,7 +355,7 @@ def _roles_before(text: str, start: int, full_name: bool = False) -> list[str]:
     if not window.endswith((" ", "\u00a0")):
         return words
     role_next = True  # the word right before the name, or before "and", must be a role noun
-    for word in reversed(window.split()[-9:]):
+    for word in reversed(window.rsplit(None, 9)[-9:]):
         if len(words) >= 8:
             break
         low = word.lower()
@@ -406,8 +434,9 @@ class MentionFinder:
             word = text[start:end]
             if " " not in word and bare(word).rstrip(".") in NOT_NAMES and not _the_acronym(text, start, word):
                 continue  # a capitalised word that is no name: "The", "But", "Monday"
-            if not self._line(start)[0]:
-                out.extend(self._parse(start, end))
+            title_case, aside = self._line(start)
+            if not title_case:
+                out.extend(self._parse(start, end, aside))
         if "“" in text or '"' in text:
             out = self._nicknamed(out)
         for m in out:
@@ -439,7 +468,8 @@ class MentionFinder:
             found.append(full)
         return found
 
-    def _parse(self, start: int, end: int) -> list[Mention]:
+    def _parse(self, start: int, end: int, aside: bool) -> list[Mention]:
+        """The mentions of the capitalised run ``[start, end)``; ``aside``: it is on a heading or caption line."""
         shape = _shape(self.text[start:end])
         if shape is None:
             return []
@@ -465,20 +495,22 @@ class MentionFinder:
         out: list[Mention] = []
         if split >= 0:
             # a possessive inside the run ends an owner: "Vancouver’s Bo Horvat"
-            owner = self._mention(toks[0][0], toks[split][1], words[: split + 1], None, False)
+            owner = self._mention(toks[0][0], toks[split][1], words[: split + 1], None, False, aside=aside)
             if owner is not None:
                 out.append(owner)
             toks, words = toks[split + 1 :], words[split + 1 :]
         if cut < 0:
             return out  # a title alone ("CEO", "the Minister") names nobody by itself
         if n_owner:
-            owner = self._mention(toks[0][0], toks[n_owner - 1][1], words[:n_owner], None, the_before)
+            owner = self._mention(toks[0][0], toks[n_owner - 1][1], words[:n_owner], None, the_before, aside=aside)
             if owner is not None and owner.kind == "org":
                 out.append(owner)
         toks, words = toks[cut:], words[cut:]
         while len(words) > 2 and _POST_NOMINAL.fullmatch(words[-1]):
             toks, words = toks[:-1], words[:-1]  # "Rupert Okafor KC", "Jane Roe PhD": letters after a name
-        mention = self._mention(toks[0][0], toks[-1][1], words, title, the_before and not cut, run_start=start)
+        mention = self._mention(
+            toks[0][0], toks[-1][1], words, title, the_before and not cut, aside=aside, run_start=start
+        )
         if mention is None:
             return out
         if honorific:
@@ -499,7 +531,15 @@ class MentionFinder:
         return out
 
     def _mention(
-        self, a: int, b: int, words: list[str], title: Title | None, the_before: bool, *, run_start: int | None = None
+        self,
+        a: int,
+        b: int,
+        words: list[str],
+        title: Title | None,
+        the_before: bool,
+        *,
+        aside: bool,
+        run_start: int | None = None,
     ) -> Mention | None:
         if not words:
             return None
@@ -507,12 +547,12 @@ class MentionFinder:
         trimmed = _POSSESSIVE.sub("", last) if ("’" in last or "'" in last) else last
         b -= len(last) - len(trimmed)
         words = [*words[:-1], trimmed]
-        name = " ".join(words)
+        name = joined = " ".join(words)
         if name.endswith(".") and (
             not _KEEPS_STOP.search(name) or _SENTENCE_GOES_ON.match(self.text, b, b + 3) is not None
         ):
             name = name.rstrip(".")  # the full stop of a sentence that ends in "Ltd." is the sentence's
-        b -= len(" ".join(words)) - len(name)
+        b -= len(joined) - len(name)
         if len(name) < 2 or (name.lower() in NOT_NAMES and not _the_acronym(self.text, a, name)) or b <= a:
             return None
         if is_org_name(name) or (the_before and len(words) > 1 and title is None and not _place(words)):
@@ -523,7 +563,7 @@ class MentionFinder:
             kind = "place"  # "in Central Park", "in Frederick Mall"; "Daniela Park said" is a person
         elif title is not None or (len(words) > 1 and name_gender(words[0])):
             kind = "person"
-        elif (bare(words[-1]) != singular(bare(words[-1])) and singular(bare(words[-1])) in ROLE_NOUNS) or (
+        elif ((head := bare(words[-1])) != (one := singular(head)) and one in ROLE_NOUNS) or (
             len(words) == 1 and bare(words[0]) in GROUP_NOUNS
         ):
             kind = "group"  # "Labour MPs", "Students", "Protesters"
@@ -534,7 +574,7 @@ class MentionFinder:
             m.titles.append(title)
         # the word before the whole run (its title included): "would tell Toronto Mayor John Tory" is an object
         prev = self._word_before(run_start if run_start is not None else a)
-        m.aside = self._line(a)[1]
+        m.aside = aside
         m.objectlike = prev in _NOT_SUBJECT_AFTER or self.inside(a) or m.aside
         if not m.objectlike:
             m.clause_head = not prev[:1].islower() or prev in _CLAUSE_OPENERS or occupation(prev)
@@ -555,7 +595,7 @@ class MentionFinder:
         text = self.text
         if pos == 0 or not text[pos - 1].isspace():
             return ""
-        before = text[max(0, pos - 40) : pos].split()
+        before = text[max(0, pos - 40) : pos].rsplit(None, 1)
         if not before or before[-1].rstrip("”\"’')").endswith(_STOPS):
             return ""  # a sentence or clause ends right before ("… go deeper.” Durning did not …")
         return before[-1].strip("“”\"'(").lower()

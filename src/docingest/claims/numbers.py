@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterator
 
 from ..models import Qualifier, Quantity, Span
-from .cues import trie
+from .cues import by_first_character, trie
 from .lexicon import words
 
 _SYMBOLS = {
@@ -152,31 +152,77 @@ _ANCHOR_WORDS = words(
     "hundreds thousands millions billions several few half two-thirds three-quarters third quarter twice doubled "
     "doubling triple tripled quadrupled halved"
 )
-#: where a quantity may start: a digit, or a word that can open one (a trie, so the scan stays fast)
+#: the words that can open a quantity
 _ANCHOR_ALL = sorted(
     _ANCHOR_WORDS
     | {f"a {w}" for w in ("couple", "few", "half", "third", "quarter", "dozen")}
     | {f"a {w}" for w in ("handful", "hundred", "thousand", "million", "billion")}
 )
-_ANCHOR = re.compile(
-    r"\d|(?<![\w-])(?=[" + "".join(sorted({w[0] + w[0].upper() for w in _ANCHOR_ALL})) + "])"
-    r"(?i:" + trie(_ANCHOR_ALL) + r")\b\.?"
-    # ranks: "second-largest", "No. 1" (an ordinal or "no" alone starts no quantity)
-    r"|(?<![\w-])(?:[Ss]econd|[Tt]hird|[Ff]ourth|[Ff]ifth|[Ss]ixth|[Ss]eventh|[Ee]ighth|[Nn]inth|[Tt]enth)-|No\.\s?\d"
-)
+#: ordinals that open a rank ("second-largest")
+_ORDINALS = ("second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+
+
+def _word_anchor() -> re.Pattern[str]:
+    """Where a word that can open a quantity starts, as the character before it and the word: that character
+    (not a word character nor a hyphen) opens the match, so the regex engine skips fast to it, then one branch
+    per first letter, each opening with the letter itself (a pattern opening with a look-behind is tried at
+    every position). A word opens with an ASCII letter of either case, the rest of it in any case; a rank
+    ("second-largest") is lower-case after its first letter; an ordinal alone starts no quantity."""
+    by_first = by_first_character(_ANCHOR_ALL)
+    branches = []
+    for c in sorted(by_first.keys() | {o[0] for o in _ORDINALS}):
+        word = [rf"(?i:{trie(by_first[c])})\b"] if c in by_first else []
+        ranks = [f"{o[1:]}-" for o in _ORDINALS if o[0] == c]
+        branches += [f"{c}(?:{'|'.join(word + ranks)})", f"{c.upper()}(?:{'|'.join(word + ranks)})"]
+    return re.compile(r"[^\w-](?:" + "|".join(branches) + ")")
+
+
+_WORD_ANCHOR = _word_anchor()
+_RANK_NUMBER = re.compile(r"No\.\s?(\d)")
+_DIGIT_RUN = re.compile(r"\d\d*")  # (not \d+: a pattern opening with a repeat is tried at every position)
+
+
+def _anchors(text: str) -> list[int]:
+    """Where a quantity may start, in order: a digit run, a word that can open one ("three", "a dozen",
+    "second-"), "No. 1". (One scan each, merged: a digit after another never starts a quantity, and a digit
+    of "No. 1" is part of the rank.)"""
+    found = [m.start() for m in _WORD_ANCHOR.finditer(" " + text)]  # (the space: a word at the text's start)
+    ranks = list(_RANK_NUMBER.finditer(text))
+    in_rank = {m.start(1) for m in ranks}
+    found += [m.start() for m in ranks]
+    found += [m.start() for m in _DIGIT_RUN.finditer(text) if m.start() not in in_rank]
+    found.sort()
+    return found
+
+
+def _capitalised(*alternatives: str) -> re.Pattern[str]:
+    """``\\b(?:a|b|…)`` over regexes that each open with a capital letter, written so that the regex engine
+    skips fast to those letters (a pattern opening with ``\\b`` is tried at every position): one branch per
+    first letter, the alternatives in their order within it (only those can match at one position), the word
+    boundary a look-behind after the letter."""
+    groups = by_first_character(alternatives).items()
+    return re.compile("|".join(rf"{c}(?<!\w.)(?:{'|'.join(rests)})" for c, rests in groups))
 
 
 #: what shows an article is about Canada, or about the United States: the country, its people, its provinces (and
 #: their dateline abbreviations) or the largest cities of each, and its currency written out
-_CANADIAN = re.compile(
-    r"\b(?:Canada|Canadians?|Ontario|Quebec|British Columbia|Alberta|Saskatchewan|Manitoba|Nova Scotia|"
-    r"New Brunswick|Newfoundland|Prince Edward Island|Yukon|Nunavut|Northwest Territories|Toronto|Montreal|"
-    r"Vancouver|Ottawa|Calgary|Edmonton|Winnipeg|Halifax|CAD)\b|\b(?:B\.C|Ont|Alta|Sask|Que|N\.S|N\.B|P\.E\.I|Nfld)\."
-    r"|\bC\$"
-)
-_AMERICAN = re.compile(
-    r"\b(?:U\.S\.|USA?\b|United States|Americans?|Washington|New York|Los Angeles|Chicago|Houston|USD)|\bUS\$"
-)
+_CANADIAN = _capitalised(
+    *(
+        rf"{w}\b"
+        for w in (
+            "Canada", "Canadians?", "Ontario", "Quebec", "British Columbia", "Alberta", "Saskatchewan", "Manitoba",
+            "Nova Scotia", "New Brunswick", "Newfoundland", "Prince Edward Island", "Yukon", "Nunavut",
+            "Northwest Territories", "Toronto", "Montreal", "Vancouver", "Ottawa", "Calgary", "Edmonton",
+            "Winnipeg", "Halifax", "CAD",
+        )
+    ),
+    *(rf"{w}\." for w in (r"B\.C", "Ont", "Alta", "Sask", "Que", r"N\.S", r"N\.B", r"P\.E\.I", "Nfld")),
+    r"C\$",
+)  # fmt: skip
+_AMERICAN = _capitalised(
+    r"U\.S\.", r"USA?\b", "United States", "Americans?", "Washington", "New York", "Los Angeles", "Chicago",
+    "Houston", "USD", r"US\$",
+)  # fmt: skip
 
 
 def local_dollar(text: str) -> str:
@@ -223,8 +269,7 @@ def find_quantities(text: str) -> Iterator[Quantity]:
     nothing to count ("page 3") comes out with unit ``None``."""
     found: list[Quantity] = []
     last = 0
-    for anchor in _ANCHOR.finditer(text):
-        at = anchor.start()
+    for at in _anchors(text):
         if at < last:
             continue
         # the qualifier, "between" and currency written before the number: the reading may start at any of the
@@ -234,8 +279,11 @@ def find_quantities(text: str) -> Iterator[Quantity]:
             starts[:0] = [m.start() for m in _LEAD_START.finditer(text, max(last, at - _BACK), at)]
         best: Quantity | None = None
         for regex, build in ((QUANTITY_RE, _numeric), (WORDY_RE, _wordy)):
-            m = next((m for m in (regex.match(text, s) for s in starts) if m is not None and m.end() > at), None)
-            if m is None:
+            for s in starts:
+                m = regex.match(text, s)
+                if m is not None and m.end() > at:
+                    break
+            else:
                 continue
             q = build(text, m)
             # the reading that starts first ("No. 1 amateur" is a rank), then the longest

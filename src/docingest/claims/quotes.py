@@ -42,6 +42,16 @@ def _ref(text: str, span: tuple[int, int] | None) -> TextRef | None:
     return TextRef(text=text[span[0] : span[1]], span=Span(start=span[0], end=span[1]))
 
 
+#: patterns the tests of quoted terms try (compiled once)
+_MARKS_ONLY = re.compile(r"[“”\"‘’'\s.,]*")
+_CAPITAL_WORD_BEFORE = re.compile(r"[A-Z][\w.’'-]*\s$")
+_CAPITAL_AFTER = re.compile(r"\s[A-Z]")
+_OWNER_BEFORE = re.compile(r"[A-Z][\w.-]*[’'](?:s)?\s$")
+_LOWER_AFTER = re.compile(r"\s[a-z]")
+_LOWER_WORD_AFTER = re.compile(r"\s+[a-z]")
+_SENTENCE_BREAK = re.compile(r"[.!?;:]\s")
+
+
 def _is_scare(text: str, q: Quoted, sentence_start: int, same_sentence: bool) -> bool:
     """A quoted phrase that credits nobody: a scare quote, a title, a term, a quoted fragment."""
     if same_sentence:
@@ -49,7 +59,7 @@ def _is_scare(text: str, q: Quoted, sentence_start: int, same_sentence: bool) ->
     body = text[q.start : q.end].strip()
     words = _WORD.findall(body)
     lead = text[sentence_start : q.open].strip()
-    if lead and not lead.endswith((":", "—", "–")) and not re.fullmatch(r"[“”\"‘’'\s.,]*", lead):
+    if lead and not lead.endswith((":", "—", "–")) and not _MARKS_ONLY.fullmatch(lead):
         # embedded in a sentence that has no attribution; unless it runs over sentences of its own ("… for
         # “publicly coming out against these detentions. And that is very important.”")
         return not _SENTENCES_INSIDE.search(body)
@@ -76,18 +86,13 @@ def _is_name_or_title(text: str, q: Quoted) -> bool:
         return body.endswith((".", ",")) and _titled(body[:-1], text[max(0, q.open - 30) : q.open], words)
     before = text[max(0, q.open - 30) : q.open]
     after = text[q.outer[1] : q.outer[1] + 3]
-    if (
-        len(words) <= 2
-        and body[0].isupper()
-        and re.search(r"[A-Z][\w.’'-]*\s$", before)
-        and re.match(r"\s[A-Z]", after)
-    ):
+    if len(words) <= 2 and body[0].isupper() and _CAPITAL_WORD_BEFORE.search(before) and _CAPITAL_AFTER.match(after):
         return True  # a nickname between a first name and a surname
     if (
         len(words) <= 3
         and all(w[0].isupper() for w in words)
-        and re.search(r"[A-Z][\w.-]*[’'](?:s)?\s$", before)
-        and re.match(r"\s[a-z]", after)
+        and _OWNER_BEFORE.search(before)
+        and _LOWER_AFTER.match(after)
     ):
         return True  # a title after its owner: "NBC’s “Today” show"
     if len(words) <= 4 and _TERM_INTRO.search(before.lower()):
@@ -97,7 +102,7 @@ def _is_name_or_title(text: str, q: Quoted) -> bool:
         len(long_words) >= 2
         and all(w[0].isupper() for w in long_words)
         and not any(w.lower() in ("i", "i’m", "i'm") for w in words)
-        and re.match(r"\s+[a-z]", text[q.outer[1] : q.outer[1] + 4]) is not None
+        and _LOWER_WORD_AFTER.match(text[q.outer[1] : q.outer[1] + 4]) is not None
     ):
         return True  # "“The Kid Who Would Be King” reclaims the genre"
     return _titled(body, before, words)
@@ -120,7 +125,7 @@ def _titled(body: str, before: str, words: list[str]) -> bool:
         and bool(long_words)
         and all(w[0].isupper() for w in long_words)
         and words[0][0].isupper()
-        and not re.search(r"[.!?;:]\s", body)
+        and not _SENTENCE_BREAK.search(body)
         and _TITLE_INTRO.search(before.rstrip(" ,")) is not None
     )
 
@@ -162,6 +167,16 @@ class _Context:
         #: the claims, once made (the quote and numeric extractors both read them)
         self.quoted: list[Claim] | None = None
         self.reported: list[Claim] | None = None
+        self._refs: dict[tuple[int, int], TextRef | None] = {}
+
+    def ref(self, text: str, span: tuple[int, int] | None) -> TextRef | None:
+        """The text at ``span`` as a :class:`TextRef`, one for each span (the claims an event credits share
+        its mention and cue)."""
+        if span is None:
+            return None
+        if span not in self._refs:
+            self._refs[span] = _ref(text, span)
+        return self._refs[span]
 
 
 _cache: dict[tuple[int, str], _Context] = {}
@@ -241,6 +256,7 @@ def _quote_claims(text: str, ctx: _Context) -> list[Claim]:
             end -= 1
         if end <= start:
             continue
+        tokens = _WORD.findall(text[start:end])
         s_a, _ = ctx.attr._sentence_of(q.open)
         _, s_b = ctx.attr._sentence_of(max(q.open, q.outer[1] - 1))
         # "records show … “justice”": a document's finding does not make a quoted term somebody's words
@@ -248,11 +264,12 @@ def _quote_claims(text: str, ctx: _Context) -> list[Claim]:
         if same and ev is not None and ev.cue[1] <= q.open and _term_between(text, ctx.quotes, ev.cue[1], q.open):
             # "Trump tweeted that there was “no collusion” and “collusion” was among …": only the first quote
             # after the cue is the cue's; later short ones are terms
-            same = len(_WORD.findall(text[start:end])) > 3 or text[start:end].endswith((".", "!", "?"))
+            same = len(tokens) > 3 or text[start:end].endswith((".", "!", "?"))
         # a quoted term (no quotation of speech) is a claim too, with TERM_CONFIDENCE: a title or nickname
-        term = _is_name_or_title(text, q)
+        name_or_title = _is_name_or_title(text, q)
+        term = name_or_title
         label = False
-        words = " ".join(_WORD.findall(text[start:end])).lower()
+        words = " ".join(tokens).lower()
         if same and ev is not None and _labels(text, ev, q, words, text[start:end]):
             # "blasted Clinton as a “disgrace”", "hailed him as “The Comeback Kid”": a label, a term nobody says
             same, label = False, True
@@ -276,10 +293,7 @@ def _quote_claims(text: str, ctx: _Context) -> list[Claim]:
         if (
             q.single
             and not same
-            and (
-                len(_WORD.findall(text[start:end])) < 3
-                or (not text[para[0] : q.open].strip() and _quoted_heading(text, q, para))
-            )
+            and (len(tokens) < 3 or (not text[para[0] : q.open].strip() and _quoted_heading(text, q, para)))
         ):
             # a short single-quoted stretch (a term, or apostrophes), or one opening a heading; a paragraph that
             # opens with one is a quotation, as with double marks ('The money simply is not there.')
@@ -287,7 +301,7 @@ def _quote_claims(text: str, ctx: _Context) -> list[Claim]:
         if term:
             # a term after a possessive is its owner's word ("her “cancer drama”"); no other term is anybody's,
             # not even a label a stance or naming verb gives ("blasted Clinton as a “disgrace”")
-            own = not label and not q.single and not _is_name_or_title(text, q)
+            own = not label and not q.single and not name_or_title
             ev = ctx.attr.term_owner(q.open) if own else None
             conf = TERM_CONFIDENCE
         else:
@@ -300,8 +314,8 @@ def _quote_claims(text: str, ctx: _Context) -> list[Claim]:
                 start,
                 end,
                 speaker=ev.name if ev is not None else None,
-                speaker_mention=_ref(text, ev.mention) if ev is not None else None,
-                cue=_ref(text, ev.cue) if ev is not None and ev.kind not in ("colon", "dash", "topic") else None,
+                speaker_mention=ctx.ref(text, ev.mention) if ev is not None else None,
+                cue=ctx.ref(text, ev.cue) if ev is not None and ev.kind not in ("colon", "dash", "topic") else None,
                 confidence=conf,
             )
         )
@@ -497,8 +511,8 @@ def _reported_claims(text: str, ctx: _Context) -> list[Claim]:
                 a,
                 b,
                 speaker=ev.name,
-                speaker_mention=_ref(text, ev.mention),
-                cue=_ref(text, ev.cue),
+                speaker_mention=ctx.ref(text, ev.mention),
+                cue=ctx.ref(text, ev.cue),
                 confidence=0.6,
             )
         )

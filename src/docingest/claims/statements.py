@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from ..models import Claim, Quantity
 from .lexicon import words
@@ -50,6 +49,8 @@ _DETERMINER_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _BRACKET = re.compile(r"\b(?:\w+s|people|children|men|women)\s+(?:over|under|above|below|aged)\s$")
+#: the last words of what :data:`_BRACKET` finds (a cheap test first)
+_BRACKET_WORDS = ("over", "under", "above", "below", "aged")
 _RELATIVE = re.compile(r"\b(?:the past|the last|the next|how many)\s$", re.IGNORECASE)
 _CAPITAL_BEFORE = re.compile(r"[A-Z][\w'’-]*\s$")
 _EARNING = re.compile(r"\b(?:making|earning|earn|make|aged)\s$")
@@ -74,6 +75,26 @@ _VERB = re.compile(
     r"\s(?:is|are|was|were|will|would|could|can|has|have|had|cost|costs|rose|fell|grew|reached|totalled|totaled|"
     r"topped|hit|stands|stood|jumped|dropped|climbed|increased|decreased|declined|surged|doubled)\b"
 )
+#: the patterns the rules below try (compiled once)
+_OCLOCK = re.compile(r"\s?o[’']clock")
+_LETTER_OR_SLASH = re.compile(r"[A-Za-z/]")
+_IDENTIFIER = re.compile(r"\d{9,}")
+_LINE_START = re.compile(r"(?:^|\n)\s*$")
+_LIST_MARK = re.compile(r"[.)]\s")
+_PUNCTUATION = re.compile(r"[.,;!?)]")
+_NAME_COMMA = re.compile(r"[A-Z][\w'’-]+,\s$")
+_OR_MORE = re.compile(r"\s+or\s+(?:more|less|older|younger)\b")
+_DASH = re.compile(r"[-–]")
+_ONE_OFF = re.compile(r"[-–](?:off|on-one|time|of-a-kind|liners?)\b")
+_AND_BEFORE = re.compile(r"\band\s$")
+_THE_ONLY = re.compile(r"\bthe only\s$")
+_LOWER_WORD = re.compile(r"\s+[a-z]")
+_OF_OR_NAME = re.compile(r"\s+(?:of|[A-Z])")
+_POSSESSIVE_BEFORE = re.compile(r"[’']s\s$")
+_DIGITS = re.compile(r"\d+")
+_LAST_WORD = re.compile(r"(\S+)\s$")
+_SENTENCE_END_BEFORE = re.compile(r"(?:[.!?]\s|\n)\W*$")
+
 _CURRENCY_CODES = words("USD CAD EUR GBP JPY CNY INR AUD CHF MXN BRL NZD ZAR KES HKD SGD")
 _SMALL_WORDS = words("one two three four five six seven eight nine ten")
 _FUNCTION_END = words("the a an of to in on for and or with by at as its their his her our")
@@ -86,7 +107,8 @@ def numeric_claims(text: str, paragraphs: Sequence[tuple[int, int]] = ()) -> lis
     sentences = sentence_spans(text, paragraphs)
     starts = [a for a, _ in sentences]
     # the innermost claim holding a quantity speaks it: a quote inside a reported clause before the clause
-    holders = sorted(quotes + reported, key=lambda c: c.span.end - c.span.start)
+    by_length = sorted(quotes + reported, key=lambda c: c.span.end - c.span.start)
+    holders = [(c.span.start, c.span.end, c) for c in by_length]
     dollar = ""  # the currency of a bare "$", worked out at the first one
     out: list[Claim] = []
     for q in find_quantities(text):
@@ -94,7 +116,8 @@ def numeric_claims(text: str, paragraphs: Sequence[tuple[int, int]] = ()) -> lis
             continue
         i = bisect_right(starts, q.span.start) - 1
         lo, hi = sentences[i] if i >= 0 and q.span.start < sentences[i][1] else (q.span.start, q.span.end)
-        holder = next((c for c in holders if c.span.start <= q.span.start and q.span.end <= c.span.end), None)
+        q_start, q_end = q.span.start, q.span.end
+        holder = next((c for h_start, h_end, c in holders if h_start <= q_start and q_end <= h_end), None)
         if holder is not None:
             lo, hi = max(lo, holder.span.start), min(hi, holder.span.end)
         if _premise(text, q, lo) or _question(text, q, lo, hi):
@@ -127,9 +150,12 @@ def numeric_claims(text: str, paragraphs: Sequence[tuple[int, int]] = ()) -> lis
 
 #: where the clauses of a sentence meet: a semicolon, a dash, a conjunction or relative pronoun after a comma
 #: (and where the sentences of a quotation end: a quotation is one sentence of the text around it)
+#: (written to open with the first character of every break, checked again by look-behind in each branch, so
+#: that the regex engine skips fast to those characters: ``;\s|\s[—–]\s|\s--\s|,\s(?=…)|(?<=[.!?])\s+(?=…)``)
 _CLAUSE_BREAK = re.compile(
-    r";\s|\s[—–]\s|\s--\s|,\s(?=(?:and|but|while|whereas|which|although|though|because|so)\s)"
-    r"|(?<=[.!?])\s+(?=[“\"‘']?[A-Z])"
+    r"[;,\s](?:(?<=;)\s|(?<=\s)[—–]\s|(?<=\s)--\s"
+    r"|(?<=,)\s(?=(?:and|but|while|whereas|which|although|though|because|so)\s)"
+    r"|(?<=[.!?]\s)\s*(?=[“\"‘']?[A-Z]))"
 )
 
 
@@ -145,7 +171,8 @@ def _clause(text: str, q: Quantity, lo: int, hi: int) -> tuple[int, int]:
     return a, b
 
 
-_CONDITION = re.compile(r"\b(?:[Ii]f|[Uu]nless)\s")
+#: "if" or "unless" (``\b(?:[Ii]f|[Uu]nless)\s``, opening with the letter so that the regex engine skips to it)
+_CONDITION = re.compile(r"[IiUu](?<!\w.)(?:(?<=[Ii])f|(?<=[Uu])nless)\s")
 _PREMISE_END = re.compile(r"[,;:—–]|[.!?]\s|\bthen\b")
 
 
@@ -189,46 +216,35 @@ def _question(text: str, q: Quantity, lo: int, hi: int) -> bool:
     return _OPEN_QUESTION.match(text, start) is not None
 
 
-@dataclass(frozen=True, slots=True)
 class _Seen:
-    """A quantity with the text around it, as the rules below read it."""
+    """A quantity with the text around it, as the rules below read it (what they ask of it worked out once)."""
 
-    text: str
-    q: Quantity
-    before: str
-    after: str
+    __slots__ = ("after", "bare", "before", "digits", "first", "q", "surface", "text")
 
-    @property
-    def surface(self) -> str:
-        return self.q.surface
-
-    @property
-    def first(self) -> str:
-        return self.q.surface.lower().split()[0]
-
-    @property
-    def digits(self) -> bool:
-        return self.q.surface[:1].isdigit()
-
-    @property
-    def bare(self) -> bool:
-        """A number with nothing counted ("974", "Chapter 3")."""
-        return self.q.unit is None and self.digits and self.q.value_max is None
+    def __init__(self, text: str, q: Quantity, before: str, after: str) -> None:
+        self.text = text
+        self.q = q
+        self.before = before
+        self.after = after
+        self.surface = q.surface
+        #: the first word, lower-cased
+        self.first = q.surface.lower().split()[0]
+        self.digits = q.surface[:1].isdigit()
+        #: a number with nothing counted ("974", "Chapter 3")
+        self.bare = q.unit is None and self.digits and q.value_max is None
 
 
 def _date_or_time(x: _Seen) -> bool:
     """Years, dates, times, relative dates: "in 2019", "March 3", "5 p.m.", "6:05", "20 years ago"."""
     if x.q.unit == "year":
         return True
-    if x.digits and (_DATE_BEFORE.search(x.before) or _DATE_AFTER.search(x.after)):
+    if x.digits and (_DATE_BEFORE.search(x.before) or _DATE_AFTER.match(x.after)):
         return True
-    if x.digits and (_TIME_AFTER.search(x.after) or x.before.endswith(":")):
+    if x.digits and (_TIME_AFTER.match(x.after) or x.before.endswith(":")):
         return True
     if _RELATIVE.search(x.before) or x.after.startswith(" ago"):
         return True  # "the past two years", "20 years ago", "how many billions"
-    return bool(re.match(r"\s?o[’']clock", x.after)) or (
-        x.surface.endswith(" o") and x.after.startswith(("’clock", "'clock"))
-    )
+    return bool(_OCLOCK.match(x.after)) or (x.surface.endswith(" o") and x.after.startswith(("’clock", "'clock")))
 
 
 def _label_or_name(x: _Seen) -> bool:
@@ -236,11 +252,11 @@ def _label_or_name(x: _Seen) -> bool:
     s = x.q.span.start
     if x.digits and (_phone(x.text, s, x.q.span.end) or _labelled(x.text, s, x.before)):
         return True  # "555-123-4567"; "page 3", "Level 4", "Highway 401"
-    if x.digits and (_STREET.match(x.after) or re.match(r"[A-Za-z/]", x.after) or x.before.endswith(("/", "#"))):
+    if x.digits and (_STREET.match(x.after) or _LETTER_OR_SLASH.match(x.after) or x.before.endswith(("/", "#"))):
         return True  # "123 Main Street", "5G", "24/7", "#3"
-    if x.digits and re.fullmatch(r"\d{9,}", x.surface):
+    if x.digits and _IDENTIFIER.fullmatch(x.surface):
         return True  # an identifier or a time stamp, not an amount
-    if x.digits and re.search(r"(?:^|\n)\s*$", x.before) and re.match(r"[.)]\s", x.after):
+    if x.digits and _LIST_MARK.match(x.after) and _LINE_START.search(x.before):
         return True  # list numbering
     if _in_name(x.q):
         return True  # "American Skin (41 Shots)"
@@ -251,24 +267,25 @@ def _label_or_name(x: _Seen) -> bool:
 def _age(x: _Seen) -> bool:
     """Identifying ages: "Dean Pollard, 52,", "the 42-year-old driver" (a predicate age is a claim)."""
     if (x.q.unit or "").endswith("year-old"):
-        return not (_PREDICATE_BEFORE.search(x.before) or re.match(r"[.,;!?)]", x.after))
-    return x.bare and bool(re.search(r"[A-Z][\w'’-]+,\s$", x.before)) and bool(re.match(r"[,.]", x.after))
+        return not (_PREDICATE_BEFORE.search(x.before) or _PUNCTUATION.match(x.after))
+    return x.bare and bool(_NAME_COMMA.search(x.before)) and x.after[:1] in (",", ".")
 
 
 def _bracket_or_idiom(x: _Seen) -> bool:
     """Brackets of whom a statement is about, banknotes, idioms: "Canadians over 60", "households making
     $100,000 or more", "$20s", "doubling down", "a one-off"."""
     lead = x.surface.split()[0] + " " if x.q.qualifier in ("more_than", "less_than") else ""
-    if _BRACKET.search(x.before + lead):
+    bracket = x.before + lead
+    if bracket.rstrip().endswith(_BRACKET_WORDS) and _BRACKET.search(bracket):
         return True  # "Canadians over 60", "people under 30 engage in …" (whatever the words after it)
-    if re.match(r"\s+or\s+(?:more|less|older|younger)\b", x.after) and _EARNING.search(x.before):
+    if _OR_MORE.match(x.after) and _EARNING.search(x.before):
         return True
     if x.q.unit in _CURRENCY_CODES and x.after.startswith("s"):
         return True
     if x.surface.lower().startswith("doubling") and x.after.startswith(" down"):
         return True
-    s = x.q.span.start + len(re.split(r"[-–]", x.first, maxsplit=1)[0])  # "one-off": the number is "one"
-    return bool(re.match(r"[-–](?:off|on-one|time|of-a-kind|liners?)\b", x.text[s : s + 12]))
+    s = x.q.span.start + len(_DASH.split(x.first, maxsplit=1)[0])  # "one-off": the number is "one"
+    return bool(_ONE_OFF.match(x.text[s : s + 12]))
 
 
 def _no_count(x: _Seen) -> bool:
@@ -277,13 +294,13 @@ def _no_count(x: _Seen) -> bool:
     low = x.surface.lower()
     if x.first not in _SMALL_WORDS:
         return x.bare and x.q.qualifier == "exact" and len(low) <= 2 and bool(_DETERMINER_BEFORE.search(x.before))
-    if x.q.unit is None and x.after.startswith(",") and re.search(r"\band\s$", x.before):
+    if x.q.unit is None and x.after.startswith(",") and _AND_BEFORE.search(x.before):
         return True
     if x.first == "one" and x.q.qualifier == "exact" and not _COUNTING_BEFORE.search(x.before):
         return True  # an indefinite, unless counted ("we have one rink")
-    if x.first == "one" and re.search(r"\bthe only\s$", x.before):
+    if x.first == "one" and _THE_ONLY.search(x.before):
         return True
-    if low == "one" and (_ONE_NOT_COUNT.match(x.after) or (x.q.unit is None and not re.match(r"\s+[a-z]", x.after))):
+    if low == "one" and (_ONE_NOT_COUNT.match(x.after) or (x.q.unit is None and not _LOWER_WORD.match(x.after))):
         return True
     if x.first == "one" and x.q.unit and _ONE_IDIOM.match(x.text, x.q.span.start + 3):
         return True  # "just one way to do it", "one day", "one thing": idioms of "one", no count
@@ -294,7 +311,7 @@ def _no_count(x: _Seen) -> bool:
     return (
         x.surface[:1].isupper()
         and x.q.unit is None
-        and bool(re.match(r"\s+(?:of|[A-Z])", x.after))
+        and bool(_OF_OR_NAME.match(x.after))
         and (x.first == "one" or not x.after.startswith(" of"))
     )
 
@@ -313,7 +330,7 @@ def asserts(text: str, q: Quantity) -> bool:
 def _labelled(text: str, s: int, before: str) -> bool:
     """Whether the word before a number labels it ("page 3", "Level 4"); a capitalised word that only opens
     the sentence, or a possessive ("McCallum's 2 …"), does not."""
-    if re.search(r"[’']s\s$", before):
+    if _POSSESSIVE_BEFORE.search(before):
         return False
     if _LABEL_WORD.search(before):
         return True  # "Section 8 housing" also at a sentence start
@@ -337,18 +354,18 @@ def _phone(text: str, s: int, e: int) -> bool:
     run = _DIGIT_RUN.search(text, lo, min(len(text), e + 16))
     if run is None or "," in run.group(0):
         return False
-    groups = re.findall(r"\d+", run.group(0))
+    groups = _DIGITS.findall(run.group(0))
     return (len(groups) >= 3 and sum(len(g) for g in groups) >= 7) or (len(groups) == 2 and len(groups[1]) >= 6)
 
 
 def _sentence_start(text: str, s: int, before: str) -> bool:
     """Whether the capitalised word before a number only opens its sentence ("Eleven …" has none)."""
-    word = re.search(r"(\S+)\s$", before)
+    word = _LAST_WORD.search(before)
     if word is None:
         return True
     k = s - len(word.group(0))
     head = text[max(0, k - 3) : k]
-    return k == 0 or bool(re.search(r"(?:[.!?]\s|\n)\W*$", head))
+    return k == 0 or bool(_SENTENCE_END_BEFORE.search(head))
 
 
 def _trim(text: str, a: int, b: int) -> tuple[int, int]:
