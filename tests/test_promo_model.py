@@ -121,11 +121,10 @@ def test_weights_reproduce_from_the_recipe() -> None:
     """The recipe on a reduced set (seed, team styles, the first wcxb-dev tuning pages) gives exactly the digest
     recorded in the shipped weights by the run that wrote them (the full run: ``scripts/train_promo.py --check``)."""
     corpus_path("extraction", "wcxb-dev")
-    from benchmarks.promo_data import train_model
-    from scripts.train_promo import REDUCED_PAGES, digest, training_pages
+    from scripts.train_promo import digest, gate_weights, reduced_model
 
     recorded = shipped().data["about"]["reduced_check"]
-    model = train_model(training_pages(real_limit=REDUCED_PAGES))
+    model = reduced_model(gate_weights())
     assert digest(model) == recorded
     assert hashlib.sha256(b"").hexdigest() != recorded
 
