@@ -331,8 +331,8 @@ PAGE_REG = Regularisation(dense=1e-3, epochs=30)
 #: The page classifier's threshold: a page that does not report is judged from this probability of being an
 #: editorial article on, and its blocks are removed from this score on (chosen on wcxb-dev tuning pages,
 #: readability and the leave-styles-out folds).
-PAGE_THRESHOLD = 0.85
-STRICT_THRESHOLD = 0.7
+PAGE_THRESHOLD = 0.87
+STRICT_THRESHOLD = 0.85
 
 
 @dataclass(frozen=True)

@@ -75,4 +75,4 @@ def test_the_page_classifier_tells_articles_from_other_pages() -> None:
             admitted_team += sigmoid(logit(weights, example.features)) >= 0.5
     assert other > 200 and team > 100
     assert admitted_team / team >= 0.9
-    assert admitted_other / other <= 0.45  # (measured: 128/133 team articles, 173/484 other pages)
+    assert admitted_other / other <= 0.45  # (measured: 128/133 team articles, 174/484 other pages)

@@ -1,7 +1,9 @@
 """The boilerplate model at run time: shipped weights, a page's blocks in, a score and a class per block out.
 
-:class:`Model` holds the two weight vectors of ``weights.json`` (local and context logistic regressions, see
-:mod:`.features`) and the decision threshold. :meth:`Model.judge` scores the blocks of one page:
+:class:`Model` holds the weight vectors of ``weights.json`` (first-pass, local and context logistic regressions,
+see :mod:`.features`; the page classifier, see :mod:`.page`) and the decision thresholds. :meth:`Model.gate` says
+whether a page is judged at all and from which score its blocks are removed; :meth:`Model.judge` scores the blocks
+of one page:
 
 1. each block's local logit (blocks too long to judge, code and tables get :data:`~.features.LONG_LOGIT`);
 2. each block's context features from those logits, and the context's correction of the local logit, bounded
@@ -46,13 +48,14 @@ from .features import (
     reports,
     with_pairs,
 )
-from .page import PAGE_NAMES, REPORTS_CAP, page_kind_features
+from .page import PAGE_NAMES, page_kind_features
 from .train import logit, sigmoid
 
 WEIGHTS_FILE = "weights.json"
-#: A page judged must report: at least this many blocks attribute statements (an attribution verb or a
-#: quotation). The publisher's inserts the model learned are inserts into reporting; on other pages (product,
-#: service and documentation pages, how-tos, forums) nearly every block addresses the reader and nothing is judged.
+#: A page that reports is judged at the model's threshold: at least this many blocks attribute statements (an
+#: attribution verb or a quotation). Another page is judged only when the page classifier reads it as an editorial
+#: article (:meth:`Model.gate`): on product, service and documentation pages, how-tos and forums nearly every block
+#: addresses the reader.
 REPORTING_GATE = 3
 #: ... and at least this many blocks must be paragraphs of prose: a page of headlines and teasers (a front page,
 #: a listing) has no story for the publisher to insert its text into.
@@ -267,12 +270,6 @@ def attributions(blocks: Sequence[_Texted], enough: int) -> int:
     return min(count, enough)
 
 
-def article_score(weights: Sequence[float], blocks: Sequence[_Kinded]) -> float:
-    """The probability that the page of ``blocks`` is an editorial article, by the page classifier of
-    ``weights`` (:mod:`.page`)."""
-    return sigmoid(logit(weights, page_kind_features(blocks, attributions(blocks, REPORTS_CAP))))
-
-
 def _clip(z: float) -> float:
     return max(-LOCAL_CLIP, min(LOCAL_CLIP, z))
 
@@ -354,11 +351,12 @@ class Model:
         as an editorial article (:mod:`.page`), at :attr:`strict_threshold`."""
         if not has_prose(blocks):
             return None
-        if attributions(blocks, REPORTING_GATE) >= REPORTING_GATE:
+        count = attributions(blocks, REPORTING_GATE)  # (exact when under the gate)
+        if count >= REPORTING_GATE:
             return self.threshold
-        if self.page is not None and article_score(self.page, blocks) >= self.page_threshold - _MARGIN:
-            return self.strict_threshold
-        return None
+        if self.page is None or sigmoid(logit(self.page, page_kind_features(blocks, count))) < self.page_threshold:
+            return None
+        return self.strict_threshold
 
     def logits(self, page: PageFeatures) -> list[float]:
         """Each block's local logit: a first pass without cohesion says which blocks are story, then the local

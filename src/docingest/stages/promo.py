@@ -6,8 +6,10 @@ prompts, credits, advertisement labels, legal notices, author bios. :class:`Prom
 block — HTML or plain text alike — with a small learned model (:mod:`docingest.boilerplate`; see
 ``docs/boilerplate.md``). The flow, for one page:
 
-0. **Only a page that reports is judged** (at least three blocks attribute statements): the inserts the model
-   knows are inserts into reporting; on other pages nearly every block addresses the reader.
+0. **Only an editorial article is judged**: a page that reports (at least three blocks attribute statements), or
+   one that a small page classifier reads as an article — an opinion column, an interview, a review, a short
+   item — at a stricter threshold. On other pages (service, product, forum, listing, documentation pages)
+   nearly every block addresses the reader, and nothing is judged.
 1. **Read** each block as the model sees it: its text, kind, link density, and whether its class/id words mark
    the publisher's boxes (:func:`~docingest.boilerplate.features.hinted_blocks`).
 2. **Remember** which texts another page of the same site had (when several pages go through one pipeline).
