@@ -76,3 +76,25 @@ def test_the_page_classifier_tells_articles_from_other_pages() -> None:
     assert other > 200 and team > 100
     assert admitted_team / team >= 0.9
     assert admitted_other / other <= 0.45  # (measured: 128/133 team articles, 174/484 other pages)
+
+
+def test_pages_judged_by_the_classifier_lose_blocks_only_from_the_stricter_score() -> None:
+    """The team's articles that do not report (opinion columns, interviews, reviews …) through ``ingest_text``:
+    the page classifier admits some of them (it learned from them), and every block removed from those scored at
+    least the stricter threshold."""
+    from benchmarks.promo_data import team_articles
+
+    import docingest
+
+    model = shipped()
+    admitted = 0
+    for article in team_articles():
+        views = [BlockView(text) for _, text in article.blocks]
+        if reporting(views) or model.gate(views) is None:
+            continue
+        admitted += 1
+        result = docingest.ingest_text(article.text(), claims=False)
+        assert isinstance(result, docingest.Article)
+        removed = [r for r in result.provenance.removed if r.cleaner == "docingest.promo"]
+        assert all(r.score is not None and r.score >= model.strict_threshold for r in removed)
+    assert admitted >= 3
