@@ -322,7 +322,8 @@ class PageGate:
 
 
 class Model:
-    """The three logistic regressions (first pass, local, context) and the threshold of ``weights.json``."""
+    """The three logistic regressions (first pass, local, context), the page classifier and the thresholds of
+    ``weights.json``."""
 
     def __init__(self, data: dict[str, Any]) -> None:
         gate = data.get("page")
