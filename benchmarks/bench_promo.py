@@ -19,7 +19,8 @@ Sections (each prints a table):
 * ``quality`` — shingle P/R/F1 of ``ingest_html`` on wcxb-dev (tuning part, held-out part, all) and readability,
   with and without the cleaner, and the cleaner's median cost per page (probe cleaners around it).
   ``--differential`` lists every page whose scores the cleaner changes and each block it removed, marked
-  ``TRUTH`` when the ground truth keeps it. This section runs on any docingest on ``PYTHONPATH`` (to measure an
+  ``TRUTH`` when the ground truth keeps it; ``--tune-only`` runs wcxb-dev's tuning part alone (for decisions:
+  its held-out part is measured only at milestones). This section runs on any docingest on ``PYTHONPATH`` (to measure an
   older cleaner the same way).
 """
 
@@ -198,7 +199,15 @@ def loso_section(folds: int, show: bool) -> list[list[Any]]:
     """Leave-styles-out: per style, a model trained by the recipe without that style (styles fall into ``folds``
     folds by a hash of their name; each fold's model learns from the others and the real labelled pages) judges
     its articles."""
-    from benchmarks.promo_data import article_pages, real_pages, seed_article, team_articles, train_model
+    from benchmarks.promo_data import (
+        article_pages,
+        page_kinds,
+        real_pages,
+        seed_article,
+        team_articles,
+        train_gate,
+        train_model,
+    )
 
     team = team_articles()
     styles = sorted({a.style for a in team})
@@ -206,14 +215,15 @@ def loso_section(folds: int, show: bool) -> list[list[Any]]:
     articles = [seed_article(), *team]
     pages = {a.id: article_pages(a) for a in articles}
     real = real_pages()
+    kinds = page_kinds()
     by_style: dict[str, dict[str, Tally]] = {}
     misses: list[str] = []
     for k in range(folds):
         held = [a for a in team if fold_of[a.style] == k]
         if not held:
             continue
-        model = train_model([p for a in articles if a.style == "seed" or fold_of[a.style] != k for p in pages[a.id]]
-                            + real)
+        kept = [a for a in articles if a.style == "seed" or fold_of[a.style] != k]
+        model = train_model([p for a in kept for p in pages[a.id]] + real, gate=train_gate(kept, kinds))
         pipe = model_pipeline(model)
         for style in sorted({a.style for a in held}):
             by_style[style] = judge_articles([a for a in held if a.style == style], pipe,
@@ -296,8 +306,9 @@ def _tokens(text: str) -> str:
     return " ".join(_TOKEN.findall(text))
 
 
-def quality(dataset: str, limit: int | None, differential: bool) -> list[list[Any]]:
+def quality(dataset: str, limit: int | None, differential: bool, tune_only: bool = False) -> list[list[Any]]:
     probe = _Probe()
+    tune = split_ids("tune") if tune_only and dataset == "wcxb-dev" else None
     with_promo = Pipeline(plugin_manager=new_plugin_manager(plugins=[("bench.probe", probe)]), claims=False)
     without = Pipeline(disable=(PROMO,), claims=False)
     ids: list[str] = []
@@ -306,6 +317,8 @@ def quality(dataset: str, limit: int | None, differential: bool) -> list[list[An
     reasons: Counter[str] = Counter()
     changed: list[tuple[int, str, list[tuple[str, str, bool]]]] = []
     for page in extraction_pages(dataset, limit):
+        if tune is not None and page.id not in tune:
+            continue  # the held-out part is not even run
         url = page.truth.get("url") or None
         on = with_promo.run_raw(_raw(page.html, url))
         off = without.run_raw(_raw(page.html, url))
@@ -323,9 +336,12 @@ def quality(dataset: str, limit: int | None, differential: bool) -> list[list[An
                 changed.append((len(ids) - 1, page.id, [(r.reason, r.text, _tokens(r.text) in truth) for r in mine]))
     print(f"\n{dataset}: removals by class: {dict(reasons.most_common())}")
     parts: list[tuple[str, Callable[[str], bool]]] = [("all", lambda _: True)]
-    if dataset == "wcxb-dev":
-        tune, held = split_ids("tune") or frozenset(), split_ids("heldout") or frozenset()
-        parts = [("tune (trained on)", tune.__contains__), ("held out", held.__contains__), ("all", lambda _: True)]
+    if dataset == "wcxb-dev" and tune is not None:
+        parts = [("tune (trained on)", lambda _: True)]
+    elif dataset == "wcxb-dev":
+        tuning, held = split_ids("tune") or frozenset(), split_ids("heldout") or frozenset()
+        parts = [("tune (trained on)", tuning.__contains__), ("held out", held.__contains__),
+                 ("all", lambda _: True)]
     rows: list[list[Any]] = []
     for part, chosen in parts:
         keep = [i for i, pid in enumerate(ids) if chosen(pid)]
@@ -361,6 +377,8 @@ def main() -> None:
     parser.add_argument("--sections", default="seed,heldout,validation,loso,quality")
     parser.add_argument("--limit", type=int, default=None, help="pages per extraction dataset (default: all)")
     parser.add_argument("--differential", action="store_true", help="list every page the cleaner changes")
+    parser.add_argument("--tune-only", action="store_true",
+                        help="quality: wcxb-dev's tuning part only (its held-out pages are not run) and readability")
     parser.add_argument("--folds", type=int, default=FOLDS, help="folds of the leave-styles-out check")
     parser.add_argument("--show", action="store_true",
                         help="list every misjudged block of the seed and of the training styles in the loso section "
@@ -381,7 +399,7 @@ def main() -> None:
     if "quality" in sections:
         rows: list[list[Any]] = []
         for dataset in ("wcxb-dev", "readability"):
-            rows += quality(dataset, args.limit, args.differential)
+            rows += quality(dataset, args.limit, args.differential, args.tune_only)
         print()
         print(table(QUALITY_HEADERS, rows))
 

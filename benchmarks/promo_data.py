@@ -39,6 +39,8 @@ from docingest.boilerplate.model import (
     BlockView,
     Model,
     PageFeatures,
+    PageGate,
+    attributions,
     logits_of,
     page_context,
     page_features,
@@ -46,6 +48,7 @@ from docingest.boilerplate.model import (
     story_mask,
     with_cohesion,
 )
+from docingest.boilerplate.page import PAGE_NAMES, REPORTS_CAP, page_kind_features
 from docingest.boilerplate.train import Example, Regularisation, fit
 
 HOUSE_STYLES = Path(os.environ.get("DOCINGEST_HOUSE_STYLES") or ROOT / "tests" / "data" / "house_styles")
@@ -226,7 +229,8 @@ def read_pages(ids: Collection[str], dataset: str = "wcxb-dev") -> Iterator[tupl
 
 def real_page(truth: dict[str, Any], html: str, labels: dict[str, str]) -> TrainingPage | None:
     """A real page read by the recipe's own block reader (:mod:`benchmarks.promo_reader`), its labelled blocks
-    labelled; ``None`` when the truth keeps none of its blocks or the model does not judge the page."""
+    labelled; ``None`` when the truth keeps none of its blocks or the page does not report (:func:`reporting`: the
+    block model learns from reporting pages; see ``docs/boilerplate.md`` for the pages the page classifier adds)."""
     body = truth.get("body") or ""
     shingled, tokens = shingles(body), f" {' '.join(_TOKEN.findall(body))} "
     region = article_region(read_blocks(html), lambda text: kept_share(text, shingled, tokens))
@@ -283,7 +287,7 @@ def _repeated(pages: Sequence[TrainingPage]) -> list[list[bool]]:
 
 
 def train_model(pages: Sequence[TrainingPage], reg: Regularisation | None = None, threshold: float = THRESHOLD,
-                about: dict[str, Any] | None = None) -> Model:
+                about: dict[str, Any] | None = None, gate: PageGate | None = None) -> Model:
     """The model of ``pages``: first pass, local model with cohesion, context model.
 
     Each stage learns from what the stage before gives on pages it did not learn from (two folds by page group):
@@ -313,4 +317,106 @@ def train_model(pages: Sequence[TrainingPage], reg: Regularisation | None = None
                   Regularisation(dense=CONTEXT_REG.dense, epochs=reg.epochs, rate=reg.rate, seed=reg.seed))
     first = [n for n, p in enumerate(pages) if p.local]
     return Model.from_weights(_fit([pages[n] for n in first], [base[n] for n in first], reg),
-                              _fit([pages[n] for n in first], [full[n] for n in first], reg), context, threshold, about)
+                              _fit([pages[n] for n in first], [full[n] for n in first], reg), context, threshold, about,
+                              page=gate)
+
+
+# ------------------------------------------------------------------------------------ the page classifier
+
+PAGE_KINDS = ROOT / "tests" / "data" / "promo" / "page_kinds.tsv"
+#: Weight of a team article beside a real page in the page classifier's training (the articles are the kind of
+#: page whose inserts the block model knows; there are eight real pages for each of them).
+ARTICLE_WEIGHT = 3.0
+PAGE_REG = Regularisation(dense=1e-3, epochs=30)
+#: The page classifier's threshold: a page that does not report is judged from this probability of being an
+#: editorial article on, and its blocks are removed from this score on (chosen on wcxb-dev tuning pages,
+#: readability and the leave-styles-out folds).
+PAGE_THRESHOLD = 0.87
+STRICT_THRESHOLD = 0.85
+
+
+@dataclass(frozen=True)
+class PageKind:
+    """A real page's type (from its ground truth) and its page features as the pipeline's block cleaners saw
+    them (:func:`docingest.boilerplate.page.page_kind_features`)."""
+
+    id: str
+    site: str
+    page_type: str
+    features: Features
+
+
+def page_kinds(path: Path = PAGE_KINDS) -> list[PageKind]:
+    """The page kinds of the wcxb-dev tuning pages, as recorded (:func:`write_page_kinds`)."""
+    lines = path.read_text("utf-8").splitlines()
+    names = lines[0].split("\t")[3:]
+    if tuple(names) != PAGE_NAMES:
+        raise ValueError(f"{path}: its features are not the page classifier's: run scripts/train_promo.py "
+                         "--page-kinds")
+    out: list[PageKind] = []
+    for line in lines[1:]:
+        pid, site, kind, *values = line.split("\t")
+        out.append(PageKind(pid, site, kind, [(i, float(v)) for i, v in enumerate(values) if float(v)]))
+    return out
+
+
+def write_page_kinds(path: Path = PAGE_KINDS) -> int:
+    """Record the page features of every wcxb-dev tuning page as the pipeline hands its blocks to the block
+    cleaners, with the page type its truth gives: the page classifier's training data. (Recorded, not recomputed
+    by the recipe, so that the shipped weights do not change when the body extractor does; rerun this when the
+    page features change.)"""
+    from urllib.parse import urlsplit
+
+    from benchmarks.common import split_ids
+    from docingest.document import Candidate, Page, RawDocument
+    from docingest.hookspecs import hookimpl
+    from docingest.pipeline import Pipeline
+    from docingest.plugins import new_plugin_manager
+
+    seen: list[list[Candidate]] = []
+
+    class Probe:
+        name = "recipe.page_kinds"
+        order = 99
+
+        def classify(self, blocks: Sequence[Candidate], page: Page) -> list[Any]:
+            seen.append(list(blocks))
+            return []
+
+    class Plugin:
+        @hookimpl
+        def docingest_block_cleaners(self) -> Sequence[Any]:
+            return [Probe()]
+
+    pipeline = Pipeline(plugin_manager=new_plugin_manager(plugins=[("recipe.page_kinds", Plugin())]),
+                        disable=("docingest.promo",), claims=False)
+    tune = split_ids("tune") or frozenset()
+    rows = ["\t".join(("id", "site", "page_type", *PAGE_NAMES))]
+    for truth, html in read_pages(tune):
+        url = truth.get("url") if str(truth.get("url") or "").startswith("http") else None
+        seen.clear()
+        pipeline.run_raw(RawDocument(source=url or truth["id"], content=html, url=url, content_type="text/html",
+                                     kind="html"))
+        blocks = seen[0] if seen else []
+        values = dict(page_kind_features(blocks, attributions(blocks, REPORTS_CAP)))
+        site = (urlsplit(url or "").hostname or "").removeprefix("www.")
+        rows.append("\t".join((truth["id"], site, truth["page_type"],
+                               *(f"{values.get(i, 0.0):.5g}" for i in range(len(PAGE_NAMES))))))
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return len(rows) - 1
+
+
+def gate_examples(articles: Sequence[LabelledArticle], kinds: Sequence[PageKind]) -> list[Example]:
+    """The page classifier's examples: each real page (an editorial article or not, by its truth's page type) and
+    each labelled article (an article), as the plain-text path gives its blocks."""
+    out = [Example(k.features, int(k.page_type == "article")) for k in kinds]
+    for a in articles:
+        views = [BlockView(text) for _, text in a.blocks]
+        out.append(Example(page_kind_features(views, attributions(views, REPORTS_CAP)), 1, ARTICLE_WEIGHT))
+    return out
+
+
+def train_gate(articles: Sequence[LabelledArticle], kinds: Sequence[PageKind]) -> PageGate:
+    """The page classifier."""
+    weights = fit(gate_examples(articles, kinds), len(PAGE_NAMES), len(PAGE_NAMES), PAGE_REG)
+    return PageGate(weights, PAGE_THRESHOLD, STRICT_THRESHOLD)

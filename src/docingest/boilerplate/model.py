@@ -1,7 +1,9 @@
 """The boilerplate model at run time: shipped weights, a page's blocks in, a score and a class per block out.
 
-:class:`Model` holds the two weight vectors of ``weights.json`` (local and context logistic regressions, see
-:mod:`.features`) and the decision threshold. :meth:`Model.judge` scores the blocks of one page:
+:class:`Model` holds the weight vectors of ``weights.json`` (first-pass, local and context logistic regressions,
+see :mod:`.features`; the page classifier, see :mod:`.page`) and the decision thresholds. :meth:`Model.gate` says
+whether a page is judged at all and from which score its blocks are removed; :meth:`Model.judge` scores the blocks
+of one page:
 
 1. each block's local logit (blocks too long to judge, code and tables get :data:`~.features.LONG_LOGIT`);
 2. each block's context features from those logits, and the context's correction of the local logit, bounded
@@ -46,12 +48,14 @@ from .features import (
     reports,
     with_pairs,
 )
+from .page import PAGE_NAMES, page_kind_features
 from .train import logit, sigmoid
 
 WEIGHTS_FILE = "weights.json"
-#: A page judged must report: at least this many blocks attribute statements (an attribution verb or a
-#: quotation). The publisher's inserts the model learned are inserts into reporting; on other pages (product,
-#: service and documentation pages, how-tos, forums) nearly every block addresses the reader and nothing is judged.
+#: A page that reports is judged at the model's threshold: at least this many blocks attribute statements (an
+#: attribution verb or a quotation). Another page is judged only when the page classifier reads it as an editorial
+#: article (:meth:`Model.gate`): on product, service and documentation pages, how-tos and forums nearly every block
+#: addresses the reader.
 REPORTING_GATE = 3
 #: ... and at least this many blocks must be paragraphs of prose: a page of headlines and teasers (a front page,
 #: a listing) has no story for the publisher to insert its text into.
@@ -216,17 +220,32 @@ class _Texted(Protocol):
     def link_density(self) -> float: ...
 
 
+class _Kinded(_Texted, Protocol):
+    @property
+    def kind(self) -> str: ...
+
+
 def reporting(blocks: Sequence[_Texted]) -> bool:
     """Is the page a story that reports: at least :data:`REPORTING_GATE` blocks attribute statements, and at
     least :data:`PROSE_GATE` are paragraphs of prose (:data:`PROSE_CHARS` characters or more, mostly not links)?"""
+    return has_prose(blocks) and attributions(blocks, REPORTING_GATE) >= REPORTING_GATE
+
+
+def has_prose(blocks: Sequence[_Texted]) -> bool:
+    """Are at least :data:`PROSE_GATE` of the blocks paragraphs of prose (:data:`PROSE_CHARS` characters or more,
+    mostly not links)? A page of headlines and teasers has no story for the publisher to insert its text into."""
     prose = 0
     for b in blocks:
         if len(b.text) >= PROSE_CHARS and b.link_density < LINKED:
             prose += 1
             if prose >= PROSE_GATE:
-                break
-    else:
-        return False
+                return True
+    return False
+
+
+def attributions(blocks: Sequence[_Texted], enough: int) -> int:
+    """How many of the blocks attribute statements (an attribution verb, a quotation), counted up to ``enough``;
+    remembered by text."""
     count = 0
     unknown: list[str] = []
     for b in blocks:
@@ -235,7 +254,7 @@ def reporting(blocks: Sequence[_Texted]) -> bool:
             unknown.append(b.text)
         elif found:
             count += 1
-    if count < REPORTING_GATE and unknown:
+    if count < enough and unknown:
         if len(_REPORTS) + len(unknown) > _CACHE_SIZE:
             _REPORTS.clear()
         candidates = may_report(unknown)
@@ -246,9 +265,9 @@ def reporting(blocks: Sequence[_Texted]) -> bool:
             if found is None:
                 found = _REPORTS[unknown[i]] = reports(unknown[i])
             count += found
-            if count >= REPORTING_GATE:
+            if count >= enough:
                 break
-    return count >= REPORTING_GATE
+    return min(count, enough)
 
 
 def _clip(z: float) -> float:
@@ -292,10 +311,28 @@ def page_context(page: PageFeatures, logits: Sequence[float], repeated: Sequence
                             only=only)
 
 
+@dataclass(frozen=True)
+class PageGate:
+    """The page classifier (:mod:`.page`): its weights, the probability of being an editorial article from which
+    a page that does not report is judged, and the score from which that page's blocks are removed."""
+
+    weights: Sequence[float]
+    threshold: float
+    strict: float
+
+
 class Model:
-    """The three logistic regressions (first pass, local, context) and the threshold of ``weights.json``."""
+    """The three logistic regressions (first pass, local, context), the page classifier and the thresholds of
+    ``weights.json``."""
 
     def __init__(self, data: dict[str, Any]) -> None:
+        gate = data.get("page")
+        #: The page classifier's weights (:mod:`.page`), or None for the reporting gate alone (:func:`reporting`).
+        self.page = None if gate is None else [float(gate["weights"].get(name, 0.0)) for name in PAGE_NAMES]
+        #: The probability of being an editorial article from which a page that does not report is judged ...
+        self.page_threshold = 1.0 if gate is None else float(gate["threshold"])
+        #: ... and the score from which its blocks are removed.
+        self.strict_threshold = 1.0 if gate is None else float(gate["strict"])
         self.first = _vector(data["first"])
         self.local = _vector(data["local"])
         self.context = [float(data["context"].get(name, 0.0)) for name in CONTEXT_NAMES]
@@ -305,9 +342,22 @@ class Model:
 
     @classmethod
     def from_weights(cls, first: Sequence[float], local: Sequence[float], context: Sequence[float],
-                     threshold: float, about: dict[str, Any] | None = None) -> Model:
-        """A model from trained weight vectors (rounded as they are when written)."""
-        return cls(weights_data(first, local, context, threshold, about or {}))
+                     threshold: float, about: dict[str, Any] | None = None, *, page: PageGate | None = None) -> Model:
+        """A model from trained weight vectors (rounded as they are when written) and the page classifier."""
+        return cls(weights_data(first, local, context, threshold, about or {}, page=page))
+
+    def gate(self, blocks: Sequence[_Kinded]) -> float | None:
+        """The score from which the page's blocks are removed, or None when it is not judged at all: a page that
+        reports (:func:`reporting`) at :attr:`threshold`; a page that does not, but that the page classifier reads
+        as an editorial article (:mod:`.page`), at :attr:`strict_threshold`."""
+        if not has_prose(blocks):
+            return None
+        count = attributions(blocks, REPORTING_GATE)  # (exact when under the gate)
+        if count >= REPORTING_GATE:
+            return self.threshold
+        if self.page is None or sigmoid(logit(self.page, page_kind_features(blocks, count))) < self.page_threshold:
+            return None
+        return self.strict_threshold
 
     def logits(self, page: PageFeatures) -> list[float]:
         """Each block's local logit: a first pass without cohesion says which blocks are story, then the local
@@ -340,31 +390,32 @@ class Model:
 
     def judge(self, blocks: Sequence[BlockView], site: str = "", repeated: Sequence[bool] | None = None,
               title: str | None = None) -> list[Judgement]:
-        """The score and the class of every block of a page."""
-        if not reporting(blocks):
+        """The score and the class of every block of a page (all zero on a page the model does not judge)."""
+        if self.gate(blocks) is None:
             return [Judgement(0.0, GENERIC, False) for _ in blocks]
-        page, scored = self._scored(blocks, site, repeated, title, everything=True)
+        page, scored = self._scored(blocks, site, repeated, title, None)
         return [scored.get(i) or Judgement(0.0, GENERIC, q) for i, q in enumerate(page.quoted)]
 
     def removals(self, blocks: Sequence[BlockView], site: str = "", repeated: Sequence[bool] | None = None,
-                 title: str | None = None) -> dict[int, Judgement]:
-        """The blocks :meth:`judge` scores at least :attr:`threshold`, by index, with the same judgements (cheaper:
-        the context is read only for blocks whose local logit leaves it a chance to reach the threshold)."""
-        if not reporting(blocks):
+                 title: str | None = None, *, threshold: float | None = None) -> dict[int, Judgement]:
+        """The blocks :meth:`judge` scores at least the page's threshold (:meth:`gate`), by index, with the same
+        judgements (cheaper: the context is read only for blocks whose local logit leaves it a chance to reach the
+        threshold). A caller that has already asked :meth:`gate` passes its answer as ``threshold``."""
+        threshold = self.gate(blocks) if threshold is None else threshold
+        if threshold is None:
             return {}
-        _, scored = self._scored(blocks, site, repeated, title, everything=False)
-        return {i: j for i, j in scored.items() if j.score >= self.threshold}
+        _, scored = self._scored(blocks, site, repeated, title, threshold)
+        return {i: j for i, j in scored.items() if j.score >= threshold}
 
     def _scored(self, blocks: Sequence[BlockView], site: str, repeated: Sequence[bool] | None, title: str | None,
-                everything: bool) -> tuple[PageFeatures, dict[int, Judgement]]:
-        """The page's features and the judgements of its blocks that are judged and hold no quotation (with
-        ``everything`` false, only of those that may reach the threshold: the context adds at most
-        :data:`CONTEXT_BOUND`)."""
+                threshold: float | None) -> tuple[PageFeatures, dict[int, Judgement]]:
+        """The page's features and the judgements of its blocks that are judged and hold no quotation (given a
+        ``threshold``, only of those that may reach it: the context adds at most :data:`CONTEXT_BOUND`)."""
         page = page_features(blocks, site, title)
         logits = self.logits(page)
         judged = [i for i, (f, q) in enumerate(zip(page.local, page.quoted, strict=True)) if f is not None and not q]
-        if not everything:
-            judged = [i for i in judged if sigmoid(logits[i] + CONTEXT_BOUND) >= self.threshold - _MARGIN]
+        if threshold is not None:
+            judged = [i for i in judged if sigmoid(logits[i] + CONTEXT_BOUND) >= threshold - _MARGIN]
         context = page_context(page, logits, repeated or [False] * len(blocks), frozenset(judged))
         out: dict[int, Judgement] = {}
         for i, features in zip(judged, context, strict=True):
@@ -426,9 +477,13 @@ def _sparse(weights: Sequence[float]) -> dict[str, Any]:
 
 
 def weights_data(first: Sequence[float], local: Sequence[float], context: Sequence[float], threshold: float,
-                 about: dict[str, Any]) -> dict[str, Any]:
+                 about: dict[str, Any], *, page: PageGate | None = None) -> dict[str, Any]:
     """The content of ``weights.json``."""
+    gate = {} if page is None else {"page": {
+        "weights": {name: round(page.weights[i], 4) for i, name in enumerate(PAGE_NAMES)},
+        "threshold": round(page.threshold, 4), "strict": round(page.strict, 4)}}
     return {
+        **gate,
         "format": 2,
         "about": about,
         "threshold": round(threshold, 4),

@@ -6,8 +6,10 @@ prompts, credits, advertisement labels, legal notices, author bios. :class:`Prom
 block — HTML or plain text alike — with a small learned model (:mod:`docingest.boilerplate`; see
 ``docs/boilerplate.md``). The flow, for one page:
 
-0. **Only a page that reports is judged** (at least three blocks attribute statements): the inserts the model
-   knows are inserts into reporting; on other pages nearly every block addresses the reader.
+0. **Only an editorial article is judged**: a page that reports (at least three blocks attribute statements), or
+   one that a small page classifier reads as an article — an opinion column, an interview, a review, a short
+   item — at a stricter threshold. On other pages (service, product, forum, listing, documentation pages)
+   nearly every block addresses the reader, and nothing is judged.
 1. **Read** each block as the model sees it: its text, kind, link density, and whether its class/id words mark
    the publisher's boxes (:func:`~docingest.boilerplate.features.hinted_blocks`).
 2. **Remember** which texts another page of the same site had (when several pages go through one pipeline).
@@ -30,7 +32,7 @@ from collections.abc import Iterable, Sequence
 from urllib.parse import urlsplit
 
 from ..boilerplate.features import hinted_blocks, site_phrase
-from ..boilerplate.model import BlockView, Model, reporting, shipped
+from ..boilerplate.model import BlockView, Model, shipped
 from ..document import BlockCleaner, Candidate, Metadata, Page, Verdict
 from ..hookspecs import hookimpl
 
@@ -174,8 +176,9 @@ class PromoCleaner:
         return repeated
 
     def classify(self, blocks: Sequence[Candidate], page: Page) -> Iterable[Verdict]:
-        if not blocks or not reporting(blocks):
-            return []  # a page that reports nothing is not judged (see the model's documentation)
+        threshold = self.model.gate(blocks)
+        if threshold is None:
+            return []  # a page that is no editorial article is not judged (see the model's documentation)
         # 1. read
         hinted = hinted_blocks(blocks)
         views = [BlockView(b.text, b.kind, b.link_density, h) for b, h in zip(blocks, hinted, strict=True)]
@@ -184,26 +187,28 @@ class PromoCleaner:
         # 3. judge
         known = page.cache.get(SITE_NAME_KEY)
         site_name = page.metadata.site_name or (known if isinstance(known, str) else None)
-        dropped = self._judge(views, repeated, site_phrase(site_name), {})
+        dropped = self._judge(views, repeated, site_phrase(site_name), threshold, {})
         # 4. name the publication, and judge again knowing it
         if dropped and site_name is None and page.late_metadata.site_name is None:
             texts = [blocks[i].text for i in sorted(dropped)]
             site_name = site_name_from(texts + _chrome_promo_texts(page, self.model), page.url)
             if site_name:
                 page.late_metadata = page.late_metadata.merged_over(Metadata(site_name=site_name))
-                dropped = self._judge(views, repeated, site_phrase(site_name), dropped)
+                dropped = self._judge(views, repeated, site_phrase(site_name), threshold, dropped)
         return [Verdict(i, label, round(score, 4)) for i, (label, score) in sorted(dropped.items())]
 
-    def _judge(self, views: Sequence[BlockView], repeated: Sequence[bool], site: str,
+    def _judge(self, views: Sequence[BlockView], repeated: Sequence[bool], site: str, threshold: float,
                dropped: dict[int, tuple[str, float]]) -> dict[int, tuple[str, float]]:
-        """Judge the blocks not yet ``dropped`` until a round drops nothing more."""
+        """Judge the blocks not yet ``dropped`` until a round drops nothing more (the page's ``threshold`` was
+        decided once, on all its blocks)."""
         model = self.model
         dropped = dict(dropped)
         while True:
             alive = [i for i in range(len(views)) if i not in dropped]
             if not alive:
                 return dropped
-            judged = model.removals([views[i] for i in alive], site, [repeated[i] for i in alive])
+            judged = model.removals([views[i] for i in alive], site, [repeated[i] for i in alive],
+                                     threshold=threshold)
             new = {alive[k]: (j.label, j.score) for k, j in judged.items()}
             if not new:
                 return dropped
