@@ -130,6 +130,20 @@ def _titled(body: str, before: str, words: list[str]) -> bool:
     )
 
 
+#: nouns that introduce a name for something, not words spoken: "under the slogan “Stay in the Valley”"
+_NAME_NOUN_BEFORE = re.compile(
+    r"\b(?:slogan|motto|hashtag|banner|sign|placard|title|headline|name|nickname|label|tag|term|word|phrase|"
+    r"brand|caption|password|codename|code\s+name)s?\s*(?:of\s+)?,?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _names_something(text: str, q: Quoted) -> bool:
+    """Whether a quoted phrase is the name of something that a noun before it introduces ("the slogan “…”",
+    "the hashtag “…”", "a sign reading"), not somebody's words."""
+    return _NAME_NOUN_BEFORE.search(text, max(0, q.open - 40), q.open) is not None
+
+
 def _quoted_heading(text: str, q: Quoted, para: tuple[int, int]) -> bool:
     """Whether a quote opening its paragraph is a heading: the paragraph is a heading line, or only the quote
     with no sentence's end inside it or in title case ("'Just listen to us'", "'All Bets Are Off.'")."""
@@ -281,7 +295,14 @@ def _quote_claims(text: str, ctx: _Context) -> list[Claim]:
             # before: then it is a quotation again, its speaker the earlier one only when that one is the
             # sentence's subject ("The secretary general presented … as essential to “win this war”")
             earlier = _repeated(words, said)
-            if earlier is False:
+            governed = (
+                ctx.attr.governor(q) if earlier is False and not label and not _names_something(text, q) else None
+            )
+            if governed is not None:
+                # "Cruz exhorted Republicans to “vote your conscience”": the object of a verb of communication
+                # or stance is its subject's words
+                ev, same = governed, True
+            elif earlier is False:
                 term = True
             else:
                 subject = ctx.attr.subject_of(s_a, q.open)
