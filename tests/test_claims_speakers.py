@@ -1179,10 +1179,28 @@ FRAGMENTS: list[tuple[str, list[tuple[str, str | None, bool]]]] = [
         "The Audit Office report found that spending had drifted into “uncharted territory”.",
         [("uncharted territory", None, False)],
     ),
-    # another clause between the verb and the fragment, with a subject of its own
+    # another clause between the verb and the fragment, with a subject of its own (a stance verb's cue too)
     (
         "Carl Weir accused the board of waste, while investors saw “a rare bargain” in the shares.",
         [("a rare bargain", None, False)],
+    ),
+    (
+        "Marta Lind welcomed the plan, but critics saw “a giveaway to developers”.",
+        [("a giveaway to developers", None, False)],
+    ),
+    # a name a noun introduces, also in reported speech
+    (
+        "Rui Costa said the charity raised the money under the slogan “Every Step Counts” last spring.",
+        [("Every Step Counts", None, False)],
+    ),
+    (
+        "The mayor, Abel Stone, said the town would be sold to visitors under the name “Little Venice”.",
+        [("Little Venice", None, False)],
+    ),
+    # "call for" names a thing: a term
+    (
+        "Jo Banda chairs the panel. Banda called for a “citizens’ jury” on the budget.",
+        [("citizens’ jury", None, False)],
     ),
 ]
 

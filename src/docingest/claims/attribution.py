@@ -387,6 +387,20 @@ _NEW_CLAUSE = frozenset(
         *("where", "after", "before", "until", "unless", "if", "which", "who", "whom", "whose"),
     }
 )
+
+
+def _clause_word(text: str, word: re.Match[str]) -> bool:
+    """Whether a word opens another clause: a subordinator or relative pronoun, or "and" after a comma."""
+    w = word.group(0)
+    return w in _NEW_CLAUSE or (w == "and" and text[: word.start()].rstrip().endswith(","))
+
+
+def opens_clause(masked: str, lo: int, hi: int) -> bool:
+    """Whether a word that opens another clause stands in ``masked[lo:hi]`` ("…, but critics saw")."""
+    chunk = masked[lo:hi]
+    return any(_clause_word(chunk, m) for m in _LOWER_WORD.finditer(chunk))
+
+
 #: "paid tribute to": a light verb and a noun of praise make a verb of stance
 _TRIBUTE = frozenset({"tribute", "homage"})
 _PAY = frozenset({"pay", "pays", "paid"})
@@ -716,7 +730,7 @@ class Attributor:
         for i in range(len(words) - 1, -1, -1):
             word = words[i].group(0)
             that = that or word == "that"
-            if word in _NEW_CLAUSE or (word == "and" and tail[: words[i].start()].rstrip().endswith(",")):
+            if _clause_word(tail, words[i]):
                 return None
             tribute = word in _TRIBUTE and i > 0 and words[i - 1].group(0) in _PAY
             if not tribute and word not in GOVERNING_WORDS:
