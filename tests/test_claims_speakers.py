@@ -1163,6 +1163,11 @@ FRAGMENTS: list[tuple[str, list[tuple[str, str | None, bool]]]] = [
         "Senator Ana Ruiz spoke in Leeds on Monday. Ruiz exhorted her party to “stop apologising” before the vote.",
         [("stop apologising", "Ana Ruiz", True)],
     ),
+    # a partial quote in reported speech whose cue is coordinated with a first verb after a party or ward tag
+    (
+        "Cr Lena Moss (East Ward) backed the budget but warned the council had “left the libraries behind”.",
+        [("left the libraries behind", "Lena Moss", True)],
+    ),
     # names for things: a label after "so-called", a slogan, a title of a work
     ("Dana Kim criticised the so-called “cheap seats” policy.", [("cheap seats", None, False)]),
     (

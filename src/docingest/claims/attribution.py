@@ -71,7 +71,7 @@ _BACK_AFFILIATED = re.compile(
 #: between a person heading the clause and the cue: an affiliation ("Lucía Ferrer of the Institute for Fiscal
 #: Studies said") or a first verb phrase and a conjunction ("Okafor welcomed the extension but said")
 _AFFILIATION = re.compile(rf"\s*(?:with|from|at|of)\s+(?:the\s+)?{_ORG_NAME}\s*(?:{_ADVERBS}\s+)*")
-_COORDINATED = re.compile(rf"\s+[a-z][\w’'-]*\b[^“”\"\x00\n]{{0,100}}?\s(?:but|and|then)\s+(?:{_ADVERBS}\s+)*")
+_COORDINATED = re.compile(rf"{_PAREN}\s+[a-z][\w’'-]*\b[^“”\"\x00\n]{{0,100}}?\s(?:but|and|then)\s+(?:{_ADVERBS}\s+)*")
 #: "Shipping companies have warned", "Local farmers say": a bare plural heading the clause
 _BARE_PLURAL = re.compile(
     rf"((?:(?:[A-Z][a-z-]+\s+)?(?:[a-z][\w-]*\s+){{0,2}}[a-z][\w-]*|[A-Z][a-z-]*)[a-rt-z]s"
