@@ -1168,6 +1168,11 @@ FRAGMENTS: list[tuple[str, list[tuple[str, str | None, bool]]]] = [
         "Cr Lena Moss (East Ward) backed the budget but warned the council had “left the libraries behind”.",
         [("left the libraries behind", "Lena Moss", True)],
     ),
+    # a name after a preposition in the source's description is a place, not the speaker
+    (
+        "Wheat prices jumped again. “Nobody wants to sell,” said one broker in Rotterdam, who asked not to be named.",
+        [("Nobody wants to sell,", None, True)],
+    ),
     # names for things: a label after "so-called", a slogan, a title of a work
     ("Dana Kim criticised the so-called “cheap seats” policy.", [("cheap seats", None, False)]),
     (

@@ -120,6 +120,7 @@ _WORD_NAMES = frozenset(
 )
 _CLAUSE_HEAD = re.compile(r"(?:,\s+|\b(?:when|as|after|while|and|but|then|before)\s+)(?=[A-Z]|(?:he|she|they|we|I)\b)")
 _BACK_REACH = 320
+_OBJECT_PREPOSITIONS = frozenset({"to", "of", "in", "at", "from", "near", "outside", "inside", "across", "around"})
 _PREPOSITIONS = frozenset({"of", "with", "for", "from", "at", "in", "on", "to", "and", "or", "by", "near", "about"})
 #: a pronoun before its cue; "one" too, an indefinite one ("Residents are angry. “…,” one said.")
 _BACK_PRON = re.compile(rf"(?<![\w’'])({_PRONOUN}|one)\s+(?:{_ADVERBS}\s+)*$", re.IGNORECASE)
@@ -994,7 +995,8 @@ class Attributor:
                 not _not_name(name)
                 and not re.search(r"\b(that|if|whether)\b", skipped)
                 and len(skipped.split()) <= 6
-                and not (skipped and skipped.split()[-1] in {"to", "of"} and not lead)
+                # a name after a preposition is its object, not the subject: "said one trader in Amsterdam, who …"
+                and not (skipped and skipped.split()[-1] in _OBJECT_PREPOSITIONS and not lead)
             ):
                 return base + nm.start(1), base + nm.end(1), "name"
         if lead:
