@@ -752,7 +752,7 @@ class Attributor:
                 return None  # "a scathing attack from …", "Thursday's emailed threats": a noun or adjective
             else:
                 ev = self._event_at((a, b), verb.group(0))
-            if ev is not None and ev.kind != "naming" and verb.group(0) not in _SPEECH and that:
+            if that and verb.group(0) not in _SPEECH:
                 return None  # "blasted Oversight for failing to make clear that … was “partial”": not the verb's
             person = ev.person if ev is not None else None
             if ev is None or ev.inverted or ev.mention is None or person is None or person.group or person.place:

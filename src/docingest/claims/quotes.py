@@ -228,17 +228,16 @@ def _labels(text: str, ev: Event, q: Quoted, words: str, body: str) -> bool:
     cue = text[ev.cue[0] : ev.cue[1]].lower()
     if cue in STANCE_WORDS:
         return True
-    if cue.endswith(" for") and NAMING_VERB.fullmatch(cue[:-4]) is not None:
-        return _ARTICLE_ONLY.fullmatch(text, ev.cue[1], q.open) is not None  # "called for a “people's section”"
-    if ev.kind != "naming" or NAMING_VERB.fullmatch(cue) is None:
+    # the naming verb and where what follows it starts: the phrasal cue "called for" counts as "called"
+    verb, after = (cue[:-4], ev.cue[1] - 4) if cue.endswith(" for") else (cue, ev.cue[1])
+    if (ev.kind != "naming" and verb == cue) or NAMING_VERB.fullmatch(verb) is None:
         return False
-    if _FOR_ARTICLE.fullmatch(text, ev.cue[1], q.open) is not None:
-        return True
-    return _NAMED_THING.search(text, max(ev.cue[1], q.open - 40), q.open) is not None
+    if _FOR_ARTICLE.fullmatch(text, after, q.open) is not None:
+        return True  # "called for a “people's section”"
+    return verb == cue and _NAMED_THING.search(text, max(ev.cue[1], q.open - 40), q.open) is not None
 
 
-#: between "call (for)" and a quoted name of a thing: an article at most
-_ARTICLE_ONLY = re.compile(r"\s+(?:(?:a|an|the)\s+)?", re.I)
+#: between "call" and a quoted name of a thing: "for" and an article at most
 _FOR_ARTICLE = re.compile(r"\s+for\s+(?:(?:a|an|the)\s+)?", re.I)
 #: what stands right before a quoted name of a thing: a definite or possessive determiner
 #: ("called its “retention squad”", "calls the “Swan Map”"; not "called the offer “an insult”", "called the
@@ -313,9 +312,7 @@ def _quote_claims(text: str, ctx: _Context) -> list[Claim]:
             # before: then it is a quotation again, its speaker the earlier one only when that one is the
             # sentence's subject ("The secretary general presented … as essential to “win this war”")
             earlier = _repeated(words, said)
-            governed = (
-                ctx.attr.governor(q) if earlier is False and not label else None
-            )
+            governed = ctx.attr.governor(q) if earlier is False and not label else None
             if governed is not None:
                 # "Cruz exhorted Republicans to “vote your conscience”": the object of a verb of communication
                 # or stance is its subject's words
