@@ -1129,3 +1129,93 @@ def test_round4_entities(text: str, speakers: list[str | None]) -> None:
     """Descriptions resolved by the roles the text gives, canonical names without descriptors, references."""
     found = [c for c in docingest.extract_claims(text) if c.kind == "quote" and c.confidence >= QUOTATION_CONFIDENCE]
     assert [c.speaker for c in found] == speakers
+
+
+#: Round 5 (issue 12): quoted fragments (team-written). A fragment that is the object or complement of a verb of
+#: communication or stance (or of a preposition the verb governs) is the words of that verb's subject, when the
+#: subject heads the clause and names a person or organisation; a name for something (a title, a label introduced
+#: by "so-called" or a noun such as "slogan"), a group's words, a fragment across another clause, and a noun
+#: taken for a verb are quoted terms, credited to nobody. Each case: every quote claim as (text, speaker, whether it
+#: is a quotation of speech).
+FRAGMENTS: list[tuple[str, list[tuple[str, str | None, bool]]]] = [
+    (
+        "Tomas Berg, the union's leader, likened the offer to “a slap in the face” on Tuesday.",
+        [("a slap in the face", "Tomas Berg", True)],
+    ),
+    (
+        "At a rally in Derby, Helen Marsh accused the council of “sleepwalking into bankruptcy” and left early.",
+        [("sleepwalking into bankruptcy", "Helen Marsh", True)],
+    ),
+    (
+        "Priya Nair died in March. Her sister, Meera Nair, paid tribute to a “kind, patient, generous” woman.",
+        [("kind, patient, generous", "Meera Nair", True)],
+    ),
+    (
+        "The Harbour Trust thanked the volunteers. The trust's chairman, Owen Clarke, lauded the crews for their "
+        "“quiet courage in the storm”.",
+        [("quiet courage in the storm", "Owen Clarke", True)],
+    ),
+    (
+        "Grace Obi chairs the inquiry. She denounced the delay as “an insult to the families who waited”.",
+        [("an insult to the families who waited", "Grace Obi", True)],
+    ),
+    (
+        "Senator Ana Ruiz spoke in Leeds on Monday. Ruiz exhorted her party to “stop apologising” before the vote.",
+        [("stop apologising", "Ana Ruiz", True)],
+    ),
+    # a partial quote in reported speech whose cue is coordinated with a first verb after a party or ward tag
+    (
+        "Cr Lena Moss (East Ward) backed the budget but warned the council had “left the libraries behind”.",
+        [("left the libraries behind", "Lena Moss", True)],
+    ),
+    # a name after a preposition in the source's description is a place, not the speaker
+    (
+        "Wheat prices jumped again. “Nobody wants to sell,” said one broker in Rotterdam, who asked not to be named.",
+        [("Nobody wants to sell,", None, True)],
+    ),
+    # names for things: a label after "so-called", a slogan, a title of a work
+    ("Dana Kim criticised the so-called “cheap seats” policy.", [("cheap seats", None, False)]),
+    (
+        "Mayor Leo Varga defended the campaign run under the slogan “cleaner streets for everyone” last year.",
+        [("cleaner streets for everyone", None, False)],
+    ),
+    ("Nina Hollis praised the film “The Long Winter” at the festival.", [("The Long Winter", None, False)]),
+    # a group says nothing by name; a noun that looks like a verb ("report") governs nothing
+    (
+        "Protesters outside the hall denounced the plan as “a betrayal of the valley”.",
+        [("a betrayal of the valley", None, False)],
+    ),
+    (
+        "The Audit Office report found that spending had drifted into “uncharted territory”.",
+        [("uncharted territory", None, False)],
+    ),
+    # another clause between the verb and the fragment, with a subject of its own (a stance verb's cue too)
+    (
+        "Carl Weir accused the board of waste, while investors saw “a rare bargain” in the shares.",
+        [("a rare bargain", None, False)],
+    ),
+    (
+        "Marta Lind welcomed the plan, but critics saw “a giveaway to developers”.",
+        [("a giveaway to developers", None, False)],
+    ),
+    # a name a noun introduces, also in reported speech
+    (
+        "Rui Costa said the charity raised the money under the slogan “Every Step Counts” last spring.",
+        [("Every Step Counts", None, False)],
+    ),
+    (
+        "The mayor, Abel Stone, said the town would be sold to visitors under the name “Little Venice”.",
+        [("Little Venice", None, False)],
+    ),
+    # "call for" names a thing: a term
+    (
+        "Jo Banda chairs the panel. Banda called for a “citizens’ jury” on the budget.",
+        [("citizens’ jury", None, False)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FRAGMENTS, ids=[t[:40] for t, _ in FRAGMENTS])
+def test_quoted_fragments(text: str, expected: list[tuple[str, str | None, bool]]) -> None:
+    found = [c for c in docingest.extract_claims(text) if c.kind == "quote"]
+    assert [(c.text, c.speaker, c.confidence >= QUOTATION_CONFIDENCE) for c in found] == expected

@@ -17,7 +17,7 @@ from itertools import accumulate, pairwise
 
 from . import ranker
 from .coref import Cast
-from .cues import ACCORDING_RE, CUE_WORDS, STANCE_WORDS, find_cues
+from .cues import ACCORDING_RE, CUE_WORDS, GOVERNING_WORDS, STANCE_WORDS, find_cues
 from .entities import Entity
 from .lexicon import (
     DOC_NOUNS,
@@ -71,7 +71,7 @@ _BACK_AFFILIATED = re.compile(
 #: between a person heading the clause and the cue: an affiliation ("Lucía Ferrer of the Institute for Fiscal
 #: Studies said") or a first verb phrase and a conjunction ("Okafor welcomed the extension but said")
 _AFFILIATION = re.compile(rf"\s*(?:with|from|at|of)\s+(?:the\s+)?{_ORG_NAME}\s*(?:{_ADVERBS}\s+)*")
-_COORDINATED = re.compile(rf"\s+[a-z][\w’'-]*\b[^“”\"\x00\n]{{0,100}}?\s(?:but|and|then)\s+(?:{_ADVERBS}\s+)*")
+_COORDINATED = re.compile(rf"{_PAREN}\s+[a-z][\w’'-]*\b[^“”\"\x00\n]{{0,100}}?\s(?:but|and|then)\s+(?:{_ADVERBS}\s+)*")
 #: "Shipping companies have warned", "Local farmers say": a bare plural heading the clause
 _BARE_PLURAL = re.compile(
     rf"((?:(?:[A-Z][a-z-]+\s+)?(?:[a-z][\w-]*\s+){{0,2}}[a-z][\w-]*|[A-Z][a-z-]*)[a-rt-z]s"
@@ -120,6 +120,7 @@ _WORD_NAMES = frozenset(
 )
 _CLAUSE_HEAD = re.compile(r"(?:,\s+|\b(?:when|as|after|while|and|but|then|before)\s+)(?=[A-Z]|(?:he|she|they|we|I)\b)")
 _BACK_REACH = 320
+_OBJECT_PREPOSITIONS = frozenset({"to", "of", "in", "at", "from", "near", "outside", "inside", "across", "around"})
 _PREPOSITIONS = frozenset({"of", "with", "for", "from", "at", "in", "on", "to", "and", "or", "by", "near", "about"})
 #: a pronoun before its cue; "one" too, an indefinite one ("Residents are angry. “…,” one said.")
 _BACK_PRON = re.compile(rf"(?<![\w’'])({_PRONOUN}|one)\s+(?:{_ADVERBS}\s+)*$", re.IGNORECASE)
@@ -374,6 +375,44 @@ _CLAUSE_WORDS = frozenset(
         "does",
     }
 )
+
+
+#: how far before a quoted fragment its governing verb may stand, and what no verb governs across
+_GOVERNED_REACH = 160
+_GOVERNED_BREAKS = ".;:!?—–\x00\n"
+_LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]*\b")
+#: words that open another clause, whose subject may be another speaker
+_NEW_CLAUSE = frozenset(
+    {
+        *("but", "yet", "while", "whereas", "because", "although", "though", "since", "when", "whenever"),
+        *("where", "after", "before", "until", "unless", "if", "which", "who", "whom", "whose"),
+    }
+)
+
+
+def _clause_word(text: str, word: re.Match[str]) -> bool:
+    """Whether a word opens another clause: a subordinator or relative pronoun, or "and" after a comma."""
+    w = word.group(0)
+    return w in _NEW_CLAUSE or (w == "and" and text[: word.start()].rstrip().endswith(","))
+
+
+def opens_clause(masked: str, lo: int, hi: int) -> bool:
+    """Whether a word that opens another clause stands in ``masked[lo:hi]`` ("…, but critics saw")."""
+    chunk = masked[lo:hi]
+    return any(_clause_word(chunk, m) for m in _LOWER_WORD.finditer(chunk))
+
+
+#: "paid tribute to": a light verb and a noun of praise make a verb of stance
+_TRIBUTE = frozenset({"tribute", "homage"})
+_PAY = frozenset({"pay", "pays", "paid"})
+#: what may stand before the subject at the head of its clause: an opening phrase or clause ("In a speech on
+#: Monday, "), a description the subject's name is set off from ("Another critic, "), a title ("Senate Leader ")
+_SUBJECT_LEAD = re.compile(
+    rf"[\s“\"‘'(]*(?:{_INTRO.pattern})?(?:[^,;:“”\"\x00\n]{{1,160}},\s+)?(?:[A-Z][\w.’'-]*\s+)*"
+)
+_CAPITALISED_BEFORE = re.compile(r"[A-Z][\w-]*\s$")
+#: verbs of speech (not of stance), whose object may be a clause of reported speech
+_SPEECH = CUE_WORDS - STANCE_WORDS
 
 
 @dataclass(frozen=True, slots=True)
@@ -673,6 +712,56 @@ class Attributor:
         ev = self._make(cue, (s, e, kind), False, "naming")
         return ev if ev.speaker and ev.person is not None else None
 
+    def governor(self, q: Quoted) -> Event | None:
+        """The speaker of a quoted fragment that is the object or complement of a verb of communication or
+        stance (or of a preposition the verb governs) in the quote's own clause, when that verb's subject names
+        a person or organisation: "Cruz exhorted Republicans to “vote your conscience”", "Tribe likened the
+        rules to “burning the Constitution”", "Ruiz's brother, Tom Ruiz, paid tribute to a “funny, stubborn”
+        man". The verb is the nearest one before the quote with no other quotation, no break ([.;:!?] or a
+        dash) and no word opening another clause between them ("…, but critics saw “a giveaway”" is not the
+        first verb's)."""
+        s_start, _ = self._sentence_of(q.open)
+        lo = max(s_start, q.open - _GOVERNED_REACH)
+        tail = self.masked[lo : q.open]
+        cut = max(tail.rfind(ch) for ch in _GOVERNED_BREAKS)
+        if cut >= 0:
+            lo, tail = lo + cut + 1, tail[cut + 1 :]
+        words = list(_LOWER_WORD.finditer(tail))
+        that = False  # a "that" clause stands between the verb and the quote: only a speech verb reports it
+        for i in range(len(words) - 1, -1, -1):
+            word = words[i].group(0)
+            that = that or word == "that"
+            if _clause_word(tail, words[i]):
+                return None
+            tribute = word in _TRIBUTE and i > 0 and words[i - 1].group(0) in _PAY
+            if not tribute and word not in GOVERNING_WORDS:
+                continue
+            verb = words[i - 1] if tribute else words[i]
+            a, b = lo + verb.start(), lo + verb.end()
+            ev: Event | None
+            noun = verb.group(0) in _NOUN_CUES or verb.group(0)[:-1] in _NOUN_CUES
+            if noun and _CAPITALISED_BEFORE.search(self.text, max(0, a - 30), a):
+                return None  # "an Office report released …", "Republican claims": a noun after its modifier
+            if verb.group(0) in CUE_WORDS:
+                # a cue: its event, if the event finder took the word for a verb with a subject
+                k = bisect_left(self._event_starts, a)
+                ev = self.events[k] if k < len(self.events) and self._event_starts[k] == a else None
+            elif _ARTICLE_BEFORE.search(self.text, max(0, a - 5), a) or _POSSESSIVE_BEFORE.search(
+                self.text, max(0, a - 30), a
+            ):
+                return None  # "a scathing attack from …", "Thursday's emailed threats": a noun or adjective
+            else:
+                ev = self._event_at((a, b), verb.group(0))
+            if that and verb.group(0) not in _SPEECH:
+                return None  # "blasted Oversight for failing to make clear that … was “partial”": not the verb's
+            person = ev.person if ev is not None else None
+            if ev is None or ev.inverted or ev.mention is None or person is None or person.group or person.place:
+                return None
+            if not _SUBJECT_LEAD.fullmatch(self.masked, self._clause_start(a), ev.mention[0]):
+                return None  # the verb's subject heads its clause ("Another critic, Ann Hart, likened …")
+            return ev if person.org or self.registry.personlike(person) else None
+        return None
+
     def subject_of(self, start: int, limit: int) -> Entity | None:
         """The entity heading the clause that starts at ``start`` (before ``limit``), if it names one."""
         text = self.text
@@ -906,7 +995,8 @@ class Attributor:
                 not _not_name(name)
                 and not re.search(r"\b(that|if|whether)\b", skipped)
                 and len(skipped.split()) <= 6
-                and not (skipped and skipped.split()[-1] in {"to", "of"} and not lead)
+                # a name after a preposition is its object, not the subject: "said one trader in Amsterdam, who …"
+                and not (skipped and skipped.split()[-1] in _OBJECT_PREPOSITIONS and not lead)
             ):
                 return base + nm.start(1), base + nm.end(1), "name"
         if lead:

@@ -84,6 +84,23 @@ CUE_WORDS, CUE_PHRASES = _all_forms()
 STANCE_WORDS = frozenset(f for v in _STANCE.split() for f in _forms(v)) - {
     f for v in _VERBS.split() if "_" not in v for f in _forms(v)
 }
+#: Verbs of communication and stance that are no cues of their own (they report no clause and find no
+#: quotation on their own) but whose object or complement may be a quoted fragment of their subject's words:
+#: "Cruz exhorted Republicans to “vote your conscience”", "likened the rules to “burning the Constitution”".
+_GOVERNING = """
+liken laud exhort accuse blame attack denounce proclaim thank applaud commend congratulate lambast lambaste deride
+mock ridicule castigate berate rebuke chide admonish implore beseech bemoan decry lament rail vent voice portray
+depict defend
+"""
+#: Every verb whose subject speaks a quoted fragment in its object (:data:`_GOVERNING`, stance and cue verbs),
+#: finite forms only (a participle's subject is found another way).
+GOVERNING_WORDS = frozenset(
+    f
+    for v in _GOVERNING.split() + _STANCE.split() + _VERBS.split()
+    if "_" not in v
+    for f in _forms(v)
+    if not f.endswith("ing")
+)
 _PHRASE_HEADS: dict[str, set[str]] = {}
 for _p in CUE_PHRASES:
     _h, _rest = _p.split(" ", 1)

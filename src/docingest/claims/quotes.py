@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import Any, Literal
 
 from ..models import Claim, ClaimKind, Span, TextRef, claim_id
-from .attribution import NAMING_VERB, Attributor, Event
+from .attribution import NAMING_VERB, Attributor, Event, opens_clause
 from .cues import STANCE_WORDS
 from .marks import Quoted, find_quotes, paragraph_spans
 from .mentions import heading_line
@@ -130,6 +130,20 @@ def _titled(body: str, before: str, words: list[str]) -> bool:
     )
 
 
+#: nouns that introduce a name for something, not words spoken: "under the slogan “Stay in the Valley”"
+_NAME_NOUN_BEFORE = re.compile(
+    r"\b(?:slogan|motto|hashtag|banner|placard|title|headline|name|nickname|label|tag|brand|caption|password|"
+    r"codename|code\s+name)\s*(?:of\s+)?,?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _names_something(text: str, q: Quoted) -> bool:
+    """Whether a quoted phrase is the name of something that a noun before it introduces ("the slogan “…”",
+    "the hashtag “…”", "under the name “…”"), not somebody's words."""
+    return _NAME_NOUN_BEFORE.search(text, max(0, q.open - 40), q.open) is not None
+
+
 def _quoted_heading(text: str, q: Quoted, para: tuple[int, int]) -> bool:
     """Whether a quote opening its paragraph is a heading: the paragraph is a heading line, or only the quote
     with no sentence's end inside it or in title case ("'Just listen to us'", "'All Bets Are Off.'")."""
@@ -214,15 +228,21 @@ def _labels(text: str, ev: Event, q: Quoted, words: str, body: str) -> bool:
     cue = text[ev.cue[0] : ev.cue[1]].lower()
     if cue in STANCE_WORDS:
         return True
-    if ev.kind != "naming" or NAMING_VERB.fullmatch(cue) is None:
+    # the naming verb and where what follows it starts: the phrasal cue "called for" counts as "called"
+    verb, after = (cue[:-4], ev.cue[1] - 4) if cue.endswith(" for") else (cue, ev.cue[1])
+    if (ev.kind != "naming" and verb == cue) or NAMING_VERB.fullmatch(verb) is None:
         return False
-    return _NAMED_THING.search(text, max(ev.cue[1], q.open - 40), q.open) is not None
+    if _FOR_ARTICLE.fullmatch(text, after, q.open) is not None:
+        return True  # "called for a “people's section”"
+    return verb == cue and _NAMED_THING.search(text, max(ev.cue[1], q.open - 40), q.open) is not None
 
 
-#: what stands right before a quoted name of a thing: a definite or possessive determiner, or "call for (a)"
+#: between "call" and a quoted name of a thing: "for" and an article at most
+_FOR_ARTICLE = re.compile(r"\s+for\s+(?:(?:a|an|the)\s+)?", re.I)
+#: what stands right before a quoted name of a thing: a definite or possessive determiner
 #: ("called its “retention squad”", "calls the “Swan Map”"; not "called the offer “an insult”", "called the
 #: pricing a “fare cliff”")
-_NAMED_THING = re.compile(r"(?:\b(?:the|its|his|her|their|our|this|that)\s+|^\s*for\s+(?:(?:a|an|the)\s+)?)$", re.I)
+_NAMED_THING = re.compile(r"\b(?:the|its|his|her|their|our|this|that)\s+$", re.I)
 
 
 def _repeated(words: str, said: Sequence[tuple[str, Event | None]]) -> Event | Literal[False] | None:
@@ -265,11 +285,22 @@ def _quote_claims(text: str, ctx: _Context) -> list[Claim]:
             # "Trump tweeted that there was “no collusion” and “collusion” was among …": only the first quote
             # after the cue is the cue's; later short ones are terms
             same = len(tokens) > 3 or text[start:end].endswith((".", "!", "?"))
-        # a quoted term (no quotation of speech) is a claim too, with TERM_CONFIDENCE: a title or nickname
-        name_or_title = _is_name_or_title(text, q)
+        # a quoted term (no quotation of speech) is a claim too, with TERM_CONFIDENCE: a title or nickname, a name
+        # a noun introduces ("under the slogan “Stay in the Valley”")
+        name_or_title = _is_name_or_title(text, q) or _names_something(text, q)
         term = name_or_title
         label = False
         words = " ".join(tokens).lower()
+        if (
+            same
+            and ev is not None
+            and ev.cue[1] <= q.open
+            and text[ev.cue[0] : ev.cue[1]].lower() in STANCE_WORDS
+            and opens_clause(ctx.attr.masked, ev.cue[1], q.open)
+        ):
+            # "Lind welcomed the plan, but critics saw “a giveaway”": a stance verb credits its object, not a quote
+            # in another clause
+            same = False
         if same and ev is not None and _labels(text, ev, q, words, text[start:end]):
             # "blasted Clinton as a “disgrace”", "hailed him as “The Comeback Kid”": a label, a term nobody says
             same, label = False, True
@@ -281,7 +312,12 @@ def _quote_claims(text: str, ctx: _Context) -> list[Claim]:
             # before: then it is a quotation again, its speaker the earlier one only when that one is the
             # sentence's subject ("The secretary general presented … as essential to “win this war”")
             earlier = _repeated(words, said)
-            if earlier is False:
+            governed = ctx.attr.governor(q) if earlier is False and not label else None
+            if governed is not None:
+                # "Cruz exhorted Republicans to “vote your conscience”": the object of a verb of communication
+                # or stance is its subject's words
+                ev, same = governed, True
+            elif earlier is False:
                 term = True
             else:
                 subject = ctx.attr.subject_of(s_a, q.open)
