@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
 
 import docingest
 from docingest.document import Candidate, Page, RawDocument
+from docingest.html.blocks import Elems, RawBlock, flatten
 from docingest.settings import Options
 from docingest.stages import body, chrome
 
@@ -382,6 +385,45 @@ def test_screen_reader_only_helper_strings_are_not_content() -> None:
     text = " ".join(b.text for b in _extract(html)[0])
     assert all(s in text for s in STORY)
     assert "window" not in text and "reloads" not in text
+
+
+#: Inline elements a reader does not see, each holding one run of text (what the paragraph fast path reads).
+_UNSEEN_INLINE = (
+    "<span class='sr-only'>(opens in a new tab)</span>", "<span aria-hidden='true'>#</span>",
+    "<em hidden>draft note</em>", "<span class='screen-reader-text'>Permalink</span>",
+    "<b style='display:none'>tracking</b>",
+)  # fmt: skip
+_SEEN_INLINE = ("plain words ", "<a href='/x'>a link</a>", "<em>stressed</em>", "<span class='note'>a span</span>", " ")
+
+
+def _flat(html: str) -> tuple[Elems, list[RawBlock]]:
+    body = LexborHTMLParser(html).body
+    assert body is not None
+    return flatten(body)
+
+
+def test_hidden_inline_elements_inside_paragraphs_and_headings_are_not_read() -> None:
+    html = (
+        "<html><body><h2>What changes <a aria-hidden='true' href='#what'>#</a></h2>"
+        "<p>Hello <span class='sr-only'>Opens in a new window</span>world</p>"
+        "<p>Read <a href='/a'>the report</a><span class='visually-hidden'>(PDF, 2 MB)</span>.</p>"
+        "<p>No hidden <em>element</em> here.</p></body></html>"
+    )
+    _, blocks = _flat(html)
+    assert [(b.kind, b.text) for b in blocks] == [
+        ("heading", "What changes"), ("paragraph", "Hello world"), ("paragraph", "Read the report."),
+        ("paragraph", "No hidden element here."),
+    ]  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_SEEN_INLINE + _UNSEEN_INLINE), min_size=1, max_size=8), st.sampled_from(["p", "h3"]))
+def test_a_paragraph_reads_as_if_its_hidden_inline_elements_were_not_there(pieces: list[str], tag: str) -> None:
+    def read(parts: list[str]) -> list[str]:
+        _, blocks = _flat(f"<html><body><{tag}>{''.join(parts)}</{tag}></body></html>")
+        return [b.text for b in blocks]
+
+    assert read(pieces) == read([p for p in pieces if p not in _UNSEEN_INLINE])
 
 
 def test_a_javascript_notice_in_noscript_is_not_content() -> None:

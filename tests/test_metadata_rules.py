@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
@@ -13,6 +14,7 @@ import docingest
 from docingest.document import Metadata
 from docingest.meta.authors import clean_authors, name_first
 from docingest.meta.dates import date_from_url, parse_date
+from docingest.meta.jsonld import _COMMENT, _walk, parse_scripts
 from docingest.models import Article
 from docingest.stages.metadata import (
     choose_title,
@@ -674,3 +676,28 @@ def test_metadata_drops_the_invisible_characters_the_text_drops() -> None:
     meta = extract_metadata(LexborHTMLParser(page), None)
     assert meta.description == "Assistance program"
     assert meta.title == "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645"
+
+
+@pytest.mark.parametrize(
+    "wrapped",
+    [
+        '<!-- {"@type": "NewsArticle", "headline": "A"} -->',
+        '//<![CDATA[\n{"@type": "NewsArticle", "headline": "A"}\n//]]>',
+        '<![CDATA[{"@type": "NewsArticle", "headline": "A"}]]>',
+        '  {"@type": "NewsArticle", "headline": "A"}  ',
+    ],
+)
+def test_jsonld_comment_and_cdata_wrappers_are_read_through(wrapped: str) -> None:
+    assert parse_scripts([wrapped]) == [{"@type": "NewsArticle", "headline": "A"}]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet='{}[]"<>/!-CDAT :ab \n1', max_size=40))
+def test_jsonld_wrappers_are_stripped_exactly_where_the_pattern_would_strip_them(text: str) -> None:
+    # parse_scripts skips the wrapper pattern when the text cannot hold a wrapper: same result as applying it
+    reference = _COMMENT.sub("", text.strip()).strip()
+    try:
+        expected = [] if not reference else list(_walk(json.loads(reference, strict=False)))
+    except ValueError:
+        expected = []
+    assert parse_scripts([text]) == expected

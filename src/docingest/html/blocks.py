@@ -258,11 +258,15 @@ class _Walker:
     # The buffer of loose text is one list, emptied in place (``leaf`` swaps in its own and puts it back), so
     # the loop over an element's children can keep it in a local; the children are reached through the
     # ``next`` pointers and dispatched on their integer tag ids: this loop runs once per node of the page.
-    __slots__ = ("blocks", "buf", "buf_links", "elems", "hidden", "nest", "nodes", "parents", "tags")
+    __slots__ = ("blocks", "buf", "buf_links", "elems", "hidden", "holders", "nest", "nodes", "parents", "tags")
 
-    def __init__(self, hidden: set[int]) -> None:
+    def __init__(self, hidden: dict[int, int]) -> None:
         self.nest = 0
+        #: the ids of the elements not read, and (``holders``) of the paragraphs and headings they are children
+        #: of: those are walked (their fast paths read every child); on most pages there is none
         self.hidden = hidden
+        self.holders = set(hidden.values())
+        self.holders.discard(-1)
         self.elems = Elems()
         # the element lists, appended to in place (``Elems.add`` inlined: one call less per element)
         self.tags = self.elems.tags
@@ -391,7 +395,7 @@ class _Walker:
             # the common paragraph: one run of text, no markup (what ``text()`` would read, without links)
             text = squash(first.text_content or "")
             links = 0
-        elif (plain := _plain_text(first)) is not None:
+        elif (not self.holders or node.mem_id not in self.holders) and (plain := _plain_text(first)) is not None:
             text = squash("".join(plain[0]))
             links = plain[1] if text else 0
         else:  # walked: line breaks, scripts, controls and annotations are what Lexbor's ``text()`` gets wrong
@@ -454,16 +458,20 @@ def flatten(root: LexborNode) -> tuple[Elems, list[RawBlock]]:
     # id="S:0">, swapped in for "Loading ..." placeholders): they are read, and so are folded accordion and
     # tab panels; other hidden elements are not
     top = root.mem_id
-    hidden: set[int] = set()
-    unread: set[int] = set()
+    # element id -> the id of the paragraph or heading it is a child of (-1 for another parent), of the elements
+    # never read (screen-reader text) and of the hidden ones
+    hidden: dict[int, int] = {}
+    unread: dict[int, int] = {}
     for node in root.css(_UNSEEN):  # one query for both kinds: each query walks the whole tree
         attrs = node.attributes
+        parent = node.parent
+        leaf = parent.mem_id if parent is not None and _CATEGORY.get(parent.tag_id) in (_PARA, _HEADING) else -1
         if _READER_ONLY_CLASS.search(attrs.get("class") or ""):
-            unread.add(node.mem_id)
+            unread[node.mem_id] = leaf
         elif _hidden(attrs) and not (
-            node.parent is not None and node.parent.mem_id == top and node.tag == "div" and "hidden" in attrs
+            parent is not None and parent.mem_id == top and node.tag == "div" and "hidden" in attrs
         ) and not _folded(node):
-            hidden.add(node.mem_id)
+            hidden[node.mem_id] = leaf
     hidden |= unread
     walker = _Walker(hidden)
     walker.container(root, root.tag or "body", -1, _TOP, _CONTAINER)

@@ -10,7 +10,7 @@ dateline blocks at the head of the story ("By Marta Velasco · 12 November 2024"
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from ..document import Page
 from .blocks import RawBlock
@@ -22,21 +22,39 @@ def _words(text: str) -> tuple[str, ...]:
     return tuple(w.casefold() for w in _WORD.findall(text))
 
 
+#: ``Page.cache`` key of the titles a page declares (:func:`page_titles`): the metadata stage puts them there from
+#: the intact page, whose ``<title>`` and ``<meta>`` s it reads anyway (each query of a tree walks all of it).
+TITLES_KEY = "docingest.page_titles"
+
+
+def is_title_meta(attrs: Mapping[str, str | None]) -> bool:
+    """True for the attributes of a ``<meta>`` that declares the page's title (``og:title``, ``twitter:title``)."""
+    return attrs.get("property") == "og:title" or attrs.get("name") == "twitter:title"
+
+
+def declared_titles(title: str | None, metas: Iterable[str]) -> tuple[tuple[str, ...], ...]:
+    """Word sequences of a page's ``<title>`` text and of its title ``<meta>`` contents, the empty ones left out."""
+    texts = metas if title is None else (title, *metas)
+    return tuple(words for words in map(_words, texts) if words)
+
+
 def page_titles(page: Page) -> list[tuple[str, ...]]:
     """Word sequences of the titles the page declares (``<title>``, ``og:title``, ``twitter:title``; not the
-    metadata's title, which may come from the ``<h1>`` itself: on forums that heading is the post's, and kept)."""
-    tree = page.tree
-    if tree is None:
-        return []
-    out: list[tuple[str, ...]] = []
-    node = tree.css_first("title")
-    if node is not None:
-        out.append(_words(node.text()))
-    for meta in tree.css('meta[property="og:title"], meta[name="twitter:title"]'):
-        content = meta.attributes.get("content")
-        if content:
-            out.append(_words(content))
-    return [t for t in out if t]
+    metadata's title, which may come from the ``<h1>`` itself: on forums that heading is the post's, and kept),
+    read once a page (``page.cache[TITLES_KEY]``)."""
+    found: tuple[tuple[str, ...], ...] | None = page.cache.get(TITLES_KEY)
+    if found is None:
+        tree = page.tree
+        if tree is None:
+            return []
+        node = tree.css_first("title")
+        metas = [
+            content
+            for meta in tree.css("meta")
+            if is_title_meta(attrs := meta.attributes) and (content := attrs.get("content"))
+        ]
+        found = page.cache[TITLES_KEY] = declared_titles(node.text() if node is not None else None, metas)
+    return list(found)
 
 
 def _contains(haystack: tuple[str, ...], needle: tuple[str, ...]) -> bool:

@@ -77,7 +77,11 @@ def parse_scripts(texts: list[str]) -> list[dict[str, Any]]:
     """All JSON-LD nodes of the given script texts; unparsable scripts are skipped."""
     nodes: list[dict[str, Any]] = []
     for raw in texts:
-        text = _COMMENT.sub("", raw.strip()).strip()
+        text = raw.strip()
+        # (the wrappers can only be there when the text starts with "<" or "/" or ends with ">": the pattern's
+        # end alternative, tried at every character, costs more than parsing the JSON on a median page)
+        if text[:1] in ("<", "/") or text[-1:] == ">":
+            text = _COMMENT.sub("", text).strip()
         if not text:
             continue
         try:

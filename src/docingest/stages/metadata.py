@@ -41,6 +41,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from ..document import Metadata, Page
 from ..hookspecs import hookimpl
 from ..html import visible
+from ..html.title import TITLES_KEY, declared_titles, is_title_meta
 from ..meta import jsonld
 from ..meta.authors import clean_authors, is_handle, name_first
 from ..meta.dates import date_from_url, day_of, parse_date
@@ -153,11 +154,14 @@ class _Facts:
         self.image_src: str | None = None
         self.h1s: list[tuple[str, LexborNode]] = []
         self.title: str | None = None
+        self.title_text: str | None = None  # the first <title>'s text as written
+        self.title_metas: list[str] = []  # the og:title and twitter:title contents (html.title.page_titles)
         self.headline: str | None = None
         self.date_published: str | None = None  # microdata's, on an element other than <meta>
         self.author_nodes: list[LexborNode] = []  # the page's first author links and microdata authors
         base_href: str | None = None
         scripts: list[str] = []
+        title_meta = -1
         # One pass over the tree (each Lexbor query walks all of it): dispatch on the tag in Python. (Querying
         # the <head> and the <body> apart walks the same nodes and was no faster.)
         for node in tree.css(_HEAD_SELECTOR):
@@ -167,6 +171,10 @@ class _Facts:
                 content = attrs.get("content")
                 if content is None or not (content := content.strip()):
                     continue
+                # (a <meta itemprop> is found twice: by "meta" and by "[itemprop]")
+                if is_title_meta(attrs) and not ("itemprop" in attrs and title_meta == node.mem_id):
+                    self.title_metas.append(content)
+                    title_meta = node.mem_id
                 for attr in ("property", "name", "itemprop", "http-equiv"):
                     name = attrs.get(attr)
                     if name:
@@ -186,7 +194,10 @@ class _Facts:
                     self.h1s.append((text, node))
             elif tag == "title":
                 if self.title is None:
-                    self.title = _squash(node.text())
+                    text = node.text()
+                    if self.title_text is None:
+                        self.title_text = text
+                    self.title = _squash(text)
             elif tag == "base":
                 if base_href is None:
                     base_href = (attrs.get("href") or "").strip() or None
@@ -955,9 +966,12 @@ def _image(facts: _Facts) -> str | None:
 
 def extract_metadata(tree: LexborHTMLParser, url: str | None = None) -> Metadata:
     """The metadata of a parsed HTML page (``url`` resolves relative links and supplies the site's host)."""
-    facts = _Facts(tree, url)
+    return _metadata(_Facts(tree, url))
+
+
+def _metadata(facts: _Facts) -> Metadata:
     site_names = _site_names(facts)
-    head = _Head.of(*_title(facts, site_names), tree)
+    head = _Head.of(*_title(facts, site_names), facts.tree)
     authors, byline = _authors(facts, site_names, head)
     site_name = facts.first(["og:site_name"]) or facts.ld.site_name or facts.first(_SITE_KEYS[1:])
     description = facts.ld.description if facts.ld.is_article else None
@@ -980,4 +994,7 @@ def extract_metadata(tree: LexborHTMLParser, url: str | None = None) -> Metadata
 def docingest_extract_metadata(page: Page) -> Metadata | None:
     if page.tree is None or page.kind != "html":
         return None
-    return extract_metadata(page.tree, page.url)
+    facts = _Facts(page.tree, page.url)
+    # the titles the page declares, for the body extractor: it asked the cleaned tree twice, a whole-tree query each
+    page.cache[TITLES_KEY] = declared_titles(facts.title_text, facts.title_metas)
+    return _metadata(facts)
