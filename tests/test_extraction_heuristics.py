@@ -8,7 +8,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 import docingest
 from docingest.document import Candidate, Page, RawDocument
-from docingest.html.blocks import Elems, RawBlock, flatten
+from docingest.html.blocks import HIDDEN, Elems, RawBlock, flatten
 from docingest.settings import Options
 from docingest.stages import body, chrome
 
@@ -519,3 +519,59 @@ def test_widget_labels_go_on_listings_too_and_more_of_them_are_known() -> None:
         "</article></body></html>"
     )
     assert [b.text for b in _extract(html)[0]] == STORY
+
+
+def test_hidden_text_inside_links_preformatted_text_and_data_tables_is_not_read() -> None:
+    html = (
+        "<html><body><div class='teaser'><a href='/x'>Read more<span class='screen-reader-text'> about the budget"
+        "</span></a></div><ul><li><a href='/y'><b>Weather</b> today<i aria-hidden='true'>icon</i></a></li></ul>"
+        "<p>Pick <a href='/z'><em>this one</em><span class='sr-only'>(opens in a new tab)</span></a>.</p>"
+        "<pre>make<span hidden> --dry-run</span> all</pre>"
+        "<table><tr><th>Line</th><th>Buses<span class='visually-hidden'> per hour</span></th></tr>"
+        "<tr><td>N1</td><td>3<span style='display:none'>tracking</span></td></tr></table></body></html>"
+    )
+    _, blocks = _flat(html)
+    assert [(b.kind, b.text) for b in blocks] == [
+        ("paragraph", "Read more"), ("list_item", "Weather today"), ("paragraph", "Pick this one."),
+        ("code", "make all"), ("table", "Line\tBuses\nN1\t3"),
+    ]  # fmt: skip
+
+
+#: Markup for the tree property below: elements a reader does not see (never the exempt ones: folded panels,
+#: streamed ``<div hidden>`` children of the body) and seen ones, each wrapping a subtree.
+_UNSEEN_ATTRS = (
+    "class='sr-only'", "aria-hidden='true'", "hidden", "style='display: none'", "class='screen-reader-text'",
+)  # fmt: skip
+_TAGS = ("div", "section", "blockquote", "p", "h3", "pre", "a href='/x'", "span", "em", "b", "ul", "li")
+
+
+def _trees() -> st.SearchStrategy[str]:
+    words = st.sampled_from(["alpha ", "beta", " gamma ", "delta.", "<br>", " "])
+
+    def wrap(inner: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
+        def element(tag: str, attrs: str, children: list[str]) -> str:
+            name = tag.split(maxsplit=1)[0]
+            return f"<{tag}{' ' + attrs if attrs else ''}>{''.join(children)}</{name}>"
+
+        attrs = st.sampled_from(("", "", "", "class='note'", *_UNSEEN_ATTRS))
+        return st.builds(element, st.sampled_from(_TAGS), attrs, st.lists(inner, max_size=4))
+
+    return st.recursive(words, wrap, max_leaves=20)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_trees(), min_size=1, max_size=4))
+def test_the_text_of_a_tree_is_that_of_the_same_tree_with_its_hidden_elements_deleted(trees: list[str]) -> None:
+    # a long visible paragraph first: the page is not a shell streaming its content into hidden elements
+    html = f"<html><body><main><p>{' '.join(STORY)}</p>{''.join(trees)}</main></body></html>"
+    shown = LexborHTMLParser(html)
+    assert shown.body is not None
+    unseen = shown.body.css(f"{HIDDEN}, .sr-only, .screen-reader-text")
+    ids = {node.mem_id for node in unseen}
+    for node in unseen:  # the outermost ones (their descendants go with them)
+        parent = node.parent
+        while parent is not None and parent.mem_id not in ids:
+            parent = parent.parent
+        if parent is None:
+            node.decompose()
+    assert [(b.kind, b.text) for b in _flat(html)[1]] == [(b.kind, b.text) for b in flatten(shown.body)[1]]

@@ -18,6 +18,7 @@ only for the few elements the scorer asks about. Inline text directly inside con
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from dataclasses import dataclass
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -170,12 +171,13 @@ def _has_blocks(table: LexborNode) -> bool:
     return any(node.mem_id != own for node in table.css(_BLOCK_INSIDE))
 
 
-def shown_text(node: LexborNode) -> str:
+def shown_text(node: LexborNode, hidden: Container[int] = ()) -> str:
     """The text of ``node`` without that of the elements never read (Lexbor's ``text()`` includes the text of
-    scripts, styles, ``<noscript>``, an ``<iframe>``'s raw text, buttons, ruby annotations ...)."""
-    if node.css_first(_UNSHOWN_SELECTOR) is None:
+    scripts, styles, ``<noscript>``, an ``<iframe>``'s raw text, buttons, ruby annotations ...) nor that of the
+    elements whose ids are in ``hidden`` (the walk's hidden ones)."""
+    if not hidden and node.css_first(_UNSHOWN_SELECTOR) is None:
         return node.text()
-    return _walk_text(node.child, blocks=True) or ""
+    return _walk_text(node.child, blocks=True, hidden=hidden) or ""
 
 
 #: The start of a tag or comment written as text: markup kept as raw or escaped text inside a ``<noscript>``.
@@ -223,9 +225,10 @@ def _plain_text(first: LexborNode | None) -> tuple[list[str], int] | None:
     return parts, links
 
 
-def _walk_text(first: LexborNode | None, *, blocks: bool) -> str | None:
+def _walk_text(first: LexborNode | None, *, blocks: bool, hidden: Container[int] = ()) -> str | None:
     """The shown text of the nodes from ``first`` on and of their descendants, walked without recursion (any
-    depth); ``None`` when a block-level element is among them and ``blocks`` is false."""
+    depth), without the elements whose ids are in ``hidden``; ``None`` when a block-level element is among them
+    and ``blocks`` is false."""
     parts: list[str] = []
     resume: list[LexborNode | None] = []  # the next siblings of the elements entered
     node = first
@@ -241,7 +244,7 @@ def _walk_text(first: LexborNode | None, *, blocks: bool) -> str | None:
             node = node.next
             continue
         cat = category(tag_id, _INLINE)
-        if cat in (_SKIP, _NOSCRIPT, _HR):
+        if cat in (_SKIP, _NOSCRIPT, _HR) or (hidden and node.mem_id in hidden):
             node = node.next
         elif blocks or cat in (_INLINE, _LINK, _BR):
             resume.append(node.next)
@@ -310,7 +313,7 @@ class _Walker:
     def children(self, node: LexborNode, idx: int, ctx: _Ctx) -> None:
         buf = self.buf
         if self.nest >= _MAX_NEST:  # pathological nesting: the rest is read as one run of text
-            buf.append(shown_text(node))
+            buf.append(shown_text(node, self.hidden))
             return
         self.nest += 1
         kind, level, _ = ctx
@@ -338,7 +341,8 @@ class _Walker:
                     text = first.text_content or ""
                     buf.append(text)
                     self.buf_links += len(squash(text))
-                elif (text := _walk_text(first, blocks=False)) is not None:  # no block inside (a link: few nodes)
+                # no block inside (a link: few nodes); its hidden elements are not read
+                elif (text := _walk_text(first, blocks=False, hidden=hidden)) is not None:
                     buf.append(text)
                     self.buf_links += len(squash(text))
                 else:  # a card wrapped in a link: its blocks are all link text
@@ -360,7 +364,7 @@ class _Walker:
                 if cat in (_PARA, _HEADING):
                     self.leaf(child, tag, idx, ctx, cat)
                 elif cat == _PRE:
-                    text = squash_lines(shown_text(child))
+                    text = squash_lines(shown_text(child, hidden))
                     if text:
                         own = self.elems.add(tag, idx, child)
                         self.blocks.append(RawBlock("code", text, None, tag, own, min(_link_chars(child), len(text))))
@@ -415,16 +419,17 @@ class _Walker:
     def table(self, node: LexborNode, parent: int) -> bool:
         """A data table as one block (rows on lines, cells tab-separated); False for layout tables."""
         rows: list[str] = []
-        scripted = node.css_first(_UNSHOWN_SELECTOR) is not None
+        hidden = self.hidden
+        scripted = bool(hidden) or node.css_first(_UNSHOWN_SELECTOR) is not None
         for row in node.css("tr"):
-            cells = [squash(shown_text(cell) if scripted else cell.text()) for cell in row.css("th, td")]
+            cells = [squash(shown_text(cell, hidden) if scripted else cell.text()) for cell in row.css("th, td")]
             if any(len(cell) > _MAX_CELL for cell in cells):
                 return False
             if any(cells):
                 rows.append("\t".join(cells).rstrip("\t"))
         own = self.elems.add("table", parent, node)
         caption = node.css_first("caption")
-        if caption is not None and (text := squash(shown_text(caption) if scripted else caption.text())):
+        if caption is not None and (text := squash(shown_text(caption, hidden) if scripted else caption.text())):
             self.blocks.append(RawBlock("caption", text, None, "caption", own, 0))
         if rows:
             text = "\n".join(rows)
