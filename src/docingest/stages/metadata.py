@@ -161,7 +161,7 @@ class _Facts:
         self.author_nodes: list[LexborNode] = []  # the page's first author links and microdata authors
         base_href: str | None = None
         scripts: list[str] = []
-        title_meta = -1
+        last_title_meta = -1
         # One pass over the tree (each Lexbor query walks all of it): dispatch on the tag in Python. (Querying
         # the <head> and the <body> apart walks the same nodes and was no faster.)
         for node in tree.css(_HEAD_SELECTOR):
@@ -171,10 +171,10 @@ class _Facts:
                 content = attrs.get("content")
                 if content is None or not (content := content.strip()):
                     continue
-                # (a <meta itemprop> is found twice: by "meta" and by "[itemprop]")
-                if is_title_meta(attrs) and not ("itemprop" in attrs and title_meta == node.mem_id):
+                # (a <meta itemprop> is found twice in a row: by "meta" and by "[itemprop]")
+                if is_title_meta(attrs) and node.mem_id != last_title_meta:
                     self.title_metas.append(content)
-                    title_meta = node.mem_id
+                    last_title_meta = node.mem_id
                 for attr in ("property", "name", "itemprop", "http-equiv"):
                     name = attrs.get(attr)
                     if name:
@@ -195,7 +195,7 @@ class _Facts:
             elif tag == "title":
                 if self.title is None:
                     text = node.text()
-                    if self.title_text is None:
+                    if self.title_text is None:  # the first <title>'s, even when it is empty and the next one is used
                         self.title_text = text
                     self.title = _squash(text)
             elif tag == "base":
