@@ -89,7 +89,4 @@ def _has_body(post: LexborNode, author: LexborNode, name_of: Callable[[LexborNod
     name = name_of(author) or ""
     if len(" ".join(text.split())) - len(name) < _BODY:
         return False
-    for link in post.css("h2 a[href], h3 a[href]"):
-        if "#" not in (link.attributes.get("href") or "#"):
-            return False
-    return True
+    return all("#" in (link.attributes.get("href") or "#") for link in post.css("h2 a[href], h3 a[href]"))
