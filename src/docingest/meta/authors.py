@@ -279,7 +279,9 @@ def poster_name(value: str, exclude: Iterable[str | None] = ()) -> tuple[str, ..
     text = " ".join(value.split())
     key = _key(text)
     banned = {_key(x) for x in exclude if x}
-    if not _USER_NAME.fullmatch(text) or key in _GENERIC or key in banned or text.lower() in _CALENDAR_WORDS:
+    if not _USER_NAME.fullmatch(text) or not any(ch.isalpha() for ch in text):
+        return ()
+    if key in _GENERIC or key in banned or text.lower() in _CALENDAR_WORDS:
         return ()
     return (text,)
 

@@ -694,11 +694,13 @@ def _is_thread(facts: _Facts, chrome: _Chrome) -> bool:
 
 def _first_poster(facts: _Facts, exclude: list[str], chrome: _Chrome) -> tuple[tuple[str, ...], str | None]:
     """A thread's author: the name, or the user name, of its first author element outside chrome (the first
-    post's, which may be shaped unlike the replies: a question above its answers, a thread starter's header)."""
+    post's, which may be shaped unlike the replies: a question above its answers, a thread starter's header).
+    None when that element names no one ("Anonymous", "[deleted]"): a reply's author did not start the thread."""
     for node in facts.author_nodes:
         byline = _byline_text(node)
-        if byline and len(byline) <= 120 and not chrome.around(node, 4) and (names := poster_name(byline, exclude)):
-            return names, byline
+        if byline and len(byline) <= 120 and not chrome.around(node, 4):
+            names = poster_name(byline, exclude)
+            return names, byline if names else None
     return (), None
 
 
@@ -781,28 +783,29 @@ def _authors(facts: _Facts, site_names: list[str], head: _Head) -> tuple[tuple[s
             return names, None
     site_credits: list[tuple[tuple[str, ...], str]] = []
     names, byline, node = _visible_authors(head.region, site_names, head.chrome, site_credits)
+    thread: bool | None = None  # (whether the page is a thread, found out once, when it matters)
+    # the headline's byline is a post's author element: on a thread, the first post's author is the author
+    # (a user name the byline would not credit, "hayley.p", leaves the byline to a reply's author)
+    if (
+        node is not None
+        and any(node.mem_id == n.mem_id for n in facts.author_nodes)
+        and (thread := _is_thread(facts, head.chrome))
+    ):
+        names, byline = _first_poster(facts, site_names, head.chrome)
     if names:
-        # the headline's byline is a post's author element: on a thread, the first post's author is the author
-        # (a user name the byline would not credit, "hayley.p", leaves the byline to a reply's author)
-        if (
-            node is not None
-            and any(node.mem_id == n.mem_id for n in facts.author_nodes)
-            and _is_thread(facts, head.chrome)
-            and (poster := _first_poster(facts, site_names, head.chrome))[0]
-        ):
-            return poster
         return names, byline
     names, byline = _cue_byline(head.near, site_names, site_credits)
     if names:
         return names, byline
     # the page's first author link or microdata author, away from the headline (a forum's first post)
-    if _is_thread(facts, head.chrome):
+    if thread if thread is not None else _is_thread(facts, head.chrome):
         names, byline = _first_poster(facts, site_names, head.chrome)
         if names:
             return names, byline
-    names, byline, _ = _byline_of(facts.author_nodes, site_names, None, levels=4, chrome=head.chrome)
-    if names:
-        return names, byline
+    else:
+        names, byline, _ = _byline_of(facts.author_nodes, site_names, None, levels=4, chrome=head.chrome)
+        if names:
+            return names, byline
     names = _confirmed_name(facts, site_names, head)
     if names:
         return names, names[0]
