@@ -788,6 +788,7 @@ def _authors(facts: _Facts, site_names: list[str], head: _Head) -> tuple[tuple[s
     # (a user name the byline would not credit, "hayley.p", leaves the byline to a reply's author)
     if (
         node is not None
+        and len(facts.author_nodes) >= 2  # (a thread has two; most pages have none, spare the test)
         and any(node.mem_id == n.mem_id for n in facts.author_nodes)
         and (thread := _is_thread(facts, head.chrome))
     ):
