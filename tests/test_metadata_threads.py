@@ -83,12 +83,12 @@ def test_phpbb_thread_far_from_the_headline() -> None:
             f' » Mon Jan 06, 2025</p><div class="content">{text}</div></div></div>'
         )
 
-    body = (
-        "<h1>Which lathe for a small shop?</h1>"
-        + "<p>Board index › Tools › Lathes</p>" * 3
-        + f'<div id="page-body">{post("chip_maker", BODY)}{post("Jane Doe", REPLY)}{post("oldturner", REPLY)}</div>'
-    )
-    assert authors(body) == ("chip_maker",)
+    posts = f'<div class="topic">{post("chip_maker", BODY)}{post("Jane Doe", REPLY)}{post("oldturner", REPLY)}</div>'
+    # the posts far from the headline, then beside it: the byline element there ("by Jane Doe »") is a reply's
+    far = "<h1>Which lathe for a small shop?</h1>" + "<p>Board index › Tools › Lathes</p>" * 3 + posts
+    near = f'<div id="wrap"><div id="page-body"><h1>Which lathe for a small shop?</h1>{posts}</div></div>'
+    assert authors(far) == ("chip_maker",)
+    assert authors(near) == ("chip_maker",)
 
 
 def test_a_thread_whose_first_post_names_no_one_credits_no_reply() -> None:

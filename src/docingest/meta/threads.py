@@ -29,6 +29,16 @@ class Thread:
     posts: LexborNode  # the element whose children are the posts
     first: LexborNode  # the first post that holds an author element
 
+    def inside(self, node: LexborNode) -> bool:
+        """True when ``node`` is inside the thread's posts."""
+        target = self.posts.mem_id
+        current = node.parent
+        while current is not None:
+            if current.mem_id == target:
+                return True
+            current = current.parent
+        return False
+
 
 def _ancestors(node: LexborNode) -> list[LexborNode]:
     out: list[LexborNode] = []

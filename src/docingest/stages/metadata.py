@@ -45,7 +45,7 @@ from ..html.title import TITLES_KEY, declared_titles, is_title_meta
 from ..meta import jsonld
 from ..meta.authors import clean_authors, is_handle, name_first, poster_name
 from ..meta.dates import date_from_url, day_of, parse_date
-from ..meta.threads import find_thread
+from ..meta.threads import Thread, find_thread
 from ..models import _BCP47, _HTTP_URL
 
 CACHE_KEY = "docingest.metadata"
@@ -683,13 +683,13 @@ def _visible_authors(
     return _byline_of(root.css(_BYLINE_SELECTOR)[:12], exclude, root, chrome=chrome, credits=credits)
 
 
-def _is_thread(facts: _Facts, chrome: _Chrome) -> bool:
-    """True when the page is a discussion thread: its author elements sit in a run of alike sibling posts
-    outside page chrome. (A page with fewer than two author elements is none: nothing more is looked at.)"""
+def _thread(facts: _Facts, chrome: _Chrome) -> Thread | None:
+    """The discussion thread the page is: its author elements sit in a run of alike sibling posts outside page
+    chrome. (A page with fewer than two author elements is none: nothing more is looked at.)"""
     if len(facts.author_nodes) < 2:
-        return False
+        return None
     thread = find_thread(facts.author_nodes, _byline_text)
-    return thread is not None and not chrome.around(thread.first)
+    return thread if thread is not None and not chrome.around(thread.first) else None
 
 
 def _first_poster(facts: _Facts, exclude: list[str], chrome: _Chrome) -> tuple[tuple[str, ...], str | None]:
@@ -782,15 +782,14 @@ def _authors(facts: _Facts, site_names: list[str], head: _Head) -> tuple[tuple[s
         if names:
             return names, None
     site_credits: list[tuple[tuple[str, ...], str]] = []
+    thread = _thread(facts, head.chrome)  # (None at no cost on the pages with fewer than two author elements)
     names, byline, node = _visible_authors(head.region, site_names, head.chrome, site_credits)
-    thread: bool | None = None  # (whether the page is a thread, found out once, when it matters)
-    # the headline's byline is a post's author element: on a thread, the first post's author is the author
-    # (a user name the byline would not credit, "hayley.p", leaves the byline to a reply's author)
+    # the headline's byline is in a post: on a thread, the first post's author is the author (a user name the
+    # byline would not credit, "hayley.p", leaves the byline to a reply's author)
     if (
-        node is not None
-        and len(facts.author_nodes) >= 2  # (a thread has two; most pages have none, spare the test)
-        and any(node.mem_id == n.mem_id for n in facts.author_nodes)
-        and (thread := _is_thread(facts, head.chrome))
+        thread is not None
+        and node is not None
+        and (thread.inside(node) or any(node.mem_id == n.mem_id for n in facts.author_nodes))
     ):
         names, byline = _first_poster(facts, site_names, head.chrome)
     if names:
@@ -799,7 +798,7 @@ def _authors(facts: _Facts, site_names: list[str], head: _Head) -> tuple[tuple[s
     if names:
         return names, byline
     # the page's first author link or microdata author, away from the headline (a forum's first post)
-    if thread if thread is not None else _is_thread(facts, head.chrome):
+    if thread is not None:
         names, byline = _first_poster(facts, site_names, head.chrome)
         if names:
             return names, byline
