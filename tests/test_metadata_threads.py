@@ -79,12 +79,12 @@ def test_phpbb_thread_far_from_the_headline() -> None:
     def post(user: str, text: str) -> str:
         return (
             f'<div class="post bg2"><div class="postbody"><h3><a href="#p{len(user)}">Re: lathes</a></h3>'
-            f'<p class="author">by <a href="./memberlist.php?mode=viewprofile&amp;u=5" class="username">{user}</a>'
-            f' » Mon Jan 06, 2025</p><div class="content">{text}</div></div></div>'
+            f'<p class="author">by <a href="./memberlist.php?mode=viewprofile&amp;u=5" class="username">{user}</a></p>'
+            f'<p class="postdate">Mon Jan 06, 2025 4:12 pm</p><div class="content">{text}</div></div></div>'
         )
 
     posts = f'<div class="topic">{post("chip_maker", BODY)}{post("Jane Doe", REPLY)}{post("oldturner", REPLY)}</div>'
-    # the posts far from the headline, then beside it: the byline element there ("by Jane Doe »") is a reply's
+    # the posts far from the headline, then beside it: the byline element there ("by Jane Doe") is a reply's
     far = "<h1>Which lathe for a small shop?</h1>" + "<p>Board index › Tools › Lathes</p>" * 3 + posts
     near = f'<div id="wrap"><div id="page-body"><h1>Which lathe for a small shop?</h1>{posts}</div></div>'
     assert authors(far) == ("chip_maker",)
