@@ -265,31 +265,10 @@ def clean_authors(
     return tuple(out)
 
 
-#: A user name as forums show it: one token of letters, digits, dots, dashes and underscores ("hayley.p").
-_USER_NAME = re.compile(r"[^\W_][\w.-]{1,39}")
-
-
-def poster_name(value: str, exclude: Iterable[str | None] = ()) -> tuple[str, ...]:
-    """The name a post's author element gives: a person's name as :func:`clean_authors` reads it, else a user
-    name ("slow-poke", "hayley.p"), which a byline elsewhere would not credit, but which is how a forum names
-    the one who wrote a post. Placeholders ("admin", "Anonymous") and the site's own name are none."""
-    names = clean_authors([value], exclude, strict=True)
-    if names:
-        return names[:1]
-    text = " ".join(value.split())
-    key = _key(text)
-    banned = {_key(x) for x in exclude if x}
-    if not _USER_NAME.fullmatch(text) or not any(ch.isalpha() for ch in text):
-        return ()
-    if key in _GENERIC or key in banned or text.lower() in _CALENDAR_WORDS:
-        return ()
-    return (text,)
-
-
 def is_handle(value: str) -> bool:
     """True for a social handle or profile URL rather than a name ("@jdoe", "https://facebook.com/jdoe")."""
     v = value.strip()
     return v.startswith("@") or "://" in v or v.startswith("www.")
 
 
-__all__ = ["clean_authors", "is_handle", "poster_name", "split_names"]
+__all__ = ["clean_authors", "is_handle", "split_names"]

@@ -43,9 +43,8 @@ from ..hookspecs import hookimpl
 from ..html import visible
 from ..html.title import TITLES_KEY, declared_titles, is_title_meta
 from ..meta import jsonld
-from ..meta.authors import clean_authors, is_handle, name_first, poster_name
+from ..meta.authors import clean_authors, is_handle, name_first
 from ..meta.dates import date_from_url, day_of, parse_date
-from ..meta.threads import Thread, find_thread
 from ..models import _BCP47, _HTTP_URL
 
 CACHE_KEY = "docingest.metadata"
@@ -677,64 +676,37 @@ class _Head:
 def _visible_authors(
     root: LexborNode | None, exclude: list[str], chrome: _Chrome,
     credits: list[tuple[tuple[str, ...], str]] | None = None,
-) -> tuple[tuple[str, ...], str | None, LexborNode | None]:  # fmt: skip
+) -> tuple[tuple[str, ...], str | None]:  # fmt: skip
     if root is None:
-        return (), None, None
+        return (), None
     return _byline_of(root.css(_BYLINE_SELECTOR)[:12], exclude, root, chrome=chrome, credits=credits)
-
-
-def _thread(facts: _Facts, chrome: _Chrome) -> Thread | None:
-    """The discussion thread the page is: its author elements sit in a run of alike sibling posts outside page
-    chrome. (A page with fewer than two author elements is none: nothing more is looked at.)"""
-    if len(facts.author_nodes) < 2:
-        return None
-    thread = find_thread(facts.author_nodes, _byline_text)
-    return thread if thread is not None and not chrome.around(thread.first) else None
-
-
-def _first_poster(facts: _Facts, exclude: list[str], chrome: _Chrome) -> tuple[tuple[str, ...], str | None]:
-    """A thread's author: the name, or the user name, of its first author element outside chrome (the first
-    post's, which may be shaped unlike the replies: a question above its answers, a thread starter's header).
-    None when that element names no one ("Anonymous", "[deleted]"): a reply's author did not start the thread."""
-    for node in facts.author_nodes:
-        byline = _byline_text(node)
-        if byline and len(byline) <= 120 and not chrome.around(node, 4):
-            names = poster_name(byline, exclude)
-            return names, byline if names else None
-    return (), None
-
-
-def _byline_text(node: LexborNode) -> str | None:
-    """The text of a byline element: a ``<meta>``'s content, a microdata author's ``name``, or its text."""
-    text = node.attributes.get("content") if node.tag == "meta" else None
-    if text is None:
-        name_node = node.css_first('[itemprop="name"]') if node.attributes.get("itemprop") else None
-        if name_node is not None and name_node.tag == "meta":
-            text = name_node.attributes.get("content")
-        if text is None:
-            text = (name_node or node).text(deep=True, separator=" ")
-    return _squash(text)
 
 
 def _byline_of(
     nodes: Iterable[LexborNode], exclude: list[str], root: LexborNode | None, *, levels: int = 8,
     chrome: _Chrome, credits: list[tuple[tuple[str, ...], str]] | None = None,
-) -> tuple[tuple[str, ...], str | None, LexborNode | None]:  # fmt: skip
-    """The names of the first of ``nodes`` (byline elements) that holds some, outside page chrome, with the
-    byline and its element. A byline that names only ``exclude`` (the site itself: "By ASU Online") is added
-    to ``credits``."""
+) -> tuple[tuple[str, ...], str | None]:  # fmt: skip
+    """The names of the first of ``nodes`` (byline elements) that holds some, outside page chrome. A byline
+    that names only ``exclude`` (the site itself: "By ASU Online") is added to ``credits``."""
     for node in nodes:
-        byline = _byline_text(node)
+        text = node.attributes.get("content") if node.tag == "meta" else None
+        if text is None:
+            name_node = node.css_first('[itemprop="name"]') if node.attributes.get("itemprop") else None
+            if name_node is not None and name_node.tag == "meta":
+                text = name_node.attributes.get("content")
+            if text is None:
+                text = (name_node or node).text(deep=True, separator=" ")
+        byline = _squash(text)
         if not byline or len(byline) > 120:
             continue
         if chrome.around(node, levels, root):
             continue
         names = clean_authors([byline], exclude, strict=True)
         if names:
-            return names, byline, node
+            return names, byline
         if credits is not None:
             _site_credit(byline, exclude, credits)
-    return (), None, None
+    return (), None
 
 
 def _site_credit(byline: str, site_names: list[str], credits: list[tuple[tuple[str, ...], str]]) -> None:
@@ -782,30 +754,16 @@ def _authors(facts: _Facts, site_names: list[str], head: _Head) -> tuple[tuple[s
         if names:
             return names, None
     site_credits: list[tuple[tuple[str, ...], str]] = []
-    thread = _thread(facts, head.chrome)  # (None at no cost on the pages with fewer than two author elements)
-    names, byline, node = _visible_authors(head.region, site_names, head.chrome, site_credits)
-    # the headline's byline is in a post: on a thread, the first post's author is the author (a user name the
-    # byline would not credit, "hayley.p", leaves the byline to a reply's author)
-    if (
-        thread is not None
-        and node is not None
-        and (thread.inside(node) or any(node.mem_id == n.mem_id for n in facts.author_nodes))
-    ):
-        names, byline = _first_poster(facts, site_names, head.chrome)
+    names, byline = _visible_authors(head.region, site_names, head.chrome, site_credits)
     if names:
         return names, byline
     names, byline = _cue_byline(head.near, site_names, site_credits)
     if names:
         return names, byline
     # the page's first author link or microdata author, away from the headline (a forum's first post)
-    if thread is not None:
-        names, byline = _first_poster(facts, site_names, head.chrome)
-        if names:
-            return names, byline
-    else:
-        names, byline, _ = _byline_of(facts.author_nodes, site_names, None, levels=4, chrome=head.chrome)
-        if names:
-            return names, byline
+    names, byline = _byline_of(facts.author_nodes, site_names, None, levels=4, chrome=head.chrome)
+    if names:
+        return names, byline
     names = _confirmed_name(facts, site_names, head)
     if names:
         return names, names[0]
