@@ -18,8 +18,8 @@ _HTML_TYPES = ("text/html", "application/xhtml+xml", "application/xml", "text/xm
 PARSER_OPTIONS = LexborDocumentOptions.WO_EVENTS.value
 
 
-def parse_html(text: str) -> LexborHTMLParser:
-    """The Lexbor tree of an HTML document, as the pipeline builds it."""
+def parse_html(text: str | bytes) -> LexborHTMLParser:
+    """The Lexbor tree of an HTML document (text, or its UTF-8 bytes), as the pipeline builds it."""
     return LexborHTMLParser(text, options=PARSER_OPTIONS)
 
 
@@ -46,5 +46,5 @@ def docingest_parse(raw: RawDocument, decoded: Decoded, options: Options) -> Pag
     kind = sniff_kind(raw, decoded.text)
     page = Page(raw=raw, text=decoded.text, kind=kind, options=options, decoded=decoded)
     if kind == "html":
-        page.tree = parse_html(decoded.text)
+        page.tree = parse_html(decoded.utf8 if decoded.utf8 is not None else decoded.text)
     return page
