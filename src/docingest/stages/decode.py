@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import codecs
+
 from ..document import Decoded, RawDocument
 from ..encoding import decode, detect, sniff
 from ..errors import IngestError
@@ -38,7 +40,21 @@ def docingest_decode(raw: RawDocument) -> Decoded | None:
         # A plain-text file has no <meta> to obey; with nothing else to go on, text defaults to UTF-8.
         guess = detect(data)
         encoding, how = (guess, "detected") if guess is not None else ("utf-8", "default")
-    text = decode(data, encoding)
+    text, utf8 = _utf8(data) if encoding == "utf-8" else (None, None)
+    if text is None:
+        text = decode(data, encoding)
     if text.startswith("\ufeff"):
         text = text[1:]
-    return Decoded(text=text, encoding=encoding, encoding_source=how)
+        utf8 = utf8[3:] if utf8 is not None else None
+    return Decoded(text=text, encoding=encoding, encoding_source=how, utf8=utf8)
+
+
+def _utf8(data: bytes) -> tuple[str | None, bytes | None]:
+    """The text of ``data`` and its bytes without the byte order mark, if ``data`` is valid UTF-8 (then
+    :func:`~docingest.encoding.decode` replaces nothing: this is its text, and it encodes back to these bytes);
+    else ``(None, None)``."""
+    body = data[3:] if data.startswith(codecs.BOM_UTF8) else data
+    try:
+        return body.decode("utf-8"), body
+    except UnicodeDecodeError:
+        return None, None
